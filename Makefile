@@ -1,0 +1,39 @@
+# geopolitical-kg: `make demo` builds the bundled examples, `make test` runs the test suite.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+KG     := $(VENV)/bin/kg
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: demo test test-all system-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+demo: $(STAMP)
+	$(KG) build examples/articles -o out/graph.trig --html out/graph.html --summary
+
+# Debian packages the tests use: headless Chromium for the HTML views, rapper for Turtle.
+system-deps:
+	@scripts/install-system-deps.sh
+
+test: $(TSTAMP) system-deps
+	$(PY) -m pytest -q
+
+test-all: $(TSTAMP) system-deps
+	$(PY) -m pytest -q -m "slow or not slow"
+
+bench: $(TSTAMP)
+	$(PY) bench/query.py
+	$(PY) bench/extract.py
+
+clean:
+	rm -rf $(VENV) out build dist *.egg-info

@@ -1,0 +1,1 @@
+"""Sub-commands of the ``kg`` command line, one module each (see :mod:`kg.cli`)."""
