@@ -1,0 +1,35 @@
+"""``kg eval GOLD``: run the extractor on a gold set and print precision, recall and F1.
+
+Example::
+
+    kg eval data/gold/dev.jsonl --errors 3
+    kg eval data/gold/plover_gsr.jsonl --format json > out/eval.json
+"""
+from __future__ import annotations
+
+import sys
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser(
+        "eval", help="score the extractor against a gold set (JSONL, see docs/eval.md)",
+        description="Run the extractor on each record of a gold JSONL file and report precision, "
+                    "recall and F1 for actors and for (actor, PLOVER top type, recipient) events.")
+    p.add_argument("gold", metavar="GOLD", help="gold file, e.g. data/gold/dev.jsonl")
+    p.add_argument("--model", default=None, help="spaCy pipeline to use (default: the extractor's)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+    p.add_argument("--errors", type=int, default=0, metavar="N",
+                   help="also list the first N false positives and negatives of each document")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..evaluate import evaluate
+
+    report = evaluate(args.gold, model=args.model)
+    errors = max(0, args.errors or 0)
+    text = report.to_json(errors) + "\n" if args.format == "json" else report.to_text(errors)
+    sys.stdout.write(text)
+    return 0

@@ -1,0 +1,523 @@
+"""Score the extractor against hand-coded gold records: actors and PLOVER events, P/R/F1.
+
+Gold files are JSONL, one record per article or paragraph (the format is described in
+``docs/eval.md``). :func:`evaluate` runs the pipeline on each record's text; :func:`score_document`
+and :func:`aggregate` do the scoring and can be used on hand-made extractions.
+
+>>> from kg.model import Article, Actor, Event, Extraction
+>>> gold = GoldRecord.from_dict({"id": "g1", "text": "Kenya met Ethiopia.",
+...     "actors": [{"name": "Kenya", "kind": "State", "iso3": "KEN"},
+...                {"name": "Ethiopia", "kind": "State", "iso3": "ETH"}],
+...     "events": [{"actor": "Kenya", "type": "Consult", "recipient": "Ethiopia"}]})
+>>> ex = Extraction(Article(id="g1", text=gold.text), actors={
+...     "kenya": Actor("kenya", "State", "Kenya", country_code="KEN"),
+...     "ethiopia": Actor("ethiopia", "State", "Ethiopia", country_code="ETH")},
+...     events=[Event("Consult", ["kenya"], ["ethiopia"])])
+>>> report = aggregate([score_document(gold, ex)])
+>>> report.actors.f1, report.events.f1
+(1.0, 1.0)
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import KGError, _Messages
+from .model import ACTOR_KINDS, MODALITIES, Article, Extraction
+
+__all__ = [
+    "TOP_TYPES", "EvalErrors", "GoldFormatError", "GoldActor", "GoldEvent", "GoldRecord",
+    "PRF", "DocResult", "EvalReport", "normalize_name", "load_gold", "score_document",
+    "aggregate", "evaluate",
+]
+
+#: The 16 PLOVER top classes, in the order of the codebook's quad categories.
+TOP_TYPES = (
+    "Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Retreat", "Request",
+    "Accuse", "Reject", "Threaten", "Protest", "Sanction", "Mobilize", "Coerce", "Assault",
+)
+
+
+class EvalErrors(metaclass=_Messages):
+    """Numbered messages of the evaluation (codes E140-E149)."""
+
+    E140 = "{path}: no such gold file."
+    E141 = "{path}:{line}: the line is not valid JSON ({detail})."
+    E142 = "{path}:{line}: {detail}"
+    E143 = "{path}: the gold file holds no records."
+    E144 = "{path}:{line}: duplicate record id {id!r} (first on line {first})."
+
+
+class GoldFormatError(KGError):
+    """A gold record does not follow the format of docs/eval.md; the message names file and line."""
+
+
+# ----------------------------------------------------------------------------- gold records
+
+@dataclass
+class GoldActor:
+    name: str
+    kind: str
+    iso3: str | None = None
+    affiliation: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class GoldEvent:
+    actor: str
+    type: str
+    recipient: str | None = None
+    modality: str = "Asserted"
+    subtype: str | None = None
+
+
+@dataclass
+class GoldRecord:
+    id: str
+    text: str
+    actors: list[GoldActor]
+    events: list[GoldEvent]
+    published: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, rec: dict) -> "GoldRecord":
+        """Build and check a record; raises ``ValueError`` with a message naming the bad field."""
+        if not isinstance(rec, dict):
+            raise ValueError("a record must be a JSON object")
+        for key in ("id", "text"):
+            if not isinstance(rec.get(key), str) or not rec[key].strip():
+                raise ValueError(f"{key!r} must be a non-empty string")
+        actors = []
+        names: set[str] = set()
+        for i, a in enumerate(rec.get("actors") or []):
+            if not isinstance(a, dict) or not isinstance(a.get("name"), str) or not a["name"].strip():
+                raise ValueError(f"actors[{i}] needs a non-empty \"name\"")
+            if a.get("kind") not in ACTOR_KINDS:
+                raise ValueError(f"actors[{i}] ({a['name']!r}): \"kind\" must be one of {', '.join(ACTOR_KINDS)}, "
+                                 f"not {a.get('kind')!r}")
+            iso3 = a.get("iso3")
+            if iso3 is not None and not re.fullmatch(r"[A-Z]{3}", str(iso3)):
+                raise ValueError(f"actors[{i}] ({a['name']!r}): \"iso3\" must be three capital letters or null")
+            if a["name"] in names:
+                raise ValueError(f"actors[{i}]: the name {a['name']!r} is listed twice")
+            names.add(a["name"])
+            actors.append(GoldActor(a["name"], a["kind"], iso3, a.get("affiliation"), a.get("sector")))
+        events = []
+        for i, e in enumerate(rec.get("events") or []):
+            if not isinstance(e, dict):
+                raise ValueError(f"events[{i}] must be a JSON object")
+            if e.get("type") not in TOP_TYPES:
+                raise ValueError(f"events[{i}]: \"type\" must be one of the 16 PLOVER top types "
+                                 f"({', '.join(TOP_TYPES)}), not {e.get('type')!r}")
+            if e.get("actor") not in names:
+                raise ValueError(f"events[{i}]: the actor {e.get('actor')!r} is not in \"actors\"")
+            if e.get("recipient") is not None and e["recipient"] not in names:
+                raise ValueError(f"events[{i}]: the recipient {e['recipient']!r} is not in \"actors\"")
+            modality = e.get("modality") or "Asserted"
+            if modality not in MODALITIES:
+                raise ValueError(f"events[{i}]: \"modality\" must be one of {', '.join(MODALITIES)}")
+            events.append(GoldEvent(e["actor"], e["type"], e.get("recipient"), modality, e.get("subtype")))
+        published = rec.get("published")
+        if published is not None:
+            try:
+                date.fromisoformat(str(published))
+            except ValueError:
+                raise ValueError(f"\"published\" is not an ISO date: {published!r}") from None
+        known = {"id", "text", "actors", "events", "published"}
+        return cls(rec["id"], rec["text"], actors, events, published,
+                   {k: v for k, v in rec.items() if k not in known})
+
+    def article(self) -> Article:
+        """The record as an :class:`~kg.model.Article` for the pipeline."""
+        pub = date.fromisoformat(self.published) if self.published else None
+        return Article(id=self.id, text=self.text, title=self.extra.get("title"), published=pub)
+
+
+def load_gold(path) -> list[GoldRecord]:
+    """Read and check a gold JSONL file; a bad line raises :class:`GoldFormatError` naming it."""
+    path = Path(path)
+    if not path.is_file():
+        raise GoldFormatError(EvalErrors.E140.format(path=path))
+    records: list[GoldRecord] = []
+    seen: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GoldFormatError(EvalErrors.E141.format(path=path, line=lineno, detail=exc.msg)) from None
+            try:
+                rec = GoldRecord.from_dict(raw)
+            except ValueError as exc:
+                raise GoldFormatError(EvalErrors.E142.format(path=path, line=lineno, detail=exc)) from None
+            if rec.id in seen:
+                raise GoldFormatError(EvalErrors.E144.format(path=path, line=lineno, id=rec.id, first=seen[rec.id]))
+            seen[rec.id] = lineno
+            records.append(rec)
+    if not records:
+        raise GoldFormatError(EvalErrors.E143.format(path=path))
+    return records
+
+
+# ----------------------------------------------------------------------------- names and types
+
+def _own_normalize(name: str) -> str:
+    from unidecode import unidecode
+
+    s = unidecode(unicodedata.normalize("NFKC", name)).casefold()
+    s = re.sub(r"['\u2019]s\b", "", s)
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"^\s*the\s+", "", s)
+    return " ".join(s.split())
+
+
+def normalize_name(name: str) -> str:
+    """Case-, accent- and article-insensitive form of a name, for matching.
+
+    Uses ``kg.actors.gazetteer.normalize_name`` where that exists, so that evaluation and the
+    gazetteer agree; otherwise a small normaliser of its own.
+
+    >>> normalize_name("The Kremlin") == normalize_name("kremlin")
+    True
+    >>> normalize_name("São Tomé")
+    'sao tome'
+    """
+    try:
+        from .actors.gazetteer import normalize_name as gaz_normalize  # type: ignore
+    except Exception:  # noqa: BLE001 - the gazetteer is optional here
+        return _own_normalize(name)
+    return _own_normalize(gaz_normalize(name))
+
+
+def _default_top_of() -> Callable[[str], str | None]:
+    try:
+        from .taxonomy import top_of  # type: ignore
+    except Exception:  # noqa: BLE001 - before kg.taxonomy exists only top classes are known
+        return lambda t: t if t in TOP_TYPES else None
+
+    def lookup(t: str) -> str | None:
+        if t in TOP_TYPES:
+            return t
+        try:
+            top = top_of(t)
+        except (KeyError, ValueError):
+            return None
+        return str(top).rsplit("#", 1)[-1].rsplit("/", 1)[-1] if top else None
+
+    return lookup
+
+
+# ----------------------------------------------------------------------------- figures
+
+@dataclass
+class PRF:
+    """True positives, false positives, false negatives, and the figures made of them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def support(self) -> int:
+        return self.tp + self.fn
+
+    def add(self, other: "PRF") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def as_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4), "support": self.support}
+
+
+Triple = tuple  # (actor, top type, recipient or None)
+
+
+@dataclass
+class DocResult:
+    """The scoring of one gold record: counts, and the errors for error analysis."""
+
+    id: str
+    text: str
+    actors: PRF
+    actors_by_kind: dict[str, PRF]
+    events: PRF
+    events_modality: PRF
+    events_affiliation: PRF
+    events_by_type: dict[str, PRF]
+    actor_fp: list[str] = field(default_factory=list)
+    actor_fn: list[str] = field(default_factory=list)
+    event_fp: list[tuple[Triple, str]] = field(default_factory=list)  # (triple, evidence sentence)
+    event_fn: list[tuple[Triple, str]] = field(default_factory=list)
+
+
+_NO_BREAK = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|Gov|Maj|Capt|No)\.)$")
+
+
+def _split_sentences(text: str) -> list[str]:
+    """Rough sentence split of gold paragraphs, for showing errors in context."""
+    out, start = [], 0
+    for m in re.finditer(r"([.!?][\"'\u201d\u2019]?)(\s+)(?=[A-Z\"\u201c'])|\n+", text):
+        if m.group(1) and _NO_BREAK.search(text[start:m.start(2)]):
+            continue
+        out.append(text[start:m.start(2) if m.group(1) else m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [t.strip() for t in out if t.strip()]
+
+
+def _sentence_for(text: str, names: list[str]) -> str:
+    """The first sentence of ``text`` that mentions all of ``names`` (or most of them)."""
+    sents = _split_sentences(text)
+    best, best_hits = (sents[0] if sents else ""), -1
+    for sent in sents:
+        low = normalize_name(sent)
+        hits = sum(1 for n in names if n and (normalize_name(n) in low
+                   or normalize_name(n).split()[-1:] and normalize_name(n).split()[-1] in low.split()))
+        if hits > best_hits:
+            best, best_hits = sent, hits
+    return best
+
+
+def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
+    """One-to-one matching of predicted actor keys to gold actor names (maximum weight)."""
+    import networkx as nx
+
+    g = nx.Graph()
+    for key, actor in extraction.actors.items():
+        label = normalize_name(actor.label)
+        alts = {normalize_name(a) for a in actor.alt_labels} - {label}
+        for ga in gold.actors:
+            gname = normalize_name(ga.name)
+            weight = 0
+            if gname == label:
+                weight = 4
+            elif gname in alts:
+                weight = 3
+            elif ga.iso3 and actor.country_code and ga.iso3 == actor.country_code:
+                weight = 2
+            if weight:
+                g.add_edge(("p", key), ("g", ga.name), weight=weight)
+    pairs = {}
+    for a, b in nx.max_weight_matching(g):
+        p, gname = (a, b) if a[0] == "p" else (b, a)
+        pairs[p[1]] = gname[1]
+    return pairs
+
+
+def score_document(gold: GoldRecord, extraction: Extraction, *,
+                   top_of: Callable[[str], str | None] | None = None) -> DocResult:
+    """Compare one extraction with its gold record (see docs/eval.md for the rules)."""
+    top_of = top_of or _default_top_of()
+    match = _match_actors(gold, extraction)
+    kinds = {a.name: a.kind for a in gold.actors}
+
+    actors, by_kind = PRF(), defaultdict(PRF)
+    matched_gold = set(match.values())
+    actors.tp = len(match)
+    for gname in matched_gold:
+        by_kind[kinds[gname]].tp += 1
+    actor_fp = [a.label for k, a in extraction.actors.items() if k not in match]
+    actor_fn = [a.name for a in gold.actors if a.name not in matched_gold]
+    actors.fp, actors.fn = len(actor_fp), len(actor_fn)
+    for k, a in extraction.actors.items():
+        if k not in match:
+            by_kind[a.kind].fp += 1
+    for a in gold.actors:
+        if a.name not in matched_gold:
+            by_kind[a.kind].fn += 1
+
+    # names of the events' participants: a gold name where matched, else ("?", predicted label)
+    def pname(key):
+        if key in match:
+            return match[key]
+        actor = extraction.actors.get(key)
+        return "?" + (actor.label if actor else str(key))
+
+    gold_aff = {a.name: a.affiliation for a in gold.actors if a.affiliation in kinds}
+
+    def paff(key):
+        actor = extraction.actors.get(key)
+        if actor is not None and actor.kind != "State" and actor.affiliation in extraction.actors:
+            return pname(actor.affiliation)
+        return gold_aff.get(pname(key), pname(key))
+
+    pred = Counter()
+    pred_mod = Counter()
+    pred_aff = Counter()
+    evidence: dict[tuple, str] = {}
+    for ev in extraction.events:
+        top = top_of(ev.type) or "?" + ev.type
+        recips = ev.recipients or [None]
+        for a in ev.actors:
+            for r in recips:
+                t = (pname(a), top, pname(r) if r is not None else None)
+                pred[t] += 1
+                pred_mod[t + (ev.modality,)] += 1
+                pred_aff[(paff(a), top, paff(r) if r is not None else None)] += 1
+                evidence.setdefault(t, ev.evidence or _sentence_for(gold.text, [t[0].lstrip("?"), t[2] or ""]))
+    gold_t = Counter((e.actor, e.type, e.recipient) for e in gold.events)
+    gold_mod = Counter((e.actor, e.type, e.recipient, e.modality) for e in gold.events)
+    gold_aff = Counter((gold_aff.get(e.actor, e.actor), e.type,
+                        gold_aff.get(e.recipient, e.recipient) if e.recipient else None) for e in gold.events)
+
+    def prf(p: Counter, g: Counter) -> PRF:
+        tp = sum((p & g).values())
+        return PRF(tp, sum(p.values()) - tp, sum(g.values()) - tp)
+
+    by_type = defaultdict(PRF)
+    for t in set(pred) | set(gold_t):
+        tp = min(pred[t], gold_t[t])
+        by_type[t[1]].add(PRF(tp, pred[t] - tp, gold_t[t] - tp))
+
+    fp = [(t, evidence.get(t, "")) for t in (pred - gold_t).elements()]
+    fn = [(t, _sentence_for(gold.text, [t[0], t[2] or ""])) for t in (gold_t - pred).elements()]
+    return DocResult(gold.id, gold.text, actors, dict(by_kind), prf(pred, gold_t), prf(pred_mod, gold_mod),
+                     prf(pred_aff, gold_aff), dict(by_type), actor_fp, actor_fn, fp, fn)
+
+
+# ----------------------------------------------------------------------------- the report
+
+@dataclass
+class EvalReport:
+    """Micro-averaged figures over all documents, with the per-document results kept."""
+
+    gold_path: str
+    documents: list[DocResult]
+    actors: PRF
+    actors_by_kind: dict[str, PRF]
+    events: PRF
+    events_modality: PRF
+    events_affiliation: PRF
+    events_by_type: dict[str, PRF]
+    model: str | None = None
+    seconds: float = 0.0
+    words: int = 0
+
+    def to_json(self, errors: int = 0) -> str:
+        """The report as a JSON document; with ``errors`` > 0 the first N errors per document."""
+        out = {
+            "gold": self.gold_path, "model": self.model, "documents": len(self.documents),
+            "words": self.words, "seconds": round(self.seconds, 2),
+            "actors": self.actors.as_dict(),
+            "actors_by_kind": {k: v.as_dict() for k, v in sorted(self.actors_by_kind.items())},
+            "events": self.events.as_dict(),
+            "events_with_modality": self.events_modality.as_dict(),
+            "events_by_affiliation": self.events_affiliation.as_dict(),
+            "events_by_type": {t: self.events_by_type.get(t, PRF()).as_dict() for t in self._types()},
+        }
+        if errors:
+            out["errors"] = [
+                {"id": d.id,
+                 "actor_fp": d.actor_fp[:errors], "actor_fn": d.actor_fn[:errors],
+                 "event_fp": [{"triple": list(t), "sentence": s} for t, s in d.event_fp[:errors]],
+                 "event_fn": [{"triple": list(t), "sentence": s} for t, s in d.event_fn[:errors]]}
+                for d in self.documents if d.actor_fp or d.actor_fn or d.event_fp or d.event_fn]
+        return json.dumps(out, indent=2, ensure_ascii=False)
+
+    def _types(self) -> list[str]:
+        extra = sorted(t for t in self.events_by_type if t not in TOP_TYPES)
+        return list(TOP_TYPES) + extra
+
+    def to_text(self, errors: int = 0) -> str:
+        """A readable table; with ``errors`` > 0 the first N errors per document."""
+        def row(name, m: PRF):
+            return (f"  {name:<22} {m.precision:>6.3f} {m.recall:>6.3f} {m.f1:>6.3f} "
+                    f"{m.support:>7} {m.tp:>5} {m.fp:>5} {m.fn:>5}")
+
+        head = f"  {'':<22} {'P':>6} {'R':>6} {'F1':>6} {'support':>7} {'tp':>5} {'fp':>5} {'fn':>5}"
+        speed = f", {self.words / self.seconds:,.0f} words/s" if self.seconds else ""
+        lines = [f"Evaluation of {self.gold_path}: {len(self.documents)} documents, {self.words} words"
+                 f"{f', model {self.model}' if self.model else ''}, {self.seconds:.1f} s{speed}", "",
+                 "Actors", head, row("all", self.actors)]
+        lines += [row(k, self.actors_by_kind[k]) for k in ACTOR_KINDS if k in self.actors_by_kind]
+        lines += ["", "Events (actor, top type, recipient)", head,
+                  row("all", self.events), row("with modality", self.events_modality),
+                  row("persons as their state", self.events_affiliation), ""]
+        lines += ["Events by top type", head]
+        lines += [row(t, self.events_by_type.get(t, PRF())) for t in self._types()]
+        if errors:
+            lines += ["", f"Errors (first {errors} of each kind per document)"]
+            for d in self.documents:
+                if not (d.actor_fp or d.actor_fn or d.event_fp or d.event_fn):
+                    continue
+                lines.append(f"--- {d.id}")
+                if d.actor_fn:
+                    lines.append("  missed actors:   " + "; ".join(d.actor_fn[:errors]))
+                if d.actor_fp:
+                    lines.append("  spurious actors: " + "; ".join(d.actor_fp[:errors]))
+                for tag, items in (("FN", d.event_fn), ("FP", d.event_fp)):
+                    for t, sent in items[:errors]:
+                        lines.append(f"  {tag} {t[0]} --{t[1]}--> {t[2] or '-'}")
+                        if sent:
+                            lines.append(f"       | {sent}")
+        return "\n".join(lines) + "\n"
+
+
+def aggregate(docs: Iterable[DocResult], *, gold_path: str = "", model: str | None = None,
+              seconds: float = 0.0, words: int = 0) -> EvalReport:
+    """Micro-average document results into one :class:`EvalReport`."""
+    docs = list(docs)
+    actors, events, ev_mod, ev_aff = PRF(), PRF(), PRF(), PRF()
+    by_kind, by_type = defaultdict(PRF), defaultdict(PRF)
+    for d in docs:
+        actors.add(d.actors)
+        events.add(d.events)
+        ev_mod.add(d.events_modality)
+        ev_aff.add(d.events_affiliation)
+        for k, v in d.actors_by_kind.items():
+            by_kind[k].add(v)
+        for k, v in d.events_by_type.items():
+            by_type[k].add(v)
+    return EvalReport(gold_path, docs, actors, dict(by_kind), events, ev_mod, ev_aff, dict(by_type),
+                      model, seconds, words)
+
+
+def evaluate(gold_path, extractor=None, *, model: str | None = None) -> EvalReport:
+    """Run the extractor on every record of ``gold_path`` and score it.
+
+    ``extractor`` is anything with ``extract(article) -> Extraction``; by default
+    ``kg.pipeline.Extractor(model=model)``.
+    """
+    records = load_gold(gold_path)
+    if extractor is None:
+        from .pipeline import Extractor  # type: ignore
+
+        extractor = Extractor(model=model)
+    top_of = _default_top_of()
+    start = time.perf_counter()
+    articles = [r.article() for r in records]
+    if hasattr(extractor, "extract_many"):
+        extractions = list(extractor.extract_many(articles))
+    else:
+        extractions = [extractor.extract(a) for a in articles]
+    seconds = time.perf_counter() - start
+    by_id = {e.article.id: e for e in extractions}
+    docs = [score_document(r, by_id.get(r.id) or Extraction(r.article()), top_of=top_of) for r in records]
+    words = sum(len(r.text.split()) for r in records)
+    return aggregate(docs, gold_path=str(gold_path), model=model, seconds=seconds, words=words)

@@ -1,0 +1,178 @@
+"""Scorer of kg.evaluate on hand-made extractions (no pipeline needed)."""
+import json
+
+import pytest
+
+from kg.evaluate import (GoldFormatError, GoldRecord, PRF, aggregate, load_gold, normalize_name,
+                         score_document)
+from kg.model import Actor, Article, Event, Extraction
+
+GOLD = {
+    "id": "t-1", "published": "2025-06-12",
+    "text": ("ADDIS ABABA, June 12 (Wire) - Ethiopian Prime Minister Abiy Ahmed held talks with Kenyan "
+             "President William Ruto in Addis Ababa on Thursday. Ethiopia and Kenya urged the RSF to "
+             "accept a ceasefire. Kenyan troops were deployed to Somalia."),
+    "actors": [
+        {"name": "Abiy Ahmed", "kind": "Person", "iso3": None, "affiliation": "Ethiopia"},
+        {"name": "William Ruto", "kind": "Person", "affiliation": "Kenya"},
+        {"name": "Ethiopia", "kind": "State", "iso3": "ETH"},
+        {"name": "Kenya", "kind": "State", "iso3": "KEN"},
+        {"name": "Rapid Support Forces", "kind": "Organization", "affiliation": None},
+        {"name": "Somalia", "kind": "State", "iso3": "SOM"},
+    ],
+    "events": [
+        {"actor": "Abiy Ahmed", "type": "Consult", "recipient": "William Ruto", "subtype": "Meet"},
+        {"actor": "Ethiopia", "type": "Request", "recipient": "Rapid Support Forces"},
+        {"actor": "Kenya", "type": "Request", "recipient": "Rapid Support Forces"},
+        {"actor": "Kenya", "type": "Mobilize", "recipient": "Somalia", "modality": "Asserted"},
+    ],
+}
+
+
+def _actors():
+    return {
+        "abiy-ahmed": Actor("abiy-ahmed", "Person", "Abiy Ahmed", {"Abiy"}, affiliation="ethiopia"),
+        "william-ruto": Actor("william-ruto", "Person", "William Ruto", affiliation="kenya"),
+        "ethiopia": Actor("ethiopia", "State", "Ethiopia", {"Ethiopian"}, country_code="ETH"),
+        "kenya": Actor("kenya", "State", "Kenya", {"Kenyan"}, country_code="KEN"),
+        "rsf": Actor("rsf", "Organization", "RSF", {"the Rapid Support Forces"}),
+        "somalia": Actor("somalia", "State", "Federal Republic of Somalia", country_code="SOM"),
+    }
+
+
+def _perfect_events():
+    return [
+        Event("Meet", ["abiy-ahmed"], ["william-ruto"]),
+        Event("Request", ["ethiopia", "kenya"], ["rsf"]),
+        Event("Mobilize", ["kenya"], ["somalia"]),
+    ]
+
+
+def _top_of(t):
+    return {"Meet": "Consult", "Deploy": "Mobilize"}.get(t, t)
+
+
+def _score(actors, events):
+    gold = GoldRecord.from_dict(GOLD)
+    ex = Extraction(gold.article(), actors=actors, events=events)
+    return aggregate([score_document(gold, ex, top_of=_top_of)])
+
+
+def test_perfect_prediction_scores_one():
+    r = _score(_actors(), _perfect_events())
+    assert (r.actors.precision, r.actors.recall, r.actors.f1) == (1.0, 1.0, 1.0)
+    assert (r.events.tp, r.events.fp, r.events.fn) == (4, 0, 0)
+    assert r.events.f1 == 1.0 and r.events_modality.f1 == 1.0
+    assert r.events_by_type["Request"].support == 2
+    assert r.events_by_type["Consult"].f1 == 1.0
+
+
+def test_alt_label_and_country_code_match():
+    # "the Rapid Support Forces" is an alt label of "RSF"; Somalia matches only by its code.
+    r = _score(_actors(), [])
+    assert r.actors.tp == 6
+    assert r.actors_by_kind["Organization"].tp == 1
+
+
+def test_missed_actor_lowers_recall_only():
+    actors = _actors()
+    del actors["somalia"]
+    events = [e for e in _perfect_events() if "somalia" not in e.recipients]
+    r = _score(actors, events)
+    assert r.actors.precision == 1.0
+    assert r.actors.recall == pytest.approx(5 / 6)
+    assert r.actors_by_kind["State"].fn == 1
+    assert r.events.recall == pytest.approx(3 / 4) and r.events.precision == 1.0
+    assert r.events_by_type["Mobilize"].recall == 0.0
+
+
+def test_wrong_type_lowers_precision_and_recall():
+    events = _perfect_events()
+    events[2] = Event("Assault", ["kenya"], ["somalia"])
+    r = _score(_actors(), events)
+    assert r.events.precision == pytest.approx(3 / 4)
+    assert r.events.recall == pytest.approx(3 / 4)
+    assert r.events_by_type["Assault"].fp == 1 and r.events_by_type["Assault"].precision == 0.0
+    assert r.events_by_type["Mobilize"].fn == 1
+    assert r.events_by_type["Request"].f1 == 1.0
+
+
+def test_spurious_actor_and_event_lower_precision():
+    actors = _actors()
+    actors["addis"] = Actor("addis", "State", "Addis Ababa")
+    events = _perfect_events() + [Event("Threaten", ["addis"], [])]
+    r = _score(actors, events)
+    assert r.actors.precision == pytest.approx(6 / 7) and r.actors.recall == 1.0
+    assert r.events.precision == pytest.approx(4 / 5)
+    doc = r.documents[0]
+    assert doc.actor_fp == ["Addis Ababa"]
+    assert doc.event_fp[0][0] == ("?Addis Ababa", "Threaten", None)
+
+
+def test_modality_variant_and_duplicates():
+    events = _perfect_events()
+    events[2] = Event("Mobilize", ["kenya"], ["somalia"], modality="Hypothetical")
+    events.append(Event("Meet", ["abiy-ahmed"], ["william-ruto"]))  # a second, duplicate meeting
+    r = _score(_actors(), events)
+    assert r.events.tp == 4 and r.events.fp == 1
+    assert r.events_modality.tp == 3 and r.events_modality.fn == 1
+
+
+def test_affiliation_variant_lifts_persons_to_states():
+    events = _perfect_events()
+    events[0] = Event("Meet", ["ethiopia"], ["kenya"])  # the states instead of their leaders
+    r = _score(_actors(), events)
+    assert r.events.tp == 3
+    assert r.events_affiliation.tp == 4 and r.events_affiliation.f1 == 1.0
+
+
+def test_recipient_none_matches_none():
+    gold = dict(GOLD, events=[{"actor": "Kenya", "type": "Threaten", "recipient": None}])
+    g = GoldRecord.from_dict(gold)
+    ok = score_document(g, Extraction(g.article(), _actors(), [Event("Threaten", ["kenya"])]), top_of=_top_of)
+    bad = score_document(g, Extraction(g.article(), _actors(), [Event("Threaten", ["kenya"], ["somalia"])]),
+                         top_of=_top_of)
+    assert ok.events.tp == 1 and bad.events.tp == 0
+
+
+def test_report_text_and_json():
+    events = _perfect_events()[:2]
+    r = _score(_actors(), events)
+    text = r.to_text(errors=2)
+    assert "Events by top type" in text and "Mobilize" in text
+    assert "FN Kenya --Mobilize--> Somalia" in text
+    assert "| Kenyan troops were deployed to Somalia." in text
+    data = json.loads(r.to_json(errors=2))
+    assert data["events"]["recall"] == 0.75
+    assert data["events_by_type"]["Mobilize"]["support"] == 1
+    assert data["errors"][0]["event_fn"][0]["triple"] == ["Kenya", "Mobilize", "Somalia"]
+
+
+def test_prf_zero_division():
+    assert PRF().f1 == 0.0 and PRF(0, 3, 0).precision == 0.0
+
+
+def test_normalize_name():
+    assert normalize_name("The  Kremlin") == normalize_name("kremlin")
+    assert normalize_name("Türkiye") == "turkiye"
+    assert normalize_name("Côte d’Ivoire") == normalize_name("Cote d'Ivoire")
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"events": [{"actor": "Kenya", "type": "Fight", "recipient": None}]}, "16 PLOVER top types"),
+    ({"events": [{"actor": "Nairobi", "type": "Agree"}]}, "not in \"actors\""),
+    ({"actors": [{"name": "Kenya", "kind": "Country"}]}, "\"kind\" must be one of"),
+    ({"published": "12 June 2025"}, "not an ISO date"),
+])
+def test_bad_gold_record_names_file_and_line(tmp_path, bad, message):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(GOLD) + "\n" + json.dumps(dict(GOLD, id="t-2", **bad)) + "\n")
+    with pytest.raises(GoldFormatError) as err:
+        load_gold(path)
+    assert f"{path}:2:" in str(err.value) and message in str(err.value)
+    assert str(err.value).startswith("[E142]")
+
+
+def test_missing_gold_file(tmp_path):
+    with pytest.raises(GoldFormatError, match=r"\[E140\]"):
+        load_gold(tmp_path / "nope.jsonl")
