@@ -1,0 +1,351 @@
+"""The ``gpol_actors`` pipeline component: recognise, resolve and link the actors of a Doc.
+
+It runs after spaCy's ``ner`` (and the gazetteer ruler before it) and writes:
+
+- ``doc._.gpol_mentions``: :class:`~kg.actors.mentions.Mention` records, one per span that
+  refers to an actor (names, surnames, titles such as "North Korea's top diplomat", demonyms,
+  capitals standing for their state, pronouns);
+- ``doc._.gpol_actors``: ``{key: Actor}``, one actor per real-world actor in the Doc;
+- ``doc._.gpol_places``: ``{token index: place name}`` for places that are not actors.
+
+The rules are general: the gazetteer links known names, titles and appositions give roles and
+affiliations, and the small model's typical mistakes (a name split in two, a surname tagged as a
+product or organisation) are repaired from the names seen elsewhere in the same Doc.
+
+>>> from kg.nlp import load_pipeline
+>>> nlp = load_pipeline()
+>>> doc = nlp("Iranian Foreign Minister Abbas Araghchi met Omani officials. Araghchi said talks went well.")
+>>> a = doc._.gpol_actors["abbas-araghchi"]
+>>> a.kind, a.role, a.affiliation
+('Person', 'Foreign Minister', 'iran')
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..graph.rdf import slugify
+from ..model import Actor
+from .gazetteer import Entry, Gazetteer, normalize_name
+from .mentions import Mention, register_extensions
+
+__all__ = ["ActorRecognizer"]
+
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "from", "into", "to", "toward",
+             "towards", "through", "within", "throughout"}
+_PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
+# Words that make an unknown ORG entity a political actor rather than a company or a product.
+_POLITICAL_ORG = re.compile(
+    r"\b(ministry|council|army|forces?|party|front|movement|committee|commission|union|organi[sz]ation|"
+    r"agency|court|parliament|assembly|government|liberation|militia|brigades?|guards?|alliance|"
+    r"league|coalition|congress|senate|police|navy|command|service|authority|bank|fund|programme|"
+    r"program|office|cabinet|tribunal|federation|group|rebels?|islamic|national|united|people'?s)\b",
+    re.I,
+)
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"[’']s?$", "", text.strip()).strip()
+
+
+class ActorRecognizer:
+    """Find actor mentions in a Doc and resolve them to one actor each (see module docs)."""
+
+    def __init__(self, nlp: Language, name: str = "gpol_actors", gazetteer: Gazetteer | None = None):
+        register_extensions()
+        self.name = name
+        self.gaz = gazetteer or Gazetteer.load()
+
+    # ------------------------------------------------------------------ helpers
+    def _entry_actor(self, e: Entry) -> Actor:
+        return Actor(key=e.key, kind=e.kind, label=e.label, qid=e.qid,
+                     country_code=e.iso3 if e.kind == "State" else None,
+                     affiliation=e.affiliation, role=e.role)
+
+    def _ensure(self, actors: dict, key: str, kind: str, label: str) -> Actor:
+        if key not in actors:
+            e = self.gaz.get(key)
+            actors[key] = self._entry_actor(e) if e else Actor(key=key, kind=kind, label=label)
+        return actors[key]
+
+    def _lookup(self, text: str, kinds=("State", "Organization", "Person")) -> Entry | None:
+        for e in self.gaz.lookup(_strip_possessive(text)):
+            if e.kind in kinds:
+                return e
+        return None
+
+    def _state_of(self, span: Span) -> Entry | None:
+        """The state a demonym, country name or capital/metonym stands for."""
+        text = _strip_possessive(span.text)
+        return (self.gaz.state_for_demonym(text) or self.gaz.state_for_metonym(text)
+                or self._lookup(text, ("State",)))
+
+    @staticmethod
+    def _is_locative(span: Span) -> bool:
+        head = span.root.head
+        return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and head.i < span.start
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        actors: dict[str, Actor] = {}
+        mentions: list[Mention] = []
+        places: dict[int, str] = {}
+        taken = [False] * len(doc)
+
+        def add(start, end, key, kind, how, sector=None, label=None):
+            if any(taken[start:end]):
+                return None
+            for i in range(start, end):
+                taken[i] = True
+            text = _strip_possessive(doc[start:end].text)
+            actor = self._ensure(actors, key, kind, label or text)
+            if how in ("gazetteer", "ner", "name-part") and text:
+                actor.alt_labels.add(text)
+            m = Mention(start, end, key, actor.kind, text, sector, how)
+            mentions.append(m)
+            actor.mentions.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+            return m
+
+        ents = list(doc.ents)
+        persons = self._person_spans(doc, ents)
+
+        # 1. full person names (two or more tokens) and gazetteer persons
+        name_parts: dict[str, str] = {}
+        for span in persons:
+            e = self._lookup(span.text, ("Person",))
+            if e is None and len(span) == 1:
+                continue  # single names are resolved in step 3
+            key = e.key if e else slugify(_strip_possessive(span.text))
+            m = add(span.start, span.end, key, "Person", "gazetteer" if e else "ner",
+                    label=None if e else _strip_possessive(span.text))
+            if m is None:
+                continue
+            actor = actors[key]
+            if len(_strip_possessive(span.text).split()) > len(actor.label.split()) and not e:
+                actor.label = _strip_possessive(span.text)
+            for tok in span:
+                if tok.is_title or tok.is_upper:
+                    name_parts.setdefault(_strip_possessive(tok.text), key)
+            for alias in (self.gaz.get(key).aliases if self.gaz.get(key) else ()):
+                if len(alias.split()) == 1:
+                    name_parts.setdefault(alias, key)
+            self._titles(doc, span, actor, actors)
+
+        # 2. states, organisations, places
+        for span in ents:
+            if any(taken[span.start:span.end]):
+                continue
+            label = span.label_
+            text = _strip_possessive(span.text)
+            if not text:
+                continue
+            if label in ("GPE", "NORP", "LOC", "FAC") or span.ent_id_:
+                entry = self.gaz.get(span.ent_id_) if span.ent_id_ else None
+                if entry is None and label in ("GPE", "NORP", "FAC", "LOC"):
+                    entry = self._state_of(span)
+                if entry is None and label in ("GPE", "LOC", "FAC"):
+                    entry = self._lookup(text, ("Organization",))
+                if entry is not None and entry.kind == "Person":
+                    continue
+                if entry is None:
+                    if label in ("GPE", "LOC", "FAC"):
+                        places[span.root.i] = text
+                    continue
+                if entry.kind == "State" and label in ("GPE", "FAC", "LOC") and self._is_locative(span) \
+                        and normalize_name(text) != normalize_name(entry.label):
+                    places[span.root.i] = text  # "in Beijing", "at the Kremlin": a place here
+                    continue
+                add(span.start, span.end, entry.key, entry.kind,
+                    "gazetteer", label=entry.label)
+            elif label == "ORG":
+                entry = self._lookup(text, ("Organization", "State"))
+                if entry:
+                    add(span.start, span.end, entry.key, entry.kind, "gazetteer")
+                elif text in name_parts:
+                    continue  # a surname the model took for an organisation: step 3
+                elif _POLITICAL_ORG.search(text) and len(text) > 3:
+                    add(span.start, span.end, slugify(text), "Organization", "ner", label=text)
+
+        # 3. single names: surnames of people named in full elsewhere in the Doc, then the gazetteer
+        for tok in doc:
+            if taken[tok.i] or not (tok.pos_ == "PROPN" or tok.ent_type_) or not tok.is_title:
+                continue
+            word = _strip_possessive(tok.text)
+            key = name_parts.get(word)
+            if key is None and tok.ent_type_ == "PERSON":
+                cands = [e for e in self.gaz.surnames().get(word, [])]
+                if len(cands) == 1:
+                    key = cands[0].key
+                elif not cands:
+                    key = slugify(word)
+            if key:
+                add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
+
+        # 4. descriptions: "North Korea's top diplomat", "the Turkish president", "North Korean troops"
+        self._descriptions(doc, actors, mentions, taken, add)
+
+        mentions.sort(key=lambda m: m.start)
+        doc._.gpol_mentions = mentions
+        doc._.gpol_actors = actors
+        doc._.gpol_places = places
+        return doc
+
+    # ------------------------------------------------------------------ persons
+    def _person_spans(self, doc: Doc, ents) -> list[Span]:
+        """PERSON entities, repaired: extend a name over the capitalised name tokens the model cut off."""
+        out = []
+        for span in ents:
+            if span.label_ != "PERSON" and not (span.ent_id_ and (self.gaz.get(span.ent_id_) or Entry).kind == "Person"):
+                continue
+            start, end = span.start, span.end
+            # "Choe Son" + "Hui": following PROPN tokens in the same compound chain belong to the name
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and not doc[end].ent_id_ and doc[end - 1].dep_ == "compound" \
+                    and doc[end].ent_type_ not in ("GPE", "DATE"):
+                end += 1
+            out.append(doc[start:end])
+        return out
+
+    def _titles(self, doc: Doc, span: Span, actor: Actor, actors: dict) -> None:
+        """Role and affiliation from a title before the name or an apposition after it."""
+        subtree = {t.i for t in span.root.subtree}
+        left = []
+        i = span.start - 1
+        while i >= 0 and i in subtree and doc[i].dep_ != "punct":
+            left.insert(0, doc[i])
+            i -= 1
+        words = [t for t in left]
+        appos = [c for c in span.root.children if c.dep_ == "appos"] + \
+                ([span.root.head] if span.root.dep_ == "appos" else [])
+        for ap in appos:
+            words.extend(t for t in ap.subtree if t.i < span.start or t.i >= span.end)
+        if not words:
+            return
+        role = self._role_in(words)
+        if role and not actor.role:
+            actor.role = role
+        elif role and self.gaz.get(actor.key) is None:
+            actor.role = role
+        if not actor.affiliation:
+            aff = self._affiliation_in(doc, words)
+            if aff:
+                actor.affiliation = aff.key
+                self._ensure(actors, aff.key, aff.kind, aff.label)
+        if left:
+            full = doc[left[0].i:span.end].text
+            actor.alt_labels.add(_strip_possessive(full))
+
+    def _role_in(self, tokens: list[Token]) -> str | None:
+        words = [t.lower_ for t in tokens]
+        best = None
+        for n in range(min(4, len(words)), 0, -1):
+            for j in range(len(words) - n + 1):
+                r = self.gaz.role(" ".join(words[j:j + n]))
+                if r:
+                    return r
+        return best
+
+    def _affiliation_in(self, doc: Doc, tokens: list[Token]) -> Entry | None:
+        idx = sorted(t.i for t in tokens)
+        # try longest spans first: "AU Commission", "North Korean", "Iran's"
+        for n in range(min(4, len(idx)), 0, -1):
+            for j in range(len(idx) - n + 1):
+                if idx[j + n - 1] - idx[j] != n - 1:
+                    continue
+                text = _strip_possessive(doc[idx[j]:idx[j] + n].text)
+                if not text or not text[0].isupper():
+                    continue
+                e = (self.gaz.state_for_demonym(text) or self._lookup(text, ("State", "Organization"))
+                     or self.gaz.state_for_metonym(text))
+                if e:
+                    return e
+        return None
+
+    # ------------------------------------------------------------------ descriptions
+    def _descriptions(self, doc: Doc, actors: dict, mentions: list, taken: list, add) -> None:
+        persons = [a for a in actors.values() if a.kind == "Person"]
+        last_person: str | None = None
+        by_pos = {m.start: m for m in mentions}
+        for tok in doc:
+            m = by_pos.get(tok.i)
+            if m is not None and m.kind == "Person":
+                last_person = m.key
+            if taken[tok.i]:
+                continue
+            low = tok.lower_
+            if low in _PRONOUNS and last_person and tok.pos_ == "PRON":
+                add(tok.i, tok.i + 1, last_person, "Person", "pronoun")
+                continue
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            mod_tokens = [t for c in mods for t in c.subtree if t.i < tok.i]
+            if not mod_tokens:
+                continue
+            # the state or organisation the description names
+            owner = self._owner(doc, mod_tokens, mentions)
+            if owner is None:
+                continue
+            # a title: "top diplomat", "president", "foreign minister", "envoy"
+            title_toks = [t for t in mod_tokens if not t.ent_type_ and t.dep_ in ("amod", "compound")] + [tok]
+            role = self._role_in(title_toks) if tok.tag_ not in ("NNS", "NNPS") else None
+            if role:
+                person = self._person_for(role, owner, persons)
+                if person:
+                    start = min(t.i for t in title_toks)
+                    add(start, tok.i + 1, person.key, "Person", "title")
+                    actors[person.key].alt_labels.add(doc[min(t.i for t in mod_tokens):tok.i + 1].text)
+                    continue
+            sector = self.gaz.sector(tok.lemma_.lower()) or self.gaz.sector(low)
+            if sector or role:
+                owner_mention = next((mm for mm in mentions if mm.start <= min(t.i for t in mod_tokens) < mm.end
+                                      or mm.key == owner.key and mm.start in [t.i for t in mod_tokens]), None)
+                add(tok.i, tok.i + 1, owner.key, owner.kind, "group", sector=sector or "government")
+
+    def _owner(self, doc: Doc, tokens: list[Token], mentions: list) -> Entry | None:
+        ids = {t.i for t in tokens}
+        for m in mentions:
+            if m.start in ids and m.kind in ("State", "Organization"):
+                return self.gaz.get(m.key) or Entry(m.key, m.kind, m.text, (), None, None, None, None)
+        return self._affiliation_in(doc, tokens)
+
+    def _person_for(self, role: str, owner: Entry, persons: list[Actor]) -> Actor | None:
+        def fits(p: Actor) -> bool:
+            return p.affiliation == owner.key and p.role is not None and _roles_compatible(role, p.role)
+
+        cands = [p for p in persons if fits(p)]
+        if len(cands) == 1:
+            return cands[0]
+        if not cands:
+            known = [e for e in self.gaz if e.kind == "Person" and e.affiliation == owner.key
+                     and e.role and normalize_name(e.role) == normalize_name(role)]
+            if len(known) == 1:
+                e = known[0]
+                a = self._entry_actor(e)
+                persons.append(a)
+                return a
+        return None
+
+
+_GENERIC_ROLES = {"envoy": ("minister", "envoy", "ambassador", "diplomat", "secretary"),
+                  "diplomat": ("foreign", "envoy", "ambassador", "diplomat", "secretary of state"),
+                  "official": ("minister", "envoy", "ambassador", "secretary", "spokes", "adviser"),
+                  "leader": ("president", "prime minister", "leader", "chairman", "king", "chancellor"),
+                  "minister": ("minister",)}
+
+
+def _roles_compatible(said: str, known: str) -> bool:
+    s, k = said.lower(), known.lower()
+    if s == k:
+        return True
+    for generic, fits in _GENERIC_ROLES.items():
+        if s.endswith(generic):
+            return any(f in k for f in fits)
+    return False
+
+
+@Language.factory("gpol_actors", default_config={})
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name)

