@@ -1,0 +1,82 @@
+import json
+
+import pytest
+
+from kg.readers import ArticleReader, clean_text, is_furniture, read_articles
+
+SEED_FURNITURE = [
+    "Also Read: Putin Declares Nuclear-Powered Burevestnik Missile Ready After Successful Test",
+    "Gallery Gallery Videos Videos Share on WhatsApp Share",
+    "×",
+    "Read more: something",
+]
+
+
+@pytest.mark.parametrize("line", SEED_FURNITURE)
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", ["Putin met Kim.", "Also, the talks went on.", "Share prices fell sharply on Monday."])
+def test_article_lines_are_kept(line):
+    assert not is_furniture(line)
+
+
+def test_txt_title_and_body(tmp_path):
+    (tmp_path / "story.txt").write_text(" \n×\nSummit Title\n\nFirst para.\nAlso Read: Other\nSecond para.\n", encoding="utf-8")
+    [a] = list(read_articles([tmp_path]))
+    assert (a.id, a.title, a.text) == ("story", "Summit Title", "First para.\n\nSecond para.")
+
+
+def test_jsonl_fields_and_errors(tmp_path):
+    f = tmp_path / "news.jsonl"
+    f.write_text("\n".join([
+        json.dumps({"id": "x1", "title": "T", "text": "Body one.", "published": "2025-10-28", "url": "https://example.org/a"}),
+        "{not json",
+        json.dumps({"id": "x3", "text": "   "}),
+        json.dumps({"text": "Body four."}),
+    ]) + "\n", encoding="utf-8")
+    reader = ArticleReader([f])
+    arts = list(reader)
+    assert [a.id for a in arts] == ["x1", "news-4"]
+    assert str(arts[0].published) == "2025-10-28" and arts[0].url == "https://example.org/a"
+    assert len(reader.errors) == 2
+    assert "news.jsonl:2" in str(reader.errors[0]) and "E004" in str(reader.errors[0])
+    assert "news.jsonl:3" in str(reader.errors[1]) and "E005" in str(reader.errors[1])
+
+
+def test_bad_files_are_reported_and_skipped(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "latin1.txt").write_bytes("Title\n\nCaf\xe9 talks".encode("latin-1"))
+    (tmp_path / "good.txt").write_text("Title\n\nKim met Trump.")
+    reader = ArticleReader([tmp_path, tmp_path / "missing.txt"])
+    assert [a.id for a in reader] == ["good"]
+    msgs = sorted(str(e) for e in reader.errors)
+    assert any("binary.txt" in m and "E002" in m for m in msgs)
+    assert any("empty.txt" in m and "E001" in m for m in msgs)
+    assert any("latin1.txt" in m and "E003" in m for m in msgs)
+    assert any("missing.txt" in m and "E008" in m for m in msgs)
+
+
+def test_size_limit(tmp_path):
+    (tmp_path / "big.txt").write_text("Title\n\n" + "word " * 300_000)
+    reader = ArticleReader([tmp_path], max_mb=1)
+    assert list(reader) == []
+    assert "E006" in str(reader.errors[0])
+
+
+def test_clean_text_seed_furniture():
+    title, body = clean_text("×\n\nHeadline\n\nText.\n\nAlso Read: X\n\nGallery Gallery Videos Videos Share on WhatsApp Share\n")
+    assert title == "Headline" and body == "Text."
+
+
+def test_non_english_article_is_skipped(tmp_path):
+    (tmp_path / "de.txt").write_text("Titel\n\nDer russische Präsident Wladimir Putin hat am Montag den nordkoreanischen "
+                                     "Außenminister im Kreml empfangen und über militärische Zusammenarbeit gesprochen, "
+                                     "teilte das Präsidialamt mit.", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Title\n\nRussian President Vladimir Putin received North Korea's foreign minister "
+                                     "at the Kremlin on Monday and discussed military cooperation, his office said.")
+    reader = ArticleReader([tmp_path])
+    assert [a.id for a in reader] == ["en"]
+    assert "de.txt" in str(reader.errors[0]) and "E007" in str(reader.errors[0])
