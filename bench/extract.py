@@ -1,0 +1,84 @@
+"""Throughput of the full extraction against spaCy's bare ``nlp.pipe`` over the same pipeline.
+
+    python bench/extract.py [--words 200000] [--workers 2]
+
+Both sides run in this process on the same corpus (bench/corpus.py): the baseline is the
+pretrained pipeline alone (``nlp.pipe``), the measured side is ``kg``'s extraction (the same
+pipeline plus the gazetteer ruler, actor and event components, and the mapping to RDF quads).
+With ``--workers N`` it also times ``kg build --workers N`` against ``--workers 1``.
+The last line is ``throughput ratio vs bare spaCy: R``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from corpus import corpus  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--words", type=int, default=200_000)
+    ap.add_argument("--workers", type=int, default=0, help="also compare kg build --workers N with 1")
+    ap.add_argument("--model", default=None)
+    args = ap.parse_args()
+
+    import spacy
+
+    from kg.graph.rdf import extraction_to_quads
+    from kg.model import Article
+    from kg.nlp import DEFAULT_MODEL
+    from kg.pipeline import Extractor
+
+    docs = corpus(args.words)
+    n_words = sum(len(t.split()) for _, t in docs)
+    print(f"corpus: {len(docs)} texts, {n_words:,} words")
+
+    bare = spacy.load(args.model or DEFAULT_MODEL)
+    ex = Extractor(args.model)
+    warm = [t for _, t in docs[:20]]
+    list(bare.pipe(warm))
+    list(ex.extract_many(Article(id=i, text=t) for i, t in docs[:20]))
+
+    t0 = time.perf_counter()
+    for _ in bare.pipe((t for _, t in docs), batch_size=16):
+        pass
+    t_bare = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_quads = 0
+    for extraction in ex.extract_many(Article(id=i, text=t) for i, t in docs):
+        n_quads += len(extraction_to_quads(extraction))
+    t_full = time.perf_counter() - t0
+
+    wps_bare, wps_full = n_words / t_bare, n_words / t_full
+    print(f"bare spaCy nlp.pipe : {wps_bare:10,.0f} words/s ({t_bare:.1f} s)")
+    print(f"kg extraction       : {wps_full:10,.0f} words/s ({t_full:.1f} s, {n_quads:,} quads)")
+
+    if args.workers > 1:
+        from kg.build import build
+
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "corpus.jsonl"
+            import json
+
+            src.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in docs), encoding="utf-8")
+            times = {}
+            for w in (1, args.workers):
+                t0 = time.perf_counter()
+                build([src], Path(tmp) / f"out{w}.nq", workers=w, progress=False, model=args.model)
+                times[w] = time.perf_counter() - t0
+                print(f"kg build --workers {w}: {n_words / times[w]:10,.0f} words/s ({times[w]:.1f} s)")
+            print(f"speedup of --workers {args.workers} vs 1: {times[1] / times[args.workers]:.2f}")
+
+    print(f"throughput ratio vs bare spaCy: {wps_full / wps_bare:.2f}")
+
+
+if __name__ == "__main__":
+    main()
