@@ -226,6 +226,8 @@ def syntax_error(exc: Exception, query: str) -> QueryError:
     m = _POS_RE.search(msg)
     if m:
         line, col = int(m.group(1)), int(m.group(2))
+        if msg.startswith("error at"):  # Oxigraph points just past the offending character
+            col = max(col - 1, 1)
         detail = _POS_RE.sub("", msg, count=1).lstrip(": ").strip() or msg
     else:
         line, col = _locate_with_rdflib(query)

@@ -288,15 +288,11 @@ class KnowledgeGraph:
             except OSError as exc:
                 raise StoreError(f"{path}: cannot write: {exc}") from None
             return
-        ds = self.to_rdflib()
-        if ext in _DATASET_EXT:
-            ds.serialize(str(path), format=RDF_FORMATS[ext][1])
-        else:
-            g = Graph()
-            bind_prefixes(g)
-            for s, p, o, _ in self.quads():
-                g.add((s, p, o))
-            g.serialize(str(path), format=RDF_FORMATS[ext][1])
+        # the rdflib backend writes through an in-memory Oxigraph store, so that both backends
+        # give the same output (rdflib's JSON-LD puts the default graph in a blank-node graph)
+        tmp = KnowledgeGraph()
+        tmp.add_quads(self.quads())
+        tmp.save(path, format)
 
     # ------------------------------------------------------------------ querying
     def _bindings(self, params: dict | None, kinds: dict | None = None) -> dict:
@@ -427,7 +423,7 @@ class KnowledgeGraph:
         """IRIs of the named graphs (one per article)."""
         if self._store is not None:
             return sorted(str(to_rdflib(g)) for g in self._store.named_graphs())
-        return sorted(str(c.identifier) for c in self._ds.contexts() if not _is_default(c.identifier))
+        return sorted(str(c.identifier) for c in self._ds.graphs() if not _is_default(c.identifier))
 
     def close(self) -> None:
         """Flush and release the store (the folder can then be opened again)."""
