@@ -1,0 +1,108 @@
+"""kg.events.lexicon: loading the TSVs and looking verbs and nouns up."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kg import taxonomy as tx
+from kg.errors import KGError
+from kg.events.lexicon import Lexicon, LexEntry
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.load()
+
+
+def test_loads_fast_and_is_cached(tmp_path):
+    from kg.events import lexicon as mod
+
+    mod._load.cache_clear()
+    t0 = time.perf_counter()
+    first = Lexicon.load()
+    took = time.perf_counter() - t0
+    assert took < 2.0, took
+    assert Lexicon.load() is first
+    assert len(first.verbs()) > 1000 and len(first.nouns()) > 60
+
+
+def test_every_row_names_an_ontology_class_under_its_plover_type(lex):
+    classes = tx.event_classes()
+    for lemma in lex.verbs():
+        for e in lex.verb_entries(lemma):
+            assert e.cls in classes, e
+            assert classes[e.cls].top.upper() == e.plover, e
+            assert e.source in {"cameo", "curated"}
+            assert e.cameo.isdigit()
+    for lemma in lex.nouns():
+        for n in lex.noun(lemma):
+            assert n.cls in classes, n
+            assert n.recipient_preps or n.actor_preps
+
+
+@pytest.mark.parametrize("lemma, kwargs, cls, top", [
+    ("meet", {}, "Meet", "Consult"),
+    ("meet", {"preps": ["with"]}, "Meet", "Consult"),
+    ("host", {}, "Host", "Consult"),
+    ("visit", {}, "Visit", "Consult"),
+    ("deploy", {}, "Deploy", "Mobilize"),
+    ("send", {"dobj": "troops"}, "Deploy", "Mobilize"),
+    ("condemn", {}, "Condemn", "Accuse"),
+    ("praise", {}, "Praise", "Support"),
+    ("hail", {}, "Praise", "Support"),
+    ("sanction", {}, "EconomicSanction", "Sanction"),
+    ("impose", {"dobj": "sanctions"}, "EconomicSanction", "Sanction"),
+    ("urge", {}, "Request", "Request"),
+    ("threaten", {}, "Threaten", "Threaten"),
+    ("warn", {}, "Threaten", "Threaten"),
+    ("sign", {"dobj": "agreement"}, "SignAgreement", "Support"),
+    ("test-fire", {}, "WeaponsTest", "Mobilize"),
+    ("visit", {"preps": [("for", "talks")]}, "Negotiate", "Consult"),
+])
+def test_verb_lookup(lex, lemma, kwargs, cls, top):
+    e = lex.verb(lemma, **kwargs)
+    assert isinstance(e, LexEntry)
+    assert (e.cls, tx.top_of(e.cls)) == (cls, top)
+
+
+def test_attack_family(lex):
+    for lemma in ("attack", "bomb", "shell", "strike", "kill", "airstrike"):
+        assert tx.top_of(lex.verb(lemma).cls) == "Assault", lemma
+
+
+def test_specific_pattern_beats_plain_verb_and_unknown_context_falls_back(lex):
+    plain = lex.verb("meet")
+    assert lex.verb("meet", dobj="nonsenseword") == plain
+    assert lex.verb("call", preps=["on"]).cls == "Request"
+    assert lex.verb("pull", particle="out").cls == "Withdraw"
+    assert lex.verb("pull", preps=["out"]).cls == "Withdraw"  # parser said prep, lexicon says prt
+    assert lex.verb("xyzzy") is None
+
+
+def test_nouns(lex):
+    (talks,) = lex.noun("talks")
+    assert talks.cls == "Negotiate" and "with" in talks.recipient_preps and "between" in talks.actor_preps
+    assert lex.noun("talk")[0].cls == "Negotiate"
+    assert lex.noun("sanction")[0].cls == "EconomicSanction"
+    assert set(lex.noun("sanctions")[0].recipient_preps) >= {"on", "against"}
+    assert lex.noun("deployment")[0].recipient_preps == ("to",)
+    assert lex.noun("visit")[0].recipient_preps == ("to",)
+    assert lex.noun("strikes")[0].cls == "Airstrike"
+    assert {"on", "against"} <= set(lex.noun("strikes")[0].recipient_preps)
+    for word in ("summit", "ceasefire", "truce", "invasion", "embargo", "veto", "mediation",
+                 "condemnation", "treaty", "aid", "protest", "exercise", "arrest", "expulsion"):
+        assert lex.noun(word), word
+    assert lex.noun("weather") == []
+
+
+def test_malformed_files_name_file_and_line(tmp_path):
+    with pytest.raises(KGError, match=r"\[E160\].*verbs\.tsv"):
+        Lexicon.load(tmp_path)
+    (tmp_path / "verbs.tsv").write_text(
+        "lemma\tpattern\tcameo\tplover\tclass\tsource\torigin\nmeet\t\t040\tCONSULT\tMeet\n",
+        encoding="utf-8")
+    (tmp_path / "nouns.tsv").write_text(
+        "lemma\tclass\tcameo\tactor_preps\trecipient_preps\tsource\torigin\n", encoding="utf-8")
+    with pytest.raises(KGError, match=r"\[E161\].*verbs\.tsv:2"):
+        Lexicon.load(tmp_path)
