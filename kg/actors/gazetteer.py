@@ -1,0 +1,272 @@
+"""The actor gazetteer: known states, organisations and people, with their names, and the agent nouns.
+
+Reads the tables in ``data/gazetteer/`` (written by ``scripts/build_gazetteer.py``) and answers
+exact-name questions about them. Matching is on a normalised form of the name (see
+:func:`normalize_name`): case, accents, a leading "the", dots in "U.S." and a possessive "'s" do
+not matter.
+
+>>> from kg.actors.gazetteer import Gazetteer
+>>> gaz = Gazetteer.load()
+>>> gaz.lookup("Putin's")[0].key
+'vladimir-putin'
+>>> gaz.state_for_metonym("the Kremlin").key, gaz.state_for_demonym("North Korean").key
+('russia', 'north-korea')
+>>> gaz.sector("troops"), gaz.role("top diplomat")
+('military', 'Foreign Minister')
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from unidecode import unidecode
+
+from kg.resources import data_path
+
+__all__ = ["Entry", "Gazetteer", "normalize_name", "GazetteerError"]
+
+_SEP = "|"
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
+_US = re.compile(r"\bu\.?\s?s\.?(?=\s|$)")  # "u.s." / "u.s" / "u s" / "us" at a word end -> "us"
+
+
+class GazetteerError(Exception):
+    """A gazetteer table is missing or malformed; the message names the file and line."""
+
+    E050 = "[E050] {path}: the gazetteer table is missing; run python scripts/build_gazetteer.py."
+    E051 = "[E051] {path}:{line}: {count} columns where the header has {expected}."
+    E052 = "[E052] {path}:{line}: {detail}"
+
+
+def normalize_name(name: str) -> str:
+    """The form names are compared in: case-folded, accents removed, no leading "the", "U.S." -> "us".
+
+    >>> normalize_name("the U.S.'s"), normalize_name("Erdoğan"), normalize_name("Côte d\u2019Ivoire")
+    ('us', 'erdogan', "cote d'ivoire")
+    """
+    s = unicodedata.normalize("NFC", name).translate(_QUOTES)
+    s = unidecode(s).casefold().strip()
+    s = re.sub(r"\s+", " ", s)
+    s = re.sub(r"(?<=[\w.])'s?$", "", s)          # possessive: Putin's, the Kremlin's, Gaddafis'
+    s = re.sub(r"^the ", "", s)
+    s = _US.sub("us", s)
+    if re.fullmatch(r"(?:[a-z]\.\s?){2,}[a-z]?", s):
+        s = s.replace(".", "").replace(" ", "")  # acronyms with dots: u.n. -> un, d.p.r.k. -> dprk
+    return s.strip(" .,")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known actor."""
+
+    key: str
+    kind: str  # "State" | "Organization" | "Person"
+    label: str
+    aliases: tuple[str, ...]
+    qid: str | None
+    iso3: str | None
+    role: str | None
+    affiliation: str | None  # key of a State/Organization entry
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    org_type: str | None = None
+
+
+def _read(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    if not path.is_file():
+        raise GazetteerError(GazetteerError.E050.format(path=path))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    rows = []
+    for n, line in enumerate(lines[1:], 2):
+        if not line:
+            continue
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            raise GazetteerError(GazetteerError.E051.format(path=path, line=n, count=len(cells), expected=len(header)))
+        rows.append((n, dict(zip(header, cells))))
+    return header, rows
+
+
+def _tuple(cell: str) -> tuple[str, ...]:
+    return tuple(v for v in cell.split(_SEP) if v) if cell else ()
+
+
+def _plural_lemmas(noun: str) -> list[str]:
+    """Singular candidates for an English plural (troops -> troop, militias -> militia, armies -> army)."""
+    out = [noun]
+    if noun.endswith("ies") and len(noun) > 4:
+        out.append(noun[:-3] + "y")
+    if noun.endswith(("ses", "xes", "ches", "shes")):
+        out.append(noun[:-2])
+    if noun.endswith("men"):
+        out.append(noun[:-3] + "man")
+    if noun.endswith("s") and not noun.endswith("ss"):
+        out.append(noun[:-1])
+    return out
+
+
+class Gazetteer:
+    """Known actors and the nouns for their sectors, indexed by normalised name."""
+
+    def __init__(self, entries: list[Entry], agents: dict[str, str], roles: dict[str, str],
+                 short_names: dict[str, tuple[str, ...]], folder: Path):
+        self.folder = folder
+        self._entries = {e.key: e for e in entries}
+        self._agents = agents
+        self._roles = roles
+        self._short = short_names
+        self._by_name: dict[str, list[Entry]] = {}
+        self._by_iso3: dict[str, Entry] = {}
+        self._demonym: dict[str, list[Entry]] = {}
+        self._metonym: dict[str, list[Entry]] = {}
+        for e in entries:
+            for name in (e.label, *e.aliases, *e.demonyms, *e.capitals, *short_names.get(e.key, ())):
+                self._add(self._by_name, name, e)
+            if e.kind == "State":
+                if e.iso3:
+                    self._by_iso3[e.iso3] = e
+                for d in e.demonyms:
+                    self._add(self._demonym, d, e)
+                for c in e.capitals:
+                    self._add(self._metonym, c, e)
+
+    @staticmethod
+    def _add(index: dict[str, list[Entry]], name: str, e: Entry) -> None:
+        lst = index.setdefault(normalize_name(name), [])
+        if e not in lst:
+            lst.append(e)
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, folder: Path | None = None) -> "Gazetteer":
+        """Load the tables from ``folder`` (default ``data/gazetteer``); cached per folder."""
+        return _load(Path(folder).resolve() if folder else data_path("gazetteer").resolve())
+
+    # ------------------------------------------------------------------ queries
+    def get(self, key: str) -> Entry | None:
+        """The entry with this key, e.g. ``"russia"``."""
+        return self._entries.get(key)
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Entries whose label, alias, short name, demonym or capital equals ``name`` after normalisation.
+
+        A short name can fit several people ("Kim"); the list holds them all.
+        """
+        return list(self._by_name.get(normalize_name(name), ()))
+
+    def state_by_iso3(self, iso3: str) -> Entry | None:
+        """The state with this ISO 3166-1 alpha-3 code."""
+        return self._by_iso3.get(iso3.upper())
+
+    def state_for_demonym(self, adj: str) -> Entry | None:
+        """The state an adjective or demonym stands for ("North Korean" -> north-korea); None if unknown or ambiguous."""
+        hits = self._demonym.get(normalize_name(adj), ())
+        return hits[0] if len(hits) == 1 else None
+
+    def state_for_metonym(self, name: str) -> Entry | None:
+        """The state a capital or seat of government stands for ("the Kremlin" -> russia)."""
+        hits = self._metonym.get(normalize_name(name), ())
+        return hits[0] if len(hits) == 1 else None
+
+    def surnames(self) -> dict[str, list[Entry]]:
+        """Names news uses alone for a person ("putin" -> [vladimir-putin]), keyed by normalised form."""
+        out: dict[str, list[Entry]] = {}
+        for key, names in self._short.items():
+            for n in names:
+                out.setdefault(normalize_name(n), []).append(self._entries[key])
+        return out
+
+    def sector(self, noun: str) -> str | None:
+        """The sector of an agent noun, singular or plural ("troops" -> "military")."""
+        n = re.sub(r"\s+", " ", unidecode(noun).casefold().strip())
+        for cand in _plural_lemmas(n):
+            if cand in self._agents:
+                return self._agents[cand]
+        return None
+
+    def role(self, title: str) -> str | None:
+        """The normalised role for an office title ("foreign minister" -> "Foreign Minister")."""
+        t = re.sub(r"\s+", " ", unidecode(title).casefold().strip())
+        return self._roles.get(t) or self._roles.get(t.replace("-", " "))
+
+    def phrase_patterns(self) -> list[dict]:
+        """spaCy EntityRuler patterns for every name, case-sensitive as written.
+
+        Labels: states GPE, organisations ORG, people PERSON, demonyms NORP, capitals and seats GPE
+        (FAC for buildings such as "the Kremlin"); ``id`` is the entry key.
+        """
+        pats: list[dict] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(label: str, text: str, key: str) -> None:
+            text = text.strip()
+            if text.lower().startswith("the "):
+                text = text[4:]
+            if text and (text, key) not in seen:
+                seen.add((text, key))
+                pats.append({"label": label, "pattern": text, "id": key})
+
+        kind_label = {"State": "GPE", "Organization": "ORG", "Person": "PERSON"}
+        for e in self._entries.values():
+            for n in (e.label, *e.aliases):
+                add(kind_label[e.kind], n, e.key)
+            for d in e.demonyms:
+                add("NORP", d, e.key)
+            for c in e.capitals:
+                add("FAC" if _is_building(c) else "GPE", c, e.key)
+        return pats
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries.values())
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+
+_BUILDINGS = {"kremlin", "white house", "pentagon", "downing street", "whitehall", "elysee", "elysee palace",
+              "quai d'orsay", "zhongnanhai", "bankova", "planalto", "casa rosada", "miraflores", "moncloa",
+              "palazzo chigi", "malacanang", "villa somalia"}
+
+
+def _is_building(name: str) -> bool:
+    return normalize_name(name) in _BUILDINGS
+
+
+@lru_cache(maxsize=4)
+def _load(folder: Path) -> Gazetteer:
+    entries: list[Entry] = []
+    _, states = _read(folder / "states.tsv")
+    for _n, r in states:
+        entries.append(Entry(key=r["key"], kind="State", label=r["label"], aliases=_tuple(r["aliases"]),
+                             qid=r["qid"] or None, iso3=r["iso3"] or None, role=None, affiliation=None,
+                             demonyms=_tuple(r["demonyms"]), capitals=_tuple(r["capitals"])))
+    _, orgs = _read(folder / "organizations.tsv")
+    for _n, r in orgs:
+        entries.append(Entry(key=r["key"], kind="Organization", label=r["label"], aliases=_tuple(r["aliases"]),
+                             qid=r["qid"] or None, iso3=r["iso3"] or None, role=None,
+                             affiliation=r["parent"] or None, org_type=r["type"] or None))
+    _, people = _read(folder / "people.tsv")
+    short: dict[str, tuple[str, ...]] = {}
+    for _n, r in people:
+        entries.append(Entry(key=r["key"], kind="Person", label=r["label"], aliases=_tuple(r["aliases"]),
+                             qid=r["qid"] or None, iso3=None, role=r["role"] or None,
+                             affiliation=r["affiliation"] or None))
+        short[r["key"]] = _tuple(r["short"])
+    keys = {e.key for e in entries}
+    for e in entries:
+        if e.affiliation and e.affiliation not in keys:
+            raise GazetteerError(GazetteerError.E052.format(path=folder, line="?", detail=f"{e.key}: unknown affiliation {e.affiliation!r}"))
+    _, agent_rows = _read(folder / "agents.tsv")
+    agents = {r["noun"]: r["sector"] for _n, r in agent_rows}
+    _, role_rows = _read(folder / "roles.tsv")
+    roles = {r["title"]: r["role"] for _n, r in role_rows}
+    return Gazetteer(entries, agents, roles, short, folder)
