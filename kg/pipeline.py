@@ -42,8 +42,12 @@ class Extractor:
         register_extensions()
 
     def _doc(self, article: Article):
-        doc = self.nlp.make_doc(article.text)
+        from .actors.gazetteer import Gazetteer
+        from .nlp.headline import recase_title
+
+        doc = self.nlp.make_doc(recase_title(article.text, article.title, Gazetteer.load()))
         doc._.gpol_anchor = article.published
+        doc._.gpol_source = article.text
         return doc
 
     def extract(self, article: Article) -> Extraction:

@@ -7,7 +7,7 @@ Reading never stops at a bad file: each problem becomes an :class:`kg.errors.Inp
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "a.txt").write_text("Summit in Hanoi\\n\\nKim met Trump in Hanoi.\\n")
 >>> [(a.id, a.title, a.text) for a in read_articles([d])]
-[('a', 'Summit in Hanoi', 'Kim met Trump in Hanoi.')]
+[('a', 'Summit in Hanoi', 'Summit in Hanoi\\n\\nKim met Trump in Hanoi.')]
 """
 from __future__ import annotations
 
@@ -188,10 +188,11 @@ class ArticleReader:
         title, body = clean_text(text)
         if not body and not title:
             raise InputError(Errors.E001.format(path=path))
-        if not body:  # a one-line file: the line is the article
-            body = title or ""
-        _check_english(path, body)
-        return Article(id=_article_id(path.stem), text=body, title=title, source_path=str(path))
+        # the article text is the whole cleaned file, headline included: headlines name actors and
+        # events too, and evidence offsets then point into what the user sees in the file
+        text = "\n\n".join(p for p in (title, body) if p)
+        _check_english(path, text)
+        return Article(id=_article_id(path.stem), text=text, title=title, source_path=str(path))
 
     def _read_jsonl(self, path: Path) -> Iterator[Article]:
         with path.open("rb") as fh:

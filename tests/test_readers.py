@@ -25,7 +25,7 @@ def test_article_lines_are_kept(line):
 def test_txt_title_and_body(tmp_path):
     (tmp_path / "story.txt").write_text(" \n×\nSummit Title\n\nFirst para.\nAlso Read: Other\nSecond para.\n", encoding="utf-8")
     [a] = list(read_articles([tmp_path]))
-    assert (a.id, a.title, a.text) == ("story", "Summit Title", "First para.\n\nSecond para.")
+    assert (a.id, a.title, a.text) == ("story", "Summit Title", "Summit Title\n\nFirst para.\n\nSecond para.")
 
 
 def test_jsonl_fields_and_errors(tmp_path):

@@ -27,8 +27,9 @@ class Mention:
 
 
 def register_extensions() -> None:
-    """Register ``doc._.gpol_mentions``, ``gpol_actors``, ``gpol_places``, ``gpol_events``, ``gpol_anchor``."""
+    """Register ``doc._.gpol_mentions``, ``gpol_actors``, ``gpol_places``, ``gpol_events``, ``gpol_anchor``, ``gpol_source``
+    (the original text when the Doc's text was recased: same length, same offsets)."""
     for name, default in (("gpol_mentions", None), ("gpol_actors", None), ("gpol_places", None),
-                          ("gpol_events", None), ("gpol_anchor", None)):
+                          ("gpol_events", None), ("gpol_anchor", None), ("gpol_source", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -60,7 +60,9 @@ class ActorRecognizer:
 
     # ------------------------------------------------------------------ helpers
     def _entry_actor(self, e: Entry) -> Actor:
-        return Actor(key=e.key, kind=e.kind, label=e.label, qid=e.qid,
+        # the names a state is known by in news (its demonyms, capital and seat of government)
+        known = {*e.demonyms, *e.capitals} if e.kind == "State" else set()
+        return Actor(key=e.key, kind=e.kind, label=e.label, qid=e.qid, alt_labels=known,
                      country_code=e.iso3 if e.kind == "State" else None,
                      affiliation=e.affiliation, role=e.role)
 
@@ -280,6 +282,8 @@ class ActorRecognizer:
                 continue
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if tok.dep_ in ("compound", "amod", "appos") and taken[tok.head.i]:
+                continue  # "Russian President" of "Russian President Vladimir Putin": a title, done
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             mod_tokens = [t for c in mods for t in c.subtree if t.i < tok.i]
             if not mod_tokens:
@@ -295,8 +299,8 @@ class ActorRecognizer:
                 person = self._person_for(role, owner, persons)
                 if person:
                     start = min(t.i for t in title_toks)
-                    add(start, tok.i + 1, person.key, "Person", "title")
-                    actors[person.key].alt_labels.add(doc[min(t.i for t in mod_tokens):tok.i + 1].text)
+                    if add(start, tok.i + 1, person.key, "Person", "title"):
+                        actors[person.key].alt_labels.add(doc[min(t.i for t in mod_tokens):tok.i + 1].text)
                     continue
             sector = self.gaz.sector(tok.lemma_.lower()) or self.gaz.sector(low)
             if sector or role:

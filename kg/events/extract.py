@@ -51,6 +51,7 @@ class EventExtractor:
         self.lex = lexicon or Lexicon.load()
         self.light = word_list("light_verbs")
         self.speech = word_list("speech_verbs")
+        self.needs_recipient = word_list("requires_recipient")
 
     # ------------------------------------------------------------------ mentions
     def _index(self, doc: Doc) -> dict[int, Mention]:
@@ -71,8 +72,8 @@ class EventExtractor:
             if m is not None:
                 out.append((m.key, m.sector))
                 continue
-            if not deep:
-                continue
+            if not deep or self.lex.noun(t.lemma_.lower()):
+                continue  # "his talks with Trump collapsed": the talks' owner is not the subject
             # "the Kursk region of Russia"? no: only the phrase's own owner: poss / compound / amod
             for c in t.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in idx:
@@ -154,8 +155,9 @@ class EventExtractor:
         for _ in range(6):
             if cur.head is cur:
                 break
-            if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in self.speech:
-                sp = self._subjects(cur.head, idx)
+            if cur.dep_ in ("ccomp", "parataxis", "acl") and cur.head.lemma_.lower() in self.speech:
+                h = cur.head
+                sp = self._subjects(h, idx) if h.pos_ in ("VERB", "AUX") else self._actors_of(h, idx)
                 return sp[0][0] if sp else None
             if cur.dep_ in ("ccomp", "conj", "advcl", "xcomp", "dobj", "pobj", "prep", "relcl"):
                 cur = cur.head
@@ -226,6 +228,8 @@ class EventExtractor:
         date = self._date(tok, anchor)
         loc = self._location(tok, idx)
         top = top_of(cls)
+        if not recipients and top.lower() in self.needs_recipient:
+            return
         pairs = []
         if not recipients and len(actors) > 1 and top in _SYMMETRIC_TOPS:
             pairs = [(actors[0], a) for a in actors[1:]]  # "X and Y met": both sides
@@ -233,6 +237,10 @@ class EventExtractor:
             pairs = [(a, r) for a in actors for r in recipients]
         else:
             pairs = [(a, None) for a in actors]
+        source = tok.doc._.gpol_source or tok.doc.text
+        start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
+        evidence = source[start:end].strip()
+        start += len(source[start:end]) - len(source[start:end].lstrip())
         for a, r in pairs:
             if claimed == a[0]:
                 claimed_by = None
@@ -240,14 +248,14 @@ class EventExtractor:
                 claimed_by = claimed
             events.append(Event(
                 type=cls, actors=[a[0]], recipients=[r[0]] if r else [], modality=modality,
-                date=date, location=loc, evidence=sent.text.strip(),
-                char_start=sent.start_char, char_end=sent.start_char + len(sent.text.rstrip()),
+                date=date, location=loc, evidence=evidence, char_start=start, char_end=start + len(evidence),
                 confidence=min(0.95, conf + (0.15 if r else 0.0)), trigger=tok.text, cameo=cameo,
                 claimed_by=claimed_by, actor_sector=a[1], recipient_sector=r[1] if r else None))
 
     def _verb_event(self, v: Token, idx, anchor, events, sent):
         lemma = v.lemma_.lower()
-        preps = tuple(c.lower_ for c in v.children if c.dep_ in ("prep", "agent"))
+        preps = tuple((c.lower_, next((o.lemma_.lower() for o in c.children if o.dep_ == "pobj"), None))
+                      for c in v.children if c.dep_ in ("prep", "agent"))
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         # a light verb whose object is an event noun: the noun types the event
@@ -270,10 +278,12 @@ class EventExtractor:
         entry = entries[0]
         actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
         recip_preps = set(getattr(entry, "recipient_preps", ()) or ()) or (_RECIPIENT_PREPS - {"of"})
-        actors, recipients = [], []
+        actors, recipients, themes = [], [], []
         for c in n.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in idx):
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "nmod") and c.i in idx):
                 actors.extend(self._actors_of(c, idx))
+            elif c.dep_ == "compound" and c.i in idx:
+                themes.extend(self._actors_of(c, idx))  # "Ukraine support", "Iran sanctions", "U.S. sanctions"
             elif c.dep_ == "prep":
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 for o in objs:
@@ -296,12 +306,20 @@ class EventExtractor:
                         if found and not actors:
                             actors.extend(found)
         if not actors:
-            # the noun is the object of a verb, or in a PP of the clause: the clause's subject acts
+            # the clause's subject acts when the noun is the object of a light verb ("conducted tests")
+            # or sits in a prepositional phrase of the clause ("in talks with X, Choe said")
             h, dep = n.head, n.dep_
-            if dep == "pobj" and h.dep_ == "prep":
+            if dep == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "during", "at", "after", "following"):
                 h = h.head
-            if h is not n and h.pos_ in ("VERB", "AUX"):
+                if h.pos_ in ("VERB", "AUX"):
+                    actors = self._subjects(h, idx)
+            elif dep in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in self.light:
                 actors = self._subjects(h, idx)
+        if themes:
+            if actors:
+                recipients.extend(themes)
+            else:
+                actors = themes
         if not actors and n.dep_ in ("nsubj", "nsubjpass"):
             return
         self._emit(events, entry.cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent)

@@ -139,12 +139,16 @@ class Lexicon:
             keys += [f"dobj:{v}" for v in _variants(dobj)]
         if particle:
             keys += [f"prt:{particle.lower()}", f"prep:{particle.lower()}"]
-        for prep, _ in pairs:
-            keys += [f"prep:{prep}", f"prt:{prep}"]
+        plain = table.get(None)
+        # A bare-preposition pattern of the 2015 dictionary ("MEET * (AT)" as 036, intent to meet)
+        # does not outrank a verb's curated modern reading.
+        if plain is None or plain.source != "curated":
+            for prep, _ in pairs:
+                keys += [f"prep:{prep}", f"prt:{prep}"]
         for key in keys:
             if key in table:
                 return table[key]
-        return table.get(None)
+        return plain
 
     def verb_entries(self, lemma: str) -> list[LexEntry]:
         """Every entry of a verb (plain first, then its patterns in file order)."""
