@@ -528,17 +528,20 @@ class Result:
 def shortest_path_result(kg, edges: Result, a, b) -> Result:
     """The ``path`` post-step: the shortest chain of relations from actor ``a`` to ``b``.
 
-    ``edges`` holds rows ``(source, relation, target)``; the chain may follow an edge against
+    ``edges`` holds rows ``(source, target)``; the chain may follow an edge against
     its direction (``direction`` says which way each step goes). Each step lists every direct
     relation between its two actors. No chain gives no rows.
     """
     import networkx as nx
 
     g = nx.Graph()
-    for s, _rel, o in edges.terms:
+    pairs = set()
+    for row in edges.rows:
+        s, o = row["source"], row["target"]
         if s != o:
             g.add_edge(s, o)
-    a, b = URIRef(str(a)), URIRef(str(b))
+            pairs.add((s, o))
+    a, b = str(a), str(b)
     vars_ = ["step", "source", "relation", "target", "direction"]
     if a not in g or b not in g:
         return Result("select", vars=vars_, raw_rows=[])
@@ -546,16 +549,13 @@ def shortest_path_result(kg, edges: Result, a, b) -> Result:
         nodes = nx.shortest_path(g, a, b)
     except nx.NetworkXNoPath:
         return Result("select", vars=vars_, raw_rows=[])
-    rels: dict = {}
-    for s, rel, o in edges.terms:
-        rels.setdefault((s, o), set()).add(rel)
     rows = []
-    q = ("SELECT DISTINCT ?x ?relation ?y WHERE { ?x ?relation ?y . "
-         "FILTER(STRSTARTS(STR(?relation), STR(gpol:))) }")
+    q = "SELECT DISTINCT ?x ?relation ?y WHERE { ?x ?relation ?y }"
     for i, (x, y) in enumerate(zip(nodes, nodes[1:]), start=1):
-        forward = (x, y) in rels
-        src, dst = (x, y) if forward else (y, x)
-        found = {t[1] for t in kg.query(q, params={"x": src, "y": dst}).terms} or rels[(src, dst)]
+        forward = (x, y) in pairs
+        src, dst = (URIRef(x), URIRef(y)) if forward else (URIRef(y), URIRef(x))
+        found = {t[1] for t in kg.query(q, params={"x": src, "y": dst}).terms
+                 if str(t[1]).startswith(GPOL_IRI)}
         names = sorted(abbreviate(r) for r in found)
         rows.append((Literal(i), src, Literal(", ".join(names)), dst,
                      Literal("forward" if forward else "backward")))
