@@ -10,7 +10,8 @@ Sources (vendored in data/lexicon/sources/, see data/lexicon/README.md for licen
   phrase, ``{..}`` a multi-word noun, ``&NAME`` a synonym set).
 - ``CAMEO2PLOVER-2021.txt``: CAMEO code -> PLOVER event type (CC BY-SA 4.0).
 - ``cameo_overrides.tsv``: this project's documented departures from that table.
-- ``curated_verbs.tsv`` and ``curated_nouns.tsv``: hand-edited rows with a ``note`` each.
+- ``curated_verbs.tsv`` and ``curated_nouns.tsv``: hand-edited rows with a ``note`` each; a verb
+  row whose code is ``---`` removes that CAMEO row.
 
 What is kept from CAMEO: each member verb with its own or its block's default code; and the phrase
 patterns expressible as one constraint on the verb: a particle (``prt:up``), a preposition
@@ -286,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     classes = taxonomy.event_classes()
     curated = read_tsv(args.curated / "curated_verbs.tsv")
     for i, row in enumerate(curated, start=2):
+        if row["cameo"].strip() == "---":  # a curated discard: the CAMEO reading is wrong in news
+            rows.pop((row["lemma"].lower(), row["pattern"]), None)
+            continue
         code = clean_code(row["cameo"])
         cls = row.get("class") or (taxonomy.class_for_cameo(code) if code else "")
         if cls not in classes or code is None:

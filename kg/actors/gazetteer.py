@@ -174,6 +174,23 @@ class Gazetteer:
         hits = self._metonym.get(normalize_name(name), ())
         return hits[0] if len(hits) == 1 else None
 
+    def state_for_place(self, name: str) -> Entry | None:
+        """The state a city or region lies in ("Tel Aviv" -> israel), from its capital or from the
+        place names PETRARCH files under each state (``places.tsv``); None when unknown or ambiguous."""
+        places = self.__dict__.get("_places")
+        if places is None:
+            places = {}
+            path = self.folder / "places.tsv"
+            if path.exists():
+                for _n, r in _read(path)[1]:
+                    places.setdefault(normalize_name(r["name"]), set()).add(r["state"])
+            self._places = places
+        e = self.state_for_metonym(name)
+        if e is not None:
+            return e
+        keys = places.get(normalize_name(name), set())
+        return self.get(next(iter(keys))) if len(keys) == 1 else None
+
     def surnames(self) -> dict[str, list[Entry]]:
         """Names news uses alone for a person ("putin" -> [vladimir-putin]), keyed by normalised form."""
         out: dict[str, list[Entry]] = {}
@@ -211,6 +228,8 @@ class Gazetteer:
             if text and (text, key) not in seen:
                 seen.add((text, key))
                 pats.append({"label": label, "pattern": text, "id": key})
+                if text[0].islower():  # "al-Shabaab" opens a sentence as "Al-Shabaab"
+                    add(label, text[0].upper() + text[1:], key)
 
         kind_label = {"State": "GPE", "Organization": "ORG", "Person": "PERSON"}
         for e in self._entries.values():

@@ -167,7 +167,7 @@ class ActorRecognizer:
                     add(span.start, span.end, entry.key, entry.kind, "gazetteer")
                 elif text in name_parts:
                     continue  # a surname the model took for an organisation: step 3
-                elif _POLITICAL_ORG.search(text) and len(text) > 3:
+                elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span):
                     add(span.start, span.end, slugify(text), "Organization", "ner", label=text)
 
         # 3. single names: surnames of people named in full elsewhere in the Doc, then the gazetteer
@@ -194,18 +194,33 @@ class ActorRecognizer:
         doc._.gpol_places = places
         return doc
 
+    def _named_group(self, span: Span) -> bool:
+        """An unknown organisation named as a group of people: "the ELN guerrilla group",
+        "Tren de Aragua gang", "militants of JNIM", "Houthi fighters"."""
+        root = span.root
+        heads = [root]
+        if root.dep_ in ("compound", "nmod", "amod"):
+            heads.append(root.head)
+        if root.dep_ == "pobj" and root.head.lower_ == "of":
+            heads.append(root.head.head)
+        return any(h.i not in range(span.start, span.end) and self.gaz.sector(h.lemma_.lower())
+                   and h.pos_ == "NOUN" for h in heads[1:])
+
     # ------------------------------------------------------------------ persons
     def _person_spans(self, doc: Doc, ents) -> list[Span]:
         """PERSON entities, repaired: extend a name over the capitalised name tokens the model cut off."""
         out = []
         for span in ents:
-            if span.label_ != "PERSON" and not (span.ent_id_ and (self.gaz.get(span.ent_id_) or Entry).kind == "Person"):
+            known = self.gaz.get(span.ent_id_) if span.ent_id_ else None
+            if span.label_ != "PERSON" and not (known and known.kind == "Person"):
                 continue
             start, end = span.start, span.end
             # "Choe Son" + "Hui": following PROPN tokens in the same compound chain belong to the name
+            # ("Therese Kayikwamba" + "Wagner", even when a known name such as "Wagner" was tagged)
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                    and not doc[end].ent_id_ and doc[end - 1].dep_ == "compound" \
-                    and doc[end].ent_type_ not in ("GPE", "DATE"):
+                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
+                    and doc[end].ent_type_ not in ("GPE", "DATE") \
+                    and not (doc[end].ent_type_ == "NORP" and doc[end].ent_id_):
                 end += 1
             out.append(doc[start:end])
         return out

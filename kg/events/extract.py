@@ -26,6 +26,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.gazetteer import Gazetteer
 from ..actors.mentions import Mention, register_extensions
 from ..model import Event
 from ..taxonomy import top_of
@@ -40,6 +41,11 @@ _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", 
                     "between", "over", "at", "of", "among"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "off", "along"}
 _SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
+# Speech acts whose complement is their content, not an event of its own: "threatened to impose
+# tariffs on X" is one Threaten event against X; "urged X to return to talks" one Request to X.
+_CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
+# Material conflict happens somewhere: with no recipient named, the state where it happens is hit.
+_PLACE_RECIPIENT_TOPS = {"Assault", "Coerce"}
 
 
 class EventExtractor:
@@ -49,6 +55,7 @@ class EventExtractor:
         register_extensions()
         self.name = name
         self.lex = lexicon or Lexicon.load()
+        self.gaz = Gazetteer.load()
         self.light = word_list("light_verbs")
         self.speech = word_list("speech_verbs")
         self.needs_recipient = word_list("requires_recipient")
@@ -74,6 +81,13 @@ class EventExtractor:
                 continue
             if not deep or self.lex.noun(t.lemma_.lower()):
                 continue  # "his talks with Trump collapsed": the talks' owner is not the subject
+            if self.gaz.sector(t.lemma_.lower()):
+                # "commanders of the Revolutionary Guards", "members of Hamas"
+                for p in t.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for o in p.children:
+                            if o.dep_ == "pobj" and o.i in idx and idx[o.i].kind != "Person":
+                                out.append((idx[o.i].key, self.gaz.sector(t.lemma_.lower())))
             # "the Kursk region of Russia"? no: only the phrase's own owner: poss / compound / amod
             for c in t.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in idx:
@@ -145,6 +159,22 @@ class EventExtractor:
                         if s.dep_ == "nsubj":
                             out.extend(self._actors_of(s, idx))
         return out
+
+    def _place_state(self, v: Token, idx: dict, actor_keys: set) -> list[tuple[str, str | None]]:
+        """The state in whose territory the clause of ``v`` happens: "struck a car in southern
+        Lebanon", "shelled Port Sudan", "in Gaza"."""
+        places = v.doc._.gpol_places or {}
+        for t in self._clause_tokens(v):
+            if t.dep_ in ("pobj", "dobj") and (t.dep_ == "dobj" or t.head.lower_ in _LOCATIVE_PREPS | {"on", "into"}):
+                m = idx.get(t.i)
+                if m is not None and m.kind == "State" and m.key not in actor_keys:
+                    return [(m.key, None)]
+                name = places.get(t.i)
+                if name:
+                    e = self.gaz.state_for_place(name)
+                    if e is not None and e.key not in actor_keys:
+                        return [(e.key, None)]
+        return []
 
     def _is_place(self, tok: Token, idx: dict) -> bool:
         return tok.i not in idx and tok.i in (tok.doc._.gpol_places or {})
@@ -228,6 +258,8 @@ class EventExtractor:
         date = self._date(tok, anchor)
         loc = self._location(tok, idx)
         top = top_of(cls)
+        if not recipients and top in _PLACE_RECIPIENT_TOPS:
+            recipients = self._place_state(tok, idx, actor_keys)
         if not recipients and top.lower() in self.needs_recipient:
             return
         pairs = []
@@ -252,6 +284,19 @@ class EventExtractor:
                 confidence=min(0.95, conf + (0.15 if r else 0.0)), trigger=tok.text, cameo=cameo,
                 claimed_by=claimed_by, actor_sector=a[1], recipient_sector=r[1] if r else None))
 
+    def _event_noun(self, tok: Token | None) -> Token | None:
+        """``tok`` if it is an event noun, or the event noun of a partitive ("waves of airstrikes")."""
+        if tok is None:
+            return None
+        if self.lex.noun(tok.lemma_.lower()):
+            return tok
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj" and self.lex.noun(o.lemma_.lower()):
+                        return o
+        return None
+
     def _verb_event(self, v: Token, idx, anchor, events, sent):
         lemma = v.lemma_.lower()
         preps = tuple((c.lower_, next((o.lemma_.lower() for o in c.children if o.dep_ == "pobj"), None))
@@ -259,7 +304,9 @@ class EventExtractor:
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         # a light verb whose object is an event noun: the noun types the event
-        if dobj is not None and self.lex.noun(dobj.lemma_.lower()) and (lemma in self.light or not self.lex.verb(lemma)):
+        if self._event_noun(dobj) is not None and (lemma in self.light or not self.lex.verb(lemma)):
+            return
+        if v.i in self._suppressed:
             return
         entry = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
                               particle=prt)
@@ -269,11 +316,21 @@ class EventExtractor:
             return
         actors = self._subjects(v, idx)
         recipients = self._objects(v, idx)
+        if top_of(entry.cls) in _CONTENT_GOVERNORS:
+            for c in v.children:
+                if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and lemma not in self.speech):
+                    for cc in (c, *c.conjuncts):
+                        self._suppressed.add(cc.i)
+                        if not recipients:
+                            recipients = [r for r in self._objects(cc, idx) if r not in actors]
+                        noun = self._event_noun(next((d for d in cc.children if d.dep_ == "dobj"), None))
+                        if noun is not None:
+                            self._suppressed.add(noun.i)
         self._emit(events, entry.cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)
 
     def _noun_event(self, n: Token, idx, anchor, events, sent):
         entries = self.lex.noun(n.lemma_.lower())
-        if not entries:
+        if not entries or n.i in self._suppressed:
             return
         entry = entries[0]
         actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
@@ -315,6 +372,9 @@ class EventExtractor:
                     actors = self._subjects(h, idx)
             elif dep in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in self.light:
                 actors = self._subjects(h, idx)
+            elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ in ("dobj", "nsubjpass") \
+                    and h.head.head.lemma_.lower() in self.light and self._event_noun(h.head) is n:
+                actors = self._subjects(h.head.head, idx)  # "launched waves of airstrikes"
         if themes:
             if actors:
                 recipients.extend(themes)
@@ -330,6 +390,7 @@ class EventExtractor:
         if anchor is None:
             anchor = find_anchor(e.text for e in doc.ents if e.label_ == "DATE")
         events: list[Event] = []
+        self._suppressed: set[int] = set()
         for sent in doc.sents:
             for tok in sent:
                 if tok.pos_ == "VERB":
