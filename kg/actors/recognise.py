@@ -35,6 +35,8 @@ __all__ = ["ActorRecognizer"]
 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "from", "into", "to", "toward",
              "towards", "through", "within", "throughout"}
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
+                   "bin", "ibn", "al", "el", "la", "le", "du", "y"}
 _PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
 # Words that make an unknown ORG entity a political actor rather than a company or a product.
 _POLITICAL_ORG = re.compile(
@@ -217,6 +219,11 @@ class ActorRecognizer:
             start, end = span.start, span.end
             # "Choe Son" + "Hui": following PROPN tokens in the same compound chain belong to the name
             # ("Therese Kayikwamba" + "Wagner", even when a known name such as "Wagner" was tagged)
+            while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end + 1].is_title \
+                    and doc[end + 1].pos_ == "PROPN":
+                end += 2  # "Lula da Silva", "Ursula von der Leyen"
+                while end < len(doc) and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].is_title:
+                    end += 1
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
                     and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
                     and doc[end].ent_type_ not in ("GPE", "DATE") \

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.gazetteer import Gazetteer
 from ..actors.mentions import Mention, register_extensions
 from ..model import Event
-from ..taxonomy import top_of
+from ..taxonomy import quad_of, top_of
 from .lexicon import Lexicon
 from .modality import modality_of, word_list
 from .timex import find_anchor, resolve_date
@@ -134,12 +134,20 @@ class EventExtractor:
             return self._actors_of(h, idx)
         return []
 
-    def _objects(self, v: Token, idx: dict, entry_prep: str | None = None) -> list[tuple[str, str | None]]:
+    def _objects(self, v: Token, idx: dict, top: str | None = None) -> list[tuple[str, str | None]]:
         out: list[tuple[str, str | None]] = []
         passive_subj = [c for c in v.children if c.dep_ == "nsubjpass"]
         for c in v.children:
             if c.dep_ in ("dobj", "dative", "attr", "oprd") or c in passive_subj:
-                out.extend(self._actors_of(c, idx))
+                if top in ("Mobilize", "Aid") and c.i not in idx:
+                    pass  # "sent National Guard troops to the border": the troops are the actor's own
+                elif self.lex.noun(c.lemma_.lower()):
+                    # "rejected OAS criticism", "praised Russia's support": the owner of the event
+                    for o in c.children:
+                        if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
+                            out.append((idx[o.i].key, None))
+                else:
+                    out.extend(self._actors_of(c, idx))
                 # "deployed troops to Russia": the recipient hangs off the object
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS and p.lower_ != "of":
@@ -315,18 +323,25 @@ class EventExtractor:
         if lemma in self.speech and not entry.cls:
             return
         actors = self._subjects(v, idx)
-        recipients = self._objects(v, idx)
-        if top_of(entry.cls) in _CONTENT_GOVERNORS:
+        cls = entry.cls
+        recipients = self._objects(v, idx, top_of(cls))
+        if top_of(cls) in _CONTENT_GOVERNORS:
             for c in v.children:
-                if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and lemma not in self.speech):
+                if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and lemma not in self.speech) \
+                        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                     for cc in (c, *c.conjuncts):
                         self._suppressed.add(cc.i)
+                        inner = self.lex.verb(cc.lemma_.lower())
+                        if top_of(cls) == "Agree" and inner is not None and \
+                                quad_of(inner.cls) in ("MaterialConflict", "VerbalConflict"):
+                            cls = "Threaten"  # "vowed to retaliate": an intent to harm is a threat
                         if not recipients:
-                            recipients = [r for r in self._objects(cc, idx) if r not in actors]
+                            recipients = [r for r in self._objects(cc, idx, top_of(inner.cls) if inner else None)
+                                          if r not in actors]
                         noun = self._event_noun(next((d for d in cc.children if d.dep_ == "dobj"), None))
                         if noun is not None:
                             self._suppressed.add(noun.i)
-        self._emit(events, entry.cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)
+        self._emit(events, cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)
 
     def _noun_event(self, n: Token, idx, anchor, events, sent):
         entries = self.lex.noun(n.lemma_.lower())
@@ -397,8 +412,27 @@ class EventExtractor:
                     self._verb_event(tok, idx, anchor, events, sent)
                 elif tok.pos_ == "NOUN":
                     self._noun_event(tok, idx, anchor, events, sent)
+        _answer_recipients(events, doc._.gpol_actors or {})
         doc._.gpol_events = _dedupe(events)
         return doc
+
+
+_ANSWERS = {"Reject", "Concede"}
+_CHALLENGES = {"Accuse", "Request", "Threaten", "Sanction", "Coerce", "Reject"}
+
+
+def _answer_recipients(events: list[Event], actors: dict) -> None:
+    """An answer with no recipient ("Rwanda denied the charge", "Iran rejected the demand") answers
+    the latest earlier challenge (accusation, demand, threat, sanction) aimed at its actor."""
+    for i, ev in enumerate(events):
+        if ev.recipients or top_of(ev.type) not in _ANSWERS:
+            continue
+        me = set(ev.actors) | {actors[k].affiliation for k in ev.actors if k in actors and actors[k].affiliation}
+        for prev in reversed(events[:i]):
+            if top_of(prev.type) in _CHALLENGES and me & set(prev.recipients) and not me & set(prev.actors):
+                ev.recipients = list(prev.actors)
+                ev.confidence = max(0.3, ev.confidence - 0.2)
+                break
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
