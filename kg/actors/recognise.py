@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..graph.rdf import slugify
 from ..model import Actor
 from .gazetteer import Entry, Gazetteer, normalize_name
+from ..events.modality import word_list
 from .mentions import Mention, register_extensions
 
 __all__ = ["ActorRecognizer"]
@@ -169,6 +170,8 @@ class ActorRecognizer:
                     add(span.start, span.end, entry.key, entry.kind, "gazetteer")
                 elif text in name_parts:
                     continue  # a surname the model took for an organisation: step 3
+                elif text.islower() or self.gaz.sector(re.sub(r"^the\s+", "", text.lower())):
+                    continue  # "the Army", "defence ministry": whose, the phrase does not say
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span):
                     add(span.start, span.end, slugify(text), "Organization", "ner", label=text)
 
@@ -182,7 +185,7 @@ class ActorRecognizer:
                 cands = [e for e in self.gaz.surnames().get(word, [])]
                 if len(cands) == 1:
                     key = cands[0].key
-                elif not cands:
+                elif not cands and self.gaz.state_for_place(word) is None:  # "Zaporizhzhia" is no person
                     key = slugify(word)
             if key:
                 add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
@@ -217,18 +220,24 @@ class ActorRecognizer:
             if span.label_ != "PERSON" and not (known and known.kind == "Person"):
                 continue
             start, end = span.start, span.end
+            # "President Xi Jinping": a leading title is a role, not part of the name
+            while end - start > 1 and doc[start].lower_ in word_list("name_titles"):
+                start += 1
             # "Choe Son" + "Hui": following PROPN tokens in the same compound chain belong to the name
             # ("Therese Kayikwamba" + "Wagner", even when a known name such as "Wagner" was tagged)
-            while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end + 1].is_title \
-                    and doc[end + 1].pos_ == "PROPN":
-                end += 2  # "Lula da Silva", "Ursula von der Leyen"
-                while end < len(doc) and doc[end - 1].lower_ in _NAME_PARTICLES and doc[end].is_title:
+            grown = True
+            while grown:
+                grown = False
+                if end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end + 1].is_title \
+                        and doc[end + 1].pos_ == "PROPN":
+                    end += 2  # "Lula da Silva", "Ursula von der Leyen"
+                    grown = True
+                elif end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                        and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
+                        and doc[end].ent_type_ not in ("GPE", "DATE") \
+                        and not (doc[end].ent_type_ == "NORP" and doc[end].ent_id_):
                     end += 1
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                    and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
-                    and doc[end].ent_type_ not in ("GPE", "DATE") \
-                    and not (doc[end].ent_type_ == "NORP" and doc[end].ent_id_):
-                end += 1
+                    grown = True
             out.append(doc[start:end])
         return out
 
