@@ -342,9 +342,8 @@ class Result:
     >>> r = KnowledgeGraph().query("SELECT (1 + 1 AS ?two) WHERE {}")
     >>> r.rows
     [{'two': 2}]
-    >>> print(r.to_csv(), end="")
-    two
-    2
+    >>> r.to_csv()          # SPARQL 1.1 CSV ends lines with CRLF
+    'two\r\n2\r\n'
     """
 
     def __init__(self, kind: str, *, vars: list[str] | None = None, raw_rows: list | None = None,
