@@ -343,7 +343,7 @@ class Result:
     >>> r.rows
     [{'two': 2}]
     >>> r.to_csv()          # SPARQL 1.1 CSV ends lines with CRLF
-    'two\r\n2\r\n'
+    'two\\r\\n2\\r\\n'
     """
 
     def __init__(self, kind: str, *, vars: list[str] | None = None, raw_rows: list | None = None,
