@@ -100,7 +100,7 @@ def ontology_quads() -> tuple:
 
 def extraction_to_quads(ex: Extraction) -> list[tuple]:
     """All quads for one article: its actors and places (default graph), its events (named graph)."""
-    from ..taxonomy import relation_of, top_of
+    from ..taxonomy import ancestors, relation_of, top_of
 
     art = ex.article
     g = article_iri(art.id)
@@ -138,7 +138,10 @@ def extraction_to_quads(ex: Extraction) -> list[tuple]:
     # events (the article's named graph)
     for ev in ex.events:
         e = EVENT[event_id(art.id, ev)]
-        add((e, RDF.type, GPOL[ev.type], g))
+        # the class and its ancestors up to the PLOVER top class, so that "?e a gpol:Consult" finds a
+        # Meet without inference
+        for cls in ancestors(ev.type):  # the class itself first
+            add((e, RDF.type, GPOL[cls], g))
         for k in ev.actors:
             add((e, GPOL.actor, ACTOR[k], g))
         for k in ev.recipients:

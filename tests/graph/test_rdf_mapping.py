@@ -39,6 +39,7 @@ def test_article_actor_and_event_quads():
     assert (ACTOR.russia, GPOL.countryCode, Literal("RUS"), None) in q
     e = EVENT[event_id("a1", ex.events[0])]
     assert (e, RDF.type, GPOL.Meet, g) in q
+    assert (e, RDF.type, GPOL.Consult, g) in q  # the top class, for queries without inference
     assert (e, GPOL.date, Literal("2025-10-27", datatype=XSD.date), g) in q
     assert (e, GPOL.location, PLACE.kremlin, g) in q
     assert (PLACE.kremlin, RDFS.label, Literal("Kremlin", lang="en"), None) in q
