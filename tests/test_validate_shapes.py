@@ -107,3 +107,30 @@ def test_validate_actor_needs_exactly_one_label():
 def test_validate_violation_line_is_plain_words():
     report = broken(lambda ds, g, d: g.remove((EVENT["e1"], GPOL.actor, None)))
     assert report.violations[0].line() == "event:e1: [actor] an event has at least one gpol:actor (an IRI)"
+
+
+def test_validate_shapes_work_standalone_with_pyshacl_rdfs_inference():
+    import pyshacl
+
+    from interop_fixtures import ontology
+    from kg.export import union_graph
+    from kg.resources import ontology_path
+
+    shapes = str(ontology_path("shapes.ttl"))
+    ok, _, text = pyshacl.validate(union_graph(conforming()), shacl_graph=shapes, ont_graph=ontology(),
+                                   inference="rdfs")
+    assert ok, text
+    ds = copy(conforming())
+    ds.graph(ARTICLE["seed"]).add((EVENT["e1"], RDF.type, GPOL.Assault))
+    ok, _, text = pyshacl.validate(union_graph(ds), shacl_graph=shapes, ont_graph=ontology(), inference="rdfs")
+    assert not ok and "exactly one of the 16 PLOVER top classes" in text
+
+
+def test_validate_unreadable_file_is_a_user_error(tmp_path):
+    from kg.errors import InputError
+
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("@prefix gpol: <https://w3id.org/geopolitical-kg/ontology#> .\ngpol:a gpol:b .\ngpol:c gpol:d\n",
+                   encoding="utf-8")
+    with pytest.raises(InputError, match="E022"):
+        validate(bad)
