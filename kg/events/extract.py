@@ -78,6 +78,13 @@ class EventExtractor:
             m = idx.get(t.i)
             if m is not None:
                 out.append((m.key, m.sector))
+                if m.how == "group":
+                    # "Hungarian and Romanian officials": every owner of the group
+                    for c in t.children:
+                        if c.dep_ in ("amod", "compound", "poss"):
+                            for cc in c.conjuncts:
+                                if cc.i in idx and idx[cc.i].kind != "Person":
+                                    out.append((idx[cc.i].key, m.sector))
                 continue
             if not deep or self.lex.noun(t.lemma_.lower()):
                 continue  # "his talks with Trump collapsed": the talks' owner is not the subject
@@ -272,7 +279,9 @@ class EventExtractor:
             return
         pairs = []
         if not recipients and len(actors) > 1 and top in _SYMMETRIC_TOPS:
-            pairs = [(actors[0], a) for a in actors[1:]]  # "X and Y met": both sides
+            # "X and Y met": one event with both sides as actors (PLOVER's compound actor); the
+            # graph links them both ways
+            pairs = [(actors, None)]
         elif recipients:
             pairs = [(a, r) for a in actors for r in recipients]
         else:
@@ -282,12 +291,11 @@ class EventExtractor:
         evidence = source[start:end].strip()
         start += len(source[start:end]) - len(source[start:end].lstrip())
         for a, r in pairs:
-            if claimed == a[0]:
-                claimed_by = None
-            else:
-                claimed_by = claimed
+            group = a if isinstance(a, list) else [a]
+            a = group[0]
+            claimed_by = None if claimed in {k for k, _ in group} else claimed
             events.append(Event(
-                type=cls, actors=[a[0]], recipients=[r[0]] if r else [], modality=modality,
+                type=cls, actors=[k for k, _ in group], recipients=[r[0]] if r else [], modality=modality,
                 date=date, location=loc, evidence=evidence, char_start=start, char_end=start + len(evidence),
                 confidence=min(0.95, conf + (0.15 if r else 0.0)), trigger=tok.text, cameo=cameo,
                 claimed_by=claimed_by, actor_sector=a[1], recipient_sector=r[1] if r else None))

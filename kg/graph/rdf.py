@@ -172,8 +172,10 @@ def extraction_to_quads(ex: Extraction) -> list[tuple]:
         add((e, PROV.wasDerivedFrom, g, g))
         if ev.modality == "Asserted":
             rels = {relation_of(ev.type), relation_of(top_of(ev.type))}
+            # "X and Y met": a compound actor with no recipient links its members both ways
+            others = ev.recipients or (ev.actors if len(ev.actors) > 1 else [])
             for k in ev.actors:
-                for r in ev.recipients:
+                for r in others:
                     if k != r:
                         for rel in rels:
                             add((ACTOR[k], GPOL[rel], ACTOR[r], g))
