@@ -60,10 +60,15 @@ class Report:
 
 
 def iso_alpha3_codes() -> frozenset[str]:
-    """All ISO 3166-1 alpha-3 codes pycountry knows."""
+    """All ISO 3166-1 alpha-3 codes pycountry knows, plus the user-assigned codes the gazetteer
+    gives states that ISO does not list (Kosovo's XKX, as the EU and IMF use it)."""
     import pycountry
 
-    return frozenset(c.alpha_3 for c in pycountry.countries)
+    from .actors.gazetteer import Gazetteer
+
+    codes = {c.alpha_3 for c in pycountry.countries}
+    codes.update(e.iso3 for e in Gazetteer.load() if e.kind == "State" and e.iso3)
+    return frozenset(codes)
 
 
 def _show(term) -> str:
