@@ -304,12 +304,21 @@ def _sentence_for(text: str, names: list[str]) -> str:
     return best
 
 
+def found_actors(extraction: Extraction) -> dict:
+    """The actors the extraction found in the text: those added only as the affiliation of
+    another actor (with no mention and no event of their own) are graph context, not findings."""
+    used = {k for e in extraction.events for k in (*e.actors, *e.recipients)}
+    context = {a.affiliation for a in extraction.actors.values() if a.affiliation}
+    return {k: a for k, a in extraction.actors.items()
+            if a.mentions or k in used or k not in context}
+
+
 def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
     """One-to-one matching of predicted actor keys to gold actor names (maximum weight)."""
     import networkx as nx
 
     g = nx.Graph()
-    for key, actor in extraction.actors.items():
+    for key, actor in found_actors(extraction).items():
         label = normalize_name(actor.label)
         alts = {normalize_name(a) for a in actor.alt_labels} - {label}
         for ga in gold.actors:
@@ -342,10 +351,11 @@ def score_document(gold: GoldRecord, extraction: Extraction, *,
     actors.tp = len(match)
     for gname in matched_gold:
         by_kind[kinds[gname]].tp += 1
-    actor_fp = [a.label for k, a in extraction.actors.items() if k not in match]
+    found = found_actors(extraction)
+    actor_fp = [a.label for k, a in found.items() if k not in match]
     actor_fn = [a.name for a in gold.actors if a.name not in matched_gold]
     actors.fp, actors.fn = len(actor_fp), len(actor_fn)
-    for k, a in extraction.actors.items():
+    for k, a in found.items():
         if k not in match:
             by_kind[a.kind].fp += 1
     for a in gold.actors:

@@ -23,11 +23,20 @@ def doc_to_extraction(article: Article, doc) -> Extraction:
     events = list(doc._.gpol_events or [])
     used = {k for e in events for k in (*e.actors, *e.recipients, e.claimed_by) if k}
     keep = {k: a for k, a in actors.items() if a.mentions or k in used}
-    # an affiliation is a node of the graph too
+    # an affiliation is a node of the graph too, from the Doc or else from the gazetteer
+    from .actors.gazetteer import Gazetteer
+    from .actors.recognise import actor_from_entry
+
+    gaz = Gazetteer.load()
     for a in list(keep.values()):
-        if a.affiliation and a.affiliation in actors:
-            keep.setdefault(a.affiliation, actors[a.affiliation])
-        elif a.affiliation and a.affiliation not in keep:
+        aff = a.affiliation
+        if not aff or aff in keep:
+            continue
+        if aff in actors:
+            keep[aff] = actors[aff]
+        elif gaz.get(aff) is not None:
+            keep[aff] = actor_from_entry(gaz.get(aff))
+        else:
             a.affiliation = None
     return Extraction(article=article, actors=keep, events=events)
 

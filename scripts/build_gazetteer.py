@@ -235,7 +235,9 @@ def build_states(sources: Path = SOURCES) -> tuple[list[dict[str, str]], list[di
         names = [r["label"], formal, *split(r["aliases"])]
         if country is not None:
             for extra in (country.name, getattr(country, "common_name", None)):
-                if extra and "," not in extra and _fold(extra) not in excluded:
+                # pycountry's short names defer to a curated name of another state ("Congo": DR Congo)
+                if extra and "," not in extra and _fold(extra) not in excluded \
+                        and taken.get(_fold(extra), r["key"]) == r["key"]:
                     names.append(extra)
         demonyms = split(r["demonyms"])
         extra_alias, extra_dem, srcs = [], [], ["curated", "pycountry" if country else ""]

@@ -230,6 +230,9 @@ class Gazetteer:
                 pats.append({"label": label, "pattern": text, "id": key})
                 if text[0].islower():  # "al-Shabaab" opens a sentence as "Al-Shabaab"
                     add(label, text[0].upper() + text[1:], key)
+                plain = unidecode(text)
+                if plain != text:  # "Therese" for "Thérèse", "Erdogan" for "Erdoğan"
+                    add(label, plain, key)
 
         kind_label = {"State": "GPE", "Organization": "ORG", "Person": "PERSON"}
         for e in self._entries.values():

@@ -32,7 +32,7 @@ from .gazetteer import Entry, Gazetteer, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
 
-__all__ = ["ActorRecognizer"]
+__all__ = ["ActorRecognizer", "actor_from_entry", "acting_for"]
 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "from", "into", "to", "toward",
              "towards", "through", "within", "throughout"}
@@ -53,6 +53,28 @@ def _strip_possessive(text: str) -> str:
     return re.sub(r"[’']s?$", "", text.strip()).strip()
 
 
+def acting_for(key: str | None, gaz: Gazetteer) -> str | None:
+    """The body a person of ``key`` acts for: an organ's parent organisation ("AU Commission
+    Chairperson X" acts for the African Union), otherwise ``key`` itself."""
+    e = gaz.get(key) if key else None
+    while e is not None and e.kind == "Organization" and e.affiliation:
+        parent = gaz.get(e.affiliation)
+        if parent is None or parent.kind != "Organization":
+            break
+        e = parent
+    return e.key if e is not None else key
+
+
+def actor_from_entry(e: Entry, gaz: Gazetteer | None = None) -> Actor:
+    """A new Actor for a gazetteer entry, with the names a state is known by in news (its
+    demonyms, capital and seat of government) among its labels."""
+    known = {*e.demonyms, *e.capitals} if e.kind == "State" else set()
+    affiliation = acting_for(e.affiliation, gaz or Gazetteer.load()) if e.kind == "Person" else e.affiliation
+    return Actor(key=e.key, kind=e.kind, label=e.label, qid=e.qid, alt_labels=known,
+                 country_code=e.iso3 if e.kind == "State" else None,
+                 affiliation=affiliation, role=e.role)
+
+
 class ActorRecognizer:
     """Find actor mentions in a Doc and resolve them to one actor each (see module docs)."""
 
@@ -63,11 +85,7 @@ class ActorRecognizer:
 
     # ------------------------------------------------------------------ helpers
     def _entry_actor(self, e: Entry) -> Actor:
-        # the names a state is known by in news (its demonyms, capital and seat of government)
-        known = {*e.demonyms, *e.capitals} if e.kind == "State" else set()
-        return Actor(key=e.key, kind=e.kind, label=e.label, qid=e.qid, alt_labels=known,
-                     country_code=e.iso3 if e.kind == "State" else None,
-                     affiliation=e.affiliation, role=e.role)
+        return actor_from_entry(e, self.gaz)
 
     def _ensure(self, actors: dict, key: str, kind: str, label: str) -> Actor:
         if key not in actors:
@@ -180,6 +198,8 @@ class ActorRecognizer:
             if taken[tok.i] or not (tok.pos_ == "PROPN" or tok.ent_type_) or not tok.is_title:
                 continue
             word = _strip_possessive(tok.text)
+            if tok.lower_ in word_list("name_titles") or self.gaz.role(tok.lower_):
+                continue  # "President" left over from "President Xi Jinping"
             key = name_parts.get(word)
             if key is None and tok.ent_type_ == "PERSON":
                 cands = [e for e in self.gaz.surnames().get(word, [])]
@@ -264,6 +284,10 @@ class ActorRecognizer:
         if not actor.affiliation:
             aff = self._affiliation_in(doc, words)
             if aff:
+                # "AU Commission Chairperson X" acts for the African Union, of which the
+                # Commission is an organ (the organ itself is still an actor of the article)
+                self._ensure(actors, aff.key, aff.kind, aff.label)
+                aff = self.gaz.get(acting_for(aff.key, self.gaz)) or aff
                 actor.affiliation = aff.key
                 self._ensure(actors, aff.key, aff.kind, aff.label)
         if left:
@@ -272,13 +296,17 @@ class ActorRecognizer:
 
     def _role_in(self, tokens: list[Token]) -> str | None:
         words = [t.lower_ for t in tokens]
-        best = None
         for n in range(min(4, len(words)), 0, -1):
             for j in range(len(words) - n + 1):
                 r = self.gaz.role(" ".join(words[j:j + n]))
                 if r:
+                    # a portfolio before a generic office: "Trade Minister", "Energy Secretary"
+                    prev = tokens[j - 1] if j > 0 else None
+                    if n == 1 and prev is not None and prev.is_title and not prev.ent_type_ \
+                            and prev.pos_ in ("PROPN", "NOUN") and not self.gaz.role(prev.lower_):
+                        return f"{prev.text} {r}"
                     return r
-        return best
+        return None
 
     def _affiliation_in(self, doc: Doc, tokens: list[Token]) -> Entry | None:
         idx = sorted(t.i for t in tokens)

@@ -86,6 +86,10 @@ class EventExtractor:
                                 if cc.i in idx and idx[cc.i].kind != "Person":
                                     out.append((idx[cc.i].key, m.sector))
                 continue
+            named = [idx[c.i] for c in t.children if c.dep_ == "appos" and c.i in idx]
+            if named:  # "his Indian counterpart, Subrahmanyam Jaishankar"
+                out.append((named[0].key, named[0].sector))
+                continue
             if not deep or self.lex.noun(t.lemma_.lower()):
                 continue  # "his talks with Trump collapsed": the talks' owner is not the subject
             if self.gaz.sector(t.lemma_.lower()):
@@ -136,6 +140,9 @@ class EventExtractor:
                 objs = [c for c in h.children if c.dep_ in ("dobj", "dative")]
                 if objs:
                     return [a for o in objs for a in self._actors_of(o, idx)]
+                raised = [c for c in h.children if c.dep_ == "nsubjpass"]
+                if raised:  # "Xi is expected to visit": the passive subject of the governor
+                    return [a for o in raised for a in self._actors_of(o, idx)]
             return self._subjects(h, idx, depth + 1)
         if v.dep_ in ("relcl", "acl") and h is not v:
             return self._actors_of(h, idx)
@@ -262,13 +269,16 @@ class EventExtractor:
         return None
 
     # ------------------------------------------------------------------ events
-    def _emit(self, events, cls, cameo, tok, actors, recipients, idx, anchor, conf, sent: Span):
+    def _emit(self, events, cls, cameo, tok, actors, recipients, idx, anchor, conf, sent: Span,
+              modality_from: Token | None = None):
         if not actors:
             return
         actor_keys = {k for k, _ in actors}
         actor_affs = {(tok.doc._.gpol_actors[k].affiliation) for k in actor_keys if k in tok.doc._.gpol_actors}
         recipients = [(k, s) for k, s in recipients if k not in actor_keys and k not in actor_affs]
         modality = modality_of(tok)
+        if modality == "Asserted" and modality_from is not None:
+            modality = modality_of(modality_from)  # "did not take part in the talks"
         claimed = self._claimed_by(tok, idx)
         date = self._date(tok, anchor)
         loc = self._location(tok, idx)
@@ -385,6 +395,7 @@ class EventExtractor:
                                         recipients.extend(self._actors_of(oo, idx))
                         if found and not actors:
                             actors.extend(found)
+        governor = None
         if not actors:
             # the clause's subject acts when the noun is the object of a light verb ("conducted tests")
             # or sits in a prepositional phrase of the clause ("in talks with X, Choe said")
@@ -392,12 +403,13 @@ class EventExtractor:
             if dep == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "during", "at", "after", "following"):
                 h = h.head
                 if h.pos_ in ("VERB", "AUX"):
-                    actors = self._subjects(h, idx)
+                    actors, governor = self._subjects(h, idx), h
             elif dep in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in self.light:
-                actors = self._subjects(h, idx)
+                actors, governor = self._subjects(h, idx), h
             elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ in ("dobj", "nsubjpass") \
                     and h.head.head.lemma_.lower() in self.light and self._event_noun(h.head) is n:
-                actors = self._subjects(h.head.head, idx)  # "launched waves of airstrikes"
+                governor = h.head.head
+                actors = self._subjects(governor, idx)  # "launched waves of airstrikes"
         if themes:
             if actors:
                 recipients.extend(themes)
@@ -405,7 +417,8 @@ class EventExtractor:
                 actors = themes
         if not actors and n.dep_ in ("nsubj", "nsubjpass"):
             return
-        self._emit(events, entry.cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent)
+        self._emit(events, entry.cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent,
+                   modality_from=governor)
 
     def __call__(self, doc: Doc) -> Doc:
         idx = self._index(doc)

@@ -107,10 +107,10 @@ def resolve_date(text: str, anchor: date | None = None) -> str | None:
             return "%04d-%02d" % _month_shift(anchor, 1)
         if "this" in words or "earlier" in words:
             return "%04d-%02d" % (anchor.year, anchor.month)
-    if "week" in words and ("last" in words or "this" in words or "earlier" in words):
-        if "last" in words:
-            return "%04d-%02d" % ((anchor - timedelta(days=7)).year, (anchor - timedelta(days=7)).month)
-        return "%04d-%02d" % (anchor.year, anchor.month)
+    if "week" in words and ({"last", "this", "earlier", "next", "previous", "coming"} & set(words)):
+        shift = -7 if ({"last", "previous"} & set(words)) else 7 if ({"next", "coming"} & set(words)) else 0
+        day = anchor + timedelta(days=shift)
+        return "%04d-%02d" % (day.year, day.month)
     if "year" in words:
         if "last" in words or "previous" in words:
             return str(anchor.year - 1)

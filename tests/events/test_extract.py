@@ -1,0 +1,92 @@
+"""Event extraction with the real spaCy pipeline: the syntax news sentences have, modality, time,
+place and evidence (issue 4)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.model import Article
+from kg.taxonomy import top_of
+
+PUBLISHED = date(2025, 10, 28)  # a Tuesday
+
+
+def events(extractor, text):
+    x = extractor.extract(Article(id="t", text=text, published=PUBLISHED))
+    return [(top_of(e.type), tuple(e.actors), tuple(e.recipients), e.modality) for e in x.events], x
+
+
+@pytest.mark.parametrize("text,expected", [
+    # active and passive voice
+    ("Russian forces attacked Kyiv on Friday.", ("Assault", ("russia",), ("ukraine",), "Asserted")),
+    ("Kyiv was attacked by Russian forces on Friday.", ("Assault", ("russia",), ("ukraine",), "Asserted")),
+    # events named by nouns
+    ("Chinese Foreign Minister Wang Yi held talks with his Indian counterpart Subrahmanyam Jaishankar.",
+     ("Consult", ("wang-yi",), ("s-jaishankar",), "Asserted")),
+    ("The European Union imposed sanctions on Iran.", ("Sanction", ("european-union",), ("iran",), "Asserted")),
+    ("The deployment of Russian troops to Belarus alarmed Poland.", ("Mobilize", ("russia",), ("belarus",), "Asserted")),
+    ("A summit between Trump and Putin took place in Alaska.",
+     ("Consult", ("donald-trump",), ("vladimir-putin",), "Asserted")),
+    # both sides of a meeting
+    ("China and Russia met in Moscow.", ("Consult", ("china", "russia"), (), "Asserted")),
+    # modality
+    ("Germany did not take part in the talks with Russia.", ("Consult", ("germany",), ("russia",), "Negated")),
+    ("Putin will travel to India next week.", ("Consult", ("vladimir-putin",), ("india",), "Hypothetical")),
+    ("Xi is expected to visit Vietnam.", ("Consult", ("xi-jinping",), ("vietnam",), "Hypothetical")),
+    ("Kim would meet Trump if the U.S. drops its demands.",
+     ("Consult", ("kim-jong-un",), ("donald-trump",), "Hypothetical")),
+    # a threat is itself an asserted Threaten event, aimed at who the threatened act would hit
+    ("Trump threatened to impose tariffs on Colombian goods.",
+     ("Threaten", ("donald-trump",), ("colombia",), "Asserted")),
+    ("Pakistan accused India of supporting militants.", ("Accuse", ("pakistan",), ("india",), "Asserted")),
+])
+def test_event(extractor, text, expected):
+    found, _ = events(extractor, text)
+    assert expected in found, found
+
+
+def test_coordinated_recipients_give_one_event_each(extractor):
+    found, _ = events(extractor, "U.N. Secretary-General Antonio Guterres urged Moscow and Kyiv to return to negotiations.")
+    requests = {(a, r) for t, a, r, m in found if t == "Request"}
+    assert requests == {(("antonio-guterres",), ("russia",)), (("antonio-guterres",), ("ukraine",))}
+    # the content of the demand is not a second event
+    assert not [f for f in found if f[0] == "Consult"]
+
+
+def test_subject_carried_into_coordinated_clause(extractor):
+    found, _ = events(extractor, "NATO condemned the strikes and warned that Russia would face consequences.")
+    assert ("Accuse", ("nato",)) in {(t, a) for t, a, r, m in found}
+    assert ("Threaten", ("nato",), ("russia",), "Asserted") in found
+
+
+def test_reported_speech_keeps_the_sayer_as_source(extractor):
+    _, x = events(extractor, "South Korean intelligence reports that North Korea has deployed around 15,000 "
+                             "troops to Russia.")
+    [deploy] = [e for e in x.events if e.type == "Deploy"]
+    assert (deploy.actors, deploy.recipients, deploy.claimed_by) == (["north-korea"], ["russia"], "south-korea")
+
+
+def test_dates_places_evidence_and_confidence(extractor):
+    text = "Intro sentence here. Sudanese army troops clashed with the RSF near El Fasher early Thursday."
+    _, x = events(extractor, text)
+    [ev] = [e for e in x.events if top_of(e.type) == "Assault"]
+    assert ev.date == "2025-10-23" and ev.location == "El Fasher"
+    assert text[ev.char_start:ev.char_end] == ev.evidence and ev.evidence.startswith("Sudanese")
+    assert 0 < ev.confidence <= 1
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Putin met Xi on October 27, 2025.", "2025-10-27"),
+    ("Putin met Xi last month.", "2025-09"),
+    ("Putin met Xi in 2018.", "2018"),
+    ("Putin met Xi on Friday.", "2025-10-24"),
+])
+def test_event_dates_at_the_precision_given(extractor, text, iso):
+    _, x = events(extractor, text)
+    assert [e.date for e in x.events] == [iso]
+
+
+def test_page_text_without_events_gives_none(extractor):
+    found, _ = events(extractor, "The weather in Geneva was mild, and markets were calm.")
+    assert found == []
