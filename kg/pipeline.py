@@ -52,11 +52,16 @@ class Extractor:
 
     def _doc(self, article: Article):
         from .actors.gazetteer import Gazetteer
+        from .nlp.dateline import mask_datelines
         from .nlp.headline import recase_title
 
-        doc = self.nlp.make_doc(recase_title(article.text, article.title, Gazetteer.load()))
+        gaz = Gazetteer.load()
+        text, places = mask_datelines(recase_title(article.text, article.title, gaz))
+        doc = self.nlp.make_doc(text)
         doc._.gpol_anchor = article.published
         doc._.gpol_source = article.text
+        homes = [gaz.state_for_place(p) for p in places]
+        doc._.gpol_home = next((h.key for h in homes if h is not None), None)
         return doc
 
     def extract(self, article: Article) -> Extraction:

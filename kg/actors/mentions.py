@@ -28,8 +28,10 @@ class Mention:
 
 def register_extensions() -> None:
     """Register ``doc._.gpol_mentions``, ``gpol_actors``, ``gpol_places``, ``gpol_events``, ``gpol_anchor``, ``gpol_source``
-    (the original text when the Doc's text was recased: same length, same offsets)."""
+    (the original text when the Doc's text was recased: same length, same offsets) and
+    ``gpol_home`` (the state of the story's dateline, when it has one)."""
     for name, default in (("gpol_mentions", None), ("gpol_actors", None), ("gpol_places", None),
-                          ("gpol_events", None), ("gpol_anchor", None), ("gpol_source", None)):
+                          ("gpol_events", None), ("gpol_anchor", None), ("gpol_source", None),
+                          ("gpol_home", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

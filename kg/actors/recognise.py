@@ -36,6 +36,8 @@ __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for"]
 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "from", "into", "to", "toward",
              "towards", "through", "within", "throughout"}
+_HOME_SECTORS = {"government", "military", "police"}
+_ARG_DEPS = {"nsubj", "nsubjpass"}  # "the army shelled", "police detained": subjects only
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
                    "bin", "ibn", "al", "el", "la", "le", "du", "y"}
 _PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
@@ -327,17 +329,36 @@ class ActorRecognizer:
     # ------------------------------------------------------------------ descriptions
     def _descriptions(self, doc: Doc, actors: dict, mentions: list, taken: list, add) -> None:
         persons = [a for a in actors.values() if a.kind == "Person"]
+        owned = {i for m in mentions if m.kind in ("State", "Organization") for i in range(m.start, m.end)}
+        home = doc._.gpol_home
+        if home is None:  # no dateline: the state the story names most
+            counts: dict[str, int] = {}
+            for m in mentions:
+                if m.kind == "State":
+                    counts[m.key] = counts.get(m.key, 0) + 1
+            home = max(counts, key=lambda k: (counts[k], -min(mm.start for mm in mentions if mm.key == k)), default=None)
+        if home is not None and home not in actors:
+            e = self.gaz.get(home)
+            if e is None:
+                home = None
         last_person: str | None = None
+        last_body: Mention | None = None
         by_pos = {m.start: m for m in mentions}
         for tok in doc:
             m = by_pos.get(tok.i)
             if m is not None and m.kind == "Person":
                 last_person = m.key
+            elif m is not None and m.how != "pronoun":
+                last_body = m
             if taken[tok.i]:
                 continue
             low = tok.lower_
             if low in _PRONOUNS and last_person and tok.pos_ == "PRON":
                 add(tok.i, tok.i + 1, last_person, "Person", "pronoun")
+                continue
+            if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and last_body:
+                # "Pakistan's army said it shot down five jets": the latest state or organisation
+                add(tok.i, tok.i + 1, last_body.key, last_body.kind, "pronoun", sector=last_body.sector)
                 continue
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -345,10 +366,15 @@ class ActorRecognizer:
                 continue  # "Russian President" of "Russian President Vladimir Putin": a title, done
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             mod_tokens = [t for c in mods for t in c.subtree if t.i < tok.i]
-            if not mod_tokens:
+            if not mod_tokens or not any(t.i in owned for t in mod_tokens) and not self._affiliation_in(doc, mod_tokens):
+                # "the army", "police", "the government": the story's own state
+                sector = self.gaz.sector(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+                if sector in _HOME_SECTORS and home and tok.dep_ in _ARG_DEPS \
+                        and not any(c.dep_ == "poss" for c in tok.children):
+                    add(tok.i, tok.i + 1, home, "State", "group", sector=sector)
                 continue
             # the state or organisation the description names
-            owner = self._owner(doc, mod_tokens, mentions)
+            owner = self._owner(doc, mod_tokens, mentions) if mod_tokens else None
             if owner is None:
                 continue
             # a title: "top diplomat", "president", "foreign minister", "envoy"

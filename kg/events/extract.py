@@ -273,6 +273,7 @@ class EventExtractor:
               modality_from: Token | None = None):
         if not actors:
             return
+        actors = list({k: (k, s) for k, s in reversed(actors)}.values())[::-1]  # each actor once
         actor_keys = {k for k, _ in actors}
         actor_affs = {(tok.doc._.gpol_actors[k].affiliation) for k in actor_keys if k in tok.doc._.gpol_actors}
         recipients = [(k, s) for k, s in recipients if k not in actor_keys and k not in actor_affs]
@@ -343,6 +344,13 @@ class EventExtractor:
         actors = self._subjects(v, idx)
         cls = entry.cls
         recipients = self._objects(v, idx, top_of(cls))
+        refers_to = None
+        if not recipients and dobj is not None and dobj.dep_ == "dobj":
+            noun = self._event_noun(dobj)
+            named = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in idx)
+                     or (c.dep_ == "prep" and any(o.i in idx for o in c.children))] if noun is not None else None
+            if noun is not None and not named:
+                refers_to = self.lex.noun(noun.lemma_.lower())[0].cls  # "the strike": an event told before
         if top_of(cls) in _CONTENT_GOVERNORS:
             for c in v.children:
                 if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and lemma not in self.speech) \
@@ -359,7 +367,11 @@ class EventExtractor:
                         noun = self._event_noun(next((d for d in cc.children if d.dep_ == "dobj"), None))
                         if noun is not None:
                             self._suppressed.add(noun.i)
+        n_before = len(events)
         self._emit(events, cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)
+        if refers_to is not None:
+            for ev in events[n_before:]:
+                self._anaphora.append((ev, refers_to))
 
     def _noun_event(self, n: Token, idx, anchor, events, sent):
         entries = self.lex.noun(n.lemma_.lower())
@@ -427,15 +439,32 @@ class EventExtractor:
             anchor = find_anchor(e.text for e in doc.ents if e.label_ == "DATE")
         events: list[Event] = []
         self._suppressed: set[int] = set()
+        self._anaphora: list[tuple[Event, str]] = []
         for sent in doc.sents:
             for tok in sent:
                 if tok.pos_ == "VERB":
                     self._verb_event(tok, idx, anchor, events, sent)
                 elif tok.pos_ == "NOUN":
                     self._noun_event(tok, idx, anchor, events, sent)
+        _antecedent_recipients(events, self._anaphora)
         _answer_recipients(events, doc._.gpol_actors or {})
         doc._.gpol_events = _dedupe(events)
         return doc
+
+
+def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]]) -> None:
+    """"NATO condemned the troop deployments", "Turkey welcomed the deal": a reaction to an event
+    named by a bare noun is aimed at the actor of the latest such event told before it."""
+    for ev, cls in anaphora:
+        if ev.recipients:
+            continue
+        pos = events.index(ev)
+        for prev in reversed(events[:pos]):
+            if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
+                    and not set(prev.actors) & set(ev.actors):
+                ev.recipients = list(prev.actors[:1])
+                ev.confidence = max(0.3, ev.confidence - 0.2)
+                break
 
 
 _ANSWERS = {"Reject", "Concede"}

@@ -74,6 +74,8 @@ def modality_of(tok: Token) -> str:
                 return "Hypothetical"  # "Xi is to visit Hanoi"
             if _modal(gov) and dep == "xcomp":
                 return "Hypothetical"
+        if dep in ("pobj", "prep", "dobj") and head.pos_ in ("VERB", "AUX") and _modal(head):
+            return "Hypothetical"  # "would deal with any threat": a noun inside a would-be clause
         if dep in ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl", "pcomp", "pobj", "prep", "dobj"):
             if dep == "conj" and _modal(head):
                 return "Hypothetical"
