@@ -356,7 +356,7 @@ class ActorRecognizer:
             if low in _PRONOUNS and last_person and tok.pos_ == "PRON":
                 add(tok.i, tok.i + 1, last_person, "Person", "pronoun")
                 continue
-            if low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and last_body:
+            if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body:
                 # "Pakistan's army said it shot down five jets": the latest state or organisation
                 add(tok.i, tok.i + 1, last_body.key, last_body.kind, "pronoun", sector=last_body.sector)
                 continue

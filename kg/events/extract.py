@@ -46,6 +46,9 @@ _SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
 _CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
 # Material conflict happens somewhere: with no recipient named, the state where it happens is hit.
 _PLACE_RECIPIENT_TOPS = {"Assault", "Coerce"}
+# Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
+_ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
+_COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
 
 
 class EventExtractor:
@@ -68,7 +71,7 @@ class EventExtractor:
                 index[i] = m
         return index
 
-    def _actors_of(self, tok: Token, idx: dict, deep: bool = True) -> list[tuple[str, str | None]]:
+    def _actors_of(self, tok: Token, idx: dict, deep: bool = True, depth: int = 0) -> list[tuple[str, str | None]]:
         """Actors a noun phrase headed by ``tok`` refers to, with the sector for group nouns.
 
         Coordinated phrases ("Moscow and Kyiv") give all their conjuncts.
@@ -92,13 +95,22 @@ class EventExtractor:
                 continue
             if not deep or self.lex.noun(t.lemma_.lower()):
                 continue  # "his talks with Trump collapsed": the talks' owner is not the subject
-            if self.gaz.sector(t.lemma_.lower()):
-                # "commanders of the Revolutionary Guards", "members of Hamas"
-                for p in t.children:
-                    if p.dep_ == "prep" and p.lower_ == "of":
-                        for o in p.children:
-                            if o.dep_ == "pobj" and o.i in idx and idx[o.i].kind != "Person":
-                                out.append((idx[o.i].key, self.gaz.sector(t.lemma_.lower())))
+            sector = self.gaz.sector(t.lemma_.lower())
+            before = len(out)
+            for p in t.children:
+                # "commanders of the Revolutionary Guards", "security forces in Guinea", "scores of
+                # Liberian refugees", "the deputy chief of Israel's militia ally"
+                if p.dep_ == "prep" and (p.lower_ == "of" or (sector and p.lower_ in ("in", "from"))):
+                    for o in p.children:
+                        if o.dep_ != "pobj" or self._is_place(o, idx):
+                            continue
+                        if o.i in idx:
+                            if idx[o.i].kind != "Person" or not sector:
+                                out.append((idx[o.i].key, sector or idx[o.i].sector))
+                        elif p.lower_ == "of" and depth < 3:
+                            out.extend(self._actors_of(o, idx, depth=depth + 1))
+            if len(out) > before:
+                continue
             # "the Kursk region of Russia"? no: only the phrase's own owner: poss / compound / amod
             for c in t.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in idx:
@@ -156,10 +168,18 @@ class EventExtractor:
                 if top in ("Mobilize", "Aid") and c.i not in idx:
                     pass  # "sent National Guard troops to the border": the troops are the actor's own
                 elif self.lex.noun(c.lemma_.lower()):
-                    # "rejected OAS criticism", "praised Russia's support": the owner of the event
+                    # "rejected OAS criticism", "praised Russia's support", "dismissed an appeal from
+                    # X": the owner of the event
                     for o in c.children:
                         if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
                             out.append((idx[o.i].key, None))
+                        elif o.dep_ == "prep" and o.lower_ in ("by", "from"):
+                            out.extend(a for p in o.children if p.dep_ == "pobj" for a in self._actors_of(p, idx))
+                elif top in _ADDRESSED_TOPS and any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in c.children):
+                    # "demanded an admission by Moscow", "rejected calls by Belarus's rulers"
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ in ("by", "from"):
+                            out.extend(a for o in p.children if o.dep_ == "pobj" for a in self._actors_of(o, idx))
                 else:
                     out.extend(self._actors_of(c, idx))
                 # "deployed troops to Russia": the recipient hangs off the object
@@ -301,10 +321,20 @@ class EventExtractor:
         start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
         evidence = source[start:end].strip()
         start += len(source[start:end]) - len(source[start:end].lstrip())
+        own_intent = (modality == "Hypothetical" and quad_of(cls) in _COOPERATION and top != "Agree"
+                      and claimed is not None and claimed in actor_keys)
         for a, r in pairs:
             group = a if isinstance(a, list) else [a]
             a = group[0]
             claimed_by = None if claimed in {k for k, _ in group} else claimed
+            if own_intent:
+                # "Hungary said it will support the resolution": announcing one's own cooperative
+                # act is itself an AGREE event (PLOVER), besides the hypothetical act
+                events.append(Event(
+                    type="Agree", actors=[k for k, _ in group], recipients=[r[0]] if r else [],
+                    modality="Asserted", date=date, location=loc, evidence=evidence, char_start=start,
+                    char_end=start + len(evidence), confidence=0.5, trigger=tok.text, cameo="030",
+                    actor_sector=a[1], recipient_sector=r[1] if r else None))
             events.append(Event(
                 type=cls, actors=[k for k, _ in group], recipients=[r[0]] if r else [], modality=modality,
                 date=date, location=loc, evidence=evidence, char_start=start, char_end=start + len(evidence),
@@ -357,6 +387,9 @@ class EventExtractor:
                         or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                     for cc in (c, *c.conjuncts):
                         self._suppressed.add(cc.i)
+                        if c.dep_ == "ccomp" and not recipients:
+                            recipients = [a for sj in cc.children if sj.dep_ in ("nsubj", "nsubjpass")
+                                          for a in self._actors_of(sj, idx) if a not in actors]
                         inner = self.lex.verb(cc.lemma_.lower())
                         if top_of(cls) == "Agree" and inner is not None and \
                                 quad_of(inner.cls) in ("MaterialConflict", "VerbalConflict"):
@@ -378,6 +411,13 @@ class EventExtractor:
         if not entries or n.i in self._suppressed:
             return
         entry = entries[0]
+        content_subjects = []
+        if top_of(entry.cls) in _CONTENT_GOVERNORS:
+            for c in n.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    self._suppressed.add(c.i)
+                    content_subjects = [a for sj in c.children if sj.dep_ in ("nsubj", "nsubjpass")
+                                        for a in self._actors_of(sj, idx)]
         actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
         recip_preps = set(getattr(entry, "recipient_preps", ()) or ()) or (_RECIPIENT_PREPS - {"of"})
         actors, recipients, themes = [], [], []
@@ -427,6 +467,7 @@ class EventExtractor:
                 recipients.extend(themes)
             else:
                 actors = themes
+        recipients.extend(a for a in content_subjects if a not in recipients)
         if not actors and n.dep_ in ("nsubj", "nsubjpass"):
             return
         self._emit(events, entry.cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent,
