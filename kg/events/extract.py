@@ -157,7 +157,10 @@ class EventExtractor:
                     return [a for o in raised for a in self._actors_of(o, idx)]
             return self._subjects(h, idx, depth + 1)
         if v.dep_ in ("relcl", "acl") and h is not v:
-            return self._actors_of(h, idx)
+            found = self._actors_of(h, idx)
+            if not found and h.dep_ in ("attr", "oprd") and h.head.pos_ in ("VERB", "AUX"):
+                return self._subjects(h.head, idx, depth + 1)  # "Russia became the first country to recognise"
+            return found
         return []
 
     def _objects(self, v: Token, idx: dict, top: str | None = None) -> list[tuple[str, str | None]]:
@@ -321,8 +324,10 @@ class EventExtractor:
         start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
         evidence = source[start:end].strip()
         start += len(source[start:end]) - len(source[start:end].lstrip())
+        speaker = tok.doc._.gpol_actors.get(claimed) if claimed else None
         own_intent = (modality == "Hypothetical" and quad_of(cls) in _COOPERATION and top != "Agree"
-                      and claimed is not None and claimed in actor_keys)
+                      and claimed is not None
+                      and (claimed in actor_keys or (speaker is not None and speaker.affiliation in actor_keys)))
         for a, r in pairs:
             group = a if isinstance(a, list) else [a]
             a = group[0]
@@ -400,6 +405,8 @@ class EventExtractor:
                         noun = self._event_noun(next((d for d in cc.children if d.dep_ == "dobj"), None))
                         if noun is not None:
                             self._suppressed.add(noun.i)
+        if cls == "WeaponsTest" and recipients:
+            cls = "Airstrike"  # a missile launched at someone is an attack, not a test
         n_before = len(events)
         self._emit(events, cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)
         if refers_to is not None:
@@ -462,6 +469,14 @@ class EventExtractor:
                     and h.head.head.lemma_.lower() in self.light and self._event_noun(h.head) is n:
                 governor = h.head.head
                 actors = self._subjects(governor, idx)  # "launched waves of airstrikes"
+        if governor is not None and not recipients and governor.lemma_.lower() in self.light:
+            # "sent emergency aid to Afghanistan": the light verb carries the recipient
+            recipients = [r for r in self._objects(governor, idx, top_of(entry.cls)) if r not in actors]
+        cls = entry.cls
+        if governor is not None and quad_of(cls) in ("MaterialConflict", "VerbalConflict"):
+            g_entry = self.lex.verb(governor.lemma_.lower())
+            if g_entry is not None and top_of(g_entry.cls) in ("Agree", "Threaten"):
+                cls = "Threaten"  # "vowed retaliation", "threatened sanctions": a threat
         if themes:
             if actors:
                 recipients.extend(themes)
@@ -470,8 +485,8 @@ class EventExtractor:
         recipients.extend(a for a in content_subjects if a not in recipients)
         if not actors and n.dep_ in ("nsubj", "nsubjpass"):
             return
-        self._emit(events, entry.cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent,
-                   modality_from=governor)
+        self._emit(events, cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent,
+                   modality_from=governor if cls == entry.cls else None)
 
     def __call__(self, doc: Doc) -> Doc:
         idx = self._index(doc)
