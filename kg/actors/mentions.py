@@ -23,7 +23,8 @@ class Mention:
     kind: str
     text: str
     sector: str | None = None
-    how: str = "ner"  # gazetteer | ner | name-part | title | pronoun | group
+    how: str = "ner"  # gazetteer | ner | name-part | title | pronoun | group | plural
+    also: tuple[str, ...] = ()  # further actors of a plural reference ("both sides")
 
 
 def register_extensions() -> None:

@@ -36,6 +36,7 @@ __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for"]
 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "from", "into", "to", "toward",
              "towards", "through", "within", "throughout"}
+_PLURAL_REFERENCES = {"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state"}
 _HOME_SECTORS = {"government", "military", "police"}
 _ARG_DEPS = {"nsubj", "nsubjpass"}  # "the army shelled", "police detained": subjects only
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
@@ -192,7 +193,9 @@ class ActorRecognizer:
                     continue  # a surname the model took for an organisation: step 3
                 elif text.islower() or self.gaz.sector(re.sub(r"^the\s+", "", text.lower())):
                     continue  # "the Army", "defence ministry": whose, the phrase does not say
-                elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span):
+                elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
+                        or slugify(text) in actors:
+                    # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
                     add(span.start, span.end, slugify(text), "Organization", "ner", label=text)
 
         # 3. single names: surnames of people named in full elsewhere in the Doc, then the gazetteer
@@ -359,6 +362,20 @@ class ActorRecognizer:
             if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body:
                 # "Pakistan's army said it shot down five jets": the latest state or organisation
                 add(tok.i, tok.i + 1, last_body.key, last_body.kind, "pronoun", sector=last_body.sector)
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLURAL_REFERENCES and tok.tag_ == "NNS" \
+                    and any(c.lower_ in ("both", "two") for c in tok.children):
+                # "both sides", "the two countries": the last two states or organisations named
+                recent: list[Mention] = []
+                for mm in sorted(mentions, key=lambda m: -m.start):
+                    if mm.start < tok.i and mm.kind in ("State", "Organization") and mm.key not in [r.key for r in recent]:
+                        recent.append(mm)
+                    if len(recent) == 2:
+                        break
+                if len(recent) == 2:
+                    m2 = add(tok.i, tok.i + 1, recent[1].key, recent[1].kind, "plural")
+                    if m2 is not None:
+                        m2.also = (recent[0].key,)
                 continue
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue

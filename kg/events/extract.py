@@ -81,6 +81,7 @@ class EventExtractor:
             m = idx.get(t.i)
             if m is not None:
                 out.append((m.key, m.sector))
+                out.extend((k, m.sector) for k in m.also)
                 if m.how == "group":
                     # "Hungarian and Romanian officials": every owner of the group
                     for c in t.children:
@@ -112,8 +113,10 @@ class EventExtractor:
             if len(out) > before:
                 continue
             # "the Kursk region of Russia"? no: only the phrase's own owner: poss / compound / amod
-            for c in t.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in idx:
+            mods = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            mods += [cc for c in mods if c.dep_ == "amod" for cc in c.children if cc.dep_ in ("amod", "npadvmod")]
+            for c in mods:  # ("Iranian nuclear and military sites": the owner hangs off an adjective)
+                if c.i in idx:
                     mm = idx[c.i]
                     if mm.kind in ("State", "Organization") or t.pos_ == "PROPN":
                         out.append((mm.key, None))
