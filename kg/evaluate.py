@@ -307,6 +307,8 @@ def _sentence_for(text: str, names: list[str]) -> str:
 def found_actors(extraction: Extraction) -> dict:
     """The actors the extraction found in the text: those added only as the affiliation of
     another actor (with no mention and no event of their own) are graph context, not findings."""
+    if not any(a.mentions for a in extraction.actors.values()):
+        return dict(extraction.actors)  # an extraction that records no mentions (made by hand)
     used = {k for e in extraction.events for k in (*e.actors, *e.recipients)}
     context = {a.affiliation for a in extraction.actors.values() if a.affiliation}
     return {k: a for k, a in extraction.actors.items()

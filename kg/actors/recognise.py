@@ -34,8 +34,7 @@ from .mentions import Mention, register_extensions
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for"]
 
-_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "from", "into", "to", "toward",
-             "towards", "through", "within", "throughout"}
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
 _PLURAL_REFERENCES = {"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state"}
 _HOME_SECTORS = {"government", "military", "police"}
 _ARG_DEPS = {"nsubj", "nsubjpass"}  # "the army shelled", "police detained": subjects only
@@ -47,6 +46,7 @@ _POLITICAL_ORG = re.compile(
     r"\b(ministry|council|army|forces?|party|front|movement|committee|commission|union|organi[sz]ation|"
     r"agency|court|parliament|assembly|government|liberation|militia|brigades?|guards?|alliance|"
     r"league|coalition|congress|senate|police|navy|command|service|authority|bank|fund|programme|"
+    r"cooperation|community|forum|partnership|mission|corps|association|"
     r"program|office|cabinet|tribunal|federation|group|rebels?|islamic|national|united|people'?s)\b",
     re.I,
 )
@@ -180,7 +180,7 @@ class ActorRecognizer:
                         places[span.root.i] = text
                     continue
                 if entry.kind == "State" and label in ("GPE", "FAC", "LOC") and self._is_locative(span) \
-                        and normalize_name(text) != normalize_name(entry.label):
+                        and self.gaz.state_for_metonym(text) is not None:
                     places[span.root.i] = text  # "in Beijing", "at the Kremlin": a place here
                     continue
                 add(span.start, span.end, entry.key, entry.kind,

@@ -62,6 +62,7 @@ class EventExtractor:
         self.light = word_list("light_verbs")
         self.speech = word_list("speech_verbs")
         self.needs_recipient = word_list("requires_recipient")
+        self.intent_adjectives = word_list("intent_adjectives")
 
     # ------------------------------------------------------------------ mentions
     def _index(self, doc: Doc) -> dict[int, Mention]:
@@ -416,6 +417,23 @@ class EventExtractor:
             for ev in events[n_before:]:
                 self._anaphora.append((ev, refers_to))
 
+    def _intent_event(self, adj: Token, idx, anchor, events, sent):
+        """"Norway is willing to send material to help defend Saudi Arabia": a stated readiness to
+        act is an AGREE event toward whom the act concerns; its content is not a second event."""
+        comp = next((c for c in adj.children if c.dep_ == "xcomp"), None)
+        if comp is None or adj.dep_ not in ("acomp", "amod", "ROOT"):
+            return
+        actors = self._subjects(adj.head if adj.dep_ == "acomp" else adj, idx)
+        recipients, todo = [], [comp]
+        while todo and not recipients:
+            c = todo.pop(0)
+            self._suppressed.add(c.i)
+            inner = self.lex.verb(c.lemma_.lower())
+            recipients = [r for r in self._objects(c, idx, top_of(inner.cls) if inner else None) if r not in actors]
+            todo.extend(cc for cc in c.children if cc.dep_ in ("xcomp", "advcl", "ccomp", "conj"))
+        self._emit(events, "Agree", "030", adj, actors, recipients, idx, anchor, 0.5, sent,
+                   modality_from=adj.head if adj.dep_ == "acomp" else None)
+
     def _noun_event(self, n: Token, idx, anchor, events, sent):
         entries = self.lex.noun(n.lemma_.lower())
         if not entries or n.i in self._suppressed:
@@ -501,6 +519,8 @@ class EventExtractor:
         self._anaphora: list[tuple[Event, str]] = []
         for sent in doc.sents:
             for tok in sent:
+                if tok.pos_ == "ADJ" and tok.lower_ in self.intent_adjectives:
+                    self._intent_event(tok, idx, anchor, events, sent)
                 if tok.pos_ == "VERB":
                     self._verb_event(tok, idx, anchor, events, sent)
                 elif tok.pos_ == "NOUN":
