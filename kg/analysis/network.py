@@ -233,7 +233,9 @@ def build_network(source, *, taxonomy=None) -> nx.MultiDiGraph:
     for node, ts in types.items():
         if GPOL.actor not in props.get(node, {}):
             continue
-        etype = next((_local(t) for t in ts if str(t).startswith(GPOL_IRI)), "Event")
+        # the most specific class: an event is typed by its class and its ancestors (Meet, Consult)
+        etype = max((_local(t) for t in ts if str(t).startswith(GPOL_IRI)),
+                    key=lambda name: (len(classes.info(name).ancestors), name), default="Event")
         info = classes.info(etype)
         article = first(node, PROV.wasDerivedFrom)
         modality = _local(first(node, GPOL.modality, GPOL.Asserted))
