@@ -293,6 +293,17 @@ def _lex(lit) -> str:
     return str(lit) if lit is not None else ""
 
 
+def _depth(cls: URIRef) -> int:
+    """How deep an event class sits under gpol:Event (0 when the taxonomy does not know it)."""
+    from .taxonomy import ancestors
+
+    name = str(cls)[len(GPOL_IRI):] if str(cls).startswith(GPOL_IRI) else None
+    try:
+        return len(ancestors(name)) if name else 0
+    except Exception:  # noqa: BLE001 - a class the ontology does not declare
+        return 0
+
+
 def actor_network(source):
     """The actor network of a graph as a networkx ``MultiDiGraph`` with scalar attributes only.
 
@@ -347,7 +358,8 @@ def actor_network(source):
                 [(t, info(t)) for t in sorted(types)]
         if not typed:
             continue
-        cls, ci = typed[0]
+        # the most specific class: the graph types an event by its class and its ancestors
+        cls, ci = max(typed, key=lambda tc: _depth(tc[0]))
         modality = next((o for _, _, o, _ in ds.quads((ev, GPOL.modality, None, None))), GPOL.Asserted)
         dates = sorted({str(o) for _, _, o, _ in ds.quads((ev, GPOL.date, None, None))})
         actors = {o for _, _, o, _ in ds.quads((ev, GPOL.actor, None, None))}

@@ -20,3 +20,16 @@ def test_most_specific_class_wins():
 
 def data_is_event(edge):
     return edge[2].get("event") is not None
+
+
+def test_export_network_uses_most_specific_class(tmp_path):
+    from kg.export import actor_network
+
+    ex = Extraction(Article(id="a", text="Choe met Putin."),
+                    {"choe": Actor("choe", "Person", "Choe"), "putin": Actor("putin", "Person", "Putin")},
+                    [Event("Meet", ["choe"], ["putin"], evidence="Choe met Putin.", char_end=15)])
+    ds = Dataset()
+    for s, p, o, g in extraction_to_quads(ex):
+        (ds.default_graph if g is None else ds.graph(g)).add((s, p, o))
+    net = actor_network(ds)
+    assert {d["type"] for _, _, d in net.edges(data=True)} == {"Meet"}
