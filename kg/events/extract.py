@@ -63,6 +63,7 @@ class EventExtractor:
         self.speech = word_list("speech_verbs")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
+        self.threat_nouns = word_list("threat_nouns")
 
     # ------------------------------------------------------------------ mentions
     def _index(self, doc: Doc) -> dict[int, Mention]:
@@ -329,20 +330,23 @@ class EventExtractor:
         evidence = source[start:end].strip()
         start += len(source[start:end]) - len(source[start:end].lstrip())
         speaker = tok.doc._.gpol_actors.get(claimed) if claimed else None
-        own_intent = (modality == "Hypothetical" and quad_of(cls) in _COOPERATION and top != "Agree"
+        own_intent = (modality == "Hypothetical" and top not in ("Agree", "Threaten")
                       and claimed is not None
                       and (claimed in actor_keys or (speaker is not None and speaker.affiliation in actor_keys)))
+        intent_cls = "Agree" if quad_of(cls) in _COOPERATION else "Threaten"
         for a, r in pairs:
             group = a if isinstance(a, list) else [a]
             a = group[0]
             claimed_by = None if claimed in {k for k, _ in group} else claimed
             if own_intent:
-                # "Hungary said it will support the resolution": announcing one's own cooperative
-                # act is itself an AGREE event (PLOVER), besides the hypothetical act
+                # "Hungary said it will support the resolution", "Pakistan would avenge the attack":
+                # announcing one's own act is itself an AGREE (cooperation) or THREATEN (conflict)
+                # event (PLOVER), besides the hypothetical act
                 events.append(Event(
-                    type="Agree", actors=[k for k, _ in group], recipients=[r[0]] if r else [],
+                    type=intent_cls, actors=[k for k, _ in group], recipients=[r[0]] if r else [],
                     modality="Asserted", date=date, location=loc, evidence=evidence, char_start=start,
-                    char_end=start + len(evidence), confidence=0.5, trigger=tok.text, cameo="030",
+                    char_end=start + len(evidence), confidence=0.5, trigger=tok.text,
+                    cameo="030" if intent_cls == "Agree" else "130",
                     actor_sector=a[1], recipient_sector=r[1] if r else None))
             events.append(Event(
                 type=cls, actors=[k for k, _ in group], recipients=[r[0]] if r else [], modality=modality,
@@ -400,9 +404,15 @@ class EventExtractor:
                             recipients = [a for sj in cc.children if sj.dep_ in ("nsubj", "nsubjpass")
                                           for a in self._actors_of(sj, idx) if a not in actors]
                         inner = self.lex.verb(cc.lemma_.lower())
-                        if top_of(cls) == "Agree" and inner is not None and \
-                                quad_of(inner.cls) in ("MaterialConflict", "VerbalConflict"):
-                            cls = "Threaten"  # "vowed to retaliate": an intent to harm is a threat
+                        inner_dobj = next((d for d in cc.children if d.dep_ in ("dobj", "attr")), None)
+                        inner_noun = self._event_noun(inner_dobj)
+                        inner_cls = inner.cls if inner is not None else (
+                            self.lex.noun(inner_noun.lemma_.lower())[0].cls
+                            if inner_noun is not None and cc.lemma_.lower() in self.light else None)
+                        harm = any(t.lemma_.lower() in self.threat_nouns for t in cc.subtree)
+                        if top_of(cls) == "Agree" and (harm or (inner_cls is not None and quad_of(inner_cls) in
+                                                               ("MaterialConflict", "VerbalConflict"))):
+                            cls = "Threaten"  # "vowed to retaliate", "vowed X would face punishment"
                         if not recipients:
                             recipients = [r for r in self._objects(cc, idx, top_of(inner.cls) if inner else None)
                                           if r not in actors]

@@ -66,6 +66,8 @@ def modality_of(tok: Token) -> str:
         dep, head = cur.dep_, cur.head
         if head is cur:
             break
+        if dep == "relcl" or (dep == "advcl" and any(c.dep_ == "mark" for c in cur.children)):
+            break  # "after Trump threatened ...", "which they kept targeting": a clause of its own
         if dep in ("xcomp", "ccomp") or (dep == "pobj" and head.dep_ == "prep"):
             gov = head if dep != "pobj" else head.head
             if gov.lemma_.lower() in governors:
