@@ -360,8 +360,20 @@ class ActorRecognizer:
                 add(tok.i, tok.i + 1, last_person, "Person", "pronoun")
                 continue
             if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body:
-                # "Pakistan's army said it shot down five jets": the latest state or organisation
-                add(tok.i, tok.i + 1, last_body.key, last_body.kind, "pronoun", sector=last_body.sector)
+                # "Pakistan's army said it shot down five jets": the latest state or organisation;
+                # "X and Y held their talks": the subject of the clause
+                ref = last_body
+                if tok.dep_ == "poss":
+                    verb = tok.head
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                        verb = verb.head
+                    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    found = next((mm for mm in mentions if subj is not None and mm.start <= subj.i < mm.end), None)
+                    if found is not None and found.kind != "Person":
+                        ref = found
+                pm = add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun", sector=ref.sector)
+                if pm is not None:
+                    pm.also = ref.also
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLURAL_REFERENCES and tok.tag_ == "NNS" \
                     and any(c.lower_ in ("both", "two") for c in tok.children):
@@ -408,7 +420,11 @@ class ActorRecognizer:
             if sector or role:
                 owner_mention = next((mm for mm in mentions if mm.start <= min(t.i for t in mod_tokens) < mm.end
                                       or mm.key == owner.key and mm.start in [t.i for t in mod_tokens]), None)
-                add(tok.i, tok.i + 1, owner.key, owner.kind, "group", sector=sector or "government")
+                gm = add(tok.i, tok.i + 1, owner.key, owner.kind, "group", sector=sector or "government")
+                if gm is not None:  # "Russian and Ukrainian delegations": every owner
+                    ids = {t.i for t in mod_tokens}
+                    gm.also = tuple(dict.fromkeys(m.key for m in mentions if m.start in ids and m.key != owner.key
+                                                  and m.kind in ("State", "Organization")))
 
     def _owner(self, doc: Doc, tokens: list[Token], mentions: list) -> Entry | None:
         ids = {t.i for t in tokens}

@@ -88,8 +88,8 @@ class EventExtractor:
                     # "Hungarian and Romanian officials": every owner of the group
                     for c in t.children:
                         if c.dep_ in ("amod", "compound", "poss"):
-                            for cc in c.conjuncts:
-                                if cc.i in idx and idx[cc.i].kind != "Person":
+                            for cc in c.subtree:
+                                if cc.i in idx and idx[cc.i].kind != "Person" and cc.i < t.i:
                                     out.append((idx[cc.i].key, m.sector))
                 continue
             named = [idx[c.i] for c in t.children if c.dep_ == "appos" and c.i in idx]
@@ -274,7 +274,8 @@ class EventExtractor:
 
     def _date(self, v: Token, anchor) -> str | None:
         doc = v.doc
-        dates = [e for e in doc.ents if e.label_ == "DATE" and e.root.i in {t.i for t in self._clause_tokens(v)}]
+        clause = {t.i for t in self._clause_tokens(v)}  # once, not once per entity of the doc
+        dates = [e for e in doc.ents if e.label_ == "DATE" and e.root.i in clause]
         if not dates:
             sent_dates = [e for e in v.sent.ents if e.label_ == "DATE"]
             dates = sent_dates if len(sent_dates) == 1 else []
@@ -421,11 +422,14 @@ class EventExtractor:
                             self._suppressed.add(noun.i)
         if cls == "WeaponsTest" and recipients:
             cls = "Airstrike"  # a missile launched at someone is an attack, not a test
+        hosting = cls == "Host" and not recipients and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx
         n_before = len(events)
         self._emit(events, cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)
         if refers_to is not None:
             for ev in events[n_before:]:
                 self._anaphora.append((ev, refers_to))
+        if hosting:
+            self._hosting.extend(events[n_before:])
 
     def _intent_event(self, adj: Token, idx, anchor, events, sent):
         """"Norway is willing to send material to help defend Saudi Arabia": a stated readiness to
@@ -492,7 +496,7 @@ class EventExtractor:
             h, dep = n.head, n.dep_
             if dep == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "during", "at", "after", "following"):
                 h = h.head
-                if h.pos_ in ("VERB", "AUX"):
+                if h.pos_ in ("VERB", "AUX") and recipients:  # "in talks with X, Y said"
                     actors, governor = self._subjects(h, idx), h
             elif dep in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in self.light:
                 actors, governor = self._subjects(h, idx), h
@@ -527,6 +531,7 @@ class EventExtractor:
         events: list[Event] = []
         self._suppressed: set[int] = set()
         self._anaphora: list[tuple[Event, str]] = []
+        self._hosting: list[Event] = []
         for sent in doc.sents:
             for tok in sent:
                 if tok.pos_ == "ADJ" and tok.lower_ in self.intent_adjectives:
@@ -535,19 +540,50 @@ class EventExtractor:
                     self._verb_event(tok, idx, anchor, events, sent)
                 elif tok.pos_ == "NOUN":
                     self._noun_event(tok, idx, anchor, events, sent)
+        events = _hosted_visits(events, self._hosting)
         _antecedent_recipients(events, self._anaphora)
         _answer_recipients(events, doc._.gpol_actors or {})
         doc._.gpol_events = _dedupe(events)
         return doc
 
 
+_GATHERINGS = {"Consult", "Support", "Agree", "Cooperate"}
+
+
+def _hosted_visits(events: list[Event], hosting: list[Event]) -> list[Event]:
+    """"Turkish Foreign Minister Hakan Fidan hosted the meeting": the parties of the meeting told
+    before visited the host (CAMEO 042 visit / 043 host); the Host event gives way to their visits."""
+    out: list[Event] = []
+    for ev in events:
+        if ev not in hosting:
+            out.append(ev)
+            continue
+        host = set(ev.actors)
+        before = [e for e in out if top_of(e.type) in _GATHERINGS and e.char_start <= ev.char_start]
+        parties = []
+        if before:
+            same = [e for e in before if e.char_start == before[-1].char_start]  # the last gathering told
+            parties = [k for e in same for k in (*e.actors, *e.recipients) if k not in host]
+        if not parties:
+            out.append(ev)
+            continue
+        for k in dict.fromkeys(parties):
+            out.append(Event(type="Visit", actors=[k], recipients=list(ev.actors), modality=ev.modality,
+                             date=ev.date, location=ev.location, evidence=ev.evidence,
+                             char_start=ev.char_start, char_end=ev.char_end,
+                             confidence=max(0.3, ev.confidence - 0.2), trigger=ev.trigger, cameo="042",
+                             claimed_by=ev.claimed_by))
+    return out
+
+
 def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]]) -> None:
     """"NATO condemned the troop deployments", "Turkey welcomed the deal": a reaction to an event
     named by a bare noun is aimed at the actor of the latest such event told before it."""
+    position = {id(ev): i for i, ev in enumerate(events)}
     for ev, cls in anaphora:
-        if ev.recipients:
-            continue
-        pos = events.index(ev)
+        if ev.recipients or id(ev) not in position:
+            continue  # (a hosting event may have given way to the visits it hosted)
+        pos = position[id(ev)]
         for prev in reversed(events[:pos]):
             if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
                     and not set(prev.actors) & set(ev.actors):
