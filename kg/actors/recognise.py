@@ -379,8 +379,14 @@ class ActorRecognizer:
                     and any(c.lower_ in ("both", "two") for c in tok.children):
                 # "both sides", "the two countries": the last two states or organisations named
                 recent: list[Mention] = []
+                verb = tok.head
+                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    verb = verb.head
+                speaker = {i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for i in
+                           range(c.left_edge.i, c.right_edge.i + 1)}  # not who urges "both sides"
                 for mm in sorted(mentions, key=lambda m: -m.start):
-                    if mm.start < tok.i and mm.kind in ("State", "Organization") and mm.key not in [r.key for r in recent]:
+                    if mm.start < tok.i and mm.start not in speaker and mm.kind in ("State", "Organization") \
+                            and mm.key not in [r.key for r in recent]:
                         recent.append(mm)
                     if len(recent) == 2:
                         break

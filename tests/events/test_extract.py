@@ -90,3 +90,43 @@ def test_event_dates_at_the_precision_given(extractor, text, iso):
 def test_page_text_without_events_gives_none(extractor):
     found, _ = events(extractor, "The weather in Geneva was mild, and markets were calm.")
     assert found == []
+
+
+def test_hosting_a_meeting_told_before(extractor):
+    found, _ = events(extractor, "Russian and Ukrainian delegations held peace talks in Istanbul on Friday. "
+                                 "Turkish Foreign Minister Hakan Fidan hosted the meeting.")
+    assert ("Consult", ("russia", "ukraine"), (), "Asserted") in found
+    assert ("Consult", ("russia",), ("hakan-fidan",), "Asserted") in found
+    assert ("Consult", ("ukraine",), ("hakan-fidan",), "Asserted") in found
+
+
+def test_reaction_to_an_event_told_before(extractor):
+    found, _ = events(extractor, "North Korea has deployed 15,000 troops to Russia. "
+                                 "NATO has condemned the troop deployments.")
+    assert ("Accuse", ("nato",), ("north-korea",), "Asserted") in found
+
+
+def test_answer_to_a_challenge(extractor):
+    found, _ = events(extractor, "Kinshasa accused Rwanda of sending troops into Congo. Rwanda denied the charge.")
+    assert ("Accuse", ("democratic-republic-of-the-congo",), ("rwanda",), "Asserted") in found
+    assert ("Reject", ("rwanda",), ("democratic-republic-of-the-congo",), "Asserted") in found
+
+
+def test_both_sides(extractor):
+    found, _ = events(extractor, "Serbia and Kosovo traded accusations. The European Union urged both sides "
+                                 "to return to dialogue.")
+    requests = {r for t, a, r, m in found if t == "Request" and a == ("european-union",)}
+    assert requests == {("serbia",), ("kosovo",)}
+
+
+def test_stated_intent_is_an_agree_event(extractor):
+    found, _ = events(extractor, "Norway is willing to send troops to help defend Saudi Arabia.")
+    assert ("Agree", ("norway",), ("saudi-arabia",), "Asserted") in found
+
+
+def test_dateline_is_not_an_actor(extractor):
+    _, x = events(extractor, "RIYADH, May 14 (Reuters) - President Donald Trump met Syrian President Ahmed "
+                             "al-Sharaa on Wednesday.")
+    assert "saudi-arabia" not in x.actors
+    [meet] = [e for e in x.events if e.type == "Meet"]
+    assert meet.actors == ["donald-trump"] and meet.evidence.startswith("RIYADH")
