@@ -346,6 +346,7 @@ class ActorRecognizer:
                 home = None
         last_person: str | None = None
         last_body: Mention | None = None
+        last_org: Mention | None = None
         by_pos = {m.start: m for m in mentions}
         for tok in doc:
             m = by_pos.get(tok.i)
@@ -353,6 +354,8 @@ class ActorRecognizer:
                 last_person = m.key
             elif m is not None and m.how != "pronoun":
                 last_body = m
+                if m.kind == "Organization":
+                    last_org = m
             if taken[tok.i]:
                 continue
             low = tok.lower_
@@ -404,9 +407,12 @@ class ActorRecognizer:
             if not mod_tokens or not any(t.i in owned for t in mod_tokens) and not self._affiliation_in(doc, mod_tokens):
                 # "the army", "police", "the government": the story's own state
                 sector = self.gaz.sector(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
-                if sector in _HOME_SECTORS and home and tok.dep_ in _ARG_DEPS \
+                if tok.lemma_.lower() in word_list("home_agents") and home and tok.dep_ in _ARG_DEPS \
                         and not any(c.dep_ == "poss" for c in tok.children):
-                    add(tok.i, tok.i + 1, home, "State", "group", sector=sector)
+                    add(tok.i, tok.i + 1, home, "State", "group", sector=sector or "government")
+                elif tok.lemma_.lower() in word_list("organisation_anaphors") and last_org is not None \
+                        and any(c.lower_ == "the" for c in tok.children) and tok.tag_ == "NN":
+                    add(tok.i, tok.i + 1, last_org.key, last_org.kind, "pronoun")  # "the bloc"
                 continue
             # the state or organisation the description names
             owner = self._owner(doc, mod_tokens, mentions) if mod_tokens else None

@@ -45,7 +45,7 @@ _SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
 # tariffs on X" is one Threaten event against X; "urged X to return to talks" one Request to X.
 _CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
 # Material conflict happens somewhere: with no recipient named, the state where it happens is hit.
-_PLACE_RECIPIENT_TOPS = {"Assault", "Coerce"}
+_PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid"}
 # Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
 _ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
 _COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
@@ -215,10 +215,15 @@ class EventExtractor:
         Lebanon", "shelled Port Sudan", "in Gaza"."""
         places = v.doc._.gpol_places or {}
         for t in self._clause_tokens(v):
-            if t.dep_ in ("pobj", "dobj") and (t.dep_ == "dobj" or t.head.lower_ in _LOCATIVE_PREPS | {"on", "into"}):
+            if t.dep_ in ("pobj", "dobj") and (t.dep_ == "dobj" or t.head.lower_ in _LOCATIVE_PREPS | {"on", "into", "to"}):
                 m = idx.get(t.i)
                 if m is not None and m.kind == "State" and m.key not in actor_keys:
                     return [(m.key, None)]
+                # "in the besieged Sudanese city of El Obeid"
+                for c in t.children:
+                    if c.dep_ in ("amod", "compound") and c.i in idx and idx[c.i].kind == "State" \
+                            and idx[c.i].key not in actor_keys and t.i not in idx:
+                        return [(idx[c.i].key, None)]
                 name = places.get(t.i)
                 if name:
                     e = self.gaz.state_for_place(name)
