@@ -213,11 +213,17 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(200, "OK\n")
 
 
+class _Server(ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: a sixth client connecting at the same moment
+    # gets its connection reset. A SPARQL endpoint has many clients at once.
+    request_queue_size = 128
+
+
 def make_server(kg: KnowledgeGraph, *, host: str = "127.0.0.1", port: int = 7878,
                 allow_update: bool = False, timeout: float | None = 30.0,
                 quiet: bool = False) -> ThreadingHTTPServer:
     """A ready server (not yet serving: call ``serve_forever()``); ``port=0`` picks a free one."""
-    server = ThreadingHTTPServer((host, port), SparqlHandler)
+    server = _Server((host, port), SparqlHandler)
     server.daemon_threads = True
     server.kg = kg
     server.allow_update = allow_update
