@@ -261,8 +261,16 @@ class KnowledgeGraph:
     def quads(self) -> Iterator[tuple]:
         """All quads as rdflib terms ``(s, p, o, g)``, ``g`` ``None`` for the default graph."""
         if self._store is not None:
+            cache: dict = {}  # IRIs and classes repeat on every event: convert each term once
+
+            def conv(term):
+                t = cache.get(term)
+                if t is None and term not in cache:
+                    t = cache[term] = to_rdflib(term)
+                return t
+
             for q in self._store:
-                yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), to_rdflib(q.graph_name)
+                yield conv(q.subject), conv(q.predicate), conv(q.object), conv(q.graph_name)
         else:
             for s, p, o, g in self._ds.quads((None, None, None, None)):
                 gid = g.identifier if isinstance(g, Graph) else g

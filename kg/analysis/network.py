@@ -180,19 +180,31 @@ def build_network(source, *, taxonomy=None) -> nx.MultiDiGraph:
     rel: dict[str, str] = {}
     direct: list[tuple] = []
     wanted = _EVENT_PROPS | _ACTOR_PROPS | _ARTICLE_PROPS
+    # (names bound once: a DefinedNamespace attribute costs a lookup on each of ~250,000 triples)
+    # (one dict lookup per triple decides what it is: ~250,000 triples for 10,000 actors)
+    dispatch = {RDF.type: 1, RDFS.subClassOf: 3, GPOL.quadClass: 4, GPOL.relation: 5}
+    dispatch.update((w, 2) for w in wanted)
+    not_relations, uriref = _NOT_RELATIONS, URIRef
+    seen_other: dict = {}
     for s, p, o in iter_triples(source):
-        if p == RDF.type:
+        k = dispatch.get(p)
+        if k == 1:
             types[s].add(o)
-        elif p in wanted:
+        elif k == 2:
             props[s][p].append(o)
-        elif p == RDFS.subClassOf and str(s).startswith(GPOL_IRI) and str(o).startswith(GPOL_IRI):
-            sub[_local(s)] = _local(o)
-        elif p == GPOL.quadClass:
+        elif k == 3:
+            if s.startswith(GPOL_IRI) and o.startswith(GPOL_IRI):
+                sub[_local(s)] = _local(o)
+        elif k == 4:
             quad[_local(s)] = _local(o)
-        elif p == GPOL.relation:
+        elif k == 5:
             rel[_local(s)] = _local(o)
-        elif str(p).startswith(GPOL_IRI) and isinstance(o, URIRef) and p not in _NOT_RELATIONS:
-            direct.append((s, p, o))
+        else:
+            is_rel = seen_other.get(p)
+            if is_rel is None:
+                is_rel = seen_other[p] = p.startswith(GPOL_IRI) and p not in not_relations
+            if is_rel and isinstance(o, uriref):
+                direct.append((s, p, o))
     classes = _Classes(sub, quad, rel, taxonomy)
 
     def first(node, prop, default=None):
