@@ -71,6 +71,8 @@ class EventExtractor:
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")
+        self._dates_of: Doc | None = None   # the doc whose DATE entities are in self._dates
+        self._dates: list[Span] = []
 
     # ------------------------------------------------------------------ mentions
     def _index(self, doc: Doc) -> dict[int, Mention]:
@@ -284,12 +286,20 @@ class EventExtractor:
                     continue
                 stack.append(c)
 
+    def _date_ents(self, doc: Doc) -> list[Span]:
+        """The doc's DATE entities, once per doc: ``doc.ents`` makes new Spans on every access."""
+        if self._dates_of is not doc:
+            self._dates_of, self._dates = doc, [e for e in doc.ents if e.label_ == "DATE"]
+        return self._dates
+
     def _date(self, v: Token, anchor) -> str | None:
         doc = v.doc
         clause = {t.i for t in self._clause_tokens(v)}  # once, not once per entity of the doc
-        dates = [e for e in doc.ents if e.label_ == "DATE" and e.root.i in clause]
+        all_dates = self._date_ents(doc)
+        dates = [e for e in all_dates if e.root.i in clause]
         if not dates:
-            sent_dates = [e for e in v.sent.ents if e.label_ == "DATE"]
+            sent = v.sent  # what Span.ents gives: the entities wholly inside the sentence
+            sent_dates = [e for e in all_dates if e.start >= sent.start and e.end <= sent.end]
             dates = sent_dates if len(sent_dates) == 1 else []
         for e in dates:
             iso = resolve_date(e.text, anchor)
