@@ -38,7 +38,7 @@ __all__ = [
 PROV_DERIVED = URIRef(PREFIXES["prov"] + "wasDerivedFrom")
 TOP_NAMES = ("Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Retreat", "Request",
              "Accuse", "Reject", "Threaten", "Protest", "Sanction", "Mobilize", "Coerce", "Assault")
-ACTOR_KINDS = ("Person", "State", "Organization")
+from .model import ACTOR_KINDS  # noqa: E402  (one list of actor kinds)
 
 
 class ExportErrors:

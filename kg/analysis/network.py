@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 QUADS = ("VerbalCooperation", "MaterialCooperation", "VerbalConflict", "MaterialConflict")
-KINDS = ("Person", "State", "Organization")
+from ..model import ACTOR_KINDS as KINDS  # noqa: E402  (one list of actor kinds)
 
 
 class AnalysisErrors:

@@ -24,7 +24,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--window-size=1200,800"]
 
 
-def chromium(tmp: Path, page: Path, *args: str, budget: int = 5000) -> subprocess.CompletedProcess:
+def chromium(tmp: Path, page: Path, *args: str, budget: int = 20000) -> subprocess.CompletedProcess:
     profile = tmp / f"profile-{len(list(tmp.glob('profile-*')))}"
     cmd = [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", f"--virtual-time-budget={budget}", *args,
            page.as_uri()]
