@@ -157,8 +157,14 @@ def _load(path: str) -> tuple[dict[str, EventClass], tuple[str, ...]]:
     return ordered, tuple(order)
 
 
+@lru_cache(maxsize=1)
+def _default_ontology() -> str:
+    return str(ontology_path("gpol.ttl"))
+
+
 def _ontology(path: str | Path | None) -> str:
-    return str(Path(path) if path is not None else ontology_path("gpol.ttl"))
+    # (the default path is resolved once: every top_of/relation_of call passes through here)
+    return str(Path(path)) if path is not None else _default_ontology()
 
 
 def event_classes(path: str | Path | None = None) -> dict[str, EventClass]:

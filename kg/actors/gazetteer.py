@@ -43,6 +43,7 @@ class GazetteerError(Exception):
     E052 = "[E052] {path}:{line}: {detail}"
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """The form names are compared in: case-folded, accents removed, no leading "the", "U.S." -> "us".
 
