@@ -6,7 +6,7 @@ KG     := $(VENV)/bin/kg
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test test-all system-deps bench clean
+.PHONY: demo test test-fast system-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,13 @@ demo: $(STAMP)
 system-deps:
 	@scripts/install-system-deps.sh
 
+# the whole suite, the slow tests included (about three minutes on two cores)
 test: $(TSTAMP) system-deps
-	$(PY) -m pytest -q
-
-test-all: $(TSTAMP) system-deps
 	$(PY) -m pytest -q -m "slow or not slow"
+
+# the quick subset that a bare `pytest` runs while developing
+test-fast: $(TSTAMP) system-deps
+	$(PY) -m pytest -q
 
 bench: $(TSTAMP)
 	$(PY) bench/query.py
