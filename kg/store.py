@@ -276,6 +276,32 @@ class KnowledgeGraph:
                 gid = g.identifier if isinstance(g, Graph) else g
                 yield s, p, o, (None if _is_default(gid) else gid)
 
+    def triples(self, skip_predicates: Iterable = ()) -> Iterator[tuple]:
+        """All triples of every graph as rdflib terms ``(s, p, o)`` (a triple in two graphs twice),
+        but those whose predicate is in ``skip_predicates`` (IRIs), which are never converted."""
+        skip = {str(p) for p in skip_predicates}
+        if self._store is None:
+            for s, p, o, _ in self.quads():
+                if str(p) not in skip:
+                    yield s, p, o
+            return
+        cache: dict = {}
+        skipped: dict = {}
+
+        def conv(term):
+            t = cache.get(term)
+            if t is None:
+                t = cache[term] = to_rdflib(term)
+            return t
+
+        for q in self._store:
+            p = q.predicate
+            drop = skipped.get(p)
+            if drop is None:
+                drop = skipped[p] = p.value in skip
+            if not drop:
+                yield conv(q.subject), conv(p), conv(q.object)
+
     def save(self, path: str | Path, format: str | None = None) -> None:
         """Write the graph to a file; the format follows the extension (or ``format``). TriG,
         N-Quads and JSON-LD keep the named graphs; Turtle, N-Triples and RDF/XML get the

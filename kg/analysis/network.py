@@ -83,8 +83,7 @@ def iter_triples(source) -> Iterator[tuple]:
 
         kg = KnowledgeGraph.load(source, read_only=True) if Path(source).is_dir() else KnowledgeGraph.load(source)
         try:
-            for s, p, o, _g in kg.quads():
-                yield s, p, o
+            yield from kg.triples(skip_predicates=_UNREAD)
         finally:
             kg.close()
         return
@@ -94,6 +93,9 @@ def iter_triples(source) -> Iterator[tuple]:
                 yield s, p, o
         else:
             yield from source.triples((None, None, None))
+        return
+    if hasattr(source, "triples") and callable(source.triples) and hasattr(source, "named_graphs"):
+        yield from source.triples(skip_predicates=_UNREAD)  # a kg.store.KnowledgeGraph
         return
     if hasattr(source, "quads") and callable(source.quads):
         for quad in source.quads():
@@ -162,6 +164,9 @@ _EVENT_PROPS = {GPOL.actor, GPOL.recipient, GPOL.date, GPOL.modality, GPOL.evide
                 GPOL.confidence, PROV.wasDerivedFrom}
 _ACTOR_PROPS = {RDFS.label, SKOS.altLabel, GPOL.role, GPOL.affiliation, OWL.sameAs, GPOL.countryCode}
 _ARTICLE_PROPS = {DCTERMS.title, DCTERMS.date, DCTERMS.identifier}
+# event details the network does not show: not converted at all when read from a store
+_UNREAD = {GPOL.charStart, GPOL.charEnd, GPOL.trigger, GPOL.cameoCode, GPOL.contentHash,
+           GPOL.actorSector, GPOL.recipientSector}
 _NOT_RELATIONS = {GPOL.affiliation, GPOL.actor, GPOL.recipient, GPOL.claimedBy, GPOL.location,
                   GPOL.relation, GPOL.quadClass}
 
