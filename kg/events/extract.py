@@ -23,6 +23,7 @@ It writes ``doc._.gpol_events``, a list of :class:`kg.model.Event`.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from spacy.language import Language
@@ -180,7 +181,11 @@ class EventExtractor:
         out: list[tuple[str, str | None]] = []
         passive_subj = [c for c in v.children if c.dep_ == "nsubjpass"]
         for c in v.children:
-            if c.dep_ in ("dobj", "dative", "attr", "oprd") or c in passive_subj:
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                c_is_prep = True  # "sent aid to X": the parser may call the "to" a dative
+            else:
+                c_is_prep = c.dep_ == "prep"
+            if c.dep_ in ("dobj", "dative", "attr", "oprd") and not c_is_prep or c in passive_subj:
                 if top in ("Mobilize", "Aid") and c.i not in idx:
                     pass  # "sent National Guard troops to the border": the troops are the actor's own
                 elif self.lex.noun(c.lemma_.lower()):
@@ -204,7 +209,7 @@ class EventExtractor:
                         for o in p.children:
                             if o.dep_ == "pobj":
                                 out.extend(self._actors_of(o, idx))
-            elif c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS and c.lower_ not in ("of",):
+            elif c_is_prep and c.lower_ in _RECIPIENT_PREPS and c.lower_ not in ("of",):
                 for o in c.children:
                     if o.dep_ == "pobj" and not self._is_place(o, idx):
                         out.extend(self._actors_of(o, idx))
@@ -392,7 +397,7 @@ class EventExtractor:
     def _verb_event(self, v: Token, idx, anchor, events, sent):
         lemma = v.lemma_.lower()
         preps = tuple((c.lower_, next((o.lemma_.lower() for o in c.children if o.dep_ == "pobj"), None))
-                      for c in v.children if c.dep_ in ("prep", "agent"))
+                      for c in v.children if c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP"))
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         # a light verb whose object is an event noun: the noun types the event
@@ -510,6 +515,9 @@ class EventExtractor:
                                         recipients.extend(self._actors_of(oo, idx))
                         if found and not actors:
                             actors.extend(found)
+        refined = self.lex.refine(n.lemma_, [c.lemma_ for c in n.children if c.dep_ in ("amod", "compound")])
+        if refined:
+            entry = dataclasses.replace(entry, cls=refined)  # "humanitarian aid", "drone strikes"
         governor = None
         if not actors:
             # the clause's subject acts when the noun is the object of a light verb ("conducted tests")

@@ -155,6 +155,27 @@ class Lexicon:
         table = self._verbs.get(lemma.lower().strip(), {})
         return sorted(table.values(), key=lambda e: (e.pattern is not None, e.pattern or ""))
 
+    def refine(self, lemma: str, modifiers: Iterable[str]) -> str | None:
+        """A finer class for an event noun from one of its modifiers ("humanitarian" + "aid" ->
+        HumanitarianAid), from ``noun_modifiers.tsv``; None when no modifier refines it."""
+        table = self.__dict__.get("_refinements")
+        if table is None:
+            table = {}
+            path = Path(self.__dict__.get("_folder") or data_path("lexicon")) / "noun_modifiers.tsv"
+            if path.exists():
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    cells = line.split("\t")
+                    if line.startswith("#") or len(cells) < 3 or cells[0] == "lemma":
+                        continue
+                    table[(cells[0].strip(), cells[1].strip())] = cells[2].strip()
+            self._refinements = table
+        for base in _variants(lemma.lower()):
+            for m in modifiers:
+                cls = table.get((base, m.lower()))
+                if cls:
+                    return cls
+        return None
+
     def noun(self, lemma: str) -> list[NounEntry]:
         """The entries of an event noun (singular or plural form accepted); empty if none."""
         for v in _variants(lemma):

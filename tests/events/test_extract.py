@@ -130,3 +130,13 @@ def test_dateline_is_not_an_actor(extractor):
     assert "saudi-arabia" not in x.actors
     [meet] = [e for e in x.events if e.type == "Meet"]
     assert meet.actors == ["donald-trump"] and meet.evidence.startswith("RIYADH")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan sent emergency aid to Afghanistan on Monday.", ("HumanitarianAid", ["japan"], ["afghanistan"])),
+    ("Russia launched drone strikes on Kyiv.", ("Airstrike", ["russia"], ["ukraine"])),
+    ("Washington provided military aid to Ukraine.", ("MilitaryAid", ["united-states"], ["ukraine"])),
+])
+def test_modifiers_make_noun_events_finer(extractor, text, expected):
+    _, x = events(extractor, text)
+    assert expected in [(e.type, e.actors, e.recipients) for e in x.events]
