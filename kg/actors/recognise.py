@@ -368,7 +368,7 @@ class ActorRecognizer:
                 ref = last_body
                 if tok.dep_ == "poss":
                     verb = tok.head
-                    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                         verb = verb.head
                     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     found = next((mm for mm in mentions if subj is not None and mm.start <= subj.i < mm.end), None)
@@ -383,7 +383,7 @@ class ActorRecognizer:
                 # "both sides", "the two countries": the last two states or organisations named
                 recent: list[Mention] = []
                 verb = tok.head
-                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                     verb = verb.head
                 speaker = {i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for i in
                            range(c.left_edge.i, c.right_edge.i + 1)}  # not who urges "both sides"

@@ -157,9 +157,9 @@ class EventExtractor:
         if depth > 4:
             return []
         h = v.head
-        if v.dep_ == "conj" and h is not v:
+        if v.dep_ == "conj" and h.i != v.i:
             return self._subjects(h, idx, depth + 1)
-        if v.dep_ in ("xcomp", "advcl", "pcomp") and h is not v:
+        if v.dep_ in ("xcomp", "advcl", "pcomp") and h.i != v.i:
             # controlled clause: "Choe reaffirmed ..., pledging backing": the subject carries over;
             # "urged Moscow to return": the object of the governing verb is the subject
             if v.dep_ == "xcomp":
@@ -170,7 +170,7 @@ class EventExtractor:
                 if raised:  # "Xi is expected to visit": the passive subject of the governor
                     return [a for o in raised for a in self._actors_of(o, idx)]
             return self._subjects(h, idx, depth + 1)
-        if v.dep_ in ("relcl", "acl") and h is not v:
+        if v.dep_ in ("relcl", "acl") and h.i != v.i:
             found = self._actors_of(h, idx)
             if not found and h.dep_ in ("attr", "oprd") and h.head.pos_ in ("VERB", "AUX"):
                 return self._subjects(h.head, idx, depth + 1)  # "Russia became the first country to recognise"
@@ -251,7 +251,7 @@ class EventExtractor:
     def _claimed_by(self, tok: Token, idx: dict) -> str | None:
         cur = tok
         for _ in range(6):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             if cur.dep_ in ("ccomp", "parataxis", "acl") and cur.head.lemma_.lower() in self.speech:
                 h = cur.head
@@ -272,7 +272,7 @@ class EventExtractor:
                             return a[0][0]
         # "X said" as a parenthetical at the sentence level
         root = sent.root
-        if root.lemma_.lower() in self.speech and root is not tok:
+        if root.lemma_.lower() in self.speech and root.i != tok.i:
             for c in root.children:
                 if c.dep_ in ("ccomp", "parataxis") and tok in c.subtree:
                     sp = self._subjects(root, idx)
@@ -530,7 +530,7 @@ class EventExtractor:
             elif dep in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in self.light:
                 actors, governor = self._subjects(h, idx), h
             elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ in ("dobj", "nsubjpass") \
-                    and h.head.head.lemma_.lower() in self.light and self._event_noun(h.head) is n:
+                    and h.head.head.lemma_.lower() in self.light and self._event_noun(h.head) == n:
                 governor = h.head.head
                 actors = self._subjects(governor, idx)  # "launched waves of airstrikes"
         if governor is not None and not recipients and governor.lemma_.lower() in self.light:

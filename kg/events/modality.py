@@ -64,7 +64,7 @@ def modality_of(tok: Token) -> str:
         if any(c.dep_ == "mark" and c.lower_ in conditionals for c in cur.children):
             return "Hypothetical"
         dep, head = cur.dep_, cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if dep == "relcl" or (dep == "advcl" and any(c.dep_ == "mark" for c in cur.children)):
             break  # "after Trump threatened ...", "which they kept targeting": a clause of its own

@@ -140,3 +140,12 @@ def test_dateline_is_not_an_actor(extractor):
 def test_modifiers_make_noun_events_finer(extractor, text, expected):
     _, x = events(extractor, text)
     assert expected in [(e.type, e.actors, e.recipients) for e in x.events]
+
+
+def test_sentences_without_a_verb_root_terminate(extractor):
+    # a headline-like sentence whose root is a noun, with a possessive pronoun and "both sides":
+    # the walk up to the governing verb must stop at the root (it once compared tokens by identity)
+    found, _ = events(extractor, "Russia and Ukraine traded accusations. Their ceasefire talks in Istanbul. "
+                                 "A summit for both sides in Geneva.")
+    ceasefire = [a for t, a, r, m in found if t == "Retreat"]
+    assert ceasefire and set(ceasefire[0]) <= {"russia", "ukraine"}  # "Their" is one of the two
