@@ -261,14 +261,7 @@ class KnowledgeGraph:
     def quads(self) -> Iterator[tuple]:
         """All quads as rdflib terms ``(s, p, o, g)``, ``g`` ``None`` for the default graph."""
         if self._store is not None:
-            cache: dict = {}  # IRIs and classes repeat on every event: convert each term once
-
-            def conv(term):
-                t = cache.get(term)
-                if t is None and term not in cache:
-                    t = cache[term] = to_rdflib(term)
-                return t
-
+            conv = _memo_to_rdflib()
             for q in self._store:
                 yield conv(q.subject), conv(q.predicate), conv(q.object), conv(q.graph_name)
         else:
@@ -285,15 +278,8 @@ class KnowledgeGraph:
                 if str(p) not in skip:
                     yield s, p, o
             return
-        cache: dict = {}
+        conv = _memo_to_rdflib()
         skipped: dict = {}
-
-        def conv(term):
-            t = cache.get(term)
-            if t is None:
-                t = cache[term] = to_rdflib(term)
-            return t
-
         for q in self._store:
             p = q.predicate
             drop = skipped.get(p)
@@ -478,6 +464,20 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         where = self.path or "memory"
         return f"<KnowledgeGraph {self.backend} {where}>"
+
+
+def _memo_to_rdflib():
+    """A pyoxigraph-to-rdflib term converter that converts each distinct term once (IRIs, classes
+    and predicates repeat on every event of a graph)."""
+    cache: dict = {}
+
+    def conv(term):
+        t = cache.get(term)
+        if t is None and term not in cache:
+            t = cache[term] = to_rdflib(term)
+        return t
+
+    return conv
 
 
 def _is_default(identifier) -> bool:
