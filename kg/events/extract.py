@@ -194,7 +194,8 @@ class EventExtractor:
                     for o in c.children:
                         if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
                             out.append((idx[o.i].key, None))
-                        elif o.dep_ == "prep" and o.lower_ in ("by", "from"):
+                        elif o.dep_ == "prep" and o.lower_ in ("by", "from", "with", "against"):
+                            # "suspended talks with the ELN", "dismissed an appeal from X"
                             out.extend(a for p in o.children if p.dep_ == "pobj" for a in self._actors_of(p, idx))
                 elif top in _ADDRESSED_TOPS and any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in c.children):
                     # "demanded an admission by Moscow", "rejected calls by Belarus's rulers"
