@@ -414,7 +414,8 @@ class EventExtractor:
             return
         actors = self._subjects(v, idx)
         cls = entry.cls
-        recipients = self._objects(v, idx, top_of(cls))
+        own = {k for k, _ in actors}
+        recipients = [r for r in self._objects(v, idx, top_of(cls)) if r[0] not in own]  # ("warned it would")
         refers_to = None
         if not recipients and dobj is not None and dobj.dep_ == "dobj":
             noun = self._event_noun(dobj)
@@ -439,7 +440,9 @@ class EventExtractor:
                             if inner_noun is not None and cc.lemma_.lower() in self.light else None)
                         harm = any(t.lemma_.lower() in self.threat_nouns for t in cc.subtree)
                         if top_of(cls) == "Agree" and (harm or (inner_cls is not None and quad_of(inner_cls) in
-                                                               ("MaterialConflict", "VerbalConflict"))):
+                                                               ("MaterialConflict", "VerbalConflict")
+                                                               and top_of(inner_cls) != "Mobilize")):
+                            # (a pledge to deploy troops to X is help for X, not a threat)
                             cls = "Threaten"  # "vowed to retaliate", "vowed X would face punishment"
                         if not recipients:
                             recipients = [r for r in self._objects(cc, idx, top_of(inner.cls) if inner else None)
@@ -447,6 +450,14 @@ class EventExtractor:
                         noun = self._event_noun(next((d for d in cc.children if d.dep_ == "dobj"), None))
                         if noun is not None:
                             self._suppressed.add(noun.i)
+        if top_of(cls) == "Threaten" and not recipients:
+            # "warned it would act if the SDF did not disarm": the condition names the target
+            for t in v.subtree:
+                if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
+                    recipients = [a for sj in t.children if sj.dep_ in ("nsubj", "nsubjpass")
+                                  for a in self._actors_of(sj, idx) if a not in actors]
+                    if recipients:
+                        break
         if cls == "WeaponsTest" and recipients:
             cls = "Airstrike"  # a missile launched at someone is an attack, not a test
         hosting = cls == "Host" and not recipients and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx
@@ -516,6 +527,11 @@ class EventExtractor:
                                         recipients.extend(self._actors_of(oo, idx))
                         if found and not actors:
                             actors.extend(found)
+        if not actors:
+            for c in n.children:  # "a 50% tariff announced by U.S. President Donald Trump"
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    actors.extend(a for ag in c.children if ag.dep_ == "agent"
+                                  for o in ag.children if o.dep_ == "pobj" for a in self._actors_of(o, idx))
         refined = self.lex.refine(n.lemma_, [c.lemma_ for c in n.children if c.dep_ in ("amod", "compound")])
         if refined:
             entry = dataclasses.replace(entry, cls=refined)  # "humanitarian aid", "drone strikes"

@@ -149,3 +149,11 @@ def test_sentences_without_a_verb_root_terminate(extractor):
                                  "A summit for both sides in Geneva.")
     ceasefire = [a for t, a, r, m in found if t == "Retreat"]
     assert ceasefire and set(ceasefire[0]) <= {"russia", "ukraine"}  # "Their" is one of the two
+
+
+def test_threat_aimed_at_the_condition_and_pledged_help_is_no_threat(extractor):
+    found, _ = events(extractor, "Turkey warned it would act if the SDF did not disarm.")
+    assert ("Threaten", ("turkey",), ("sdf",), "Asserted") in found
+    found, _ = events(extractor, "The African Union pledged to deploy an additional 1,000 troops to Somalia.")
+    assert ("Agree", ("african-union",), ("somalia",), "Asserted") in found
+    assert not [f for f in found if f[0] == "Threaten"]
