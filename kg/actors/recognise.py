@@ -404,7 +404,11 @@ class ActorRecognizer:
                 continue  # "Russian President" of "Russian President Vladimir Putin": a title, done
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             mod_tokens = [t for c in mods for t in c.subtree if t.i < tok.i]
-            if not mod_tokens or not any(t.i in owned for t in mod_tokens) and not self._affiliation_in(doc, mod_tokens):
+            # the affiliation a description's modifiers name, looked up once ("North Korea's", "AU")
+            named_in_mods = None
+            if mod_tokens and not any(t.i in owned for t in mod_tokens):
+                named_in_mods = self._affiliation_in(doc, mod_tokens)
+            if not mod_tokens or not any(t.i in owned for t in mod_tokens) and not named_in_mods:
                 # "the army", "police", "the government": the story's own state
                 sector = self.gaz.sector(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
                 if tok.lemma_.lower() in word_list("home_agents") and home and tok.dep_ in _ARG_DEPS \
@@ -415,7 +419,7 @@ class ActorRecognizer:
                     add(tok.i, tok.i + 1, last_org.key, last_org.kind, "pronoun")  # "the bloc"
                 continue
             # the state or organisation the description names
-            owner = self._owner(doc, mod_tokens, mentions) if mod_tokens else None
+            owner = self._owner(doc, mod_tokens, mentions, named_in_mods) if mod_tokens else None
             if owner is None:
                 continue
             # a title: "top diplomat", "president", "foreign minister", "envoy"
@@ -438,12 +442,15 @@ class ActorRecognizer:
                     gm.also = tuple(dict.fromkeys(m.key for m in mentions if m.start in ids and m.key != owner.key
                                                   and m.kind in ("State", "Organization")))
 
-    def _owner(self, doc: Doc, tokens: list[Token], mentions: list) -> Entry | None:
+    def _owner(self, doc: Doc, tokens: list[Token], mentions: list,
+               affiliation: Entry | None = None) -> Entry | None:
+        """The state or organisation named among ``tokens``: a mention there, else ``affiliation``
+        (when the caller has looked it up already), else the gazetteer's reading of the words."""
         ids = {t.i for t in tokens}
         for m in mentions:
             if m.start in ids and m.kind in ("State", "Organization"):
                 return self.gaz.get(m.key) or Entry(m.key, m.kind, m.text, (), None, None, None, None)
-        return self._affiliation_in(doc, tokens)
+        return affiliation or self._affiliation_in(doc, tokens)
 
     def _person_for(self, role: str, owner: Entry, persons: list[Actor]) -> Actor | None:
         def fits(p: Actor) -> bool:

@@ -24,7 +24,6 @@ It writes ``doc._.gpol_events``, a list of :class:`kg.model.Event`.
 from __future__ import annotations
 
 import dataclasses
-import functools
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -32,16 +31,13 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.gazetteer import Gazetteer
 from ..actors.mentions import Mention, register_extensions
 from ..model import Event
-from .. import taxonomy
+from ..taxonomy import quad_of, top_of
 from .lexicon import Lexicon
 from .modality import modality_of, word_list
 from .timex import find_anchor, resolve_date
 
 __all__ = ["EventExtractor"]
 
-# memoised: ~25,000 calls per 40,000 words, and the answers never change within a process
-top_of = functools.lru_cache(maxsize=None)(taxonomy.top_of)
-quad_of = functools.lru_cache(maxsize=None)(taxonomy.quad_of)
 
 _SUBJ = ("nsubj", "csubj")
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "for", "into", "from",
