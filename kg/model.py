@@ -12,13 +12,25 @@ across processes and cluster workers.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
-__all__ = ["Article", "Actor", "Event", "Extraction", "ACTOR_KINDS", "MODALITIES"]
+__all__ = ["Article", "Actor", "Event", "Extraction", "ACTOR_KINDS", "MODALITIES", "safe_id"]
 
 ACTOR_KINDS = ("Person", "State", "Organization")
 MODALITIES = ("Asserted", "Negated", "Hypothetical")
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_id(raw: str) -> str:
+    """An article id fit for an IRI: runs of other characters become one hyphen.
+
+    >>> safe_id("Kim met Trump!"), safe_id("???")
+    ('Kim-met-Trump', 'article')
+    """
+    return _UNSAFE.sub("-", raw).strip("-") or "article"
 
 
 @dataclass

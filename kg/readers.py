@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import Errors, InputError
-from .model import Article
+from .model import Article, safe_id
 
 __all__ = ["ArticleReader", "read_articles", "clean_text", "strip_furniture", "english_score", "is_furniture", "MAX_MB"]
 
@@ -153,11 +153,6 @@ def _check_english(path, text: str) -> None:
         raise InputError(Errors.E007.format(path=path, detail=f"{share:.0%} English function words"))
 
 
-_SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def _article_id(raw: str) -> str:
-    return _SAFE_ID.sub("-", raw).strip("-") or "article"
 
 
 class ArticleReader:
@@ -220,7 +215,7 @@ class ArticleReader:
         # events too, and evidence offsets then point into what the user sees in the file
         text = "\n\n".join(p for p in (title, body) if p)
         _check_english(path, text)
-        return Article(id=_article_id(path.stem), text=text, title=title, source_path=str(path))
+        return Article(id=safe_id(path.stem), text=text, title=title, source_path=str(path))
 
     def _read_jsonl(self, path: Path) -> Iterator[Article]:
         with path.open("rb") as fh:
@@ -243,7 +238,7 @@ class ArticleReader:
                         raise InputError(Errors.E005.format(path=path, line=lineno))
                     _check_english(f"{path}:{lineno}", text)
                     yield Article(
-                        id=_article_id(str(rec.get("id") or f"{path.stem}-{lineno}")),
+                        id=safe_id(str(rec.get("id") or f"{path.stem}-{lineno}")),
                         text=text,
                         title=(_text(str(rec["title"])).strip() or None) if rec.get("title") is not None else None,
                         published=_parse_date(rec.get("published"), path, lineno),

@@ -26,7 +26,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from unidecode import unidecode
 
-from ..model import Extraction
+from ..model import Extraction, safe_id
 from ..namespaces import ACTOR, ARTICLE, EVENT, GPOL, PLACE, WD
 from ..events.timex import datatype_of
 
@@ -68,11 +68,8 @@ def slugify(text: str) -> str:
 
 
 def article_iri(article_id: str) -> URIRef:
-    return ARTICLE[slugify_id(article_id)]
+    return ARTICLE[safe_id(article_id)]
 
-
-def slugify_id(article_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", article_id).strip("-") or "article"
 
 
 def event_id(article_id: str, ev) -> str:
