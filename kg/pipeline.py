@@ -28,6 +28,11 @@ def doc_to_extraction(article: Article, doc) -> Extraction:
     from .actors.recognise import actor_from_entry
 
     gaz = Gazetteer.load()
+    for k in sorted(used - keep.keys()):
+        # a participant the text names only by a place ("blew themselves up in Tel Aviv" hits
+        # Israel) is a node of the graph too
+        if gaz.get(k) is not None:
+            keep[k] = actor_from_entry(gaz.get(k))
     for a in list(keep.values()):
         aff = a.affiliation
         if not aff or aff in keep:

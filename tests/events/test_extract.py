@@ -157,3 +157,11 @@ def test_threat_aimed_at_the_condition_and_pledged_help_is_no_threat(extractor):
     found, _ = events(extractor, "The African Union pledged to deploy an additional 1,000 troops to Somalia.")
     assert ("Agree", ("african-union",), ("somalia",), "Asserted") in found
     assert not [f for f in found if f[0] == "Threaten"]
+
+
+def test_state_hit_through_a_place_is_a_node(extractor):
+    # the only mention of the state hit is a city in it: the state is still an actor of the graph
+    found, x = events(extractor, "Two Palestinian suicide bombers blew themselves up in Tel Aviv.")
+    assert any(t == "Assault" and r == ("israel",) for t, a, r, m in found)
+    assert {k for e in x.events for k in (*e.actors, *e.recipients)} <= x.actors.keys()
+    assert x.actors["israel"].country_code == "ISR"
