@@ -315,6 +315,16 @@ def found_actors(extraction: Extraction) -> dict:
             if a.mentions or k in used or k not in context}
 
 
+def _ends_with(gold: str, name: str) -> bool:
+    """Whether the normalised gold mention ends with the whole normalised name, word for word.
+
+    >>> _ends_with("president obama", "obama"), _ends_with("obama", "barack obama")
+    (True, False)
+    """
+    g, n = gold.split(), name.split()
+    return bool(n) and len(n) < len(g) and g[-len(n):] == n
+
+
 def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
     """One-to-one matching of predicted actor keys to gold actor names (maximum weight)."""
     import networkx as nx
@@ -332,6 +342,8 @@ def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
                 weight = 3
             elif ga.iso3 and actor.country_code and ga.iso3 == actor.country_code:
                 weight = 2
+            elif _ends_with(gname, label) or any(_ends_with(gname, a) for a in alts):
+                weight = 1  # a gold mention with its title: "Jordan's King Abdullah II"
             if weight:
                 g.add_edge(("p", key), ("g", ga.name), weight=weight)
     pairs = {}

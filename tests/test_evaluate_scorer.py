@@ -74,6 +74,20 @@ def test_alt_label_and_country_code_match():
     assert r.actors_by_kind["Organization"].tp == 1
 
 
+def test_gold_mention_with_title_matches_the_bare_name_last():
+    gold = GoldRecord.from_dict({"id": "t-2", "text": "Jordan's King Abdullah II met President Obama.",
+                                 "actors": [{"name": "Jordan's King Abdullah II", "kind": "Person"},
+                                            {"name": "President Obama", "kind": "Person"}],
+                                 "events": [{"actor": "Jordan's King Abdullah II", "type": "Consult",
+                                             "recipient": "President Obama"}]})
+    actors = {"abdullah": Actor("abdullah", "Person", "Abdullah II"),
+              "obama": Actor("obama", "Person", "Barack Obama", {"Obama"}),
+              "king": Actor("king", "Person", "King")}  # one word of the title is not the name
+    r = aggregate([score_document(gold, Extraction(Article(id="t-2", text=gold.text), actors=actors,
+                                                   events=[Event("Meet", ["abdullah"], ["obama"])]))])
+    assert (r.actors.tp, r.actors.fp) == (2, 1) and r.events.f1 == 1.0
+
+
 def test_missed_actor_lowers_recall_only():
     actors = _actors()
     del actors["somalia"]
