@@ -99,6 +99,7 @@ class Event:
     claimed_by: str | None = None  # key of the actor whose statement reports the event
     actor_sector: str | None = None
     recipient_sector: str | None = None
+    recipient_inferred: bool = False  # the recipient comes from the context, not from a phrase of the trigger
 
 
 @dataclass

@@ -58,6 +58,7 @@ class GPOL(DefinedNamespace):
     claimedBy: URIRef
     actorSector: URIRef
     recipientSector: URIRef
+    recipientInferred: URIRef
     relation: URIRef
     quadClass: URIRef
 

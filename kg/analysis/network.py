@@ -166,7 +166,7 @@ _ACTOR_PROPS = {RDFS.label, SKOS.altLabel, GPOL.role, GPOL.affiliation, OWL.same
 _ARTICLE_PROPS = {DCTERMS.title, DCTERMS.date, DCTERMS.identifier}
 # event details the network does not show: not converted at all when read from a store
 _UNREAD = {GPOL.charStart, GPOL.charEnd, GPOL.trigger, GPOL.cameoCode, GPOL.contentHash,
-           GPOL.actorSector, GPOL.recipientSector}
+           GPOL.actorSector, GPOL.recipientSector, GPOL.recipientInferred}
 _NOT_RELATIONS = {GPOL.affiliation, GPOL.actor, GPOL.recipient, GPOL.claimedBy, GPOL.location,
                   GPOL.relation, GPOL.quadClass}
 

@@ -166,6 +166,8 @@ def extraction_to_quads(ex: Extraction) -> list[tuple]:
             add((e, GPOL.actorSector, Literal(ev.actor_sector), g))
         if ev.recipient_sector:
             add((e, GPOL.recipientSector, Literal(ev.recipient_sector), g))
+        if ev.recipient_inferred and ev.recipients:
+            add((e, GPOL.recipientInferred, Literal(True), g))
         add((e, PROV.wasDerivedFrom, g, g))
         if ev.modality == "Asserted":
             rels = {relation_of(ev.type), relation_of(top_of(ev.type))}

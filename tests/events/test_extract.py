@@ -165,3 +165,19 @@ def test_state_hit_through_a_place_is_a_node(extractor):
     assert any(t == "Assault" and r == ("israel",) for t, a, r, m in found)
     assert {k for e in x.events for k in (*e.actors, *e.recipients)} <= x.actors.keys()
     assert x.actors["israel"].country_code == "ISR"
+
+
+def test_directed_event_without_a_named_target_takes_the_other_party(extractor):
+    # the sentence's other party; then the story told before; both marked as inferred
+    found, x = events(extractor, "Indian missiles struck sites in Pakistan on Wednesday. "
+                                 "Pakistan vowed to take revenge.")
+    [threat] = [e for e in x.events if top_of(e.type) == "Threaten"]
+    assert threat.recipients == ["india"] and threat.recipient_inferred
+    [strike] = [e for e in x.events if top_of(e.type) == "Assault"]
+    assert strike.recipients == ["pakistan"] and not strike.recipient_inferred
+    assert threat.confidence < strike.confidence
+    found, x = events(extractor, "Hungarian officials condemned the decision by the European Union.")
+    assert ("Accuse", ("hungary",), ("european-union",), "Asserted") in found
+    # nobody else in the story: no recipient is made up
+    found, x = events(extractor, "China vowed to take countermeasures.")
+    assert [r for t, a, r, m in found if t == "Threaten"] == [()]

@@ -70,3 +70,11 @@ def test_event_ids_are_stable_and_distinct():
 def test_slugify():
     assert slugify("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert slugify("Côte d’Ivoire") == "cote-divoire"
+
+
+def test_inferred_recipient_is_marked():
+    ex = _extraction()
+    ex.events[1].recipient_inferred = True
+    q = set(extraction_to_quads(ex))
+    marked = {s for s, p, o, _ in q if p == GPOL.recipientInferred and o == Literal(True)}
+    assert marked == {EVENT[event_id("a1", ex.events[1])]}
