@@ -236,7 +236,7 @@ class EventExtractor:
                     return [(m.key, None)]
                 # "in the besieged Sudanese city of El Obeid"
                 for c in t.children:
-                    if c.dep_ in ("amod", "compound") and c.i in idx and idx[c.i].kind == "State" \
+                    if c.dep_ in ("amod", "compound", "nmod") and c.i in idx and idx[c.i].kind == "State" \
                             and idx[c.i].key not in actor_keys and t.i not in idx:
                         return [(idx[c.i].key, None)]
                 name = places.get(t.i)
@@ -363,7 +363,7 @@ class EventExtractor:
             return
         parties = None
         if not recipients and top in _DIRECTED_TOPS:
-            parties = self._other_parties(tok, sent, idx, actor_keys | actor_affs | {claimed})
+            parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
         pairs = []
         if not recipients and len(actors) > 1 and top in _SYMMETRIC_TOPS:
             # "X and Y met": one event with both sides as actors (PLOVER's compound actor); the

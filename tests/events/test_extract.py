@@ -178,6 +178,8 @@ def test_directed_event_without_a_named_target_takes_the_other_party(extractor):
     assert threat.confidence < strike.confidence
     found, x = events(extractor, "Hungarian officials condemned the decision by the European Union.")
     assert ("Accuse", ("hungary",), ("european-union",), "Asserted") in found
+    found, x = events(extractor, "Hamas threatened revenge after Israel killed its commander.")
+    assert ("Threaten", ("hamas",), ("israel",), "Asserted") in found
     # nobody else in the story: no recipient is made up
     found, x = events(extractor, "China vowed to take countermeasures.")
     assert [r for t, a, r, m in found if t == "Threaten"] == [()]
