@@ -359,11 +359,11 @@ class EventExtractor:
         top = top_of(cls)
         if not recipients and top in _PLACE_RECIPIENT_TOPS:
             recipients = self._place_state(tok, idx, actor_keys)
-        if not recipients and top.lower() in self.needs_recipient:
-            return
         parties = None
         if not recipients and top in _DIRECTED_TOPS:
             parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
+        if not recipients and top.lower() in self.needs_recipient and not parties:
+            return  # (aid or sanctions for nobody the sentence names are not an event)
         pairs = []
         if not recipients and len(actors) > 1 and top in _SYMMETRIC_TOPS:
             # "X and Y met": one event with both sides as actors (PLOVER's compound actor); the
