@@ -382,20 +382,27 @@ class EventExtractor:
                       and claimed is not None
                       and (claimed in actor_keys or (speaker is not None and speaker.affiliation in actor_keys)))
         intent_cls = "Agree" if quad_of(cls) in _COOPERATION else "Threaten"
+        intent_parties = None
+        if own_intent and not recipients and intent_cls in _DIRECTED_TOPS:
+            intent_parties = parties if parties is not None else self._other_parties(
+                tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
         for a, r in pairs:
             group = a if isinstance(a, list) else [a]
             a = group[0]
             claimed_by = None if claimed in {k for k, _ in group} else claimed
             if own_intent:
-                # "Hungary said it will support the resolution", "Pakistan would avenge the attack":
-                # announcing one's own act is itself an AGREE (cooperation) or THREATEN (conflict)
-                # event (PLOVER), besides the hypothetical act
+                # "Hungary said it will support the resolution", "Sharif said Pakistan would avenge
+                # the attack": announcing one's own side's act is itself an AGREE (cooperation) or
+                # THREATEN (conflict) event (PLOVER) of whoever announces it, besides the
+                # hypothetical act
                 events.append(Event(
-                    type=intent_cls, actors=[k for k, _ in group], recipients=[r[0]] if r else [],
+                    type=intent_cls, actors=[claimed], recipients=[r[0]] if r else [],
                     modality="Asserted", date=date, location=loc, evidence=evidence, char_start=start,
                     char_end=start + len(evidence), confidence=0.5, trigger=tok.text,
                     cameo="030" if intent_cls == "Agree" else "130",
-                    actor_sector=a[1], recipient_sector=r[1] if r else None))
+                    actor_sector=None, recipient_sector=r[1] if r else None))
+                if intent_parties is not None:
+                    self._open.append((events[-1], intent_parties))
             events.append(Event(
                 type=cls, actors=[k for k, _ in group], recipients=[r[0]] if r else [], modality=modality,
                 date=date, location=loc, evidence=evidence, char_start=start, char_end=start + len(evidence),

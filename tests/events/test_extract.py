@@ -183,3 +183,12 @@ def test_directed_event_without_a_named_target_takes_the_other_party(extractor):
     # nobody else in the story: no recipient is made up
     found, x = events(extractor, "China vowed to take countermeasures.")
     assert [r for t, a, r, m in found if t == "Threaten"] == [()]
+
+
+def test_announced_act_of_ones_own_side_is_the_speakers_event(extractor):
+    found, x = events(extractor, "Russia seized two Ukrainian ships. "
+                                 "Ukrainian President Volodymyr Zelenskiy said Ukraine would retaliate.")
+    # the announcement is the speaker's threat, aimed at the other side of the story
+    assert ("Threaten", ("volodymyr-zelensky",), ("russia",), "Asserted") in found
+    # the announced act stays the state's, and hypothetical
+    assert any(a == ("ukraine",) and m == "Hypothetical" for t, a, r, m in found)
