@@ -489,6 +489,12 @@ class EventExtractor:
                         break
         if cls == "WeaponsTest" and recipients:
             cls = "Airstrike"  # a missile launched at someone is an attack, not a test
+        if dobj is not None and dobj.dep_ == "dobj" and lemma not in self.light:
+            # "rejected a U.S. request", "condemned the killings by the RSF": the event named by the
+            # object is what this one reacts to, told here as its target; it is not told anew
+            noun = self._event_noun(dobj)
+            if noun is not None:
+                self._suppressed.add(noun.i)
         hosting = cls == "Host" and not recipients and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx
         n_before = len(events)
         self._emit(events, cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)

@@ -192,3 +192,8 @@ def test_announced_act_of_ones_own_side_is_the_speakers_event(extractor):
     assert ("Threaten", ("volodymyr-zelensky",), ("russia",), "Asserted") in found
     # the announced act stays the state's, and hypothetical
     assert any(a == ("ukraine",) and m == "Hypothetical" for t, a, r, m in found)
+
+
+def test_event_named_by_a_reaction_object_is_not_told_anew(extractor):
+    found, _ = events(extractor, "Yemen has rejected a U.S. request to interrogate the detainees.")
+    assert found == [("Reject", ("yemen",), ("united-states",), "Asserted")]
