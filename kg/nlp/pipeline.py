@@ -3,6 +3,7 @@
 Components, in order::
 
     tok2vec, tagger, parser, attribute_ruler, lemmatizer,   (from the pretrained pipeline)
+    gpol_lemmas    (verb lemmas the lexicon knows:        kg.nlp.lemmas),
     gpol_gazetteer (entity ruler: known names, before ner),
     ner,
     gpol_actors    (recognise, resolve and link actors:   kg.actors.recognise),
@@ -54,8 +55,11 @@ def load_pipeline(model: str | None = None) -> Language:
     """The full pipeline on top of the spaCy pipeline ``model`` (cached per process)."""
     from ..actors import recognise  # noqa: F401  registers gpol_actors
     from ..events import extract  # noqa: F401  registers gpol_events
+    from . import lemmas  # noqa: F401  registers gpol_lemmas
 
     nlp = _load_base(model or DEFAULT_MODEL)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("gpol_lemmas", after="lemmatizer")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("gpol_gazetteer", before="ner")
     else:
