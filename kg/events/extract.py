@@ -48,7 +48,7 @@ _SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
 # tariffs on X" is one Threaten event against X; "urged X to return to talks" one Request to X.
 _CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
 # Material conflict happens somewhere: with no recipient named, the state where it happens is hit.
-_PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid"}
+_PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize"}
 # Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
 _ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
 _COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
