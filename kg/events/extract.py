@@ -599,6 +599,9 @@ class EventExtractor:
             else:
                 actors = themes
         recipients.extend(a for a in content_subjects if a not in recipients)
+        if governor is not None and not recipients and top_of(cls) in _PLACE_RECIPIENT_TOPS:
+            # "staged drills around Taiwan": the place may hang off the light verb
+            recipients = self._place_state(governor, idx, {k for k, _ in actors})
         if not actors and n.dep_ in ("nsubj", "nsubjpass"):
             return
         self._emit(events, cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent,
