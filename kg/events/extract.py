@@ -114,8 +114,9 @@ class EventExtractor:
                 # "commanders of the Revolutionary Guards", "security forces in Guinea", "scores of
                 # Liberian refugees", "the deputy chief of Israel's militia ally"
                 if p.dep_ == "prep" and (p.lower_ == "of" or (sector and p.lower_ in ("in", "from"))):
-                    for o in p.children:
-                        if o.dep_ != "pobj" or self._is_place(o, idx):
+                    objs = [o for o in p.children if o.dep_ == "pobj"]
+                    for o in [*objs, *(c for o in objs for c in o.conjuncts)]:  # "of Rwanda and Congo"
+                        if self._is_place(o, idx):
                             continue
                         if o.i in idx:
                             if idx[o.i].kind != "Person" or not sector:

@@ -202,3 +202,9 @@ def test_event_named_by_a_reaction_object_is_not_told_anew(extractor):
 def test_exercises_around_a_state_are_aimed_at_it(extractor):
     found, _ = events(extractor, "China's military staged large-scale drills around Taiwan on Wednesday.")
     assert ("Mobilize", ("china",), ("taiwan",), "Asserted") in found
+
+
+def test_coordinated_owners_of_a_group(extractor):
+    found, _ = events(extractor, "The foreign ministers of Rwanda and Burundi signed a peace agreement on Friday.")
+    signers = {a for t, a, r, m in found if t == "Support"}
+    assert signers == {("rwanda",), ("burundi",)}
