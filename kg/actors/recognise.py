@@ -417,6 +417,10 @@ class ActorRecognizer:
                 elif tok.lemma_.lower() in word_list("organisation_anaphors") and last_org is not None \
                         and any(c.lower_ == "the" for c in tok.children) and tok.tag_ == "NN":
                     add(tok.i, tok.i + 1, last_org.key, last_org.kind, "pronoun")  # "the bloc"
+                elif tok.lemma_.lower() in word_list("state_anaphors") and home and tok.tag_ == "NN" \
+                        and any(c.lower_ == "the" for c in tok.children) \
+                        and not any(c.dep_ in ("prep", "amod", "compound") for c in tok.children):
+                    add(tok.i, tok.i + 1, home, "State", "pronoun")  # "the kingdom has not agreed"
                 continue
             # the state or organisation the description names
             owner = self._owner(doc, mod_tokens, mentions, named_in_mods) if mod_tokens else None

@@ -359,7 +359,7 @@ class EventExtractor:
         loc = self._location(tok, idx)
         top = top_of(cls)
         if not recipients and top in _PLACE_RECIPIENT_TOPS:
-            recipients = self._place_state(tok, idx, actor_keys)
+            recipients = self._place_state(tok, idx, (actor_keys | actor_affs) - {None})
         parties = None
         if not recipients and top in _DIRECTED_TOPS:
             parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})

@@ -84,3 +84,10 @@ def test_capitals_stand_for_their_state_and_places_stay_places(extractor):
 def test_titles_and_places_are_not_people(extractor):
     x = extract(extractor, "President Xi Jinping met leaders in Zaporizhzhia.")
     assert [k for k, a in x.actors.items() if a.kind == "Person"] == ["xi-jinping"]
+
+
+def test_the_kingdom_is_the_storys_own_state(nlp):
+    doc = nlp("RIYADH, Nov 12 (Wire) - Saudi Crown Prince Mohammed bin Salman will visit Washington next week. "
+              "The kingdom has not agreed to normalise relations with Israel.")
+    kingdom = [m for m in doc._.gpol_mentions if m.text == "kingdom"]
+    assert [m.key for m in kingdom] == ["saudi-arabia"]

@@ -208,3 +208,10 @@ def test_coordinated_owners_of_a_group(extractor):
     found, _ = events(extractor, "The foreign ministers of Rwanda and Burundi signed a peace agreement on Friday.")
     signers = {a for t, a, r, m in found if t == "Support"}
     assert signers == {("rwanda",), ("burundi",)}
+
+
+def test_own_territory_is_no_target(extractor):
+    # a leader deploying forces across his own country does not aim them at it
+    found, _ = events(extractor, "CARACAS, Aug 20 (Wire) - Venezuelan President Nicolas Maduro ordered the "
+                                 "deployment of militia members across the country on Wednesday.")
+    assert [r for t, a, r, m in found if t == "Mobilize"] == [()]
