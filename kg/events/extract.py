@@ -700,7 +700,7 @@ def _answer_recipients(events: list[Event], actors: dict) -> None:
 def _context_recipients(events: list[Event], open_events: list[tuple[Event, list[str]]], actors: dict) -> None:
     """A directed event whose target no phrase names ("Pakistan rejected the claim", "China vowed to
     take countermeasures") is aimed at the other party of its sentence, else at the actor of the
-    latest event told before by another side. The recipient is marked as inferred."""
+    story's earliest asserted event by another side (its lead). The recipient is marked as inferred."""
     position = {id(ev): i for i, ev in enumerate(events)}
     for ev, parties in open_events:
         if ev.recipients or id(ev) not in position:
@@ -708,10 +708,12 @@ def _context_recipients(events: list[Event], open_events: list[tuple[Event, list
         me = set(ev.actors) | {actors[k].affiliation for k in ev.actors if k in actors and actors[k].affiliation}
         target = parties[0] if parties else None
         if target is None:
-            for prev in reversed(events[:position[id(ev)]]):
+            # news tells its main event first (the lead): a reaction told later with no target
+            # named answers the earliest asserted event of another side
+            for prev in events[:position[id(ev)]]:
                 side = set(prev.actors) | {actors[k].affiliation for k in prev.actors
                                            if k in actors and actors[k].affiliation}
-                if prev.char_start < ev.char_start and not side & me:
+                if prev.modality == "Asserted" and prev.char_start < ev.char_start and not side & me:
                     target = prev.actors[0]
                     break
         if target is not None:

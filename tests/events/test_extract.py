@@ -215,3 +215,11 @@ def test_own_territory_is_no_target(extractor):
     found, _ = events(extractor, "CARACAS, Aug 20 (Wire) - Venezuelan President Nicolas Maduro ordered the "
                                  "deployment of militia members across the country on Wednesday.")
     assert [r for t, a, r, m in found if t == "Mobilize"] == [()]
+
+
+def test_reaction_with_no_target_answers_the_lead(extractor):
+    found, _ = events(extractor, "THE HAGUE, June 25 (Wire) - NATO leaders agreed on Wednesday to raise defence "
+                                 "spending. Secretary General Mark Rutte praised U.S. President Donald Trump. "
+                                 "Spain refused to sign up to the new target.")
+    # the story's lead (NATO's agreement), not the latest event told (Rutte's praise)
+    assert ("Reject", ("spain",), ("nato",), "Asserted") in found
