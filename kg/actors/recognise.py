@@ -196,7 +196,14 @@ class ActorRecognizer:
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
                         or slugify(text) in actors:
                     # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
-                    add(span.start, span.end, slugify(text), "Organization", "ner", label=text)
+                    m = add(span.start, span.end, slugify(text), "Organization", "ner", label=text)
+                    owner = next((c for c in span.root.children if c.dep_ == "poss" and c.i < span.start), None)
+                    if m is not None and owner is not None and not actors[m.key].affiliation:
+                        # "Haiti's Transitional Presidential Council" acts for Haiti
+                        st = self._state_of(doc[owner.left_edge.i:owner.i + 1])
+                        if st is not None and st.kind == "State":
+                            self._ensure(actors, st.key, st.kind, st.label)
+                            actors[m.key].affiliation = st.key
 
         # 3. single names: surnames of people named in full elsewhere in the Doc, then the gazetteer
         for tok in doc:

@@ -91,3 +91,10 @@ def test_the_kingdom_is_the_storys_own_state(nlp):
               "The kingdom has not agreed to normalise relations with Israel.")
     kingdom = [m for m in doc._.gpol_mentions if m.text == "kingdom"]
     assert [m.key for m in kingdom] == ["saudi-arabia"]
+
+
+def test_unknown_organisation_acts_for_the_state_that_owns_it(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", text="Haiti's Transitional Presidential Council welcomed the vote."))
+    assert x.actors["transitional-presidential-council"].affiliation == "haiti"
