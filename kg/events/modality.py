@@ -66,6 +66,9 @@ def modality_of(tok: Token) -> str:
         dep, head = cur.dep_, cur.head
         if head.i == cur.i:
             break
+        if dep == "advcl" and _modal(head) and any(c.dep_ == "mark" and c.lower_ in ("until", "once", "when")
+                                                    for c in cur.children):
+            return "Hypothetical"  # "would keep up pressure until it agreed": not yet happened
         if dep == "relcl" or (dep == "advcl" and any(c.dep_ == "mark" for c in cur.children)):
             break  # "after Trump threatened ...", "which they kept targeting": a clause of its own
         if dep in ("xcomp", "ccomp") or (dep == "pobj" and head.dep_ == "prep"):

@@ -34,6 +34,8 @@ def events(extractor, text):
     ("Germany did not take part in the talks with Russia.", ("Consult", ("germany",), ("russia",), "Negated")),
     ("Putin will travel to India next week.", ("Consult", ("vladimir-putin",), ("india",), "Hypothetical")),
     ("Xi is expected to visit Vietnam.", ("Consult", ("xi-jinping",), ("vietnam",), "Hypothetical")),
+    ("The EU would keep up pressure on Moscow until it agreed to a ceasefire.",
+     ("Agree", ("russia",), (), "Hypothetical")),
     ("Kim would meet Trump if the U.S. drops its demands.",
      ("Consult", ("kim-jong-un",), ("donald-trump",), "Hypothetical")),
     # a threat is itself an asserted Threaten event, aimed at who the threatened act would hit
