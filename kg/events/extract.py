@@ -431,13 +431,21 @@ class EventExtractor:
                       for c in v.children if c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP"))
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-        # a light verb whose object is an event noun: the noun types the event
-        if self._event_noun(dobj) is not None and (lemma in self.light or not self.lex.verb(lemma)):
-            return
         if v.i in self._suppressed:
             return
-        entry = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
-                              particle=prt)
+        entry = None
+        label = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")), None)
+        if label is not None:
+            # "called the arrests a provocation": CAMEO's "- * WORD" patterns name the word after
+            # the object, which the parser makes the object predicate
+            entry = self.lex.verb(lemma, dobj=label.lemma_.lower())
+            entry = entry if entry is not None and entry.pattern else None
+        if entry is None:
+            # a light verb whose object is an event noun: the noun types the event
+            if self._event_noun(dobj) is not None and (lemma in self.light or not self.lex.verb(lemma)):
+                return
+            entry = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
+                                  particle=prt)
         if entry is None:
             return
         if lemma in self.speech and not entry.cls:

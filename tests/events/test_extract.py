@@ -225,3 +225,11 @@ def test_reaction_with_no_target_answers_the_lead(extractor):
                                  "Spain refused to sign up to the new target.")
     # the story's lead (NATO's agreement), not the latest event told (Rutte's praise)
     assert ("Reject", ("spain",), ("nato",), "Asserted") in found
+
+
+def test_label_after_the_object_types_the_event(extractor):
+    # CAMEO's "CALL: - * LIAR" patterns: the word after the object (the parser's object predicate)
+    found, _ = events(extractor, "Kosovo police arrested three Serbs. Serbia called the arrests a provocation.")
+    assert ("Accuse", ("serbia",), ("kosovo",), "Asserted") in found
+    found, _ = events(extractor, "Indonesia called the summit with Malaysia a success.")
+    assert [t for t, a, r, m in found if a == ("indonesia",)] == ["Support"]
