@@ -166,8 +166,18 @@ class Gazetteer:
         return self._by_iso3.get(iso3.upper())
 
     def state_for_demonym(self, adj: str) -> Entry | None:
-        """The state an adjective or demonym stands for ("North Korean" -> north-korea); None if unknown or ambiguous."""
-        hits = self._demonym.get(normalize_name(adj), ())
+        """The state an adjective or demonym stands for ("North Korean" -> north-korea); None if unknown or ambiguous.
+
+        A plural names the state's people ("Iraqis", "Palestinians").
+
+        >>> g = Gazetteer.load()
+        >>> g.state_for_demonym("Iraqis").key, g.state_for_demonym("North Korean").key
+        ('iraq', 'north-korea')
+        """
+        key = normalize_name(adj)
+        hits = self._demonym.get(key, ())
+        if not hits and key.endswith("s"):
+            hits = self._demonym.get(key[:-1], ())
         return hits[0] if len(hits) == 1 else None
 
     def state_for_metonym(self, name: str) -> Entry | None:

@@ -145,3 +145,12 @@ def test_phrase_patterns_work_in_spacy(gaz):
     assert ("Vladimir Putin", "PERSON", "vladimir-putin") in got
     assert ("North Korean", "NORP", "north-korea") in got
     assert ("Kremlin", "FAC", "russia") in got
+
+
+def test_plural_demonym_is_the_states_people():
+    from kg.actors.gazetteer import Gazetteer
+
+    g = Gazetteer.load()
+    assert g.state_for_demonym("Iraqis").key == "iraq"
+    assert g.state_for_demonym("Palestinians").key == "palestine"
+    assert g.state_for_demonym("Swiss").key == "switzerland"  # a demonym ending in s is itself
