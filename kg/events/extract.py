@@ -349,6 +349,11 @@ class EventExtractor:
             return
         actors = list({k: (k, s) for k, s in reversed(actors)}.values())[::-1]  # each actor once
         actor_keys = {k for k, _ in actors}
+        if cls == "MilitaryExercise" and (len(actors) > 1 or any(
+                c.lower_ == "joint" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children)):
+            # "the United States, Australia and Japan began exercises", "joint drills with Russia":
+            # joint military operations are cooperation; single-country exercises mobilisation (PLOVER)
+            cls, cameo = "MilitaryCooperation", "062"
         actor_affs = {(tok.doc._.gpol_actors[k].affiliation) for k in actor_keys if k in tok.doc._.gpol_actors}
         recipients = [(k, s) for k, s in recipients if k not in actor_keys and k not in actor_affs]
         modality = modality_of(tok)
@@ -363,7 +368,8 @@ class EventExtractor:
         parties = None
         if not recipients and top in _DIRECTED_TOPS:
             parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
-        if not recipients and top.lower() in self.needs_recipient and not parties:
+        if not recipients and top.lower() in self.needs_recipient and not parties \
+                and not (len(actors) > 1 and top in _SYMMETRIC_TOPS):  # ("X and Y cooperate": each other)
             return  # (aid or sanctions for nobody the sentence names are not an event)
         pairs = []
         if not recipients and len(actors) > 1 and top in _SYMMETRIC_TOPS:
