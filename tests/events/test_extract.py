@@ -233,3 +233,10 @@ def test_label_after_the_object_types_the_event(extractor):
     assert ("Accuse", ("serbia",), ("kosovo",), "Asserted") in found
     found, _ = events(extractor, "Indonesia called the summit with Malaysia a success.")
     assert [t for t, a, r, m in found if a == ("indonesia",)] == ["Support"]
+
+
+def test_joint_exercises_are_cooperation_single_ones_mobilisation(extractor):
+    found, _ = events(extractor, "China and Russia began joint naval drills on Monday.")
+    assert ("Cooperate", ("china", "russia"), (), "Asserted") in found
+    found, _ = events(extractor, "China staged drills around Taiwan.")
+    assert ("Mobilize", ("china",), ("taiwan",), "Asserted") in found
