@@ -29,7 +29,7 @@ from unidecode import unidecode
 
 __all__ = [
     "SOURCES", "OUT", "read_tsv", "parse_petrarch_actors", "country_variants",
-    "build_states", "build_organizations", "build_people", "build_agents", "build_roles",
+    "build_states", "build_organizations", "build_people", "build_agents", "build_roles", "build_features",
     "build_all", "main",
 ]
 
@@ -372,6 +372,15 @@ def build_roles(sources: Path = SOURCES) -> list[dict[str, str]]:
                   key=lambda x: x["title"])
 
 
+def build_features(sources: Path = SOURCES) -> list[dict[str, str]]:
+    """Rows of features.tsv (curated): seas, straits, rivers named after a state, which are places."""
+    rows = read_tsv(sources / "features_curated.tsv")
+    names = [r["name"].strip() for r in rows]
+    if len(set(names)) != len(names) or not all(names):
+        raise ValueError("features: names must be unique and non-empty")
+    return [{"name": n, "source": "curated"} for n in sorted(names)]
+
+
 # ---------------------------------------------------------------------------------------------- writing
 
 HEADERS = {
@@ -381,6 +390,7 @@ HEADERS = {
     "people.tsv": ["key", "label", "aliases", "short", "role", "affiliation", "qid", "sources"],
     "agents.tsv": ["noun", "sector", "code", "source"],
     "roles.tsv": ["title", "role", "kind"],
+    "features.tsv": ["name", "source"],
 }
 
 
@@ -412,7 +422,8 @@ def build_all(out: Path = OUT, sources: Path = SOURCES) -> dict[str, int]:
     if dupes:
         raise ValueError(f"keys used twice: {dupes}")
     tables = {"states.tsv": states, "places.tsv": places, "organizations.tsv": orgs, "people.tsv": people,
-              "agents.tsv": build_agents(sources), "roles.tsv": build_roles(sources)}
+              "agents.tsv": build_agents(sources), "roles.tsv": build_roles(sources),
+              "features.tsv": build_features(sources)}
     for name, rows in tables.items():
         write_tsv(out / name, HEADERS[name], rows)
     return {name: len(rows) for name, rows in tables.items()}

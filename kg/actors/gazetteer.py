@@ -227,7 +227,9 @@ class Gazetteer:
         """spaCy EntityRuler patterns for every name, case-sensitive as written.
 
         Labels: states GPE, organisations ORG, people PERSON, demonyms NORP, capitals and seats GPE
-        (FAC for buildings such as "the Kremlin"); ``id`` is the entry key.
+        (FAC for buildings such as "the Kremlin"); ``id`` is the entry key. Geographic features
+        named after a state ("South China Sea", ``features.tsv``) are LOC with no id: places, and the
+        longer match keeps "China" in them from being read as the state.
         """
         pats: list[dict] = []
         seen: set[tuple[str, str]] = set()
@@ -253,6 +255,10 @@ class Gazetteer:
                 add("NORP", d, e.key)
             for c in e.capitals:
                 add("FAC" if _is_building(c) else "GPE", c, e.key)
+        path = self.folder / "features.tsv"
+        if path.exists():
+            for _n, r in _read(path)[1]:
+                pats.append({"label": "LOC", "pattern": r["name"], "id": ""})
         return pats
 
     def __iter__(self) -> Iterator[Entry]:

@@ -98,3 +98,9 @@ def test_unknown_organisation_acts_for_the_state_that_owns_it(extractor):
 
     x = extractor.extract(Article(id="t", text="Haiti's Transitional Presidential Council welcomed the vote."))
     assert x.actors["transitional-presidential-council"].affiliation == "haiti"
+
+
+def test_sea_named_after_a_state_is_a_place(nlp):
+    doc = nlp("The U.S. Navy conducted drills in the South China Sea and sailed through the Taiwan Strait.")
+    assert {m.key for m in doc._.gpol_mentions} == {"united-states"}
+    assert set(doc._.gpol_places.values()) == {"South China Sea", "Taiwan Strait"}
