@@ -44,6 +44,8 @@ _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", 
                     "between", "over", "at", "of", "among"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "off", "along"}
 _SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
+# adverbs right after a verb that the parser may tag advmod where they are its particle ("pulled back")
+_PARTICLES = {"back", "out", "off", "away", "down", "up", "in"}
 # Speech acts whose complement is their content, not an event of its own: "threatened to impose
 # tariffs on X" is one Threaten event against X; "urged X to return to talks" one Request to X.
 _CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
@@ -436,7 +438,8 @@ class EventExtractor:
         preps = tuple((c.lower_, next((o.lemma_.lower() for o in c.children if o.dep_ == "pobj"), None))
                       for c in v.children if c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP"))
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        prt = next((c.lower_ for c in v.children if c.dep_ == "prt"
+                    or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == v.i + 1)), None)
         if v.i in self._suppressed:
             return
         entry = None

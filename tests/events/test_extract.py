@@ -240,3 +240,8 @@ def test_joint_exercises_are_cooperation_single_ones_mobilisation(extractor):
     assert ("Cooperate", ("china", "russia"), (), "Asserted") in found
     found, _ = events(extractor, "China staged drills around Taiwan.")
     assert ("Mobilize", ("china",), ("taiwan",), "Asserted") in found
+
+
+def test_particle_the_parser_calls_an_adverb(extractor):
+    found, _ = events(extractor, "Israeli troops pulled back to agreed lines inside Gaza.")
+    assert [t for t, a, r, m in found] == ["Retreat"]
