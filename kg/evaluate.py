@@ -340,10 +340,10 @@ def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
                 weight = 4
             elif gname in alts:
                 weight = 3
+            elif _ends_with(gname, label) or any(_ends_with(gname, a) for a in alts):
+                weight = 2.5  # a gold mention with its title: "Jordan's King Abdullah II"
             elif ga.iso3 and actor.country_code and ga.iso3 == actor.country_code:
                 weight = 2
-            elif _ends_with(gname, label) or any(_ends_with(gname, a) for a in alts):
-                weight = 1  # a gold mention with its title: "Jordan's King Abdullah II"
             if weight:
                 g.add_edge(("p", key), ("g", ga.name), weight=weight)
     pairs = {}

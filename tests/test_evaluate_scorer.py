@@ -190,3 +190,19 @@ def test_bad_gold_record_names_file_and_line(tmp_path, bad, message):
 def test_missing_gold_file(tmp_path):
     with pytest.raises(GoldFormatError, match=r"\[E140\]"):
         load_gold(tmp_path / "nope.jsonl")
+
+
+def test_title_match_outranks_a_shared_country():
+    # the PLOVER records code a person as their state: the name in the mention is the better evidence
+    gold = GoldRecord.from_dict({"id": "t-3", "text": "Nigeria accused Niger's ambassador Brah Mohamane.",
+                                 "actors": [{"name": "Nigeria", "kind": "State", "iso3": "NGA"},
+                                            {"name": "Niger's ambassador Brah Mohamane", "kind": "State",
+                                             "iso3": "NER"}],
+                                 "events": [{"actor": "Nigeria", "type": "Accuse",
+                                             "recipient": "Niger's ambassador Brah Mohamane"}]})
+    actors = {"nigeria": Actor("nigeria", "State", "Nigeria", country_code="NGA"),
+              "niger": Actor("niger", "State", "Niger", country_code="NER"),
+              "brah-mohamane": Actor("brah-mohamane", "Person", "Brah Mohamane", affiliation="niger")}
+    r = aggregate([score_document(gold, Extraction(Article(id="t-3", text=gold.text), actors=actors,
+                                                   events=[Event("Accuse", ["nigeria"], ["brah-mohamane"])]))])
+    assert r.events.f1 == 1.0 and r.actors.fp == 1
