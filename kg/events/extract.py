@@ -71,6 +71,7 @@ class EventExtractor:
         self.gaz = Gazetteer.load()
         self.light = word_list("light_verbs")
         self.speech = word_list("speech_verbs")
+        self.obligation = word_list("obligation_auxiliaries")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")
@@ -442,6 +443,8 @@ class EventExtractor:
                     or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == v.i + 1)), None)
         if v.i in self._suppressed:
             return
+        if lemma in self.speech:
+            self._demand_event(v, idx, anchor, events, sent)
         entry = None
         label = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")), None)
         if label is not None:
@@ -521,6 +524,27 @@ class EventExtractor:
                 self._anaphora.append((ev, refers_to))
         if hosting:
             self._hosting.extend(events[n_before:])
+
+    def _demand_event(self, v: Token, idx, anchor, events, sent):
+        """"Wagner said Rwanda must withdraw its troops": what the speaker says another side must
+        or should do is the speaker's demand on it (PLOVER REQUEST), whatever the act demanded."""
+        speakers = self._subjects(v, idx)
+        if not speakers:
+            return
+        doc_actors = v.doc._.gpol_actors or {}
+        side = {k for k, _ in speakers} | {doc_actors[k].affiliation for k, _ in speakers
+                                          if k in doc_actors and doc_actors[k].affiliation}
+        for c in v.children:
+            if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in self.obligation for a in c.children):
+                continue
+            targets = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                       for a in self._actors_of(s, idx)]
+            targets = [a for a in targets if a[0] not in side and
+                       (doc_actors[a[0]].affiliation if a[0] in doc_actors else None) not in side]
+            if targets:
+                self._emit(events, "Request", "020", v, speakers, targets, idx, anchor, 0.5, sent)
+                # the act demanded is the demand's content, not an event of its own ("urged X to")
+                self._suppressed.update(cc.i for cc in (c, *c.conjuncts))
 
     def _intent_event(self, adj: Token, idx, anchor, events, sent):
         """"Norway is willing to send material to help defend Saudi Arabia": a stated readiness to

@@ -245,3 +245,12 @@ def test_joint_exercises_are_cooperation_single_ones_mobilisation(extractor):
 def test_particle_the_parser_calls_an_adverb(extractor):
     found, _ = events(extractor, "Israeli troops pulled back to agreed lines inside Gaza.")
     assert [t for t, a, r, m in found] == ["Retreat"]
+
+
+def test_what_another_side_must_do_is_the_speakers_demand(extractor):
+    found, _ = events(extractor, "Congolese Foreign Minister Therese Kayikwamba Wagner said Rwanda must withdraw "
+                                 "its troops from Congolese territory.")
+    assert found == [("Request", ("therese-kayikwamba-wagner",), ("rwanda",), "Asserted")]
+    # one's own side's obligation is no demand
+    found, _ = events(extractor, "Germany said it must increase defence spending.")
+    assert not [f for f in found if f[0] == "Request"]
