@@ -44,6 +44,8 @@ _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", 
                     "between", "over", "at", "of", "among"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "off", "along"}
 _SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
+# prepositions whose event-noun object is what a verb reacts to, told here as its target
+_REACTION_PREPS = {"to", "against", "over", "about", "on"}
 # adverbs right after a verb that the parser may tag advmod where they are its particle ("pulled back")
 _PARTICLES = {"back", "out", "off", "away", "down", "up", "in"}
 # Speech acts whose complement is their content, not an event of its own: "threatened to impose
@@ -72,6 +74,7 @@ class EventExtractor:
         self.light = word_list("light_verbs")
         self.speech = word_list("speech_verbs")
         self.obligation = word_list("obligation_auxiliaries")
+        self.stative = word_list("stative_passives")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")
@@ -159,6 +162,8 @@ class EventExtractor:
         passive = [c for c in v.children if c.dep_ == "agent"]
         if passive:
             return [a for ag in passive for p in ag.children if p.dep_ == "pobj" for a in self._actors_of(p, idx)]
+        if self._stative(v):  # "Israel is opposed to French mediation": the stance is Israel's
+            return [a for s in v.children if s.dep_ == "nsubjpass" for a in self._actors_of(s, idx)]
         if depth > 4:
             return []
         h = v.head
@@ -184,7 +189,7 @@ class EventExtractor:
 
     def _objects(self, v: Token, idx: dict, top: str | None = None) -> list[tuple[str, str | None]]:
         out: list[tuple[str, str | None]] = []
-        passive_subj = [c for c in v.children if c.dep_ == "nsubjpass"]
+        passive_subj = [] if self._stative(v) else [c for c in v.children if c.dep_ == "nsubjpass"]
         for c in v.children:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 c_is_prep = True  # "sent aid to X": the parser may call the "to" a dative
@@ -194,14 +199,7 @@ class EventExtractor:
                 if top in ("Mobilize", "Aid") and c.i not in idx:
                     pass  # "sent National Guard troops to the border": the troops are the actor's own
                 elif self.lex.noun(c.lemma_.lower()):
-                    # "rejected OAS criticism", "praised Russia's support", "dismissed an appeal from
-                    # X": the owner of the event
-                    for o in c.children:
-                        if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
-                            out.append((idx[o.i].key, None))
-                        elif o.dep_ == "prep" and o.lower_ in ("by", "from", "with", "against"):
-                            # "suspended talks with the ELN", "dismissed an appeal from X"
-                            out.extend(a for p in o.children if p.dep_ == "pobj" for a in self._actors_of(p, idx))
+                    out.extend(self._event_owners(c, idx))
                 elif top in _ADDRESSED_TOPS and any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in c.children):
                     # "demanded an admission by Moscow", "rejected calls by Belarus's rulers"
                     for p in c.children:
@@ -218,7 +216,10 @@ class EventExtractor:
             elif c_is_prep and c.lower_ in _RECIPIENT_PREPS and c.lower_ not in ("of",):
                 for o in c.children:
                     if o.dep_ == "pobj" and not self._is_place(o, idx):
-                        out.extend(self._actors_of(o, idx))
+                        if o.i not in idx and self.lex.noun(o.lemma_.lower()):
+                            out.extend(self._event_owners(o, idx))  # "opposed to French mediation"
+                        else:
+                            out.extend(self._actors_of(o, idx))
         if not out:
             # "hailed North Korean troops fighting ... as heroic, stating ...": the parser may attach
             # the object as the subject of a following clause
@@ -249,6 +250,22 @@ class EventExtractor:
                     if e is not None and e.key not in actor_keys:
                         return [(e.key, None)]
         return []
+
+    def _event_owners(self, noun: Token, idx: dict) -> list[tuple[str, str | None]]:
+        """Who owns an event named by a noun: "OAS criticism", "Russia's support", "an appeal from
+        X", "talks with the ELN"."""
+        out: list[tuple[str, str | None]] = []
+        for o in noun.children:
+            if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
+                out.append((idx[o.i].key, None))
+            elif o.dep_ == "prep" and o.lower_ in ("by", "from", "with", "against"):
+                out.extend(a for p in o.children if p.dep_ == "pobj" for a in self._actors_of(p, idx))
+        return out
+
+    def _stative(self, v: Token) -> bool:
+        """A passive with no agent that states its subject's stance ("is opposed to")."""
+        return v.lemma_.lower() in self.stative and any(c.dep_ == "nsubjpass" for c in v.children) \
+            and not any(c.dep_ == "agent" for c in v.children)
 
     def _other_parties(self, tok: Token, sent: Span, idx: dict, exclude: set) -> list[str]:
         """The actors a sentence names besides the event's own side (its actors, their affiliations
@@ -516,6 +533,11 @@ class EventExtractor:
             noun = self._event_noun(dobj)
             if noun is not None:
                 self._suppressed.add(noun.i)
+        for c in v.children:  # "opposed to French mediation", "responded to the attack"
+            if c.dep_ == "prep" and c.lower_ in _REACTION_PREPS:
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.i not in idx and self._event_noun(o) is not None:
+                        self._suppressed.add(self._event_noun(o).i)
         hosting = cls == "Host" and not recipients and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx
         n_before = len(events)
         self._emit(events, cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)

@@ -254,3 +254,8 @@ def test_what_another_side_must_do_is_the_speakers_demand(extractor):
     # one's own side's obligation is no demand
     found, _ = events(extractor, "Germany said it must increase defence spending.")
     assert not [f for f in found if f[0] == "Request"]
+
+
+def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
+    found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
+    assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
