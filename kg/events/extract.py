@@ -408,6 +408,9 @@ class EventExtractor:
         own_intent = (modality == "Hypothetical" and top not in ("Agree", "Threaten")
                       and claimed is not None
                       and (claimed in actor_keys or (speaker is not None and speaker.affiliation in actor_keys)))
+        if modality == "Hypothetical" and top not in ("Agree", "Threaten") and claimed is None \
+                and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children):
+            own_intent = True  # "Finland will give Tanzania a grant": told as settled, an intent (CAMEO 03)
         intent_cls = "Agree" if quad_of(cls) in _COOPERATION else "Threaten"
         intent_parties = None
         if own_intent and not recipients and intent_cls in _DIRECTED_TOPS:
@@ -423,7 +426,8 @@ class EventExtractor:
                 # THREATEN (conflict) event (PLOVER) of whoever announces it, besides the
                 # hypothetical act
                 events.append(Event(
-                    type=intent_cls, actors=[claimed], recipients=[r[0]] if r else [],
+                    type=intent_cls, actors=[claimed] if claimed else [k for k, _ in group],
+                    recipients=[r[0]] if r else [],
                     modality="Asserted", date=date, location=loc, evidence=evidence, char_start=start,
                     char_end=start + len(evidence), confidence=0.5, trigger=tok.text,
                     cameo="030" if intent_cls == "Agree" else "130",

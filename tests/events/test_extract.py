@@ -259,3 +259,9 @@ def test_what_another_side_must_do_is_the_speakers_demand(extractor):
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
+
+
+def test_act_told_in_the_future_is_also_an_intent(extractor):
+    found, _ = events(extractor, "Finland will give Tanzania a grant of 580 million shillings.")
+    assert ("Agree", ("finland",), ("tanzania",), "Asserted") in found
+    assert any(m == "Hypothetical" and a == ("finland",) for t, a, r, m in found)
