@@ -412,6 +412,9 @@ class EventExtractor:
                 and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children):
             own_intent = True  # "Finland will give Tanzania a grant": told as settled, an intent (CAMEO 03)
         intent_cls = "Agree" if quad_of(cls) in _COOPERATION else "Threaten"
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children):
+            intent_cls = "Threaten"  # "will withdraw its force unless X arranges a ceasefire": a threat
         intent_parties = None
         if own_intent and not recipients and intent_cls in _DIRECTED_TOPS:
             intent_parties = parties if parties is not None else self._other_parties(

@@ -265,3 +265,10 @@ def test_act_told_in_the_future_is_also_an_intent(extractor):
     found, _ = events(extractor, "Finland will give Tanzania a grant of 580 million shillings.")
     assert ("Agree", ("finland",), ("tanzania",), "Asserted") in found
     assert any(m == "Hypothetical" and a == ("finland",) for t, a, r, m in found)
+
+
+def test_announced_act_with_an_unless_condition_is_a_threat(extractor):
+    found, _ = events(extractor, "Nigeria announced that it will withdraw its peacekeeping force from Chad "
+                                 "unless President Goukouni Oueddei arranged a ceasefire.")
+    assert ("Threaten", ("nigeria",), ("chad",), "Asserted") in found
+    assert not [f for f in found if f[0] == "Agree"]
