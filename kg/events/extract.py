@@ -56,6 +56,7 @@ _PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize"}
 # Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
 _ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
 _COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
+_MATERIAL = {"MaterialCooperation", "MaterialConflict"}
 # Event types that are aimed at someone (in both gold sets, 97% of these events have a
 # recipient): when no phrase of the trigger names the target, the other party of the sentence
 # (else of the story told before) is taken, marked as inferred and with a lower confidence.
@@ -388,9 +389,12 @@ class EventExtractor:
         parties = None
         if not recipients and top in _DIRECTED_TOPS:
             parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
+        tentative = False
         if not recipients and top.lower() in self.needs_recipient and not parties \
                 and not (len(actors) > 1 and top in _SYMMETRIC_TOPS):  # ("X and Y cooperate": each other)
-            return  # (aid or sanctions for nobody the sentence names are not an event)
+            if parties is None:
+                return  # (cooperation with nobody the sentence names is no event)
+            tentative = True  # aid or sanctions: kept only if the story gives a target
         pairs = []
         if not recipients and len(actors) > 1 and top in _SYMMETRIC_TOPS:
             # "X and Y met": one event with both sides as actors (PLOVER's compound actor); the
@@ -423,7 +427,7 @@ class EventExtractor:
             group = a if isinstance(a, list) else [a]
             a = group[0]
             claimed_by = None if claimed in {k for k, _ in group} else claimed
-            if own_intent:
+            if own_intent and not tentative:
                 # "Hungary said it will support the resolution", "Sharif said Pakistan would avenge
                 # the attack": announcing one's own side's act is itself an AGREE (cooperation) or
                 # THREATEN (conflict) event (PLOVER) of whoever announces it, besides the
@@ -444,6 +448,8 @@ class EventExtractor:
                 claimed_by=claimed_by, actor_sector=a[1], recipient_sector=r[1] if r else None))
             if parties is not None:
                 self._open.append((events[-1], parties))
+                if tentative:
+                    self._tentative.add(id(events[-1]))
 
     def _event_noun(self, tok: Token | None) -> Token | None:
         """``tok`` if it is an event noun, or the event noun of a partitive ("waves of airstrikes")."""
@@ -688,6 +694,7 @@ class EventExtractor:
         self._anaphora: list[tuple[Event, str]] = []
         self._hosting: list[Event] = []
         self._open: list[tuple[Event, list[str]]] = []
+        self._tentative: set[int] = set()
         for sent in doc.sents:
             for tok in sent:
                 if tok.pos_ == "ADJ" and tok.lower_ in self.intent_adjectives:
@@ -699,7 +706,7 @@ class EventExtractor:
         events = _hosted_visits(events, self._hosting)
         _antecedent_recipients(events, self._anaphora)
         _answer_recipients(events, doc._.gpol_actors or {})
-        _context_recipients(events, self._open, doc._.gpol_actors or {})
+        _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
         doc._.gpol_events = _dedupe(events)
         return doc
 
@@ -767,10 +774,13 @@ def _answer_recipients(events: list[Event], actors: dict) -> None:
                 break
 
 
-def _context_recipients(events: list[Event], open_events: list[tuple[Event, list[str]]], actors: dict) -> None:
+def _context_recipients(events: list[Event], open_events: list[tuple[Event, list[str]]], actors: dict,
+                        tentative: frozenset = frozenset()) -> None:
     """A directed event whose target no phrase names ("Pakistan rejected the claim", "China vowed to
     take countermeasures") is aimed at the other party of its sentence, else at the actor of the
-    story's earliest asserted event by another side (its lead). The recipient is marked as inferred."""
+    story's earliest asserted event by another side (its lead), or at that event's target when it
+    is an act of the same type (a parallel act). The recipient is marked as inferred. A
+    ``tentative`` event (of a type that needs a recipient) that finds none is dropped."""
     position = {id(ev): i for i, ev in enumerate(events)}
     for ev, parties in open_events:
         if ev.recipients or id(ev) not in position:
@@ -784,12 +794,18 @@ def _context_recipients(events: list[Event], open_events: list[tuple[Event, list
                 side = set(prev.actors) | {actors[k].affiliation for k in prev.actors
                                            if k in actors and actors[k].affiliation}
                 if prev.modality == "Asserted" and prev.char_start < ev.char_start and not side & me:
-                    target = prev.actors[0]
+                    if top_of(prev.type) == top_of(ev.type) and quad_of(ev.type) in _MATERIAL \
+                            and prev.recipients and prev.recipients[0] not in me:
+                        target = prev.recipients[0]  # a parallel act ("the U.S. has not offered aid")
+                    else:
+                        target = prev.actors[0]
                     break
         if target is not None:
             ev.recipients = [target]
             ev.recipient_inferred = True
             ev.confidence = max(0.3, ev.confidence - 0.2)
+        elif id(ev) in tentative:
+            events.remove(ev)  # aid or sanctions for nobody
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

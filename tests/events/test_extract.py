@@ -272,3 +272,15 @@ def test_announced_act_with_an_unless_condition_is_a_threat(extractor):
                                  "unless President Goukouni Oueddei arranged a ceasefire.")
     assert ("Threaten", ("nigeria",), ("chad",), "Asserted") in found
     assert not [f for f in found if f[0] == "Agree"]
+
+
+def test_parallel_act_takes_the_leads_target_and_aid_for_nobody_is_dropped(extractor):
+    from kg.model import Article
+
+    text = ("KABUL, Sept 1 (Wire) - Japan sent emergency aid to eastern Afghanistan on Monday. "
+            "The United States has not offered assistance.")
+    x = extractor.extract(Article(id="t", text=text, published=PUBLISHED))
+    found = [(top_of(e.type), tuple(e.actors), tuple(e.recipients), e.modality) for e in x.events]
+    assert ("Aid", ("united-states",), ("afghanistan",), "Negated") in found
+    found, _ = events(extractor, "The United States has not offered assistance.")
+    assert found == []
