@@ -37,6 +37,8 @@ __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for"]
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
 _PLURAL_REFERENCES = {"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state"}
 _HOME_SECTORS = {"government", "military", "police"}
+# words before an office title that make someone else than its holder
+_NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "under", "late", "outgoing"}
 _ARG_DEPS = {"nsubj", "nsubjpass"}  # "the army shelled", "police detained": subjects only
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
                    "bin", "ibn", "al", "el", "la", "le", "du", "y"}
@@ -311,6 +313,9 @@ class ActorRecognizer:
         for n in range(min(4, len(words)), 0, -1):
             for j in range(len(words) - n + 1):
                 r = self.gaz.role(" ".join(words[j:j + n]))
+                if r and j > 0 and words[j - 1] in _NOT_THE_HOLDER:
+                    # "Vice Foreign Minister", "former President": not the office holder
+                    return f"{tokens[j - 1].text.capitalize()} {r}"
                 if r:
                     # a portfolio before a generic office: "Trade Minister", "Energy Secretary"
                     prev = tokens[j - 1] if j > 0 else None

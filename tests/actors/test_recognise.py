@@ -104,3 +104,9 @@ def test_sea_named_after_a_state_is_a_place(nlp):
     doc = nlp("The U.S. Navy conducted drills in the South China Sea and sailed through the Taiwan Strait.")
     assert {m.key for m in doc._.gpol_mentions} == {"united-states"}
     assert set(doc._.gpol_places.values()) == {"South China Sea", "Taiwan Strait"}
+
+
+def test_deputy_or_former_title_is_not_the_office_holder(nlp):
+    doc = nlp("Taiwan's Vice Foreign Minister visited Russia. Russia's former foreign minister spoke.")
+    keys = {m.key for m in doc._.gpol_mentions}
+    assert "lin-chia-lung" not in keys and "sergey-lavrov" not in keys
