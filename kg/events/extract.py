@@ -384,7 +384,8 @@ class EventExtractor:
         date = self._date(tok, anchor)
         loc = self._location(tok, idx)
         top = top_of(cls)
-        if not recipients and top in _PLACE_RECIPIENT_TOPS:
+        if not recipients and (top in _PLACE_RECIPIENT_TOPS or cls == "Visit"):
+            # ("arrived in Amman": a visit to the state whose city it is)
             recipients = self._place_state(tok, idx, (actor_keys | actor_affs) - {None})
         parties = None
         if not recipients and top in _DIRECTED_TOPS:

@@ -284,3 +284,10 @@ def test_parallel_act_takes_the_leads_target_and_aid_for_nobody_is_dropped(extra
     assert ("Aid", ("united-states",), ("afghanistan",), "Negated") in found
     found, _ = events(extractor, "The United States has not offered assistance.")
     assert found == []
+
+
+def test_arrival_in_a_capital_is_a_visit_to_its_state(extractor):
+    found, _ = events(extractor, "Iraqi President Saddam Hussein arrived in Amman on Wednesday.")
+    assert [(t, r) for t, a, r, m in found] == [("Consult", ("jordan",))]
+    found, _ = events(extractor, "A staff member went missing.")
+    assert found == []
