@@ -547,6 +547,9 @@ class EventExtractor:
             noun = self._event_noun(dobj)
             if noun is not None:
                 self._suppressed.add(noun.i)
+            for c in dobj.children:  # and a proposal's content: "rejected a U.S. offer to host a summit"
+                if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    self._suppressed.update(t.i for t in c.subtree if t.pos_ in ("VERB", "NOUN"))
         for c in v.children:  # "opposed to French mediation", "responded to the attack"
             if c.dep_ == "prep" and c.lower_ in _REACTION_PREPS:
                 for o in c.children:

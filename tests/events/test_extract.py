@@ -199,6 +199,9 @@ def test_announced_act_of_ones_own_side_is_the_speakers_event(extractor):
 def test_event_named_by_a_reaction_object_is_not_told_anew(extractor):
     found, _ = events(extractor, "Yemen has rejected a U.S. request to interrogate the detainees.")
     assert found == [("Reject", ("yemen",), ("united-states",), "Asserted")]
+    # nor is the content of a proposal reacted to
+    found, _ = events(extractor, "Yasser Arafat rejected a US offer to host a summit in mid-July.")
+    assert found == [("Reject", ("yasser-arafat",), ("united-states",), "Asserted")]
 
 
 def test_exercises_around_a_state_are_aimed_at_it(extractor):
