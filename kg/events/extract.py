@@ -44,6 +44,9 @@ _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", 
                     "between", "over", "at", "of", "among"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "off", "along"}
 _SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
+# event nouns whose "of" names the one they hit, not who acts: "the invasion of South Lebanon",
+# "criticism of Israel", "the release of prisoners"
+_PATIENT_OF = {"Assault", "Coerce", "Sanction", "Threaten", "Accuse", "Protest", "Reject", "Support", "Aid"}
 # prepositions whose event-noun object is what a verb reacts to, told here as its target
 _REACTION_PREPS = {"to", "against", "over", "about", "on"}
 # adverbs right after a verb that the parser may tag advmod where they are its particle ("pulled back")
@@ -630,6 +633,8 @@ class EventExtractor:
                         if found:
                             actors.extend(found[:1])
                             recipients.extend(found[1:])
+                    elif c.lower_ == "of" and c.lower_ in recip_preps and top_of(entry.cls) in _PATIENT_OF:
+                        recipients.extend(found)  # "its invasion of South Lebanon", "the arrest of X"
                     elif c.lower_ in actor_preps:
                         actors.extend(found)
                     elif c.lower_ in recip_preps:
@@ -641,8 +646,10 @@ class EventExtractor:
                                 for oo in p.children:
                                     if oo.dep_ == "pobj":
                                         recipients.extend(self._actors_of(oo, idx))
-                        if found and not actors:
-                            actors.extend(found)
+                        if found and top_of(entry.cls) in _PATIENT_OF:
+                            recipients.extend(found)  # "the invasion of South Lebanon": the one hit
+                        elif found and not actors:
+                            actors.extend(found)  # "the withdrawal of Serbian forces"
         if not actors:
             for c in n.children:  # "a 50% tariff announced by U.S. President Donald Trump"
                 if c.dep_ == "acl" and c.tag_ == "VBN":

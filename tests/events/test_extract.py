@@ -294,3 +294,10 @@ def test_arrival_in_a_capital_is_a_visit_to_its_state(extractor):
     assert [(t, r) for t, a, r, m in found] == [("Consult", ("jordan",))]
     found, _ = events(extractor, "A staff member went missing.")
     assert found == []
+
+
+def test_of_names_the_one_hit_by_a_conflict_noun(extractor):
+    found, _ = events(extractor, "Israel mounted its invasion of South Lebanon on Sunday.")
+    assert [(a, r) for t, a, r, m in found] == [(("israel",), ("lebanon",))]
+    found, _ = events(extractor, "The withdrawal of Russian forces from Kherson began.")
+    assert any(a == ("russia",) for t, a, r, m in found if t == "Retreat")
