@@ -386,6 +386,13 @@ class ActorRecognizer:
                     found = next((mm for mm in mentions if subj is not None and mm.start <= subj.i < mm.end), None)
                     if found is not None and found.kind != "Person":
                         ref = found
+                elif tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in word_list("speech_verbs"):
+                    # "The Philippines, which lies south of Taiwan, said it would hold drills": the sayer
+                    sayer = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+                    found = next((mm for mm in mentions if sayer is not None and mm.start <= sayer.i < mm.end
+                                  and mm.kind != "Person"), None)
+                    if found is not None:
+                        ref = found
                 pm = add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun", sector=ref.sector)
                 if pm is not None:
                     pm.also = ref.also

@@ -110,3 +110,9 @@ def test_deputy_or_former_title_is_not_the_office_holder(nlp):
     doc = nlp("Taiwan's Vice Foreign Minister visited Russia. Russia's former foreign minister spoke.")
     keys = {m.key for m in doc._.gpol_mentions}
     assert "lin-chia-lung" not in keys and "sergey-lavrov" not in keys
+
+
+def test_it_in_what_a_state_says_is_the_sayer(nlp):
+    doc = nlp("The Philippines, which lies just south of Taiwan, said on Monday it would hold drills with Japan.")
+    [it] = [m for m in doc._.gpol_mentions if m.text == "it"]
+    assert it.key == "philippines"
