@@ -79,6 +79,7 @@ class EventExtractor:
         self.speech = word_list("speech_verbs")
         self.obligation = word_list("obligation_auxiliaries")
         self.stative = word_list("stative_passives")
+        self.modals = word_list("modal_auxiliaries")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")
@@ -393,6 +394,9 @@ class EventExtractor:
         parties = None
         if not recipients and top in _DIRECTED_TOPS:
             parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
+            if top in ("Assault", "Coerce"):  # force hits states first ("sites struck by the U.S.")
+                kinds = tok.doc._.gpol_actors or {}
+                parties.sort(key=lambda k: getattr(kinds.get(k), "kind", "") != "State")
         tentative = False
         if not recipients and top.lower() in self.needs_recipient and not parties \
                 and not (len(actors) > 1 and top in _SYMMETRIC_TOPS):  # ("X and Y cooperate": each other)
@@ -534,6 +538,10 @@ class EventExtractor:
                         noun = self._event_noun(next((d for d in cc.children if d.dep_ == "dobj"), None))
                         if noun is not None:
                             self._suppressed.add(noun.i)
+        if top_of(cls) == "Threaten" and lemma in self.speech | {"warn", "caution"} and dobj is None:
+            content = [c for c in v.children if c.dep_ == "ccomp"]
+            if content and not any(a.dep_ == "aux" and a.lower_ in self.modals for c in content for a in c.children):
+                return  # "warned that famine had spread": an alarm, no threat (none "would" happen)
         if top_of(cls) == "Threaten" and not recipients:
             # "warned it would act if the SDF did not disarm": the condition names the target
             for t in v.subtree:

@@ -301,3 +301,16 @@ def test_of_names_the_one_hit_by_a_conflict_noun(extractor):
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("lebanon",))]
     found, _ = events(extractor, "The withdrawal of Russian forces from Kherson began.")
     assert any(a == ("russia",) for t, a, r, m in found if t == "Retreat")
+
+
+def test_force_with_no_target_named_hits_the_state_of_the_sentence(extractor):
+    found, _ = events(extractor, "Iran barred IAEA inspectors from nuclear sites struck by the United States.")
+    assert ("Assault", ("united-states",), ("iran",), "Asserted") in found
+
+
+def test_a_warning_about_a_situation_is_no_threat(extractor):
+    found, _ = events(extractor, "The World Food Programme warned that famine had spread to 14 areas of Sudan.")
+    assert not [f for f in found if f[0] == "Threaten"]
+    found, _ = events(extractor, "Maduro warned that any attack on Venezuelan soil by the United States "
+                                 "would be met with force.")
+    assert [f[0] for f in found if f[1] == ("nicolas-maduro",)] == ["Threaten"]
