@@ -272,6 +272,25 @@ class EventExtractor:
         return v.lemma_.lower() in self.stative and any(c.dep_ == "nsubjpass" for c in v.children) \
             and not any(c.dep_ == "agent" for c in v.children)
 
+    def _names_other_target(self, v: Token, idx: dict) -> bool:
+        """Whether the verb's object names people the graph has no node for ("called on allies",
+        "arrested dozens of people": agent nouns of the gazetteer with no state named): then no
+        target is taken from the context. Things ("the measures", "countermeasures") leave it open."""
+        if v.pos_ != "VERB":
+            return False
+        objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "against", "at", "upon")
+                 for o in p.children if o.dep_ == "pobj"]
+        for o in objs:
+            if o.i in idx or o.pos_ != "NOUN":
+                continue
+            # "dozens of people": the people
+            heads = [o] + [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]
+            if any(h.i not in idx and self.gaz.sector(h.lemma_.lower()) for h in heads):
+                return True  # people the graph has no node for
+        return False
+
     def _other_parties(self, tok: Token, sent: Span, idx: dict, exclude: set) -> list[str]:
         """The actors a sentence names besides the event's own side (its actors, their affiliations
         and the speaker), nearest after the trigger first, then nearest before it."""
@@ -392,7 +411,7 @@ class EventExtractor:
             # ("arrived in Amman": a visit to the state whose city it is)
             recipients = self._place_state(tok, idx, (actor_keys | actor_affs) - {None})
         parties = None
-        if not recipients and top in _DIRECTED_TOPS:
+        if not recipients and top in _DIRECTED_TOPS and not self._names_other_target(tok, idx):
             parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
             if top in ("Assault", "Coerce"):  # force hits states first ("sites struck by the U.S.")
                 kinds = tok.doc._.gpol_actors or {}

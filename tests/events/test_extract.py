@@ -314,3 +314,9 @@ def test_a_warning_about_a_situation_is_no_threat(extractor):
     found, _ = events(extractor, "Maduro warned that any attack on Venezuelan soil by the United States "
                                  "would be met with force.")
     assert [f[0] for f in found if f[1] == ("nicolas-maduro",)] == ["Threaten"]
+
+
+def test_people_named_as_the_target_leave_no_room_for_a_guess(extractor):
+    found, _ = events(extractor, "KYIV, July 28 (Wire) - Russia launched drones at Ukraine overnight. "
+                                 "Zelenskiy called on allies to supply more air defence systems.")
+    assert [r for t, a, r, m in found if t == "Request"] == [()]
