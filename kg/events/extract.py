@@ -80,6 +80,7 @@ class EventExtractor:
         self.obligation = word_list("obligation_auxiliaries")
         self.stative = word_list("stative_passives")
         self.modals = word_list("modal_auxiliaries")
+        self.place_nouns = word_list("place_nouns")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")
@@ -254,6 +255,11 @@ class EventExtractor:
                     e = self.gaz.state_for_place(name)
                     if e is not None and e.key not in actor_keys:
                         return [(e.key, None)]
+                home = v.doc._.gpol_home
+                if home and home not in actor_keys and t.i not in idx and t.lemma_.lower() in self.place_nouns \
+                        and any(c.lower_ == "the" for c in t.children) \
+                        and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in t.children):
+                    return [(home, None)]  # "The RSF shelled the city" in a Khartoum story
         return []
 
     def _event_owners(self, noun: Token, idx: dict) -> list[tuple[str, str | None]]:

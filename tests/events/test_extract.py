@@ -320,3 +320,11 @@ def test_people_named_as_the_target_leave_no_room_for_a_guess(extractor):
     found, _ = events(extractor, "KYIV, July 28 (Wire) - Russia launched drones at Ukraine overnight. "
                                  "Zelenskiy called on allies to supply more air defence systems.")
     assert [r for t, a, r, m in found if t == "Request"] == [()]
+
+
+def test_the_city_of_a_datelined_story_is_in_its_state(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", published=PUBLISHED,
+                                  text="KHARTOUM, March 12 (Wire) - The RSF has repeatedly shelled the city."))
+    assert [(e.actors, e.recipients) for e in x.events] == [(["rapid-support-forces"], ["sudan"])]
