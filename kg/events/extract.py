@@ -419,8 +419,17 @@ class EventExtractor:
         parties = None
         if not recipients and top in _DIRECTED_TOPS and not self._names_other_target(tok, idx):
             parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
-            if top in ("Assault", "Coerce"):  # force hits states first ("sites struck by the U.S.")
+            if top in ("Assault", "Coerce", "Sanction"):
+                # force and sanctions hit states first ("sites struck by the U.S."; a tariff hits
+                # the country of the president who answers it)
                 kinds = tok.doc._.gpol_actors or {}
+
+                def state_of(k):
+                    a = kinds.get(k)
+                    aff = kinds.get(a.affiliation) if a is not None and a.kind == "Person" and a.affiliation else None
+                    return aff.key if aff is not None and aff.kind == "State" and aff.key not in actor_keys else k
+
+                parties = list(dict.fromkeys(state_of(k) for k in parties))
                 parties.sort(key=lambda k: getattr(kinds.get(k), "kind", "") != "State")
         tentative = False
         if not recipients and top.lower() in self.needs_recipient and not parties \

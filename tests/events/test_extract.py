@@ -328,3 +328,9 @@ def test_the_city_of_a_datelined_story_is_in_its_state(extractor):
     x = extractor.extract(Article(id="t", published=PUBLISHED,
                                   text="KHARTOUM, March 12 (Wire) - The RSF has repeatedly shelled the city."))
     assert [(e.actors, e.recipients) for e in x.events] == [(["rapid-support-forces"], ["sudan"])]
+
+
+def test_a_tariff_hits_the_country_of_the_leader_answering_it(extractor):
+    found, _ = events(extractor, "Brazilian President Luiz Inacio Lula da Silva vowed to retaliate against a "
+                                 "50% tariff announced by U.S. President Donald Trump.")
+    assert ("Sanction", ("donald-trump",), ("brazil",), "Asserted") in found
