@@ -57,6 +57,8 @@ def modality_of(tok: Token) -> str:
         return "Negated"
     if _modal(tok):
         return "Hypothetical"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and not _modal(c) for c in tok.children):
+        return "Asserted"  # "retaliate against a tariff announced by Trump": the tariff is a fact
     governors = word_list("hypothetical_governors")
     conditionals = word_list("conditional_markers")
     cur = tok
