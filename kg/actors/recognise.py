@@ -80,6 +80,12 @@ def actor_from_entry(e: Entry, gaz: Gazetteer | None = None) -> Actor:
                  affiliation=affiliation, role=e.role)
 
 
+def _titled(doc: Doc, tok: Token, gaz: Gazetteer) -> bool:
+    """Whether a title stands right before the name ("President Obama", "General Aoun")."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and (prev.lower_ in word_list("name_titles") or gaz.role(prev.lower_) is not None)
+
+
 class ActorRecognizer:
     """Find actor mentions in a Doc and resolve them to one actor each (see module docs)."""
 
@@ -145,6 +151,9 @@ class ActorRecognizer:
             e = self._lookup(span.text, ("Person",))
             if e is None and len(span) == 1:
                 continue  # single names are resolved in step 3
+            if e is None and self._named_place(span.root):
+                places[span.root.i] = _strip_possessive(span.text)  # "the town of Adan Yabaal"
+                continue
             key = e.key if e else slugify(_strip_possessive(span.text))
             m = add(span.start, span.end, key, "Person", "gazetteer" if e else "ner",
                     label=None if e else _strip_possessive(span.text))
@@ -219,7 +228,10 @@ class ActorRecognizer:
                 cands = [e for e in self.gaz.surnames().get(word, [])]
                 if len(cands) == 1:
                     key = cands[0].key
-                elif not cands and self.gaz.state_for_place(word) is None:  # "Zaporizhzhia" is no person
+                elif not cands and self.gaz.state_for_place(word) is None and not self._named_place(tok) \
+                        and (tok.dep_ in ("nsubj", "nsubjpass") or _titled(doc, tok, self.gaz)):
+                    # a name never given in full: a person as the one who acts or speaks ("Hemedti
+                    # said") or after a title ("President Obama"), not as a bare object ("entered Bukavu")
                     key = slugify(word)
             if key:
                 add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
@@ -232,6 +244,15 @@ class ActorRecognizer:
         doc._.gpol_actors = actors
         doc._.gpol_places = places
         return doc
+
+    def _named_place(self, tok: Token) -> bool:
+        """Whether a name is that of a place by its syntax: "the town of Adan Yabaal", "the city
+        Goma", "in the province, Kivu" (a place noun of ``data/syntax/place_nouns.txt``)."""
+        nouns = word_list("place_nouns")
+        h = tok.head
+        if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in nouns:
+            return True
+        return tok.dep_ in ("appos", "compound") and h.lemma_.lower() in nouns
 
     def _named_group(self, span: Span) -> bool:
         """An unknown organisation named as a group of people: "the ELN guerrilla group",

@@ -116,3 +116,11 @@ def test_it_in_what_a_state_says_is_the_sayer(nlp):
     doc = nlp("The Philippines, which lies just south of Taiwan, said on Monday it would hold drills with Japan.")
     [it] = [m for m in doc._.gpol_mentions if m.text == "it"]
     assert it.key == "philippines"
+
+
+def test_places_named_like_people_are_places(nlp):
+    doc = nlp("Al-Shabaab fighters overran the central Somali town of Adan Yabaal. M23 rebels entered Bukavu.")
+    assert {m.kind for m in doc._.gpol_mentions} == {"Organization", "State"}
+    assert "Adan Yabaal" in doc._.gpol_places.values()
+    doc = nlp("Moroccan diplomats met President Obama.")
+    assert "obama" in {m.key for m in doc._.gpol_mentions}
