@@ -205,9 +205,10 @@ class ActorRecognizer:
                 elif text.islower() or self.gaz.sector(re.sub(r"^the\s+", "", text.lower())):
                     continue  # "the Army", "defence ministry": whose, the phrase does not say
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
-                        or slugify(text) in actors:
+                        or slugify(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)) in actors:
                     # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
-                    m = add(span.start, span.end, slugify(text), "Organization", "ner", label=text)
+                    name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)  # "the Tren de Aragua"
+                    m = add(span.start, span.end, slugify(name), "Organization", "ner", label=name)
                     owner = next((c for c in span.root.children if c.dep_ == "poss" and c.i < span.start), None)
                     if m is not None and owner is not None and not actors[m.key].affiliation:
                         # "Haiti's Transitional Presidential Council" acts for Haiti
@@ -215,6 +216,21 @@ class ActorRecognizer:
                         if st is not None and st.kind == "State":
                             self._ensure(actors, st.key, st.kind, st.label)
                             actors[m.key].affiliation = st.key
+
+        # 2b. acronyms the model missed, named as a group: "the ELN guerrilla group", "PKK militants"
+        for tok in doc:
+            if taken[tok.i] or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_upper or len(tok) < 2:
+                continue
+            h, group = tok, False
+            while h.dep_ in ("compound", "nmod", "amod") and h.head.i != h.i and h.head.pos_ in ("NOUN", "PROPN"):
+                h = h.head
+                if h.pos_ == "NOUN" and self.gaz.sector(h.lemma_.lower()):
+                    group = True
+                    break
+            if group or slugify(tok.text) in actors:  # (then "Petro accused the ELN": the same group)
+                e = self._lookup(tok.text, ("Organization", "State"))
+                add(tok.i, tok.i + 1, e.key if e else slugify(tok.text), e.kind if e else "Organization",
+                    "gazetteer" if e else "ner", label=None if e else tok.text)
 
         # 3. single names: surnames of people named in full elsewhere in the Doc, then the gazetteer
         for tok in doc:
@@ -257,14 +273,15 @@ class ActorRecognizer:
     def _named_group(self, span: Span) -> bool:
         """An unknown organisation named as a group of people: "the ELN guerrilla group",
         "Tren de Aragua gang", "militants of JNIM", "Houthi fighters"."""
-        root = span.root
-        heads = [root]
-        if root.dep_ in ("compound", "nmod", "amod"):
-            heads.append(root.head)
-        if root.dep_ == "pobj" and root.head.lower_ == "of":
-            heads.append(root.head.head)
-        return any(h.i not in range(span.start, span.end) and self.gaz.sector(h.lemma_.lower())
-                   and h.pos_ == "NOUN" for h in heads[1:])
+        heads = []
+        for t in span:  # every word whose head is outside ("the" and "Aragua" of "the Tren de Aragua")
+            if t.pos_ == "DET" or t.head.i in range(span.start, span.end):
+                continue
+            if t.dep_ in ("compound", "nmod", "amod"):
+                heads.append(t.head)
+            if t.dep_ == "pobj" and t.head.lower_ == "of":
+                heads.append(t.head.head)
+        return any(self.gaz.sector(h.lemma_.lower()) and h.pos_ == "NOUN" for h in heads)
 
     # ------------------------------------------------------------------ persons
     def _person_spans(self, doc: Doc, ents) -> list[Span]:

@@ -124,3 +124,10 @@ def test_places_named_like_people_are_places(nlp):
     assert "Adan Yabaal" in doc._.gpol_places.values()
     doc = nlp("Moroccan diplomats met President Obama.")
     assert "obama" in {m.key for m in doc._.gpol_mentions}
+
+
+def test_unknown_groups_named_as_groups(nlp):
+    doc = nlp("Petro suspended peace talks with the ELN guerrilla group. Petro accused the ELN of war crimes.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "ELN"] == ["eln", "eln"]
+    doc = nlp("He accused the Tren de Aragua gang of operating under Maduro's control.")
+    assert doc._.gpol_actors["tren-de-aragua"].label == "Tren de Aragua"
