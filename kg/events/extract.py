@@ -160,6 +160,7 @@ class EventExtractor:
             out = []
             for s in subj:
                 out.extend(self._actors_of(s, idx))
+                out.extend(a for a in self._titled_coordination(s, idx) if a not in out)
                 # "X, Y's envoy, said": an appositive subject
                 for ap in s.children:
                     if ap.dep_ == "appos":
@@ -261,6 +262,26 @@ class EventExtractor:
                         and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in t.children):
                     return [(home, None)]  # "The RSF shelled the city" in a Khartoum story
         return []
+
+    def _titled_coordination(self, s: Token, idx: dict) -> list[tuple[str, str | None]]:
+        """People coordinated with titles that the parser folds into one name: in "U.S. President
+        Donald Trump and Russian President Vladimir Putin met", "Trump" hangs off "President"."""
+        if not any(t.dep_ == "cc" and t.lower_ == "and" for t in s.subtree):
+            return []
+        out = []
+        for t in s.subtree:
+            m = idx.get(t.i)
+            if m is None or m.kind != "Person" or t.i == s.i:
+                continue
+            h, ok = t, True
+            while h.i != s.i:
+                if h.dep_ not in ("compound", "appos", "conj", "nmod"):
+                    ok = False
+                    break
+                h = h.head
+            if ok:
+                out.append((m.key, m.sector))
+        return out
 
     def _event_owners(self, noun: Token, idx: dict) -> list[tuple[str, str | None]]:
         """Who owns an event named by a noun: "OAS criticism", "Russia's support", "an appeal from

@@ -73,6 +73,8 @@ def modality_of(tok: Token) -> str:
             return "Hypothetical"  # "would keep up pressure until it agreed": not yet happened
         if dep == "relcl" or (dep == "advcl" and any(c.dep_ == "mark" for c in cur.children)):
             break  # "after Trump threatened ...", "which they kept targeting": a clause of its own
+        if dep == "xcomp" and head.lemma_.lower() in word_list("negating_governors"):
+            return "Negated"  # "failed to reach a deal"
         if dep in ("xcomp", "ccomp") or (dep == "pobj" and head.dep_ == "prep"):
             gov = head if dep != "pobj" else head.head
             if gov.lemma_.lower() in governors:

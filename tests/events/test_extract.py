@@ -334,3 +334,10 @@ def test_a_tariff_hits_the_country_of_the_leader_answering_it(extractor):
     found, _ = events(extractor, "Brazilian President Luiz Inacio Lula da Silva vowed to retaliate against a "
                                  "50% tariff announced by U.S. President Donald Trump.")
     assert ("Sanction", ("donald-trump",), ("brazil",), "Asserted") in found
+
+
+def test_titled_coordinated_leaders_and_a_failed_deal(extractor):
+    found, _ = events(extractor, "U.S. President Donald Trump and Russian President Vladimir Putin met at a "
+                                 "military base in Alaska on Friday but failed to reach a deal.")
+    assert any(t == "Consult" and set(a) == {"donald-trump", "vladimir-putin"} for t, a, r, m in found)
+    assert all(m == "Negated" for t, a, r, m in found if t == "Support")  # the deal not reached
