@@ -315,6 +315,10 @@ def found_actors(extraction: Extraction) -> dict:
             if a.mentions or k in used or k not in context}
 
 
+# gold sectors (CAMEO agent codes) that act as their state; None is the state itself
+_STATE_AGENTS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
 def _ends_with(gold: str, name: str) -> bool:
     """Whether the normalised gold mention ends with the whole normalised name, word for word.
 
@@ -333,8 +337,10 @@ def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
     for key, actor in found_actors(extraction).items():
         label = normalize_name(actor.label)
         alts = {normalize_name(a) for a in actor.alt_labels} - {label}
+        owner = extraction.actors.get(actor.affiliation) if actor.sector and actor.affiliation else None
         for ga in gold.actors:
             gname = normalize_name(ga.name)
+            gsector = (ga.sector or "")[:3] or None
             weight = 0
             if gname == label:
                 weight = 4
@@ -343,7 +349,11 @@ def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
             elif _ends_with(gname, label) or any(_ends_with(gname, a) for a in alts):
                 weight = 2.5  # a gold mention with its title: "Jordan's King Abdullah II"
             elif ga.iso3 and actor.country_code and ga.iso3 == actor.country_code:
-                weight = 2
+                # a state; the gold's state agents (government, army...) before its society's groups
+                weight = 2 if gsector in _STATE_AGENTS else 1.5
+            elif ga.iso3 and owner is not None and owner.country_code == ga.iso3:
+                # a group of a state's society ("Darfur rebels"), coded as country + sector
+                weight = 2 if gsector == actor.sector else 1
             if weight:
                 g.add_edge(("p", key), ("g", ga.name), weight=weight)
     pairs = {}

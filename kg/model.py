@@ -77,6 +77,7 @@ class Actor:
     country_code: str | None = None
     affiliation: str | None = None  # key of another Actor
     role: str | None = None
+    sector: str | None = None  # CAMEO agent code of a group of a state's society ("REB")
     mentions: list[tuple[int, int]] = field(default_factory=list)  # char spans in the article
 
 

@@ -29,7 +29,7 @@ from unidecode import unidecode
 
 __all__ = [
     "SOURCES", "OUT", "read_tsv", "parse_petrarch_actors", "country_variants",
-    "build_states", "build_organizations", "build_people", "build_agents", "build_roles", "build_features",
+    "build_states", "build_organizations", "build_people", "build_agents", "build_roles", "build_features", "build_sectors",
     "build_all", "main",
 ]
 
@@ -372,6 +372,20 @@ def build_roles(sources: Path = SOURCES) -> list[dict[str, str]]:
                   key=lambda x: x["title"])
 
 
+def build_sectors(sources: Path = SOURCES, agents: list[dict[str, str]] | None = None) -> list[dict[str, str]]:
+    """Rows of sectors.tsv (curated): whether a sector's members act as their state, else the label
+    of the group they form (none for civilians: victims are no node of their own)."""
+    rows = read_tsv(sources / "sectors_curated.tsv")
+    for r in rows:
+        if r["state_agent"] not in ("yes", "no") or (r["state_agent"] == "yes" and r["group"]):
+            raise ValueError(f"sectors: {r['sector']}: state_agent is yes (with no group) or no")
+    missing = sorted({a["sector"] for a in agents or []} - {r["sector"] for r in rows})
+    if missing:
+        raise ValueError(f"sectors: agents.tsv uses sectors that sectors_curated.tsv lacks: {missing}")
+    return [{"sector": r["sector"], "code": r["code"], "state_agent": r["state_agent"], "group": r["group"]}
+            for r in rows]
+
+
 def build_features(sources: Path = SOURCES) -> list[dict[str, str]]:
     """Rows of features.tsv (curated): seas, straits, rivers named after a state, which are places."""
     rows = read_tsv(sources / "features_curated.tsv")
@@ -391,6 +405,7 @@ HEADERS = {
     "agents.tsv": ["noun", "sector", "code", "source"],
     "roles.tsv": ["title", "role", "kind"],
     "features.tsv": ["name", "source"],
+    "sectors.tsv": ["sector", "code", "state_agent", "group"],
 }
 
 
@@ -421,9 +436,10 @@ def build_all(out: Path = OUT, sources: Path = SOURCES) -> dict[str, int]:
     dupes = sorted({k for k in all_keys if all_keys.count(k) > 1})
     if dupes:
         raise ValueError(f"keys used twice: {dupes}")
+    agents = build_agents(sources)
     tables = {"states.tsv": states, "places.tsv": places, "organizations.tsv": orgs, "people.tsv": people,
-              "agents.tsv": build_agents(sources), "roles.tsv": build_roles(sources),
-              "features.tsv": build_features(sources)}
+              "agents.tsv": agents, "roles.tsv": build_roles(sources),
+              "features.tsv": build_features(sources), "sectors.tsv": build_sectors(sources, agents)}
     for name, rows in tables.items():
         write_tsv(out / name, HEADERS[name], rows)
     return {name: len(rows) for name, rows in tables.items()}

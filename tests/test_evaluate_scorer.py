@@ -206,3 +206,20 @@ def test_title_match_outranks_a_shared_country():
     r = aggregate([score_document(gold, Extraction(Article(id="t-3", text=gold.text), actors=actors,
                                                    events=[Event("Accuse", ["nigeria"], ["brah-mohamane"])]))])
     assert r.events.f1 == 1.0 and r.actors.fp == 1
+
+
+def test_group_and_state_match_the_gold_country_and_sector():
+    # CAMEO-coded gold: two actors of one country, told apart by sector
+    gold = GoldRecord.from_dict({"id": "t-4", "text": "The Sudanese government accused Darfur rebels.",
+                                 "actors": [{"name": "Darfur rebels", "kind": "State", "iso3": "SDN",
+                                             "sector": "REB"},
+                                            {"name": "Sudanese government", "kind": "State", "iso3": "SDN",
+                                             "sector": "GOV"}],
+                                 "events": [{"actor": "Sudanese government", "type": "Accuse",
+                                             "recipient": "Darfur rebels"}]})
+    actors = {"sudan": Actor("sudan", "State", "Sudan", country_code="SDN"),
+              "sudan-rebels": Actor("sudan-rebels", "Organization", "Sudan rebels", affiliation="sudan",
+                                    sector="REB")}
+    r = aggregate([score_document(gold, Extraction(Article(id="t-4", text=gold.text), actors=actors,
+                                                   events=[Event("Accuse", ["sudan"], ["sudan-rebels"])]))])
+    assert r.actors.f1 == 1.0 and r.events.f1 == 1.0

@@ -218,6 +218,29 @@ class Gazetteer:
                 return self._agents[cand]
         return None
 
+    def sector_group(self, sector: str | None) -> str | None:
+        """The label of the group a sector's members form when they act neither as their state nor
+        as victims (``sectors.tsv``): "rebels" -> "rebels"; None for government, military, police,
+        civilians...
+
+        >>> g = Gazetteer.load()
+        >>> g.sector_group("education"), g.sector_group("police"), g.sector_group("civilians")
+        ('students and academics', None, None)
+        """
+        return self._sectors().get(sector, (None, None))[1] if sector else None
+
+    def sector_code(self, sector: str | None) -> str | None:
+        """The CAMEO agent code of a sector ("rebels" -> "REB")."""
+        return self._sectors().get(sector, (None, None))[0] if sector else None
+
+    def _sectors(self) -> dict[str, tuple[str, str | None]]:
+        table = self.__dict__.get("_sector_table")
+        if table is None:
+            path = self.folder / "sectors.tsv"
+            table = {r["sector"]: (r["code"], r["group"] or None) for _n, r in _read(path)[1]} if path.exists() else {}
+            self._sector_table = table
+        return table
+
     def role(self, title: str) -> str | None:
         """The normalised role for an office title ("foreign minister" -> "Foreign Minister")."""
         t = re.sub(r"\s+", " ", unidecode(title).casefold().strip())

@@ -494,6 +494,19 @@ class ActorRecognizer:
                         actors[person.key].alt_labels.add(doc[min(t.i for t in mod_tokens):tok.i + 1].text)
                     continue
             sector = self.gaz.sector(tok.lemma_.lower()) or self.gaz.sector(low)
+            group = self.gaz.sector_group(sector)
+            if group and owner.kind == "State" and not role and tok.tag_ in ("NNS", "NNPS"):
+                # "Darfur rebels", "French farmers": a group of the state's society, a node of its own
+                # (CAMEO's country + agent code), affiliated with the state
+                key = f"{owner.key}-{slugify(group)}"
+                gm = add(tok.i, tok.i + 1, key, "Organization", "group", sector=sector,
+                         label=f"{owner.label} {group}")
+                if gm is not None:
+                    actors[key].affiliation = owner.key
+                    actors[key].sector = self.gaz.sector_code(sector)
+                    self._ensure(actors, owner.key, owner.kind, owner.label)
+                    actors[key].alt_labels.add(doc[min(t.i for t in mod_tokens):tok.i + 1].text)
+                continue
             if sector or role:
                 owner_mention = next((mm for mm in mentions if mm.start <= min(t.i for t in mod_tokens) < mm.end
                                       or mm.key == owner.key and mm.start in [t.i for t in mod_tokens]), None)

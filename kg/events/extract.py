@@ -106,8 +106,9 @@ class EventExtractor:
             if m is not None:
                 out.append((m.key, m.sector))
                 out.extend((k, m.sector) for k in m.also)
-                if m.how == "group":
-                    # "Hungarian and Romanian officials": every owner of the group
+                if m.how == "group" and m.kind == "State":
+                    # "Hungarian and Romanian officials": every owner of the group (a group of a
+                    # state's society, "Darfur rebels", is a node of its own)
                     for c in t.children:
                         if c.dep_ in ("amod", "compound", "poss"):
                             for cc in c.subtree:

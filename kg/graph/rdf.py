@@ -131,6 +131,8 @@ def extraction_to_quads(ex: Extraction) -> list[tuple]:
             add((a, GPOL.affiliation, ACTOR[actor.affiliation], None))
         if actor.role:
             add((a, GPOL.role, Literal(actor.role), None))
+        if actor.sector:
+            add((a, GPOL.sector, Literal(actor.sector), None))
 
     # events (the article's named graph)
     for ev in ex.events:

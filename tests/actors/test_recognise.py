@@ -131,3 +131,12 @@ def test_unknown_groups_named_as_groups(nlp):
     assert [m.key for m in doc._.gpol_mentions if m.text == "ELN"] == ["eln", "eln"]
     doc = nlp("He accused the Tren de Aragua gang of operating under Maduro's control.")
     assert doc._.gpol_actors["tren-de-aragua"].label == "Tren de Aragua"
+
+
+def test_a_group_of_a_states_society_is_a_node_of_its_own(nlp):
+    doc = nlp("Afghan rebels have kidnapped 16 Russian civilian advisers. Iraqi civilians fled.")
+    rebels = doc._.gpol_actors["afghanistan-rebels"]
+    assert (rebels.kind, rebels.affiliation, rebels.sector) == ("Organization", "afghanistan", "REB")
+    assert "Afghan rebels" in rebels.alt_labels
+    # victims are no node of their own: the state, with sector civilians
+    assert [m.key for m in doc._.gpol_mentions if m.text == "civilians"] == ["iraq"]

@@ -78,3 +78,12 @@ def test_inferred_recipient_is_marked():
     q = set(extraction_to_quads(ex))
     marked = {s for s, p, o, _ in q if p == GPOL.recipientInferred and o == Literal(True)}
     assert marked == {EVENT[event_id("a1", ex.events[1])]}
+
+
+def test_group_sector_is_written():
+    ex = _extraction()
+    ex.actors["russia-rebels"] = Actor("russia-rebels", "Organization", "Russia rebels", affiliation="russia",
+                                       sector="REB")
+    q = set(extraction_to_quads(ex))
+    assert (ACTOR["russia-rebels"], GPOL.sector, Literal("REB"), None) in q
+    assert (ACTOR["russia-rebels"], GPOL.affiliation, ACTOR.russia, None) in q
