@@ -203,11 +203,15 @@ class Gazetteer:
         return self.get(next(iter(keys))) if len(keys) == 1 else None
 
     def surnames(self) -> dict[str, list[Entry]]:
-        """Names news uses alone for a person ("putin" -> [vladimir-putin]), keyed by normalised form."""
-        out: dict[str, list[Entry]] = {}
-        for key, names in self._short.items():
-            for n in names:
-                out.setdefault(normalize_name(n), []).append(self._entries[key])
+        """Names news uses alone for a person ("putin" -> [vladimir-putin]), keyed by normalised form.
+        Built once per gazetteer; callers must not change it."""
+        out = self.__dict__.get("_surnames")
+        if out is None:
+            out = {}
+            for key, names in self._short.items():
+                for n in names:
+                    out.setdefault(normalize_name(n), []).append(self._entries[key])
+            self._surnames = out
         return out
 
     def sector(self, noun: str) -> str | None:
