@@ -468,6 +468,15 @@ class ActorRecognizer:
             if not mod_tokens or not any(t.i in owned for t in mod_tokens) and not named_in_mods:
                 # "the army", "police", "the government": the story's own state
                 sector = self.gaz.sector(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                pm = next((mm for mm in mentions if poss is not None and mm.start == poss.i
+                           and mm.kind == "Person"), None)
+                aff = actors[pm.key].affiliation if pm is not None and pm.key in actors else None
+                if aff and aff in actors and actors[aff].kind == "State" and (
+                        tok.lemma_.lower() in word_list("home_agents") or tok.lemma_.lower() in word_list("state_anaphors")):
+                    # "his government", "her country": the state of the person the pronoun is
+                    add(tok.i, tok.i + 1, aff, "State", "group", sector=sector or "government")
+                    continue
                 if tok.lemma_.lower() in word_list("home_agents") and home and tok.dep_ in _ARG_DEPS \
                         and not any(c.dep_ == "poss" for c in tok.children):
                     add(tok.i, tok.i + 1, home, "State", "group", sector=sector or "government")

@@ -140,3 +140,11 @@ def test_a_group_of_a_states_society_is_a_node_of_its_own(nlp):
     assert "Afghan rebels" in rebels.alt_labels
     # victims are no node of their own: the state, with sector civilians
     assert [m.key for m in doc._.gpol_mentions if m.text == "civilians"] == ["iraq"]
+
+
+def test_his_government_is_the_state_of_the_person(nlp):
+    doc = nlp("Ethiopian Prime Minister Abiy Ahmed said his government would not go to war with Eritrea.")
+    [gov] = [m for m in doc._.gpol_mentions if m.text == "government"]
+    assert gov.key == "ethiopia"
+    assert [(e.type, e.actors, e.recipients, e.modality) for e in doc._.gpol_events] == \
+        [("ArmedAttack", ["ethiopia"], ["eritrea"], "Negated")]
