@@ -189,6 +189,8 @@ class EventExtractor:
                     return [a for o in raised for a in self._actors_of(o, idx)]
             return self._subjects(h, idx, depth + 1)
         if v.dep_ in ("relcl", "acl") and h.i != v.i:
+            if v.dep_ == "relcl" and any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+                return []  # "France, whose troops were expelled": the one acted on, not the actor
             found = self._actors_of(h, idx)
             if not found and h.dep_ in ("attr", "oprd") and h.head.pos_ in ("VERB", "AUX"):
                 return self._subjects(h.head, idx, depth + 1)  # "Russia became the first country to recognise"
@@ -300,7 +302,7 @@ class EventExtractor:
         return v.lemma_.lower() in self.stative and any(c.dep_ == "nsubjpass" for c in v.children) \
             and not any(c.dep_ == "agent" for c in v.children)
 
-    def _names_other_target(self, v: Token, idx: dict) -> bool:
+    def _names_other_target(self, v: Token, idx: dict, own: set = frozenset()) -> bool:
         """Whether the verb's object names people the graph has no node for ("called on allies",
         "arrested dozens of people": agent nouns of the gazetteer with no state named): then no
         target is taken from the context. Things ("the measures", "countermeasures") leave it open."""
@@ -312,6 +314,9 @@ class EventExtractor:
         for o in objs:
             if o.i in idx or o.pos_ != "NOUN":
                 continue
+            if self._event_noun(o) is None and any(c.dep_ == "poss" and c.i in idx and idx[c.i].key in own
+                                                   for c in o.children):
+                return True  # "ordered their embassy staff to leave": the actor's own, no target
             # "dozens of people": the people
             heads = [o] + [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                            for p in c.children if p.dep_ == "pobj"]
@@ -439,7 +444,7 @@ class EventExtractor:
             # ("arrived in Amman": a visit to the state whose city it is)
             recipients = self._place_state(tok, idx, (actor_keys | actor_affs) - {None})
         parties = None
-        if not recipients and top in _DIRECTED_TOPS and not self._names_other_target(tok, idx):
+        if not recipients and top in _DIRECTED_TOPS and not self._names_other_target(tok, idx, actor_keys | actor_affs):
             parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
             if top in ("Assault", "Coerce", "Sanction"):
                 # force and sanctions hit states first ("sites struck by the U.S."; a tariff hits

@@ -341,3 +341,13 @@ def test_titled_coordinated_leaders_and_a_failed_deal(extractor):
                                  "military base in Alaska on Friday but failed to reach a deal.")
     assert any(t == "Consult" and set(a) == {"donald-trump", "vladimir-putin"} for t, a, r, m in found)
     assert all(m == "Negated" for t, a, r, m in found if t == "Support")  # the deal not reached
+
+
+def test_passive_relative_clause_and_own_staff(extractor):
+    # "whose troops were expelled": France is acted on, not the one expelling
+    found, _ = events(extractor, "France, whose troops were expelled from Mali in 2022, urged calm.")
+    assert not [f for f in found if f[0] == "Coerce" and f[1] == ("france",)]
+    # ordering one's own staff out aims at nobody
+    found, _ = events(extractor, "BAMAKO, Nov 5 (Wire) - JNIM attacked a convoy near Kati. The United States "
+                                 "ordered its embassy staff to leave.")
+    assert [r for t, a, r, m in found if a == ("united-states",)] == [()]
