@@ -587,7 +587,7 @@ class EventExtractor:
                         inner_cls = inner.cls if inner is not None else (
                             self.lex.noun(inner_noun.lemma_.lower())[0].cls
                             if inner_noun is not None and cc.lemma_.lower() in self.light else None)
-                        harm = any(t.lemma_.lower() in self.threat_nouns for t in cc.subtree)
+                        harm = any(t.lemma_.lower() in self.threat_nouns for t in _own_clause(cc))
                         if top_of(cls) == "Agree" and (harm or (inner_cls is not None and quad_of(inner_cls) in
                                                                ("MaterialConflict", "VerbalConflict")
                                                                and top_of(inner_cls) != "Mobilize")):
@@ -789,6 +789,16 @@ class EventExtractor:
         _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
         doc._.gpol_events = _dedupe(events)
         return doc
+
+
+def _own_clause(v: Token):
+    """The tokens of ``v``'s clause without its subordinate clauses, whatever their head's part of
+    speech ("... as Kremlin Threatens Retaliation" in a headline the tagger reads as a name)."""
+    stack = [v]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "ccomp", "relcl", "parataxis"))
 
 
 _GATHERINGS = {"Consult", "Support", "Agree", "Cooperate"}
