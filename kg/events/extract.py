@@ -11,6 +11,10 @@ For every verb or event noun that the lexicon (CAMEO verb dictionary mapped to P
   with a light verb ("conduct tests", "impose sanctions") the noun types the event;
 - reported speech: the speaker of "X said", "according to X" is the source of the claim
   (``claimed_by``), never the actor of the reported event;
+- targets from the context when no phrase names one: the state of the place hit ("shelled the
+  city"), the other party of the sentence, else the story's lead (``recipient_inferred``, lower
+  confidence); a demand in reported speech ("X said Y must ..."); an announced act is also an
+  intent (Agree, or Threaten for conflict and "unless" conditions);
 - modality (:mod:`kg.events.modality`), date (:mod:`kg.events.timex`), place, evidence sentence
   with character offsets, and a confidence.
 
