@@ -556,8 +556,10 @@ class EventExtractor:
             entry = self.lex.verb(lemma, dobj=label.lemma_.lower())
             entry = entry if entry is not None and entry.pattern else None
         if entry is None:
-            # a light verb whose object is an event noun: the noun types the event
-            if self._event_noun(dobj) is not None and (lemma in self.light or not self.lex.verb(lemma)):
+            # a light verb whose object is an event noun: the noun types the event; a verb the
+            # lexicon knows with that object ("cancelled a visit": 160) types it itself
+            if self._event_noun(dobj) is not None and (lemma in self.light or not self.lex.verb(
+                    lemma, preps=preps, dobj=dobj.lemma_.lower(), particle=prt)):
                 return
             entry = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
                                   particle=prt)

@@ -351,3 +351,9 @@ def test_passive_relative_clause_and_own_staff(extractor):
     found, _ = events(extractor, "BAMAKO, Nov 5 (Wire) - JNIM attacked a convoy near Kati. The United States "
                                  "ordered its embassy staff to leave.")
     assert [r for t, a, r, m in found if a == ("united-states",)] == [()]
+
+
+def test_a_verb_the_lexicon_knows_with_its_event_object_types_the_event(extractor):
+    # CAMEO "cancel * visit" (160): reducing relations, not the visit
+    found, _ = events(extractor, "A French minister has cancelled a planned visit to Haiti.")
+    assert found == [("Sanction", ("france",), ("haiti",), "Asserted")]
