@@ -36,7 +36,7 @@ from ..actors.gazetteer import Gazetteer
 from ..actors.mentions import Mention, register_extensions
 from ..model import Event
 from ..taxonomy import quad_of, top_of
-from .lexicon import Lexicon
+from .lexicon import LexEntry, Lexicon
 from .modality import modality_of, word_list
 from .timex import find_anchor, resolve_date
 
@@ -59,7 +59,7 @@ _PARTICLES = {"back", "out", "off", "away", "down", "up", "in"}
 # tariffs on X" is one Threaten event against X; "urged X to return to talks" one Request to X.
 _CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
 # Material conflict happens somewhere: with no recipient named, the state where it happens is hit.
-_PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize"}
+_PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize", "Sanction"}
 # Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
 _ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
 _COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
@@ -84,6 +84,7 @@ class EventExtractor:
         self.obligation = word_list("obligation_auxiliaries")
         self.stative = word_list("stative_passives")
         self.modals = word_list("modal_auxiliaries")
+        self.ending = word_list("ending_verbs")
         self.place_nouns = word_list("place_nouns")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
@@ -555,6 +556,15 @@ class EventExtractor:
             # the object, which the parser makes the object predicate
             entry = self.lex.verb(lemma, dobj=label.lemma_.lower())
             entry = entry if entry is not None and entry.pattern else None
+        ended = None
+        if lemma in self.ending and dobj is not None:
+            # ("suspended aid deliveries", "ended mediation efforts": the compound names the act)
+            ended = self._event_noun(dobj) or next(
+                (c for c in dobj.children if c.dep_ == "compound" and self.lex.noun(c.lemma_.lower())), None)
+        if entry is None and ended is not None and quad_of(self.lex.noun(ended.lemma_.lower())[0].cls) in _COOPERATION \
+                and self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower(), particle=prt) is None:
+            # "halted economic aid to Serbia", "ended mediation efforts": relations reduced (CAMEO 16)
+            entry = LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
         if entry is None:
             # a light verb whose object is an event noun: the noun types the event; a verb the
             # lexicon knows with that object ("cancelled a visit": 160) types it itself

@@ -357,3 +357,10 @@ def test_a_verb_the_lexicon_knows_with_its_event_object_types_the_event(extracto
     # CAMEO "cancel * visit" (160): reducing relations, not the visit
     found, _ = events(extractor, "A French minister has cancelled a planned visit to Haiti.")
     assert found == [("Sanction", ("france",), ("haiti",), "Asserted")]
+
+
+def test_ending_a_cooperative_act_reduces_relations(extractor):
+    found, _ = events(extractor, "Japan said on Tuesday it had halted economic aid to Serbia.")
+    assert ("Sanction", ("japan",), ("serbia",), "Asserted") in found
+    found, _ = events(extractor, "Red Cross officials suspended aid deliveries in Baghdad on Wednesday.")
+    assert [(t, r) for t, a, r, m in found] == [("Sanction", ("iraq",))]
