@@ -85,6 +85,7 @@ class EventExtractor:
         self.stative = word_list("stative_passives")
         self.modals = word_list("modal_auxiliaries")
         self.ending = word_list("ending_verbs")
+        self.buildup = word_list("buildup_verbs")
         self.place_nouns = word_list("place_nouns")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
@@ -565,6 +566,11 @@ class EventExtractor:
                 and self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower(), particle=prt) is None:
             # "halted economic aid to Serbia", "ended mediation efforts": relations reduced (CAMEO 16)
             entry = LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
+        if entry is None and lemma in self.buildup and dobj is not None and dobj.dep_ == "dobj" \
+                and self.gaz.sector(dobj.lemma_.lower()) == "military" \
+                and self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower(), particle=prt) is None:
+            # "strengthened its forces in Lebanon": a deployment (CAMEO 154)
+            entry = LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")
         if entry is None:
             # a light verb whose object is an event noun: the noun types the event; a verb the
             # lexicon knows with that object ("cancelled a visit": 160) types it itself

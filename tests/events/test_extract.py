@@ -364,3 +364,10 @@ def test_ending_a_cooperative_act_reduces_relations(extractor):
     assert ("Sanction", ("japan",), ("serbia",), "Asserted") in found
     found, _ = events(extractor, "Red Cross officials suspended aid deliveries in Baghdad on Wednesday.")
     assert [(t, r) for t, a, r, m in found] == [("Sanction", ("iraq",))]
+
+
+def test_building_up_forces_is_a_deployment(extractor):
+    found, _ = events(extractor, "Israel has strengthened its forces in Lebanon.")
+    assert found == [("Mobilize", ("israel",), ("lebanon",), "Asserted")]
+    found, _ = events(extractor, "Israel has strengthened its economy.")
+    assert found == []
