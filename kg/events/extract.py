@@ -449,6 +449,11 @@ class EventExtractor:
         if not recipients and (top in _PLACE_RECIPIENT_TOPS or cls == "Visit"):
             # ("arrived in Amman": a visit to the state whose city it is)
             recipients = self._place_state(tok, idx, (actor_keys | actor_affs) - {None})
+            home = tok.doc._.gpol_home
+            if not recipients and cls == "Visit" and home and home not in actor_keys | actor_affs \
+                    and tok.pos_ == "VERB":
+                # "a parade in Pyongyang attended by Li Qiang": a visit to the story's own state
+                recipients = [(home, None)]
         parties = None
         if not recipients and top in _DIRECTED_TOPS and not self._names_other_target(tok, idx, actor_keys | actor_affs):
             parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})

@@ -371,3 +371,12 @@ def test_building_up_forces_is_a_deployment(extractor):
     assert found == [("Mobilize", ("israel",), ("lebanon",), "Asserted")]
     found, _ = events(extractor, "Israel has strengthened its economy.")
     assert found == []
+
+
+def test_a_visit_with_no_place_named_is_to_the_datelined_state(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", published=PUBLISHED, text=(
+        "PYONGYANG, Oct 10 (Wire) - North Korea held a military parade on Friday attended by Chinese "
+        "Premier Li Qiang.")))
+    assert (["li-qiang"], ["north-korea"]) in [(e.actors, e.recipients) for e in x.events if e.type == "Visit"]
