@@ -698,6 +698,11 @@ class EventExtractor:
             inner = self.lex.verb(c.lemma_.lower())
             recipients = [r for r in self._objects(c, idx, top_of(inner.cls) if inner else None) if r not in actors]
             todo.extend(cc for cc in c.children if cc.dep_ in ("xcomp", "advcl", "ccomp", "conj"))
+        claimed = self._claimed_by(adj, idx)
+        speaker = (adj.doc._.gpol_actors or {}).get(claimed) if claimed else None
+        if speaker is not None and speaker.affiliation in {k for k, _ in actors}:
+            # "von der Leyen said the EU was ready to negotiate": the speaker's own statement of intent
+            actors = [(claimed, None)]
         self._emit(events, "Agree", "030", adj, actors, recipients, idx, anchor, 0.5, sent,
                    modality_from=adj.head if adj.dep_ == "acomp" else None)
 

@@ -380,3 +380,9 @@ def test_a_visit_with_no_place_named_is_to_the_datelined_state(extractor):
         "PYONGYANG, Oct 10 (Wire) - North Korea held a military parade on Friday attended by Chinese "
         "Premier Li Qiang.")))
     assert (["li-qiang"], ["north-korea"]) in [(e.actors, e.recipients) for e in x.events if e.type == "Visit"]
+
+
+def test_readiness_stated_for_ones_own_side_is_the_speakers(extractor):
+    found, _ = events(extractor, "European Commission President Ursula von der Leyen said the EU was ready to "
+                                 "negotiate with Washington.")
+    assert ("Agree", ("ursula-von-der-leyen",), ("united-states",), "Asserted") in found
