@@ -526,6 +526,7 @@ class EventExtractor:
                 date=date, location=loc, evidence=evidence, char_start=start, char_end=start + len(evidence),
                 confidence=min(0.95, conf + (0.15 if r else 0.0)), trigger=tok.text, cameo=cameo,
                 claimed_by=claimed_by, actor_sector=a[1], recipient_sector=r[1] if r else None))
+            self._trigger_of[id(events[-1])] = tok.i
             if parties is not None:
                 self._open.append((events[-1], parties))
                 if tentative:
@@ -807,6 +808,7 @@ class EventExtractor:
         self._hosting: list[Event] = []
         self._open: list[tuple[Event, list[str]]] = []
         self._tentative: set[int] = set()
+        self._trigger_of: dict[int, int] = {}
         for sent in doc.sents:
             for tok in sent:
                 if tok.pos_ == "ADJ" and tok.lower_ in self.intent_adjectives:
@@ -816,6 +818,7 @@ class EventExtractor:
                 elif tok.pos_ == "NOUN":
                     self._noun_event(tok, idx, anchor, events, sent)
         events = _hosted_visits(events, self._hosting)
+        _consequence_recipients(events, self._trigger_of, doc)
         _antecedent_recipients(events, self._anaphora)
         _answer_recipients(events, doc._.gpol_actors or {})
         _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
@@ -928,6 +931,27 @@ def _context_recipients(events: list[Event], open_events: list[tuple[Event, list
             ev.confidence = max(0.3, ev.confidence - 0.2)
         elif id(ev) in tentative:
             events.remove(ev)  # aid or sanctions for nobody
+
+
+def _consequence_recipients(events: list[Event], trigger_of: dict[int, int], doc: Doc) -> None:
+    """"Rebels shelled Juba, killing about 20 people": the participle tells a consequence of the
+    act it hangs off; with no target of its own it has that act's target (and is merged with it
+    when of the same class)."""
+    by_token: dict[int, list[Event]] = {}
+    for ev in events:
+        if id(ev) in trigger_of:
+            by_token.setdefault(trigger_of[id(ev)], []).append(ev)
+    for ev in events:
+        i = trigger_of.get(id(ev))
+        if ev.recipients or i is None:
+            continue
+        tok = doc[i]
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG":
+            continue
+        for main in by_token.get(tok.head.i, []):
+            if main.recipients and main.actors == ev.actors and top_of(main.type) == top_of(ev.type):
+                ev.recipients = list(main.recipients)
+                break
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

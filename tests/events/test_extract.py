@@ -386,3 +386,8 @@ def test_readiness_stated_for_ones_own_side_is_the_speakers(extractor):
     found, _ = events(extractor, "European Commission President Ursula von der Leyen said the EU was ready to "
                                  "negotiate with Washington.")
     assert ("Agree", ("ursula-von-der-leyen",), ("united-states",), "Asserted") in found
+
+
+def test_a_consequence_participle_shares_the_acts_target(extractor):
+    found, _ = events(extractor, "Israeli drones struck a car in southern Lebanon on Sunday, killing two people.")
+    assert {r for t, a, r, m in found if t == "Assault"} == {("lebanon",)}
