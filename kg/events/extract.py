@@ -86,6 +86,7 @@ class EventExtractor:
         self.modals = word_list("modal_auxiliaries")
         self.ending = word_list("ending_verbs")
         self.buildup = word_list("buildup_verbs")
+        self.blame = word_list("blame_verbs")
         self.place_nouns = word_list("place_nouns")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
@@ -655,6 +656,8 @@ class EventExtractor:
                 for o in c.children:
                     if o.dep_ == "pobj" and o.i not in idx and self._event_noun(o) is not None:
                         self._suppressed.add(self._event_noun(o).i)
+        if lemma in self.blame and top_of(cls) == "Accuse" and recipients:
+            self._blamed_act(v, dobj, actors, recipients, idx, anchor, events, sent)
         hosting = cls == "Host" and not recipients and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx
         n_before = len(events)
         self._emit(events, cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)
@@ -684,6 +687,35 @@ class EventExtractor:
                 self._emit(events, "Request", "020", v, speakers, targets, idx, anchor, 0.5, sent)
                 # the act demanded is the demand's content, not an event of its own ("urged X to")
                 self._suppressed.update(cc.i for cc in (c, *c.conjuncts))
+
+    def _blamed_act(self, v: Token, dobj, blamers, blamed, idx, anchor, events, sent):
+        """"An attack the army blamed on the RSF", "blamed the strike on Israel", "blamed Russia
+        for the attack": the act is the blamed one's, claimed by the one who blames (who is
+        excluded from its targets)."""
+        noun = None
+        if v.dep_ == "relcl" and self.lex.noun(v.head.lemma_.lower()):
+            noun = v.head
+        elif dobj is not None and dobj.dep_ == "dobj" and self.lex.noun(dobj.lemma_.lower()):
+            noun = dobj
+        else:
+            noun = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
+                         for o in p.children if o.dep_ == "pobj" and self.lex.noun(o.lemma_.lower())), None)
+        if noun is None or any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in idx)
+                               for c in noun.children):
+            return
+        entry = self.lex.noun(noun.lemma_.lower())[0]
+        cls = self.lex.refine(noun.lemma_, [c.lemma_ for c in noun.children if c.dep_ in ("amod", "compound")]) \
+            or entry.cls
+        own = {k for k, _ in blamed}
+        targets = [r for r in self._objects(noun.head if noun.dep_ == "appos" else noun, idx) if r[0] not in own]
+        if not targets and top_of(cls) in _PLACE_RECIPIENT_TOPS:
+            root = noun.sent.root
+            targets = self._place_state(root, idx, own)
+        n_before = len(events)
+        self._emit(events, cls, entry.cameo, v, blamed, targets, idx, anchor, 0.4, sent)
+        for ev in events[n_before:]:
+            ev.claimed_by = blamers[0][0] if blamers else None
+            ev.trigger = noun.text
 
     def _intent_event(self, adj: Token, idx, anchor, events, sent):
         """"Norway is willing to send material to help defend Saudi Arabia": a stated readiness to

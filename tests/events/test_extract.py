@@ -391,3 +391,12 @@ def test_readiness_stated_for_ones_own_side_is_the_speakers(extractor):
 def test_a_consequence_participle_shares_the_acts_target(extractor):
     found, _ = events(extractor, "Israeli drones struck a car in southern Lebanon on Sunday, killing two people.")
     assert {r for t, a, r, m in found if t == "Assault"} == {("lebanon",)}
+
+
+def test_an_act_blamed_on_someone_is_theirs_as_claimed(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", published=PUBLISHED, text=(
+        "KHARTOUM, May 6 (Wire) - Drones struck fuel depots in Port Sudan, an attack the army blamed on the RSF.")))
+    [attack] = [e for e in x.events if top_of(e.type) == "Assault"]
+    assert (attack.actors, attack.recipients, attack.claimed_by) == (["rapid-support-forces"], ["sudan"], "sudan")
