@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.gazetteer import Gazetteer
 from ..actors.mentions import Mention, register_extensions
-from ..model import Event
+from ..model import Actor, Event
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry, Lexicon
 from .modality import modality_of, word_list
@@ -438,7 +438,10 @@ class EventExtractor:
             # "the United States, Australia and Japan began exercises", "joint drills with Russia":
             # joint military operations are cooperation; single-country exercises mobilisation (PLOVER)
             cls, cameo = "MilitaryCooperation", "062"
-        actor_affs = {(tok.doc._.gpol_actors[k].affiliation) for k in actor_keys if k in tok.doc._.gpol_actors}
+        # the side an actor acts for; a group of a state's society ("Sudan rebels", protesters)
+        # acts against its state as often as not, so its state stays a possible target
+        actor_affs = {tok.doc._.gpol_actors[k].affiliation for k in actor_keys
+                      if k in tok.doc._.gpol_actors and not tok.doc._.gpol_actors[k].sector}
         recipients = [(k, s) for k, s in recipients if k not in actor_keys and k not in actor_affs]
         modality = modality_of(tok)
         if modality == "Asserted" and modality_from is not None:
@@ -592,6 +595,8 @@ class EventExtractor:
             return
         actors = self._subjects(v, idx)
         cls = entry.cls
+        if not actors and top_of(cls) == "Protest":
+            actors = self._protesters(v)
         own = {k for k, _ in actors}
         recipients = [r for r in self._objects(v, idx, top_of(cls)) if r[0] not in own]  # ("warned it would")
         refers_to = None
@@ -687,6 +692,33 @@ class EventExtractor:
                 self._emit(events, "Request", "020", v, speakers, targets, idx, anchor, 0.5, sent)
                 # the act demanded is the demand's content, not an event of its own ("urged X to")
                 self._suppressed.update(cc.i for cc in (c, *c.conjuncts))
+
+    def _protesters(self, v: Token) -> list[tuple[str, str | None]]:
+        """"Thousands of protesters marched in Nairobi": people of the story's own state (its
+        dateline) protesting form a group of that state, a node of its own (as "Afghan rebels")."""
+        home = v.doc._.gpol_home
+        actors = v.doc._.gpol_actors
+        if not home or actors is None:
+            return []
+        for s in (c for c in v.children if c.dep_ == "nsubj"):
+            heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"]  # "thousands of protesters"
+            for h in heads:
+                sector = self.gaz.sector(h.lemma_.lower())
+                if h.tag_ != "NNS" or sector is None or self.gaz.sector_group(sector) is None \
+                        and sector != "civilians":
+                    continue
+                state = self.gaz.get(home)
+                if state is None:
+                    return []
+                group = self.gaz.sector_group(sector) or "civilians"
+                key = f"{home}-{group.replace(' ', '-')}"
+                if key not in actors:
+                    actors[key] = Actor(key=key, kind="Organization", label=f"{state.label} {group}",
+                                        affiliation=home, sector=self.gaz.sector_code(sector))
+                actors[key].alt_labels.add(h.text)
+                return [(key, sector)]
+        return []
 
     def _blamed_act(self, v: Token, dobj, blamers, blamed, idx, anchor, events, sent):
         """"An attack the army blamed on the RSF", "blamed the strike on Israel", "blamed Russia

@@ -400,3 +400,15 @@ def test_an_act_blamed_on_someone_is_theirs_as_claimed(extractor):
         "KHARTOUM, May 6 (Wire) - Drones struck fuel depots in Port Sudan, an attack the army blamed on the RSF.")))
     [attack] = [e for e in x.events if top_of(e.type) == "Assault"]
     assert (attack.actors, attack.recipients, attack.claimed_by) == (["rapid-support-forces"], ["sudan"], "sudan")
+
+
+def test_protesters_of_a_datelined_story_protest_their_state(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", published=PUBLISHED, text=(
+        "NAIROBI, Sept 3 (Wire) - Thousands of protesters marched in Nairobi on Wednesday to demand the "
+        "release of detained activists.")))
+    [protest] = [e for e in x.events if top_of(e.type) == "Protest"]
+    group = x.actors[protest.actors[0]]
+    assert (group.kind, group.affiliation, protest.recipients) == ("Organization", "kenya", ["kenya"])
+    assert "protesters" in group.alt_labels
