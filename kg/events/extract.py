@@ -595,10 +595,13 @@ class EventExtractor:
             return
         actors = self._subjects(v, idx)
         cls = entry.cls
-        if not actors and top_of(cls) == "Protest":
+        protesters = not actors and top_of(cls) == "Protest"
+        if protesters:
             actors = self._protesters(v)
         own = {k for k, _ in actors}
         recipients = [r for r in self._objects(v, idx, top_of(cls)) if r[0] not in own]  # ("warned it would")
+        if protesters and actors and not recipients:
+            recipients = [(v.doc._.gpol_home, None)]  # their protest is aimed at their own state
         refers_to = None
         if not recipients and dobj is not None and dobj.dep_ == "dobj":
             noun = self._event_noun(dobj)
