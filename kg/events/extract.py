@@ -977,7 +977,9 @@ def _context_recipients(events: list[Event], open_events: list[tuple[Event, list
     for ev, parties in open_events:
         if ev.recipients or id(ev) not in position:
             continue
-        me = set(ev.actors) | {actors[k].affiliation for k in ev.actors if k in actors and actors[k].affiliation}
+        # (a group of a state's society may target its own state)
+        me = set(ev.actors) | {actors[k].affiliation for k in ev.actors
+                               if k in actors and actors[k].affiliation and not actors[k].sector}
         target = parties[0] if parties else None
         if target is None:
             # news tells its main event first (the lead): a reaction told later with no target
