@@ -601,7 +601,7 @@ class EventExtractor:
         own = {k for k, _ in actors}
         recipients = [r for r in self._objects(v, idx, top_of(cls)) if r[0] not in own]  # ("warned it would")
         if protesters and actors and not recipients:
-            recipients = [(v.doc._.gpol_home, None)]  # their protest is aimed at their own state
+            recipients = [(v.doc._.gpol_actors[actors[0][0]].affiliation, None)]  # aimed at their own state
         refers_to = None
         if not recipients and dobj is not None and dobj.dep_ == "dobj":
             noun = self._event_noun(dobj)
@@ -697,12 +697,13 @@ class EventExtractor:
                 self._suppressed.update(cc.i for cc in (c, *c.conjuncts))
 
     def _protesters(self, v: Token) -> list[tuple[str, str | None]]:
-        """"Thousands of protesters marched in Nairobi": people of the story's own state (its
-        dateline) protesting form a group of that state, a node of its own (as "Afghan rebels")."""
-        home = v.doc._.gpol_home
+        """"Thousands of protesters marched in Nairobi": people protesting form a group of their
+        state (one the phrase names, else the story's dateline), a node of its own (as "Afghan
+        rebels")."""
         actors = v.doc._.gpol_actors
-        if not home or actors is None:
+        if actors is None:
             return []
+        idx = self._index(v.doc)
         for s in (c for c in v.children if c.dep_ == "nsubj"):
             heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
                            for o in p.children if o.dep_ == "pobj"]  # "thousands of protesters"
@@ -711,7 +712,11 @@ class EventExtractor:
                 if h.tag_ != "NNS" or sector is None or self.gaz.sector_group(sector) is None \
                         and sector != "civilians":
                     continue
-                state = self.gaz.get(home)
+                # their state: one named in the phrase ("students throughout Indonesia"), else the
+                # story's own (its dateline)
+                named = [idx[t.i].key for t in s.subtree if t.i in idx and idx[t.i].kind == "State"]
+                home = named[0] if named else v.doc._.gpol_home
+                state = self.gaz.get(home) if home else None
                 if state is None:
                     return []
                 group = self.gaz.sector_group(sector) or "civilians"

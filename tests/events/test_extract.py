@@ -412,3 +412,8 @@ def test_protesters_of_a_datelined_story_protest_their_state(extractor):
     group = x.actors[protest.actors[0]]
     assert (group.kind, group.affiliation, protest.recipients) == ("Organization", "kenya", ["kenya"])
     assert "protesters" in group.alt_labels
+
+
+def test_protesters_of_a_state_named_in_the_phrase(extractor):
+    found, _ = events(extractor, "Tens of thousands of university students throughout Indonesia demonstrated.")
+    assert found == [("Protest", ("indonesia-students-and-academics",), ("indonesia",), "Asserted")]
