@@ -278,12 +278,8 @@ def test_announced_act_with_an_unless_condition_is_a_threat(extractor):
 
 
 def test_parallel_act_takes_the_leads_target_and_aid_for_nobody_is_dropped(extractor):
-    from kg.model import Article
-
-    text = ("KABUL, Sept 1 (Wire) - Japan sent emergency aid to eastern Afghanistan on Monday. "
-            "The United States has not offered assistance.")
-    x = extractor.extract(Article(id="t", text=text, published=PUBLISHED))
-    found = [(top_of(e.type), tuple(e.actors), tuple(e.recipients), e.modality) for e in x.events]
+    found, _ = events(extractor, "KABUL, Sept 1 (Wire) - Japan sent emergency aid to eastern Afghanistan on "
+                                 "Monday. The United States has not offered assistance.")
     assert ("Aid", ("united-states",), ("afghanistan",), "Negated") in found
     found, _ = events(extractor, "The United States has not offered assistance.")
     assert found == []
@@ -323,10 +319,7 @@ def test_people_named_as_the_target_leave_no_room_for_a_guess(extractor):
 
 
 def test_the_city_of_a_datelined_story_is_in_its_state(extractor):
-    from kg.model import Article
-
-    x = extractor.extract(Article(id="t", published=PUBLISHED,
-                                  text="KHARTOUM, March 12 (Wire) - The RSF has repeatedly shelled the city."))
+    _, x = events(extractor, "KHARTOUM, March 12 (Wire) - The RSF has repeatedly shelled the city.")
     assert [(e.actors, e.recipients) for e in x.events] == [(["rapid-support-forces"], ["sudan"])]
 
 
@@ -374,11 +367,9 @@ def test_building_up_forces_is_a_deployment(extractor):
 
 
 def test_a_visit_with_no_place_named_is_to_the_datelined_state(extractor):
-    from kg.model import Article
-
-    x = extractor.extract(Article(id="t", published=PUBLISHED, text=(
+    _, x = events(extractor, (
         "PYONGYANG, Oct 10 (Wire) - North Korea held a military parade on Friday attended by Chinese "
-        "Premier Li Qiang.")))
+        "Premier Li Qiang."))
     assert (["li-qiang"], ["north-korea"]) in [(e.actors, e.recipients) for e in x.events if e.type == "Visit"]
 
 
@@ -394,20 +385,16 @@ def test_a_consequence_participle_shares_the_acts_target(extractor):
 
 
 def test_an_act_blamed_on_someone_is_theirs_as_claimed(extractor):
-    from kg.model import Article
-
-    x = extractor.extract(Article(id="t", published=PUBLISHED, text=(
-        "KHARTOUM, May 6 (Wire) - Drones struck fuel depots in Port Sudan, an attack the army blamed on the RSF.")))
+    _, x = events(extractor, (
+        "KHARTOUM, May 6 (Wire) - Drones struck fuel depots in Port Sudan, an attack the army blamed on the RSF."))
     [attack] = [e for e in x.events if top_of(e.type) == "Assault"]
     assert (attack.actors, attack.recipients, attack.claimed_by) == (["rapid-support-forces"], ["sudan"], "sudan")
 
 
 def test_protesters_of_a_datelined_story_protest_their_state(extractor):
-    from kg.model import Article
-
-    x = extractor.extract(Article(id="t", published=PUBLISHED, text=(
+    _, x = events(extractor, (
         "NAIROBI, Sept 3 (Wire) - Thousands of protesters marched in Nairobi on Wednesday to demand the "
-        "release of detained activists.")))
+        "release of detained activists."))
     [protest] = [e for e in x.events if top_of(e.type) == "Protest"]
     group = x.actors[protest.actors[0]]
     assert (group.kind, group.affiliation, protest.recipients) == ("Organization", "kenya", ["kenya"])
