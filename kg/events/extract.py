@@ -319,6 +319,8 @@ class EventExtractor:
         objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "against", "at", "upon")
                  for o in p.children if o.dep_ == "pobj"]
         for o in objs:
+            if o.i in idx and idx[o.i].key in own and idx[o.i].how == "group":
+                return True  # "urged its citizens to avoid Iraq": the actor's own people
             if o.i in idx or o.pos_ != "NOUN":
                 continue
             if self._event_noun(o) is None and any(c.dep_ == "poss" and c.i in idx and idx[c.i].key in own

@@ -148,3 +148,8 @@ def test_his_government_is_the_state_of_the_person(nlp):
     assert gov.key == "ethiopia"
     assert [(e.type, e.actors, e.recipients, e.modality) for e in doc._.gpol_events] == \
         [("ArmedAttack", ["ethiopia"], ["eritrea"], "Negated")]
+
+
+def test_its_in_a_coordinated_clause_is_the_shared_subject(nlp):
+    doc = nlp("Pakistan has refused to deploy peacekeepers in Iraq and has urged its citizens to avoid coming.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "its"] == ["pakistan"]
