@@ -443,8 +443,10 @@ class EventExtractor:
         # the side an actor acts for; a group of a state's society ("Sudan rebels", protesters)
         # acts against its state as often as not, so its state stays a possible target
         actor_affs = {tok.doc._.gpol_actors[k].affiliation for k in actor_keys
-                      if k in tok.doc._.gpol_actors and not tok.doc._.gpol_actors[k].sector}
-        recipients = [(k, s) for k, s in recipients if k not in actor_keys and k not in actor_affs]
+                      if k in tok.doc._.gpol_actors and tok.doc._.gpol_actors[k].affiliation
+                      and not tok.doc._.gpol_actors[k].sector}
+        side = actor_keys | actor_affs
+        recipients = [(k, s) for k, s in recipients if k not in side]
         modality = modality_of(tok)
         if modality == "Asserted" and modality_from is not None:
             modality = modality_of(modality_from)  # "did not take part in the talks"
@@ -454,15 +456,15 @@ class EventExtractor:
         top = top_of(cls)
         if not recipients and (top in _PLACE_RECIPIENT_TOPS or cls == "Visit"):
             # ("arrived in Amman": a visit to the state whose city it is)
-            recipients = self._place_state(tok, idx, (actor_keys | actor_affs) - {None})
+            recipients = self._place_state(tok, idx, side)
             home = tok.doc._.gpol_home
-            if not recipients and cls == "Visit" and home and home not in actor_keys | actor_affs \
+            if not recipients and cls == "Visit" and home and home not in side \
                     and tok.pos_ == "VERB":
                 # "a parade in Pyongyang attended by Li Qiang": a visit to the story's own state
                 recipients = [(home, None)]
         parties = None
-        if not recipients and top in _DIRECTED_TOPS and not self._names_other_target(tok, idx, actor_keys | actor_affs):
-            parties = self._other_parties(tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
+        if not recipients and top in _DIRECTED_TOPS and not self._names_other_target(tok, idx, side):
+            parties = self._other_parties(tok, sent, idx, side | ({claimed} - {None}))
             if top in ("Assault", "Coerce", "Sanction"):
                 # force and sanctions hit states first ("sites struck by the U.S."; a tariff hits
                 # the country of the president who answers it)
@@ -508,7 +510,7 @@ class EventExtractor:
         intent_parties = None
         if own_intent and not recipients and intent_cls in _DIRECTED_TOPS:
             intent_parties = parties if parties is not None else self._other_parties(
-                tok, sent, idx, (actor_keys | actor_affs | {claimed}) - {None})
+                tok, sent, idx, side | ({claimed} - {None}))
         for a, r in pairs:
             group = a if isinstance(a, list) else [a]
             a = group[0]
@@ -569,28 +571,17 @@ class EventExtractor:
             # the object, which the parser makes the object predicate
             entry = self.lex.verb(lemma, dobj=label.lemma_.lower())
             entry = entry if entry is not None and entry.pattern else None
-        ended = None
-        if lemma in self.ending and dobj is not None:
-            # ("suspended aid deliveries", "ended mediation efforts": the compound names the act)
-            ended = self._event_noun(dobj) or next(
-                (c for c in dobj.children if c.dep_ == "compound" and self.lex.noun(c.lemma_.lower())), None)
-        if entry is None and ended is not None and quad_of(self.lex.noun(ended.lemma_.lower())[0].cls) in _COOPERATION \
-                and self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower(), particle=prt) is None:
-            # "halted economic aid to Serbia", "ended mediation efforts": relations reduced (CAMEO 16)
-            entry = LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
-        if entry is None and lemma in self.buildup and dobj is not None and dobj.dep_ == "dobj" \
-                and self.gaz.sector(dobj.lemma_.lower()) == "military" \
-                and self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower(), particle=prt) is None:
-            # "strengthened its forces in Lebanon": a deployment (CAMEO 154)
-            entry = LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")
         if entry is None:
-            # a light verb whose object is an event noun: the noun types the event; a verb the
-            # lexicon knows with that object ("cancelled a visit": 160) types it itself
-            if self._event_noun(dobj) is not None and (lemma in self.light or not self.lex.verb(
-                    lemma, preps=preps, dobj=dobj.lemma_.lower(), particle=prt)):
-                return
-            entry = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
-                                  particle=prt)
+            lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
+                                    particle=prt)
+            if lexical is None and dobj is not None:
+                entry = self._composed_entry(lemma, dobj)
+            if entry is None:
+                # a light verb whose object is an event noun: the noun types the event; a verb the
+                # lexicon knows with that object ("cancelled a visit": 160) types it itself
+                if self._event_noun(dobj) is not None and (lemma in self.light or lexical is None):
+                    return
+                entry = lexical
         if entry is None:
             return
         if lemma in self.speech and not entry.cls:
@@ -599,7 +590,7 @@ class EventExtractor:
         cls = entry.cls
         protesters = not actors and top_of(cls) == "Protest"
         if protesters:
-            actors = self._protesters(v)
+            actors = self._protesters(v, idx)
         own = {k for k, _ in actors}
         recipients = [r for r in self._objects(v, idx, top_of(cls)) if r[0] not in own]  # ("warned it would")
         if protesters and actors and not recipients:
@@ -698,14 +689,28 @@ class EventExtractor:
                 # the act demanded is the demand's content, not an event of its own ("urged X to")
                 self._suppressed.update(cc.i for cc in (c, *c.conjuncts))
 
-    def _protesters(self, v: Token) -> list[tuple[str, str | None]]:
+    def _composed_entry(self, lemma: str, dobj: Token) -> LexEntry | None:
+        """An entry composed from the verb's kind and its object's, for pairs the CAMEO dictionary
+        does not code: ending a cooperative act ("halted economic aid to Serbia", "suspended aid
+        deliveries": relations reduced, CAMEO 160) and building up forces ("strengthened its
+        forces": a deployment, CAMEO 154)."""
+        if lemma in self.ending:
+            # ("ended mediation efforts": the compound names the act)
+            ended = self._event_noun(dobj) or next(
+                (c for c in dobj.children if c.dep_ == "compound" and self.lex.noun(c.lemma_.lower())), None)
+            if ended is not None and quad_of(self.lex.noun(ended.lemma_.lower())[0].cls) in _COOPERATION:
+                return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
+        if lemma in self.buildup and dobj.dep_ == "dobj" and self.gaz.sector(dobj.lemma_.lower()) == "military":
+            return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")
+        return None
+
+    def _protesters(self, v: Token, idx: dict) -> list[tuple[str, str | None]]:
         """"Thousands of protesters marched in Nairobi": people protesting form a group of their
         state (one the phrase names, else the story's dateline), a node of its own (as "Afghan
         rebels")."""
         actors = v.doc._.gpol_actors
         if actors is None:
             return []
-        idx = self._index(v.doc)
         for s in (c for c in v.children if c.dep_ == "nsubj"):
             heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
                            for o in p.children if o.dep_ == "pobj"]  # "thousands of protesters"
