@@ -32,7 +32,7 @@ from .gazetteer import Entry, Gazetteer, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
 
-__all__ = ["ActorRecognizer", "actor_from_entry", "acting_for"]
+__all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor"]
 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
 _PLURAL_REFERENCES = {"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state"}
@@ -78,6 +78,19 @@ def actor_from_entry(e: Entry, gaz: Gazetteer | None = None) -> Actor:
     return Actor(key=e.key, kind=e.kind, label=e.label, qid=e.qid, alt_labels=known,
                  country_code=e.iso3 if e.kind == "State" else None,
                  affiliation=affiliation, role=e.role)
+
+
+def group_actor(state: Entry, group: str, sector_code: str | None) -> Actor:
+    """The node of a group of a state's society: one per state and group ("Afghan rebels",
+    protesters in a Nairobi story), an Organization affiliated with the state and carrying its
+    CAMEO sector code (as event data code country + agent).
+
+    >>> a = group_actor(Gazetteer.load().get("sudan"), "rebels", "REB")
+    >>> a.key, a.label, a.affiliation, a.sector
+    ('sudan-rebels', 'Sudan rebels', 'sudan', 'REB')
+    """
+    return Actor(key=f"{state.key}-{slugify(group)}", kind="Organization", label=f"{state.label} {group}",
+                 affiliation=state.key, sector=sector_code)
 
 
 def _titled(doc: Doc, tok: Token, gaz: Gazetteer) -> bool:
@@ -198,6 +211,7 @@ class ActorRecognizer:
                     "gazetteer", label=entry.label)
             elif label == "ORG":
                 entry = self._lookup(text, ("Organization", "State"))
+                name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)  # "the Tren de Aragua"
                 if entry:
                     add(span.start, span.end, entry.key, entry.kind, "gazetteer")
                 elif text in name_parts:
@@ -205,9 +219,8 @@ class ActorRecognizer:
                 elif text.islower() or self.gaz.sector(re.sub(r"^the\s+", "", text.lower())):
                     continue  # "the Army", "defence ministry": whose, the phrase does not say
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
-                        or slugify(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)) in actors:
+                        or slugify(name) in actors:
                     # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
-                    name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)  # "the Tren de Aragua"
                     m = add(span.start, span.end, slugify(name), "Organization", "ner", label=name)
                     owner = next((c for c in span.root.children if c.dep_ == "poss" and c.i < span.start), None)
                     if m is not None and owner is not None and not actors[m.key].affiliation:
@@ -510,14 +523,12 @@ class ActorRecognizer:
             if group and owner.kind == "State" and not role and tok.tag_ in ("NNS", "NNPS"):
                 # "Darfur rebels", "French farmers": a group of the state's society, a node of its own
                 # (CAMEO's country + agent code), affiliated with the state
-                key = f"{owner.key}-{slugify(group)}"
-                gm = add(tok.i, tok.i + 1, key, "Organization", "group", sector=sector,
-                         label=f"{owner.label} {group}")
-                if gm is not None:
-                    actors[key].affiliation = owner.key
-                    actors[key].sector = self.gaz.sector_code(sector)
+                if not taken[tok.i]:
+                    ga = group_actor(owner, group, self.gaz.sector_code(sector))
+                    ga = actors.setdefault(ga.key, ga)
+                    add(tok.i, tok.i + 1, ga.key, ga.kind, "group", sector=sector)
                     self._ensure(actors, owner.key, owner.kind, owner.label)
-                    actors[key].alt_labels.add(doc[min(t.i for t in mod_tokens):tok.i + 1].text)
+                    ga.alt_labels.add(doc[min(t.i for t in mod_tokens):tok.i + 1].text)
                 continue
             if sector or role:
                 owner_mention = next((mm for mm in mentions if mm.start <= min(t.i for t in mod_tokens) < mm.end

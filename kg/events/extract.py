@@ -34,7 +34,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.gazetteer import Gazetteer
 from ..actors.mentions import Mention, register_extensions
-from ..model import Actor, Event
+from ..actors.recognise import group_actor
+from ..model import Event
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry, Lexicon
 from .modality import modality_of, word_list
@@ -726,13 +727,10 @@ class EventExtractor:
                 state = self.gaz.get(home) if home else None
                 if state is None:
                     return []
-                group = self.gaz.sector_group(sector) or "civilians"
-                key = f"{home}-{group.replace(' ', '-')}"
-                if key not in actors:
-                    actors[key] = Actor(key=key, kind="Organization", label=f"{state.label} {group}",
-                                        affiliation=home, sector=self.gaz.sector_code(sector))
-                actors[key].alt_labels.add(h.text)
-                return [(key, sector)]
+                ga = group_actor(state, self.gaz.sector_group(sector) or "civilians", self.gaz.sector_code(sector))
+                ga = actors.setdefault(ga.key, ga)
+                ga.alt_labels.add(h.text)
+                return [(ga.key, sector)]
         return []
 
     def _blamed_act(self, v: Token, dobj, blamers, blamed, idx, anchor, events, sent):
