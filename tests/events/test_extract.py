@@ -275,6 +275,8 @@ def test_announced_act_with_an_unless_condition_is_a_threat(extractor):
                                  "unless President Goukouni Oueddei arranged a ceasefire.")
     assert ("Threaten", ("nigeria",), ("chad",), "Asserted") in found
     assert not [f for f in found if f[0] == "Agree" and f[1] == ("nigeria",)]
+    # the ceasefire of the condition is at most a would-be agreement, never an asserted one
+    assert not [f for f in found if f[0] == "Agree" and f[3] == "Asserted"]
 
 
 def test_parallel_act_takes_the_leads_target_and_aid_for_nobody_is_dropped(extractor):
