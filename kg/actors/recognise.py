@@ -54,6 +54,10 @@ _POLITICAL_ORG = re.compile(
 )
 
 
+# prepositions that place a group in a state: "rebels in Darfur", "students throughout Indonesia"
+_GROUP_PLACE_PREPS = {"in", "throughout", "across", "inside"}
+
+
 def _strip_possessive(text: str) -> str:
     return re.sub(r"[’']s?$", "", text.strip()).strip()
 
@@ -481,6 +485,21 @@ class ActorRecognizer:
             named_in_mods = None
             if mod_tokens and not any(t.i in owned for t in mod_tokens):
                 named_in_mods = self._affiliation_in(doc, mod_tokens)
+            if (not mod_tokens or not any(t.i in owned for t in mod_tokens) and not named_in_mods) \
+                    and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+                # "opposition groups in Zimbabwe", "rebels in Darfur", "students throughout
+                # Indonesia": a group of the state of the place it is in (state agents are not: troops
+                # in a country may be anyone's)
+                sector = self._phrase_sector(doc, tok)
+                group = self.gaz.sector_group(sector)
+                where = self._place_state(doc, tok, mentions) if group else None
+                if where is not None:
+                    ga = group_actor(where, group, self.gaz.sector_code(sector))
+                    ga = actors.setdefault(ga.key, ga)
+                    add(tok.i, tok.i + 1, ga.key, ga.kind, "group", sector=sector)
+                    self._ensure(actors, where.key, where.kind, where.label)
+                    ga.alt_labels.add(doc[tok.left_edge.i:tok.right_edge.i + 1].text)
+                    continue
             if not mod_tokens or not any(t.i in owned for t in mod_tokens) and not named_in_mods:
                 # "the army", "police", "the government": the story's own state
                 sector = self.gaz.sector(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
@@ -538,6 +557,36 @@ class ActorRecognizer:
                     ids = {t.i for t in mod_tokens}
                     gm.also = tuple(dict.fromkeys(m.key for m in mentions if m.start in ids and m.key != owner.key
                                                   and m.kind in ("State", "Organization")))
+
+    def _phrase_sector(self, doc: Doc, tok: Token) -> str | None:
+        """The sector of the agent phrase ``tok`` heads, longest first: "opposition parties" (the
+        head alone, "parties", names none), "rebels"."""
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i == tok.i:
+            start -= 1
+        for i in range(start, tok.i + 1):
+            sector = self.gaz.sector(doc[i:tok.i + 1].text.lower())
+            if sector is not None:
+                return sector
+        return self.gaz.sector(tok.lemma_.lower())
+
+    def _place_state(self, doc: Doc, tok: Token, mentions: list) -> Entry | None:
+        """The state a locative phrase of ``tok`` names: "in Zimbabwe", "in the Ivory Coast",
+        "throughout Indonesia", "in Darfur" (a place the gazetteer files under a state)."""
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ not in _GROUP_PLACE_PREPS:
+                continue
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                m = next((mm for mm in mentions if mm.start <= o.i < mm.end), None)
+                if m is not None:
+                    e = self.gaz.get(m.key)
+                    return e if e is not None and e.kind == "State" else None
+                if o.pos_ == "PROPN":
+                    name = doc[min(c.i for c in o.subtree if c.pos_ == "PROPN" or c.i == o.i):o.i + 1].text
+                    return self.gaz.state_for_place(name)
+        return None
 
     def _owner(self, doc: Doc, tokens: list[Token], mentions: list,
                affiliation: Entry | None = None) -> Entry | None:

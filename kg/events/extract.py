@@ -168,6 +168,10 @@ class EventExtractor:
         if subj:
             out = []
             for s in subj:
+                if s.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in s.children):
+                    # "The Red Cross operating in Iraq said": the small model makes the reduced
+                    # relative the subject and the body its subject
+                    s = next((c for c in s.children if c.dep_ == "nsubj"), s)
                 out.extend(self._actors_of(s, idx))
                 out.extend(a for a in self._titled_coordination(s, idx) if a not in out)
                 # "X, Y's envoy, said": an appositive subject
@@ -676,8 +680,11 @@ class EventExtractor:
         if not speakers:
             return
         doc_actors = v.doc._.gpol_actors or {}
+        # (a person or agency speaks for its state; a group of the state's society, "Rwandan
+        # rebels", does not)
         side = {k for k, _ in speakers} | {doc_actors[k].affiliation for k, _ in speakers
-                                          if k in doc_actors and doc_actors[k].affiliation}
+                                          if k in doc_actors and doc_actors[k].affiliation
+                                          and not doc_actors[k].sector}
         for c in v.children:
             if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in self.obligation for a in c.children):
                 continue
@@ -687,8 +694,10 @@ class EventExtractor:
                        (doc_actors[a[0]].affiliation if a[0] in doc_actors else None) not in side]
             if targets:
                 self._emit(events, "Request", "020", v, speakers, targets, idx, anchor, 0.5, sent)
-                # the act demanded is the demand's content, not an event of its own ("urged X to")
-                self._suppressed.update(cc.i for cc in (c, *c.conjuncts))
+                # the act demanded is the demand's content, not an event of its own ("urged X to"),
+                # nor is anything told inside it ("must be ready to mediate", "must reach an agreement")
+                self._suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
+                                        if t.pos_ in ("VERB", "NOUN", "ADJ"))
 
     def _composed_entry(self, lemma: str, dobj: Token) -> LexEntry | None:
         """An entry composed from the verb's kind and its object's, for pairs the CAMEO dictionary
@@ -766,7 +775,7 @@ class EventExtractor:
         """"Norway is willing to send material to help defend Saudi Arabia": a stated readiness to
         act is an AGREE event toward whom the act concerns; its content is not a second event."""
         comp = next((c for c in adj.children if c.dep_ == "xcomp"), None)
-        if comp is None or adj.dep_ not in ("acomp", "amod", "ROOT"):
+        if comp is None or adj.dep_ not in ("acomp", "amod", "ROOT") or adj.i in self._suppressed:
             return
         actors = self._subjects(adj.head if adj.dep_ == "acomp" else adj, idx)
         recipients, todo = [], [comp]

@@ -153,3 +153,12 @@ def test_his_government_is_the_state_of_the_person(nlp):
 def test_its_in_a_coordinated_clause_is_the_shared_subject(nlp):
     doc = nlp("Pakistan has refused to deploy peacekeepers in Iraq and has urged its citizens to avoid coming.")
     assert [m.key for m in doc._.gpol_mentions if m.text == "its"] == ["pakistan"]
+
+
+def test_a_group_placed_in_a_state_is_a_group_of_that_state(nlp):
+    doc = nlp("Opposition parties in Kenya called a strike. Rebels in Darfur attacked a convoy. "
+              "Foreign troops in Mali left.")
+    keys = {m.key for m in doc._.gpol_mentions}
+    assert {"kenya-opposition", "sudan-rebels"} <= keys
+    # state agents are not placed: troops in a country may be anyone's
+    assert not any(k.startswith("mali-") for k in keys)

@@ -259,6 +259,26 @@ def test_what_another_side_must_do_is_the_speakers_demand(extractor):
     assert not [f for f in found if f[0] == "Request"]
 
 
+def test_nothing_told_inside_a_demand_is_an_event_of_its_own(extractor):
+    # the demand's content holds an intent adjective and an event noun: neither is an event
+    found, _ = events(extractor, "The Kenyan president said Uganda must be ready to negotiate with Tanzania.")
+    assert [f[0] for f in found] == ["Request"]
+    found, _ = events(extractor, "Norway said Sudan must reach an agreement with Chad.")
+    assert [f[0] for f in found] == ["Request"]
+
+
+def test_a_society_group_demands_of_its_own_government(extractor):
+    # "Colombian rebels" are not their state's side: their demand on its president is a Request
+    found, _ = events(extractor, "Colombian rebels said President Gustavo Petro must release their leaders.")
+    assert ("Request", ("colombia-rebels",), ("gustavo-petro",), "Asserted") in found
+
+
+def test_a_reduced_relative_the_parser_makes_the_subject(extractor):
+    # (the small model parses "operating" as the subject of "said", "Red Cross" as its subject)
+    found, _ = events(extractor, "The Red Cross operating in Sudan said the army must protect civilians.")
+    assert ("Request", ("icrc",), ("sudan",), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
