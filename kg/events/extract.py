@@ -63,6 +63,7 @@ _CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
 _PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize", "Sanction"}
 # Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
 _ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
+_FORCE_TOPS = {"Assault", "Coerce"}
 _COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
 _MATERIAL = {"MaterialCooperation", "MaterialConflict"}
 # Event types that are aimed at someone (in both gold sets, 97% of these events have a
@@ -83,6 +84,7 @@ class EventExtractor:
         self.light = word_list("light_verbs")
         self.speech = word_list("speech_verbs")
         self.obligation = word_list("obligation_auxiliaries")
+        self.crowd_nouns = word_list("crowd_nouns")
         self.stative = word_list("stative_passives")
         self.modals = word_list("modal_auxiliaries")
         self.ending = word_list("ending_verbs")
@@ -126,6 +128,10 @@ class EventExtractor:
             named = [idx[c.i] for c in t.children if c.dep_ == "appos" and c.i in idx]
             if named:  # "his Indian counterpart, Subrahmanyam Jaishankar"
                 out.append((named[0].key, named[0].sector))
+                continue
+            if self._crowd is not None and t.tag_ == "NNS" and t.lemma_.lower() in self.crowd_nouns \
+                    and not any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in idx for c in t.children):
+                out.append(self._crowd)  # "fired tear gas at the crowds": the protesters told of
                 continue
             if not deep or self.lex.noun(t.lemma_.lower()):
                 continue  # "his talks with Trump collapsed": the talks' owner is not the subject
@@ -598,8 +604,10 @@ class EventExtractor:
             actors = self._protesters(v, idx)
         own = {k for k, _ in actors}
         recipients = [r for r in self._objects(v, idx, top_of(cls)) if r[0] not in own]  # ("warned it would")
-        if protesters and actors and not recipients:
-            recipients = [(v.doc._.gpol_actors[actors[0][0]].affiliation, None)]  # aimed at their own state
+        if actors and not recipients and (protesters or (
+                top_of(cls) in ("Request", "Protest") and self._crowd is not None and actors == [self._crowd])):
+            # aimed at their own state ("protesters marched to demand the release of activists")
+            recipients = [(v.doc._.gpol_actors[actors[0][0]].affiliation, None)]
         refers_to = None
         if not recipients and dobj is not None and dobj.dep_ == "dobj":
             noun = self._event_noun(dobj)
@@ -646,6 +654,16 @@ class EventExtractor:
                                   for a in self._actors_of(sj, idx) if a not in actors]
                     if recipients:
                         break
+        if top_of(cls) in _FORCE_TOPS and not recipients:
+            # "fired tear gas to disperse the crowds": force used for a forceful purpose is aimed at
+            # the purpose's object
+            for c in v.children:
+                if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    inner = {top_of(e.cls) for e in self.lex.verb_entries(c.lemma_.lower())}
+                    if inner and inner <= _FORCE_TOPS:  # ("disperse": coded with its objects only)
+                        recipients = [r for r in self._objects(c, idx, min(inner)) if r[0] not in own]
+                        if recipients:
+                            break
         if cls == "WeaponsTest" and recipients:
             cls = "Airstrike"  # a missile launched at someone is an attack, not a test
         if dobj is not None and dobj.dep_ == "dobj" and lemma not in self.light:
@@ -739,6 +757,7 @@ class EventExtractor:
                 ga = group_actor(state, self.gaz.sector_group(sector) or "civilians", self.gaz.sector_code(sector))
                 ga = actors.setdefault(ga.key, ga)
                 ga.alt_labels.add(h.text)
+                self._crowd = (ga.key, sector)
                 return [(ga.key, sector)]
         return []
 
@@ -890,6 +909,7 @@ class EventExtractor:
             anchor = find_anchor(e.text for e in doc.ents if e.label_ == "DATE")
         events: list[Event] = []
         self._suppressed: set[int] = set()
+        self._crowd: tuple[str, str | None] | None = None  # the protesters the story told of
         self._anaphora: list[tuple[Event, str]] = []
         self._hosting: list[Event] = []
         self._open: list[tuple[Event, list[str]]] = []

@@ -279,6 +279,18 @@ def test_a_reduced_relative_the_parser_makes_the_subject(extractor):
     assert ("Request", ("icrc",), ("sudan",), "Asserted") in found
 
 
+def test_the_crowds_are_the_protesters_told_of(extractor):
+    text = ("LIMA, March 3 (Wire) - Thousands of demonstrators rallied in Lima on Monday. "
+            "Police fired tear gas to disperse the crowds and detained dozens of students.")
+    found, _ = events(extractor, text)
+    assert ("Protest", ("peru-opposition",), ("peru",), "Asserted") in found
+    assert ("Assault", ("peru",), ("peru-opposition",), "Asserted") in found
+    assert ("Coerce", ("peru",), ("peru-opposition",), "Asserted") in found
+    # with no protest told, students are nobody the graph knows
+    found, _ = events(extractor, "LIMA, March 3 (Wire) - Police detained dozens of students.")
+    assert ("Coerce", ("peru",), (), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
