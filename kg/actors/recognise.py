@@ -438,8 +438,14 @@ class ActorRecognizer:
                     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                         verb = verb.head
                     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    while subj is None and verb.dep_ == "conj" and verb.head.i != verb.i:
-                        verb = verb.head  # "Pakistan refused ... and urged its citizens": the shared subject
+                    for _ in range(4):
+                        if subj is not None or verb.dep_ not in ("conj", "advcl", "acl") or verb.head.i == verb.i:
+                            break
+                        # "Pakistan refused ... and urged its citizens", "X left, completing a withdrawal
+                        # announced by their governments": the subject of the clause it hangs off
+                        verb = verb.head
+                        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                            verb = verb.head
                         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     found = next((mm for mm in mentions if subj is not None and mm.start <= subj.i < mm.end), None)
                     if found is not None and found.kind != "Person":

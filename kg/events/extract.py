@@ -89,6 +89,7 @@ class EventExtractor:
         self.modals = word_list("modal_auxiliaries")
         self.ending = word_list("ending_verbs")
         self.buildup = word_list("buildup_verbs")
+        self.leaving = word_list("leaving_verbs")
         self.blame = word_list("blame_verbs")
         self.place_nouns = word_list("place_nouns")
         self.needs_recipient = word_list("requires_recipient")
@@ -586,7 +587,7 @@ class EventExtractor:
             lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
                                     particle=prt)
             if lexical is None and dobj is not None:
-                entry = self._composed_entry(lemma, dobj)
+                entry = self._composed_entry(lemma, dobj, idx)
             if entry is None:
                 # a light verb whose object is an event noun: the noun types the event; a verb the
                 # lexicon knows with that object ("cancelled a visit": 160) types it itself
@@ -717,7 +718,7 @@ class EventExtractor:
                 self._suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
                                         if t.pos_ in ("VERB", "NOUN", "ADJ"))
 
-    def _composed_entry(self, lemma: str, dobj: Token) -> LexEntry | None:
+    def _composed_entry(self, lemma: str, dobj: Token, idx: dict) -> LexEntry | None:
         """An entry composed from the verb's kind and its object's, for pairs the CAMEO dictionary
         does not code: ending a cooperative act ("halted economic aid to Serbia", "suspended aid
         deliveries": relations reduced, CAMEO 160) and building up forces ("strengthened its
@@ -728,6 +729,10 @@ class EventExtractor:
                 (c for c in dobj.children if c.dep_ == "compound" and self.lex.noun(c.lemma_.lower())), None)
             if ended is not None and quad_of(self.lex.noun(ended.lemma_.lower())[0].cls) in _COOPERATION:
                 return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
+        if lemma in self.leaving and dobj.dep_ == "dobj" and dobj.i in idx and idx[dobj.i].kind == "Organization" \
+                and idx[dobj.i].how != "group":
+            # "Mali left ECOWAS": leaving an organisation breaks relations with it (CAMEO 161)
+            return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "161", "SANCTION", "Sanction", "rule")
         if lemma in self.buildup and dobj.dep_ == "dobj" and self.gaz.sector(dobj.lemma_.lower()) == "military":
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")
         return None
@@ -925,7 +930,7 @@ class EventExtractor:
                     self._noun_event(tok, idx, anchor, events, sent)
         events = _hosted_visits(events, self._hosting)
         _consequence_recipients(events, self._trigger_of, doc)
-        _antecedent_recipients(events, self._anaphora)
+        _antecedent_recipients(events, self._anaphora, self._trigger_of)
         _answer_recipients(events, doc._.gpol_actors or {})
         _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
         doc._.gpol_events = _dedupe(events)
@@ -971,7 +976,8 @@ def _hosted_visits(events: list[Event], hosting: list[Event]) -> list[Event]:
     return out
 
 
-def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]]) -> None:
+def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]],
+                           trigger_of: dict[int, int] | None = None) -> None:
     """"NATO condemned the troop deployments", "Turkey welcomed the deal": a reaction to an event
     named by a bare noun is aimed at the actor of the latest such event told before it."""
     position = {id(ev): i for i, ev in enumerate(events)}
@@ -980,6 +986,8 @@ def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]
             continue  # (a hosting event may have given way to the visits it hosted)
         pos = position[id(ev)]
         for prev in reversed(events[:pos]):
+            if trigger_of and id(prev) in trigger_of and trigger_of.get(id(prev)) == trigger_of.get(id(ev)):
+                continue  # the same act of a co-actor ("X, Y and Z completed a withdrawal")
             if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
                     and not set(prev.actors) & set(ev.actors):
                 ev.recipients = list(prev.actors[:1])

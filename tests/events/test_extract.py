@@ -291,6 +291,22 @@ def test_the_crowds_are_the_protesters_told_of(extractor):
     assert ("Coerce", ("peru",), (), "Asserted") in found
 
 
+def test_leaving_an_organisation_breaks_relations_with_it(extractor):
+    found, _ = events(extractor, "Nicaragua and Venezuela left the Organization of American States in 2023.")
+    assert ("Sanction", ("nicaragua",), ("oas",), "Asserted") in found
+    assert ("Sanction", ("venezuela",), ("oas",), "Asserted") in found
+    # leaving a place is no sanction
+    found, _ = events(extractor, "The Venezuelan foreign minister left Managua on Monday.")
+    assert not [f for f in found if f[0] == "Sanction"]
+
+
+def test_a_co_actor_of_the_same_act_is_not_its_target(extractor):
+    found, _ = events(extractor, "Chad and Niger ended their alliance, completing a withdrawal announced by "
+                                 "their governments a year ago.")
+    assert not [f for f in found if set(f[1]) & set(f[2])]
+    assert not [f for f in found if f[1] == ("niger",) and f[2] == ("chad",)]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
