@@ -586,7 +586,9 @@ class EventExtractor:
         if entry is None:
             lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
                                     particle=prt)
-            if lexical is None and dobj is not None:
+            if (lexical is None or not lexical.pattern) and dobj is not None:
+                # (a reading composed from the verb and its object is more specific than the plain
+                # verb's: "ordered troops to the area" is a deployment, not a demand)
                 entry = self._composed_entry(lemma, dobj, idx)
             if entry is None:
                 # a light verb whose object is an event noun: the noun types the event; a verb the
@@ -733,7 +735,8 @@ class EventExtractor:
                 and idx[dobj.i].how != "group":
             # "Mali left ECOWAS": leaving an organisation breaks relations with it (CAMEO 161)
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "161", "SANCTION", "Sanction", "rule")
-        if lemma in self.buildup and dobj.dep_ == "dobj" and self.gaz.sector(dobj.lemma_.lower()) == "military":
+        if lemma in self.buildup and dobj.dep_ == "dobj" and self.gaz.sector(dobj.lemma_.lower()) == "military" \
+                and not any(c.dep_ in ("xcomp", "ccomp") for c in dobj.head.children):
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")
         return None
 

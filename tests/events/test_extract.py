@@ -307,6 +307,14 @@ def test_a_co_actor_of_the_same_act_is_not_its_target(extractor):
     assert not [f for f in found if f[1] == ("niger",) and f[2] == ("chad",)]
 
 
+def test_ordering_troops_somewhere_is_a_deployment(extractor):
+    found, _ = events(extractor, "Colombian President Gustavo Petro ordered troops to the border.")
+    assert [f[0] for f in found] == ["Mobilize"]
+    # ordering them to do something is still an order
+    found, _ = events(extractor, "Russian President Vladimir Putin ordered troops to withdraw from the border.")
+    assert "Mobilize" not in [f[0] for f in found]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
