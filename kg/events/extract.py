@@ -179,6 +179,13 @@ class EventExtractor:
                     # "The Red Cross operating in Iraq said": the small model makes the reduced
                     # relative the subject and the body its subject
                     s = next((c for c in s.children if c.dep_ == "nsubj"), s)
+                person = idx.get(s.right_edge.i)
+                if s.i in idx and idx[s.i].kind == "Organization" and person is not None \
+                        and person.kind == "Person" and s.right_edge.dep_ == "pobj" \
+                        and all(t.pos_ in ("PROPN", "ADP", "DET", "PUNCT", "SPACE") for t in s.subtree):
+                    # "Organization of American States Secretary General Albert Ramdin said": the
+                    # parser ends the organisation's name with the person its title names
+                    s = s.right_edge
                 out.extend(self._actors_of(s, idx))
                 out.extend(a for a in self._titled_coordination(s, idx) if a not in out)
                 # "X, Y's envoy, said": an appositive subject
@@ -933,7 +940,7 @@ class EventExtractor:
                     self._noun_event(tok, idx, anchor, events, sent)
         events = _hosted_visits(events, self._hosting)
         _consequence_recipients(events, self._trigger_of, doc)
-        _antecedent_recipients(events, self._anaphora, self._trigger_of)
+        _antecedent_recipients(events, self._anaphora, self._trigger_of, doc._.gpol_actors or {})
         _answer_recipients(events, doc._.gpol_actors or {})
         _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
         doc._.gpol_events = _dedupe(events)
@@ -980,9 +987,16 @@ def _hosted_visits(events: list[Event], hosting: list[Event]) -> list[Event]:
 
 
 def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]],
-                           trigger_of: dict[int, int] | None = None) -> None:
+                           trigger_of: dict[int, int] | None = None, actors: dict | None = None) -> None:
     """"NATO condemned the troop deployments", "Turkey welcomed the deal": a reaction to an event
-    named by a bare noun is aimed at the actor of the latest such event told before it."""
+    named by a bare noun is aimed at the actor of the latest such event of another side told
+    before it ("Sharif said Pakistan would avenge the attack": not Pakistan's own)."""
+    actors = actors or {}
+
+    def side(ev):
+        return set(ev.actors) | {actors[k].affiliation for k in ev.actors
+                                 if k in actors and actors[k].affiliation and not actors[k].sector}
+
     position = {id(ev): i for i, ev in enumerate(events)}
     for ev, cls in anaphora:
         if ev.recipients or id(ev) not in position:
@@ -992,7 +1006,7 @@ def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]
             if trigger_of and id(prev) in trigger_of and trigger_of.get(id(prev)) == trigger_of.get(id(ev)):
                 continue  # the same act of a co-actor ("X, Y and Z completed a withdrawal")
             if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
-                    and not set(prev.actors) & set(ev.actors):
+                    and not side(prev) & side(ev):
                 ev.recipients = list(prev.actors[:1])
                 ev.confidence = max(0.3, ev.confidence - 0.2)
                 break

@@ -315,6 +315,22 @@ def test_ordering_troops_somewhere_is_a_deployment(extractor):
     assert "Mobilize" not in [f[0] for f in found]
 
 
+def test_a_vow_to_avenge_an_attack_threatens_the_attacker_not_ones_own_side(extractor):
+    text = ("Armenian shells struck two villages in Azerbaijan. Azerbaijan's army said it shot down "
+            "three Armenian drones. President Ilham Aliyev said Azerbaijan would avenge the attack.")
+    found, _ = events(extractor, text)
+    assert ("Threaten", ("ilham-aliyev",), ("armenia",), "Asserted") in found
+    assert not [f for f in found if f[0] == "Threaten" and f[2] == ("azerbaijan",)]
+
+
+def test_an_organisations_officer_the_parser_folds_into_its_name(extractor):
+    # the small model makes "Organization" the subject and the person the object of its "of"
+    text = ("WASHINGTON, June 26 (Wire) - Organization of American States Secretary General Albert Ramdin "
+            "called on Nicaragua to release political prisoners.")
+    found, _ = events(extractor, text)
+    assert ("Request", ("albert-ramdin",), ("nicaragua",), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
