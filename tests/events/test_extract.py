@@ -331,6 +331,13 @@ def test_an_organisations_officer_the_parser_folds_into_its_name(extractor):
     assert ("Request", ("albert-ramdin",), ("nicaragua",), "Asserted") in found
 
 
+def test_supplies_are_aid_and_cutting_them_a_sanction(extractor):
+    found, _ = events(extractor, "Turkey sent medical supplies to Syria.")
+    assert ("Aid", ("turkey",), ("syria",), "Asserted") in found
+    found, _ = events(extractor, "Russia cut gas supplies to Moldova.")
+    assert ("Sanction", ("russia",), ("moldova",), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
