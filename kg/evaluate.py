@@ -319,14 +319,20 @@ def found_actors(extraction: Extraction) -> dict:
 _STATE_AGENTS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
+_PREPOSITIONS = {"in", "of", "throughout", "across", "from", "near", "at", "on", "inside", "outside"}
+
+
 def _ends_with(gold: str, name: str) -> bool:
     """Whether the normalised gold mention ends with the whole normalised name, word for word.
 
     >>> _ends_with("president obama", "obama"), _ends_with("obama", "barack obama")
     (True, False)
+    >>> _ends_with("rebels in the ivory coast", "ivory coast")
+    False
     """
     g, n = gold.split(), name.split()
-    return bool(n) and len(n) < len(g) and g[-len(n):] == n
+    # (not the object of a preposition: "students throughout Indonesia" is no title of Indonesia)
+    return bool(n) and len(n) < len(g) and g[-len(n):] == n and not set(g[:-len(n)]) & _PREPOSITIONS
 
 
 def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:

@@ -223,3 +223,24 @@ def test_group_and_state_match_the_gold_country_and_sector():
     r = aggregate([score_document(gold, Extraction(Article(id="t-4", text=gold.text), actors=actors,
                                                    events=[Event("Accuse", ["sudan"], ["sudan-rebels"])]))])
     assert r.actors.f1 == 1.0 and r.events.f1 == 1.0
+
+
+def test_a_state_named_after_a_preposition_is_no_title_match():
+    # "students throughout Indonesia" are a group of Indonesia, not Indonesia with a title
+    gold = GoldRecord.from_dict({"id": "t-5", "text": "Students throughout Indonesia demonstrated against Suharto.",
+                                 "actors": [{"name": "students throughout Indonesia", "kind": "State",
+                                             "iso3": "IDN", "sector": "EDU"},
+                                            {"name": "Suharto", "kind": "State", "iso3": "IDN", "sector": "GOV"}],
+                                 "events": [{"actor": "students throughout Indonesia", "type": "Protest",
+                                             "recipient": "Suharto"}]})
+    actors = {"indonesia": Actor("indonesia", "State", "Indonesia", country_code="IDN"),
+              "suharto": Actor("suharto", "Person", "Suharto", affiliation="indonesia"),
+              "indonesia-students": Actor("indonesia-students", "Organization", "Indonesia students",
+                                          affiliation="indonesia", sector="EDU")}
+    ex = Extraction(Article(id="t-5", text=gold.text), actors=actors,
+                    events=[Event("Protest", ["indonesia-students"], ["suharto"])])
+    assert aggregate([score_document(gold, ex)]).events.f1 == 1.0
+    # the state itself acting is not the students' protest
+    ex = Extraction(Article(id="t-5", text=gold.text), actors=actors,
+                    events=[Event("Protest", ["indonesia"], ["suharto"])])
+    assert aggregate([score_document(gold, ex)]).events.f1 == 0.0
