@@ -65,7 +65,7 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         doc._.gpol_anchor = article.published
         doc._.gpol_source = article.text
-        homes = [gaz.state_for_place(p) for p in places]
+        homes = [gaz.locate(p) for p in places]
         doc._.gpol_home = next((h.key for h in homes if h is not None), None)
         return doc
 

@@ -591,7 +591,7 @@ class ActorRecognizer:
                     return e if e is not None and e.kind == "State" else None
                 if o.pos_ == "PROPN":
                     name = doc[min(c.i for c in o.subtree if c.pos_ == "PROPN" or c.i == o.i):o.i + 1].text
-                    return self.gaz.state_for_place(name)
+                    return self.gaz.locate(name, {m.key for m in mentions if m.kind == "State"})
         return None
 
     def _owner(self, doc: Doc, tokens: list[Token], mentions: list,

@@ -282,7 +282,7 @@ class EventExtractor:
                         return [(idx[c.i].key, None)]
                 name = places.get(t.i)
                 if name:
-                    e = self.gaz.state_for_place(name)
+                    e = self.gaz.locate(name, _story_states(v.doc))
                     if e is not None and e.key not in actor_keys:
                         return [(e.key, None)]
                 home = v.doc._.gpol_home
@@ -945,6 +945,14 @@ class EventExtractor:
         _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
         doc._.gpol_events = _dedupe(events)
         return doc
+
+
+def _story_states(doc: Doc) -> set[str]:
+    """The states a story names, its dateline's included: the context a town's name is read in."""
+    out = {m.key for m in doc._.gpol_mentions or () if m.kind == "State"}
+    if doc._.gpol_home:
+        out.add(doc._.gpol_home)
+    return out
 
 
 def _own_clause(v: Token):

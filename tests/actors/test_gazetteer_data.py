@@ -140,3 +140,24 @@ def test_build_rejects_an_unknown_petrarch_spelling(tmp_path):
     p.write_text(p.read_text(encoding="utf-8").replace("\tHAMAS\n", "\tHAMAS_MADE_UP\n"), encoding="utf-8")
     with pytest.raises(ValueError, match="HAMAS_MADE_UP"):
         build.build_organizations(src)
+
+
+def test_cities_table_names_known_states_with_populations(gaz):
+    import csv
+    with (GAZ / "cities.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) > 60000
+    assert {r["state"] for r in rows} <= {e.key for e in gaz if e.kind == "State"}
+    assert all(int(r["population"]) >= 0 and r["geonameid"].isdigit() and r["name"] for r in rows)
+
+
+def test_cities_build_folds_names_and_drops_unknown_states():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("build_cities", GAZ.parent.parent / "scripts" / "build_cities.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    towns = {"1": {"geonameid": 1, "name": "Goražde", "countrycode": "BA", "population": 17650},
+             "2": {"geonameid": 2, "name": "San Juan", "countrycode": "PR", "population": 400000}}
+    rows = mod.build_rows(towns, {"BA": "bosnia-and-herzegovina"})
+    assert [(r["name"], r["state"]) for r in rows] == [("Gorazde", "bosnia-and-herzegovina"),
+                                                       ("Goražde", "bosnia-and-herzegovina")]

@@ -154,3 +154,19 @@ def test_plural_demonym_is_the_states_people():
     assert g.state_for_demonym("Iraqis").key == "iraq"
     assert g.state_for_demonym("Palestinians").key == "palestine"
     assert g.state_for_demonym("Swiss").key == "switzerland"  # a demonym ending in s is itself
+
+
+@pytest.mark.parametrize("name,context,key", [
+    ("Cizre", (), "turkey"),                      # one town of that name: its state
+    ("Soroti", (), "uganda"),
+    ("Hebron", (), "palestine"),                  # 160,000 people against US towns of 9,000
+    ("Jericho", (), None),                        # Palestine's 20,000 against a US town of 14,000
+    ("Jericho", ("israel", "palestine"), "palestine"),
+    ("Tripoli", (), "libya"),                     # Libya's capital
+    ("Tripoli", ("lebanon", "syria"), "lebanon"),  # a town of a state the story names
+    ("Paris", ("united-states",), "france"),      # unless a far bigger town has the name
+    ("Adan Yabaal", (), None),                    # too small for the table
+])
+def test_locate_reads_a_town_in_the_story_context(gaz, name, context, key):
+    e = gaz.locate(name, context)
+    assert (e.key if e else None) == key
