@@ -543,7 +543,7 @@ class ActorRecognizer:
                     if add(start, tok.i + 1, person.key, "Person", "title"):
                         actors[person.key].alt_labels.add(doc[min(t.i for t in mod_tokens):tok.i + 1].text)
                     continue
-            sector = self.gaz.sector(tok.lemma_.lower()) or self.gaz.sector(low)
+            sector = self._phrase_sector(doc, tok) or self.gaz.sector(low)
             group = self.gaz.sector_group(sector)
             if group and owner.kind == "State" and not role and tok.tag_ in ("NNS", "NNPS"):
                 # "Darfur rebels", "French farmers": a group of the state's society, a node of its own

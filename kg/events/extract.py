@@ -938,6 +938,7 @@ class EventExtractor:
                     self._verb_event(tok, idx, anchor, events, sent)
                 elif tok.pos_ == "NOUN":
                     self._noun_event(tok, idx, anchor, events, sent)
+        events = _purposes(events, self._trigger_of, doc)
         events = _hosted_visits(events, self._hosting)
         _consequence_recipients(events, self._trigger_of, doc)
         _antecedent_recipients(events, self._anaphora, self._trigger_of, doc._.gpol_actors or {})
@@ -945,6 +946,37 @@ class EventExtractor:
         _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
         doc._.gpol_events = _dedupe(events)
         return doc
+
+
+def _purposes(events: list[Event], trigger_of: dict[int, int], doc: Doc) -> list[Event]:
+    """"staged demonstrations to demand reforms", "visited Senegal to mediate", "started a hunger
+    strike to protest X's failure": an act's purpose is what its actor intends by it, not a second
+    event; when the act has no target and is of the purpose's type, the purpose names it. A purpose
+    whose governing clause tells no event ("dispatched inspectors to monitor the site") stays."""
+    by_token: dict[int, list[Event]] = {}
+    for ev in events:
+        if id(ev) in trigger_of:
+            by_token.setdefault(trigger_of[id(ev)], []).append(ev)
+    drop: set[int] = set()
+    for ev in events:
+        i = trigger_of.get(id(ev))
+        if i is None or ev.modality != "Asserted":
+            continue
+        tok = doc[i]
+        if tok.dep_ != "advcl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            continue
+        head = tok.head
+        governing = [head] + [c for c in head.children if c.dep_ == "dobj"]
+        mains = [m for g in governing for m in by_token.get(g.i, ()) if m is not ev and m.actors]
+        if not mains:
+            continue
+        drop.add(id(ev))
+        for m in mains:
+            if not m.recipients and ev.recipients and top_of(m.type) == top_of(ev.type) \
+                    and set(m.actors) == set(ev.actors):
+                m.recipients = list(ev.recipients)
+                m.recipient_inferred = ev.recipient_inferred
+    return [ev for ev in events if id(ev) not in drop]
 
 
 def _story_states(doc: Doc) -> set[str]:

@@ -338,6 +338,24 @@ def test_supplies_are_aid_and_cutting_them_a_sanction(extractor):
     assert ("Sanction", ("russia",), ("moldova",), "Asserted") in found
 
 
+def test_an_acts_purpose_is_no_second_event(extractor):
+    found, _ = events(extractor, "Czechia and Slovakia signed an agreement today to increase trade by 50 percent.")
+    assert {f[0] for f in found} == {"Support"}  # signing; increasing trade is its purpose
+    # the purpose names the target the act leaves open
+    found, _ = events(extractor, "Kenyan opposition activists started a hunger strike to protest "
+                                 "President William Ruto's decision.")
+    assert [f for f in found if f[0] == "Protest"] == [("Protest", ("kenya-opposition",), ("william-ruto",), "Asserted")]
+    # with no event in the governing clause, the purpose is the event
+    found, _ = events(extractor, "The IAEA has dispatched inspectors to Iran to monitor the resumption of work.")
+    assert ("Accuse", ("iaea",), ("iran",), "Asserted") in found
+
+
+def test_a_high_commission_is_its_state_not_the_european_commission(nlp):
+    doc = nlp("Students marched on the Indian High Commission in Dhaka. The ECOWAS Commission met.")
+    assert "european-commission" not in {m.key for m in doc._.gpol_mentions}
+    assert [m.key for m in doc._.gpol_mentions if m.text == "Commission"][:1] == ["india"]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
