@@ -85,6 +85,9 @@ def modality_of(tok: Token) -> str:
                 return "Hypothetical"
         if dep in ("pobj", "prep", "dobj") and head.pos_ in ("VERB", "AUX") and _modal(head):
             return "Hypothetical"  # "would deal with any threat": a noun inside a would-be clause
+        if dep == "nsubj" and cur.pos_ == "NOUN" and _modal(head) \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in cur.children):
+            return "Hypothetical"  # "a Chinese attack on Taiwan could prompt a response": not one told
         if dep in ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl", "pcomp", "pobj", "prep", "dobj"):
             if dep == "conj" and _modal(head):
                 return "Hypothetical"

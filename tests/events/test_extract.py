@@ -356,6 +356,14 @@ def test_a_high_commission_is_its_state_not_the_european_commission(nlp):
     assert [m.key for m in doc._.gpol_mentions if m.text == "Commission"][:1] == ["india"]
 
 
+def test_an_event_noun_that_could_happen_is_hypothetical(extractor):
+    found, _ = events(extractor, "Tokyo warned that a Chinese attack on Taiwan could prompt a response.")
+    assert ("Assault", ("china",), ("taiwan",), "Hypothetical") in found
+    # the attack told as a fact is asserted
+    found, _ = events(extractor, "The Chinese attack on Taiwan killed two soldiers.")
+    assert ("Assault", ("china",), ("taiwan",), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
