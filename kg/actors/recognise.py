@@ -427,7 +427,16 @@ class ActorRecognizer:
                 continue
             low = tok.lower_
             if low in _PRONOUNS and last_person and tok.pos_ == "PRON":
-                add(tok.i, tok.i + 1, last_person, "Person", "pronoun")
+                ref = last_person
+                if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
+                        and tok.head.head.lemma_.lower() in word_list("speech_verbs"):
+                    # "Trump met Sharaa, a day after announcing he would lift sanctions": the speaker
+                    sayer = self._clause_subject(tok.head.head)
+                    found = next((mm for mm in mentions if sayer is not None and mm.start <= sayer.i < mm.end
+                                  and mm.kind == "Person"), None)
+                    if found is not None:
+                        ref = found.key
+                add(tok.i, tok.i + 1, ref, "Person", "pronoun")
                 continue
             if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body:
                 # "Pakistan's army said it shot down five jets": the latest state or organisation;
@@ -563,6 +572,21 @@ class ActorRecognizer:
                     ids = {t.i for t in mod_tokens}
                     gm.also = tuple(dict.fromkeys(m.key for m in mentions if m.start in ids and m.key != owner.key
                                                   and m.kind in ("State", "Organization")))
+
+    @staticmethod
+    def _clause_subject(verb: Token) -> Token | None:
+        """The subject of ``verb``'s clause, or of the clause it hangs off when it has none of its own
+        ("a day after announcing": the subject of the verb "after" attaches to)."""
+        for _ in range(4):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None or verb.head.i == verb.i:
+                return subj
+            if verb.dep_ not in ("pcomp", "advcl", "xcomp", "conj", "prep"):
+                return None
+            verb = verb.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+        return None
 
     def _phrase_sector(self, doc: Doc, tok: Token) -> str | None:
         """The sector of the agent phrase ``tok`` heads, longest first: "opposition parties" (the

@@ -813,10 +813,14 @@ class EventExtractor:
             return
         actors = self._subjects(adj.head if adj.dep_ == "acomp" else adj, idx)
         recipients, todo = [], [comp]
+        cls, cameo = "Agree", "030"
         while todo and not recipients:
             c = todo.pop(0)
             self._suppressed.add(c.i)
             inner = self.lex.verb(c.lemma_.lower())
+            if c is comp and inner is not None and quad_of(inner.cls) in ("MaterialConflict", "VerbalConflict") \
+                    and top_of(inner.cls) != "Mobilize":
+                cls, cameo = "Threaten", "130"  # "ready to strike", "prepared to resume shelling": a threat
             recipients = [r for r in self._objects(c, idx, top_of(inner.cls) if inner else None) if r not in actors]
             todo.extend(cc for cc in c.children if cc.dep_ in ("xcomp", "advcl", "ccomp", "conj"))
         claimed = self._claimed_by(adj, idx)
@@ -824,7 +828,7 @@ class EventExtractor:
         if speaker is not None and speaker.affiliation in {k for k, _ in actors}:
             # "von der Leyen said the EU was ready to negotiate": the speaker's own statement of intent
             actors = [(claimed, None)]
-        self._emit(events, "Agree", "030", adj, actors, recipients, idx, anchor, 0.5, sent,
+        self._emit(events, cls, cameo, adj, actors, recipients, idx, anchor, 0.5, sent,
                    modality_from=adj.head if adj.dep_ == "acomp" else None)
 
     def _noun_event(self, n: Token, idx, anchor, events, sent):

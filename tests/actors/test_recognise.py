@@ -162,3 +162,9 @@ def test_a_group_placed_in_a_state_is_a_group_of_that_state(nlp):
     assert {"kenya-opposition", "sudan-rebels"} <= keys
     # state agents are not placed: troops in a country may be anyone's
     assert not any(k.startswith("mali-") for k in keys)
+
+
+def test_he_in_what_a_clause_without_subject_announces_is_the_clauses_subject(nlp):
+    doc = nlp("President Emmanuel Macron met Lebanese President Joseph Aoun on Monday, a day after "
+              "announcing he would visit Beirut.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "he"] == ["emmanuel-macron"]

@@ -364,6 +364,13 @@ def test_an_event_noun_that_could_happen_is_hypothetical(extractor):
     assert ("Assault", ("china",), ("taiwan",), "Asserted") in found
 
 
+def test_readiness_to_strike_is_a_threat_to_negotiate_an_agreement(extractor):
+    found, _ = events(extractor, "Iran said it was ready to strike Israel.")
+    assert ("Threaten", ("iran",), ("israel",), "Asserted") in found
+    found, _ = events(extractor, "Iran said it was ready to negotiate with the United States.")
+    assert ("Agree", ("iran",), ("united-states",), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
