@@ -180,6 +180,16 @@ def pattern_constraints(pat: str, synsets: dict[str, list[str]]) -> list[str] | 
         if re.fullmatch(r"[A-Z][A-Z\-']*", token):
             return [token.lower()]
         return None
+    m = re.fullmatch(r"\{(\S+) (\S+)\}", rest)
+    if m:  # "* {ARMS SHIPMENT}": an object with its modifier
+        mods, heads = words(m.group(1)), words(m.group(2))
+        return [f"dobj:{a} {b}" for a in mods for b in heads] if mods and heads else None
+    m = re.fullmatch(r"(\S+)\s+\((\S+)\s+(\S+)\)", rest)
+    if m:  # "* STATE (OF EMERGENCY)": an object with its preposition's object
+        heads, prep, objs = words(m.group(1)), m.group(2).lower(), words(m.group(3))
+        if heads and objs and prep in PREPOSITIONS:
+            return [f"dobj:{h}:{prep}:{o}" for h in heads for o in objs]
+        return None
     m = re.fullmatch(r"\((\S+)(?:\s+(\S+))?\)", rest)
     if m:
         prep = m.group(1).lower()

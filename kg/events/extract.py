@@ -592,7 +592,7 @@ class EventExtractor:
             entry = entry if entry is not None and entry.pattern else None
         if entry is None:
             lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
-                                    particle=prt)
+                                    particle=prt, **_object_context(dobj))
             if (lexical is None or not lexical.pattern) and dobj is not None:
                 # (a reading composed from the verb and its object is more specific than the plain
                 # verb's: "ordered troops to the area" is a deployment, not a demand)
@@ -950,6 +950,18 @@ class EventExtractor:
         _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
         doc._.gpol_events = _dedupe(events)
         return doc
+
+
+def _object_context(dobj: Token | None) -> dict:
+    """The object's modifiers and its own prepositional objects, for the lexicon's phrase patterns
+    ("sent an arms shipment", "declared a state of emergency")."""
+    if dobj is None:
+        return {}
+    mods = [w for c in dobj.children if c.dep_ in ("compound", "amod") and c.i < dobj.i
+            for w in dict.fromkeys((c.lower_, c.lemma_.lower()))]
+    preps = [(p.lower_, o.lemma_.lower()) for p in dobj.children if p.dep_ == "prep"
+             for o in p.children if o.dep_ == "pobj"]
+    return {"dobj_mods": mods, "dobj_preps": preps}
 
 
 def _purposes(events: list[Event], trigger_of: dict[int, int], doc: Doc) -> list[Event]:

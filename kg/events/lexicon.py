@@ -3,7 +3,9 @@
 Read from ``data/lexicon/verbs.tsv`` and ``nouns.tsv`` (built by ``scripts/build_lexicon.py`` from
 the CAMEO verb dictionary, CAMEO2PLOVER and curated rows). A verb entry may carry one constraint,
 its ``pattern``: ``prt:up`` (particle), ``prep:with`` (preposition), ``prep:for:talks``
-(preposition and the head of its object) or ``dobj:talks`` (head of the direct object).
+(preposition and the head of its object), ``dobj:talks`` (head of the direct object),
+``dobj:arms shipment`` (the object with a modifier) or ``dobj:state:of:emergency`` (the object with
+its own preposition's object).
 
 >>> from kg.events.lexicon import Lexicon
 >>> lex = Lexicon.load()
@@ -115,12 +117,20 @@ class Lexicon:
         return _load(str(Path(folder) if folder is not None else data_path("lexicon")))
 
     def verb(self, lemma: str, *, preps: Iterable[str | tuple[str, str | None]] = (),
-             dobj: str | None = None, particle: str | None = None) -> LexEntry | None:
+             dobj: str | None = None, particle: str | None = None, dobj_mods: Iterable[str] = (),
+             dobj_preps: Iterable[tuple[str, str]] = ()) -> LexEntry | None:
         """The entry for a verb in context, most specific match first.
 
-        ``preps`` are the verb's prepositions, each a word or a (preposition, object head) pair.
-        Order: preposition with object, direct object, particle, preposition, the plain verb.
-        A particle is also tried as a preposition and vice versa (parsers disagree on them).
+        ``preps`` are the verb's prepositions, each a word or a (preposition, object head) pair;
+        ``dobj_mods`` the words modifying the object ("arms" of "arms shipment") and ``dobj_preps``
+        the object's own (preposition, object head) pairs ("of emergency" of "state of emergency").
+        Order: preposition with object, object with modifier or with its preposition's object,
+        direct object, particle, preposition, the plain verb. A particle is also tried as a
+        preposition and vice versa (parsers disagree on them).
+
+        >>> lex = Lexicon.load()
+        >>> lex.verb("impose", dobj="state", dobj_preps=[("of", "emergency")]).cameo
+        '1724'
         """
         table = self._verbs.get(lemma.lower().strip())
         if not table:
@@ -136,7 +146,10 @@ class Lexicon:
             if obj:
                 keys += [f"prep:{prep}:{v}" for v in _variants(obj)]
         if dobj:
-            keys += [f"dobj:{v}" for v in _variants(dobj)]
+            heads = _variants(dobj)
+            keys += [f"dobj:{m.lower()} {v}" for m in dobj_mods for v in heads]
+            keys += [f"dobj:{v}:{p.lower()}:{o}" for p, o in dobj_preps for v in heads for o in _variants(o)]
+            keys += [f"dobj:{v}" for v in heads]
         if particle:
             keys += [f"prt:{particle.lower()}", f"prep:{particle.lower()}"]
         plain = table.get(None)

@@ -106,3 +106,24 @@ def test_malformed_files_name_file_and_line(tmp_path):
         "lemma\tclass\tcameo\tactor_preps\trecipient_preps\tsource\torigin\n", encoding="utf-8")
     with pytest.raises(KGError, match=r"\[E161\].*verbs\.tsv:2"):
         Lexicon.load(tmp_path)
+
+
+def test_cameo_phrase_patterns_with_the_objects_modifier_or_preposition():
+    from kg.events.lexicon import Lexicon
+    lex = Lexicon.load()
+    # CAMEO "IMPOSE: - * STATE (OF EMERGENCY) [1724]": the object with its preposition's object
+    assert lex.verb("impose", dobj="state", dobj_preps=[("of", "emergency")]).cameo == "1724"
+    # without it, the object alone says nothing of an emergency
+    assert (lex.verb("impose", dobj="state") or lex.verb("impose")).cameo != "1724"
+    # CAMEO "- * {DIPLOMATIC TIES}": the object with its modifier
+    e = lex.verb("cut", dobj="ties", dobj_mods=["diplomatic"])
+    assert e is not None and e.cls == "BreakRelations"
+
+
+def test_declaring_a_state_of_emergency_is_coercion(extractor):
+    from datetime import date
+    from kg.model import Article
+    from kg.taxonomy import top_of
+    x = extractor.extract(Article(id="t", text="The Ethiopian government imposed a state of emergency in Amhara.",
+                                  published=date(2025, 6, 12)))
+    assert [top_of(e.type) for e in x.events] == ["Coerce"]
