@@ -85,6 +85,7 @@ class EventExtractor:
         self.speech = word_list("speech_verbs")
         self.obligation = word_list("obligation_auxiliaries")
         self.crowd_nouns = word_list("crowd_nouns")
+        self.message_nouns = word_list("message_nouns")
         self.stative = word_list("stative_passives")
         self.modals = word_list("modal_auxiliaries")
         self.ending = word_list("ending_verbs")
@@ -220,6 +221,11 @@ class EventExtractor:
             found = self._actors_of(h, idx)
             if not found and h.dep_ in ("attr", "oprd") and h.head.pos_ in ("VERB", "AUX"):
                 return self._subjects(h.head, idx, depth + 1)  # "Russia became the first country to recognise"
+            if not found and v.dep_ == "acl" and v.tag_ == "VBG" and h.dep_ == "dobj" \
+                    and h.lemma_.lower() in self.message_nouns and h.head.pos_ == "VERB":
+                # "the PKK issued a declaration demanding ...", "released a statement condemning":
+                # the one who issued it
+                return self._subjects(h.head, idx, depth + 1)
             return found
         return []
 
@@ -581,6 +587,9 @@ class EventExtractor:
                     or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == v.i + 1)), None)
         if v.i in self._suppressed:
             return
+        if dobj is not None and dobj.dep_ == "dobj" and dobj.lemma_.lower() in self.message_nouns and any(
+                c.dep_ == "acl" and c.tag_ == "VBG" and self.lex.verb_entries(c.lemma_.lower()) for c in dobj.children):
+            return  # "released a statement condemning the strikes": the statement carries the event
         if lemma in self.speech:
             self._demand_event(v, idx, anchor, events, sent)
         entry = None

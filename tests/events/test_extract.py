@@ -371,6 +371,16 @@ def test_readiness_to_strike_is_a_threat_to_negotiate_an_agreement(extractor):
     assert ("Agree", ("iran",), ("united-states",), "Asserted") in found
 
 
+def test_a_statement_carries_the_event_its_participle_tells(extractor):
+    found, _ = events(extractor, "Iran released a statement condemning the Israeli strikes.")
+    assert found == [("Accuse", ("iran",), ("israel",), "Asserted")]
+    found, _ = events(extractor, "Pakistan sent a letter urging India to resume talks.")
+    assert found == [("Request", ("pakistan",), ("india",), "Asserted")]
+    # other objects' participles are no event of the verb's subject
+    found, _ = events(extractor, "Rebels blew up power lines leading into Kabul.")
+    assert "Cooperate" not in [f[0] for f in found]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
