@@ -635,12 +635,23 @@ class EventExtractor:
             if noun is not None and not named:
                 refers_to = self.lex.noun(noun.lemma_.lower())[0].cls  # "the strike": an event told before
         if top_of(cls) in _CONTENT_GOVERNORS:
-            for c in v.children:
-                if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and lemma not in self.speech) \
+            # the content: the verb's complement, or the "that" clause of its event-noun object
+            # ("reiterated its demand that Israel ease restrictions")
+            obj_noun = self._event_noun(dobj) if dobj is not None and dobj.dep_ == "dobj" else None
+            content = list(v.children) + [
+                c for c in (obj_noun.children if obj_noun is not None else ())
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            for c in content:
+                # (a speech verb's "that" clause is its claim, unless its object is an event noun whose
+                # content the parser hangs off the verb)
+                if c.dep_ == "xcomp" or (c.dep_ in ("ccomp", "acl") and (lemma not in self.speech or entry.pattern
+                                                                        or obj_noun is not None)) \
                         or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                    if c.dep_ == "acl" and c.head.i != getattr(obj_noun, "i", -1):
+                        continue
                     for cc in (c, *c.conjuncts):
                         self._suppressed.add(cc.i)
-                        if c.dep_ == "ccomp" and not recipients:
+                        if c.dep_ in ("ccomp", "acl") and not recipients:
                             recipients = [a for sj in cc.children if sj.dep_ in ("nsubj", "nsubjpass")
                                           for a in self._actors_of(sj, idx) if a not in actors]
                         inner = self.lex.verb(cc.lemma_.lower())

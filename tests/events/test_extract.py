@@ -381,6 +381,14 @@ def test_a_statement_carries_the_event_its_participle_tells(extractor):
     assert "Cooperate" not in [f[0] for f in found]
 
 
+def test_reiterating_that_another_side_must_act_is_a_demand(extractor):
+    found, _ = events(extractor, "A senior British minister reiterated that Iran must release the tanker.")
+    assert ("Request", ("united-kingdom",), ("iran",), "Asserted") in found
+    # "reiterated its demand that X ease restrictions": the content is the demand's, no event of X
+    found, _ = events(extractor, "The European Union reiterated its demand today that Israel ease restrictions.")
+    assert [f[1] for f in found] == [("european-union",)]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
