@@ -389,6 +389,11 @@ def test_reiterating_that_another_side_must_act_is_a_demand(extractor):
     assert [f[1] for f in found] == [("european-union",)]
 
 
+def test_abstaining_in_a_vote_is_no_event(extractor):
+    found, _ = events(extractor, "The Security Council adopted the resolution. China and Russia abstained.")
+    assert not [f for f in found if f[1] in (("china",), ("russia",))]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
