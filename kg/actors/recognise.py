@@ -531,8 +531,10 @@ class ActorRecognizer:
                         and not any(c.dep_ == "poss" for c in tok.children):
                     add(tok.i, tok.i + 1, home, "State", "group", sector=sector or "government")
                 elif tok.lemma_.lower() in word_list("organisation_anaphors") and last_org is not None \
-                        and any(c.lower_ == "the" for c in tok.children) and tok.tag_ == "NN":
-                    add(tok.i, tok.i + 1, last_org.key, last_org.kind, "pronoun")  # "the bloc"
+                        and any(c.lower_ == "the" for c in tok.children) \
+                        and (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower):
+                    # "the bloc" (lower-case, whatever tag the model gives it)
+                    add(tok.i, tok.i + 1, last_org.key, last_org.kind, "pronoun")
                 elif tok.lemma_.lower() in word_list("state_anaphors") and home and tok.tag_ == "NN" \
                         and any(c.lower_ == "the" for c in tok.children) \
                         and not any(c.dep_ in ("prep", "amod", "compound") for c in tok.children):

@@ -394,6 +394,14 @@ def test_abstaining_in_a_vote_is_no_event(extractor):
     assert not [f for f in found if f[1] in (("china",), ("russia",))]
 
 
+def test_keeping_up_pressure_the_bloc_promises_is_a_threat(extractor):
+    text = ("The European Union adopted new sanctions on Iran. EU foreign policy chief Kaja Kallas said "
+            "the bloc would keep up pressure on Tehran.")
+    found, _ = events(extractor, text)
+    assert ("Threaten", ("kaja-kallas",), ("iran",), "Asserted") in found
+    assert ("Coerce", ("european-union",), ("iran",), "Hypothetical") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
