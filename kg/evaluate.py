@@ -125,7 +125,17 @@ class GoldRecord:
             modality = e.get("modality") or "Asserted"
             if modality not in MODALITIES:
                 raise ValueError(f"events[{i}]: \"modality\" must be one of {', '.join(MODALITIES)}")
-            events.append(GoldEvent(e["actor"], e["type"], e.get("recipient"), modality, e.get("subtype")))
+            subtype = e.get("subtype")
+            if subtype is not None:
+                from .taxonomy import TaxonomyError, top_of
+                try:
+                    top = top_of(subtype)
+                except TaxonomyError:
+                    raise ValueError(f"events[{i}]: unknown \"subtype\" {subtype!r}") from None
+                if str(top).rsplit("#", 1)[-1] != e["type"]:
+                    raise ValueError(f"events[{i}]: the subtype {subtype!r} is a kind of {top}, "
+                                     f"not of {e['type']}")
+            events.append(GoldEvent(e["actor"], e["type"], e.get("recipient"), modality, subtype))
         published = rec.get("published")
         if published is not None:
             try:

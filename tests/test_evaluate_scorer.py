@@ -244,3 +244,14 @@ def test_a_state_named_after_a_preposition_is_no_title_match():
     ex = Extraction(Article(id="t-5", text=gold.text), actors=actors,
                     events=[Event("Protest", ["indonesia"], ["suharto"])])
     assert aggregate([score_document(gold, ex)]).events.f1 == 0.0
+
+
+@pytest.mark.parametrize("subtype,message", [("Occupy", "kind of Coerce"), ("Disarm", "unknown")])
+def test_a_gold_subtype_must_be_a_kind_of_the_events_type(tmp_path, subtype, message):
+    rec = {"id": "t-6", "text": "M23 rebels entered Bukavu.",
+           "actors": [{"name": "M23", "kind": "Organization"}],
+           "events": [{"actor": "M23", "type": "Assault", "subtype": subtype}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(rec) + "\n")
+    with pytest.raises(GoldFormatError, match=message):
+        load_gold(path)
