@@ -10,6 +10,8 @@ does not hold (dependencies such as Puerto Rico) are left out.
 
 The event extractor reads the table to place "fired shells at targets in Jericho" in a state; see
 ``kg.actors.gazetteer.Gazetteer.locate`` for how a name shared by towns of several states is read.
+For towns of 100,000 people or more, GeoNames' other spellings that look like English names are
+kept too ("Khan Younis" beside "Khan Yunis").
 The output is deterministic.
 
     python scripts/build_cities.py                # rewrite data/gazetteer/cities.tsv
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -29,6 +32,10 @@ from unidecode import unidecode
 ROOT = Path(__file__).resolve().parent.parent
 STATES = ROOT / "data" / "gazetteer" / "states.tsv"
 OUT = ROOT / "data" / "gazetteer" / "cities.tsv"
+# other spellings are kept for towns of this many people, when they look like an English name
+# (Latin letters, capitalised words, not an all-capitals code such as "IEV")
+ALTERNATES_FROM = 100_000
+_ALTERNATE = re.compile(r"(?:[A-Z][a-z'\-]+)(?: (?:[A-Z][a-z'\-]+|al|el|de|la|di|du|do|da))*")
 # ISO codes pycountry does not hold
 _EXTRA_ISO3 = {"XK": "XKX"}
 
@@ -58,6 +65,9 @@ def build_rows(cities: dict, keys: dict[str, str]) -> list[dict[str, str]]:
             continue
         names = {c["name"].strip()}
         names.add(unidecode(c["name"]).strip())
+        if int(c["population"]) >= ALTERNATES_FROM:
+            # English news spells bigger towns in other ways ("Khan Younis" for "Khan Yunis")
+            names.update(a for a in c.get("alternatenames", ()) if _ALTERNATE.fullmatch(a))
         for n in sorted(names):
             if n and "\t" not in n:
                 rows.append({"name": n, "state": state, "population": str(int(c["population"])),

@@ -220,6 +220,9 @@ class ActorRecognizer:
                     add(span.start, span.end, entry.key, entry.kind, "gazetteer")
                 elif text in name_parts:
                     continue  # a surname the model took for an organisation: step 3
+                elif (self._named_place(span.root) or self._is_locative(span)) and self.gaz.locate(text) is not None:
+                    places[span.root.i] = text  # "the city of El Fasher", "in Bukavu" tagged as an organisation
+                    continue
                 elif text.islower() or self.gaz.sector(re.sub(r"^the\s+", "", text.lower())):
                     continue  # "the Army", "defence ministry": whose, the phrase does not say
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
@@ -266,6 +269,8 @@ class ActorRecognizer:
                     # a name never given in full: a person as the one who acts or speaks ("Hemedti
                     # said") or after a title ("President Obama"), not as a bare object ("entered Bukavu")
                     key = slugify(word)
+                elif not cands and tok.dep_ in ("dobj", "pobj") and self.gaz.locate(word) is not None:
+                    places[tok.i] = word  # "M23 rebels entered Bukavu": a town the model took for a person
             if key:
                 add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
 

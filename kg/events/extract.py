@@ -91,6 +91,7 @@ class EventExtractor:
         self.ending = word_list("ending_verbs")
         self.buildup = word_list("buildup_verbs")
         self.leaving = word_list("leaving_verbs")
+        self.occupation = word_list("occupation_verbs")
         self.blame = word_list("blame_verbs")
         self.place_nouns = word_list("place_nouns")
         self.needs_recipient = word_list("requires_recipient")
@@ -277,7 +278,8 @@ class EventExtractor:
         Lebanon", "shelled Port Sudan", "in Gaza"."""
         places = v.doc._.gpol_places or {}
         for t in self._clause_tokens(v):
-            if t.dep_ in ("pobj", "dobj") and (t.dep_ == "dobj" or t.head.lower_ in _LOCATIVE_PREPS | {"on", "into", "to"}):
+            if t.dep_ in ("pobj", "dobj") and (t.dep_ == "dobj" or t.head.lower_ in _LOCATIVE_PREPS | {"on", "into", "to"}
+                                               or t.head.lower_ == "of" and t.head.head.lemma_.lower() in self.place_nouns):
                 m = idx.get(t.i)
                 if m is not None and m.kind == "State" and m.key not in actor_keys:
                     return [(m.key, None)]
@@ -605,7 +607,7 @@ class EventExtractor:
             if (lexical is None or not lexical.pattern) and dobj is not None:
                 # (a reading composed from the verb and its object is more specific than the plain
                 # verb's: "ordered troops to the area" is a deployment, not a demand)
-                entry = self._composed_entry(lemma, dobj, idx)
+                entry = self._composed_entry(lemma, dobj, idx, v)
             if entry is None:
                 # a light verb whose object is an event noun: the noun types the event; a verb the
                 # lexicon knows with that object ("cancelled a visit": 160) types it itself
@@ -747,7 +749,22 @@ class EventExtractor:
                 self._suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
                                         if t.pos_ in ("VERB", "NOUN", "ADJ"))
 
-    def _composed_entry(self, lemma: str, dobj: Token, idx: dict) -> LexEntry | None:
+    def _is_town(self, tok: Token, idx: dict) -> bool:
+        """Whether a noun phrase names a town or place: a place name ("Bukavu"), or a place noun
+        ("the town of Adan Yabaal", "the city")."""
+        if tok.i in idx:
+            return False
+        places = tok.doc._.gpol_places or {}
+        return tok.i in places or tok.lemma_.lower() in self.place_nouns
+
+    def _armed(self, key: str, sector: str | None) -> bool:
+        """Whether an actor acts as armed forces: troops, rebels, an armed group."""
+        if sector in ("military", "rebels", "armed_group"):
+            return True
+        e = self.gaz.get(key)
+        return e is not None and e.org_type == "armed_group"
+
+    def _composed_entry(self, lemma: str, dobj: Token, idx: dict, v: Token | None = None) -> LexEntry | None:
         """An entry composed from the verb's kind and its object's, for pairs the CAMEO dictionary
         does not code: ending a cooperative act ("halted economic aid to Serbia", "suspended aid
         deliveries": relations reduced, CAMEO 160) and building up forces ("strengthened its
@@ -762,6 +779,10 @@ class EventExtractor:
                 and idx[dobj.i].how != "group":
             # "Mali left ECOWAS": leaving an organisation breaks relations with it (CAMEO 161)
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "161", "SANCTION", "Sanction", "rule")
+        if lemma in self.occupation and dobj.dep_ == "dobj" and v is not None and self._is_town(dobj, idx) \
+                and any(self._armed(k, sector) for k, sector in self._subjects(v, idx)):
+            # "M23 rebels entered Bukavu": armed forces taking a town occupy it (CAMEO 192)
+            return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "192", "COERCE", "Occupy", "rule")
         if lemma in self.buildup and dobj.dep_ == "dobj" and self.gaz.sector(dobj.lemma_.lower()) == "military" \
                 and not any(c.dep_ in ("xcomp", "ccomp") for c in dobj.head.children):
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")

@@ -168,3 +168,9 @@ def test_he_in_what_a_clause_without_subject_announces_is_the_clauses_subject(nl
     doc = nlp("President Emmanuel Macron met Lebanese President Joseph Aoun on Monday, a day after "
               "announcing he would visit Beirut.")
     assert [m.key for m in doc._.gpol_mentions if m.text == "he"] == ["emmanuel-macron"]
+
+
+def test_towns_the_model_tags_as_people_or_organisations_are_places(nlp):
+    doc = nlp("M23 rebels entered Bukavu on Sunday. The RSF seized the city of El Fasher.")
+    assert {"Bukavu", "El Fasher"} <= set(doc._.gpol_places.values())
+    assert not {m.text for m in doc._.gpol_mentions} & {"Bukavu", "El Fasher"}

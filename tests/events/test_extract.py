@@ -402,6 +402,16 @@ def test_keeping_up_pressure_the_bloc_promises_is_a_threat(extractor):
     assert ("Coerce", ("european-union",), ("iran",), "Hypothetical") in found
 
 
+def test_armed_forces_taking_a_town_occupy_it(extractor):
+    found, _ = events(extractor, "M23 rebels entered Goma on Sunday.")
+    assert found == [("Coerce", ("m23",), ("democratic-republic-of-the-congo",), "Asserted")]
+    found, _ = events(extractor, "Israeli troops took the town of Khan Younis.")
+    assert found == [("Coerce", ("israel",), ("palestine",), "Asserted")]
+    # a delegation entering a building occupies nothing
+    found, _ = events(extractor, "The Chinese delegation entered the building on Monday.")
+    assert not [f for f in found if f[0] == "Coerce"]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
