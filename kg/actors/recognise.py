@@ -528,12 +528,15 @@ class ActorRecognizer:
                            and mm.kind == "Person"), None)
                 aff = actors[pm.key].affiliation if pm is not None and pm.key in actors else None
                 if aff and aff in actors and actors[aff].kind == "State" and (
-                        tok.lemma_.lower() in word_list("home_agents") or tok.lemma_.lower() in word_list("state_anaphors")):
+                        tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
+                        or tok.lemma_.lower() in word_list("state_anaphors")):
                     # "his government", "her country": the state of the person the pronoun is
                     add(tok.i, tok.i + 1, aff, "State", "group", sector=sector or "government")
                     continue
-                if tok.lemma_.lower() in word_list("home_agents") and home and tok.dep_ in _ARG_DEPS \
-                        and not any(c.dep_ == "poss" for c in tok.children):
+                if (tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")) and home \
+                        and tok.dep_ in _ARG_DEPS and not any(c.dep_ == "poss" for c in tok.children) \
+                        and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for c in tok.children):
+                    # (not "authorities in Croatia", "forces of the interim government": the phrase says whose)
                     add(tok.i, tok.i + 1, home, "State", "group", sector=sector or "government")
                 elif tok.lemma_.lower() in word_list("organisation_anaphors") and last_org is not None \
                         and any(c.lower_ == "the" for c in tok.children) \

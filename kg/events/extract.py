@@ -876,6 +876,8 @@ class EventExtractor:
         entries = self.lex.noun(n.lemma_.lower())
         if not entries or n.i in self._suppressed:
             return
+        if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in n.children):
+            return  # "would deal with any threat": no event told, a kind of event
         entry = entries[0]
         content_subjects = []
         if top_of(entry.cls) in _CONTENT_GOVERNORS:

@@ -412,6 +412,20 @@ def test_armed_forces_taking_a_town_occupy_it(extractor):
     assert not [f for f in found if f[0] == "Coerce"]
 
 
+def test_government_troops_in_a_datelined_story_are_its_state(extractor):
+    found, _ = events(extractor, "MOGADISHU, April 9 (Wire) - Al-Shabaab fighters overran the town of Adan Yabaal "
+                                 "after government troops pulled out, residents said.")
+    assert ("Retreat", ("somalia",), (), "Asserted") in found
+    # the phrase may say whose they are
+    found, _ = events(extractor, "BELGRADE, March 3 (Wire) - Authorities in Croatia cracked down on Serbian nationalists.")
+    assert ("Coerce", ("croatia",), ("serbia",), "Asserted") in found
+
+
+def test_any_attack_is_no_attack_told(extractor):
+    found, _ = events(extractor, "Kim Jong Un said his forces would deal with any threat from the United States.")
+    assert not [f for f in found if f[1] == ("united-states",)]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
