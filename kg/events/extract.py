@@ -1156,6 +1156,12 @@ def _context_recipients(events: list[Event], open_events: list[tuple[Event, list
                         target = prev.recipients[0]  # a parallel act ("the U.S. has not offered aid")
                     else:
                         target = prev.actors[0]
+                        who, mine = actors.get(target), actors.get(ev.actors[0])
+                        if mine is not None and mine.kind == "State" and who is not None and who.kind == "Person" \
+                                and who.affiliation in actors and actors[who.affiliation].kind == "State":
+                            # a state answers a state ("China vowed to take countermeasures" against
+                            # the tariffs Trump imposed: against the United States)
+                            target = who.affiliation
                     break
         if target is not None:
             ev.recipients = [target]

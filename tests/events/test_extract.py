@@ -426,6 +426,13 @@ def test_any_attack_is_no_attack_told(extractor):
     assert not [f for f in found if f[1] == ("united-states",)]
 
 
+def test_a_state_answering_a_leaders_act_answers_the_leaders_state(extractor):
+    text = ("U.S. President Donald Trump imposed tariffs on Canadian steel on Monday. "
+            "Canada vowed to take countermeasures.")
+    found, _ = events(extractor, text)
+    assert ("Threaten", ("canada",), ("united-states",), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
