@@ -712,6 +712,10 @@ class EventExtractor:
                 for o in c.children:
                     if o.dep_ == "pobj" and o.i not in idx and self._event_noun(o) is not None:
                         self._suppressed.add(self._event_noun(o).i)
+        if not recipients and v.dep_ in ("acl", "relcl") and top_of(cls) in _ADDRESSED_TOPS | {"Protest", "Support"}:
+            # "Israel carried out an airstrike on Hamas leaders, an attack Qatar's prime minister
+            # called state terrorism": the reaction is aimed at who carried out what the noun renames
+            recipients = self._renamed_actors(v.head, events, idx)
         if lemma in self.blame and top_of(cls) == "Accuse" and recipients:
             self._blamed_act(v, dobj, actors, recipients, idx, anchor, events, sent)
         hosting = cls == "Host" and not recipients and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx
@@ -748,6 +752,20 @@ class EventExtractor:
                 # nor is anything told inside it ("must be ready to mediate", "must reach an agreement")
                 self._suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
                                         if t.pos_ in ("VERB", "NOUN", "ADJ"))
+
+    def _renamed_actors(self, noun: Token, events: list, idx: dict) -> list[tuple[str, str | None]]:
+        """The actors of the event an appositive event noun renames ("..., an attack X called"): an
+        event of the noun's type triggered by the clause it is set beside or by that clause's object."""
+        entries = self.lex.noun(noun.lemma_.lower())
+        if not entries or noun.dep_ not in ("npadvmod", "appos") or any(
+                c.dep_ in ("poss", "compound", "amod") and c.i in idx for c in noun.children):
+            return []
+        clause = noun.head
+        triggers = {clause.i} | {c.i for c in clause.children if c.dep_ == "dobj"}
+        for ev in reversed(events):
+            if self._trigger_of.get(id(ev)) in triggers and top_of(ev.type) == top_of(entries[0].cls):
+                return [(k, None) for k in ev.actors]
+        return []
 
     def _is_town(self, tok: Token, idx: dict) -> bool:
         """Whether a noun phrase names a town or place: a place name ("Bukavu"), or a place noun

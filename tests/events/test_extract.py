@@ -433,6 +433,13 @@ def test_a_state_answering_a_leaders_act_answers_the_leaders_state(extractor):
     assert ("Threaten", ("canada",), ("united-states",), "Asserted") in found
 
 
+def test_a_reaction_to_an_act_its_noun_renames_is_aimed_at_who_did_it(extractor):
+    text = ("Russia carried out a missile strike on Ukrainian soldiers in Sumy on Sunday, an attack "
+            "Germany's chancellor called a war crime.")
+    found, _ = events(extractor, text)
+    assert [f for f in found if f[0] == "Accuse"] == [("Accuse", ("friedrich-merz",), ("russia",), "Asserted")]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
