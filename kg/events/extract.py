@@ -263,6 +263,12 @@ class EventExtractor:
                             out.extend(self._event_owners(o, idx))  # "opposed to French mediation"
                         else:
                             out.extend(self._actors_of(o, idx))
+        if top in ("Accuse", "Protest") and len(out) > 1:
+            # "complained to the UN over Israeli air raids": the accused, not who hears the complaint
+            heard = {a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                     for o in c.children if o.dep_ == "pobj" for a in self._actors_of(o, idx)}
+            if heard and any(a not in heard for a in out):
+                out = [a for a in out if a not in heard]
         if not out:
             # "hailed North Korean troops fighting ... as heroic, stating ...": the parser may attach
             # the object as the subject of a following clause

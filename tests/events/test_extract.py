@@ -440,6 +440,11 @@ def test_a_reaction_to_an_act_its_noun_renames_is_aimed_at_who_did_it(extractor)
     assert [f for f in found if f[0] == "Accuse"] == [("Accuse", ("friedrich-merz",), ("russia",), "Asserted")]
 
 
+def test_a_complaint_is_aimed_at_the_accused_not_at_who_hears_it(extractor):
+    found, _ = events(extractor, "Syria complained to the United Nations on Tuesday over two Israeli air raids.")
+    assert [f for f in found if f[0] == "Accuse"] == [("Accuse", ("syria",), ("israel",), "Asserted")]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
