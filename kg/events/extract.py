@@ -63,6 +63,8 @@ _CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
 _PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize", "Sanction"}
 # Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
 _ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
+# event nouns whose "of" names who acts: "the withdrawal of troops", "a meeting of the Council"
+_OF_AGENT_TOPS = {"Retreat", "Consult", "Mobilize"}
 _FORCE_TOPS = {"Assault", "Coerce"}
 _COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
 _MATERIAL = {"MaterialCooperation", "MaterialConflict"}
@@ -250,9 +252,13 @@ class EventExtractor:
                             out.extend(a for o in p.children if o.dep_ == "pobj" for a in self._actors_of(o, idx))
                 else:
                     out.extend(self._actors_of(c, idx))
-                # "deployed troops to Russia": the recipient hangs off the object
+                # "deployed troops to Russia": the recipient hangs off the object (not the place an
+                # act one does oneself leaves: "the withdrawal of Russian forces from Moldova")
+                own_act = bool(self.lex.noun(c.lemma_.lower())) and \
+                    top_of(self.lex.noun(c.lemma_.lower())[0].cls) in _OF_AGENT_TOPS
                 for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS and p.lower_ != "of":
+                    if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS and p.lower_ != "of" \
+                            and not (own_act and p.lower_ == "from"):
                         for o in p.children:
                             if o.dep_ == "pobj":
                                 out.extend(self._actors_of(o, idx))
@@ -330,10 +336,15 @@ class EventExtractor:
         """Who owns an event named by a noun: "OAS criticism", "Russia's support", "an appeal from
         X", "talks with the ELN"."""
         out: list[tuple[str, str | None]] = []
+        entries = self.lex.noun(noun.lemma_.lower())
+        # "the withdrawal of Serbian forces from Bosnia", "a meeting of the Security Council": the
+        # "of" names who acts, and "from" the place left, for acts one does oneself
+        of_agent = bool(entries) and top_of(entries[0].cls) in _OF_AGENT_TOPS
         for o in noun.children:
             if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
                 out.append((idx[o.i].key, None))
-            elif o.dep_ == "prep" and o.lower_ in ("by", "from", "with", "against"):
+            elif o.dep_ == "prep" and (o.lower_ in ("by", "with", "against") or o.lower_ == "from" and not of_agent
+                                       or o.lower_ == "of" and of_agent):
                 out.extend(a for p in o.children if p.dep_ == "pobj" for a in self._actors_of(p, idx))
         return out
 

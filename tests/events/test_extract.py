@@ -445,6 +445,13 @@ def test_a_complaint_is_aimed_at_the_accused_not_at_who_hears_it(extractor):
     assert [f for f in found if f[0] == "Accuse"] == [("Accuse", ("syria",), ("israel",), "Asserted")]
 
 
+def test_a_demand_for_an_act_of_another_is_aimed_at_who_would_act(extractor):
+    found, _ = events(extractor, "NATO demanded the withdrawal of Russian forces from Moldova.")
+    assert found == [("Request", ("nato",), ("russia",), "Asserted")]
+    found, _ = events(extractor, "Ukraine demanded a meeting of the UN Security Council.")
+    assert ("Request", ("ukraine",), ("un-security-council",), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
