@@ -452,6 +452,13 @@ def test_a_demand_for_an_act_of_another_is_aimed_at_who_would_act(extractor):
     assert ("Request", ("ukraine",), ("un-security-council",), "Asserted") in found
 
 
+def test_easing_a_restriction_reads_as_cameo_reads_lifting_it(extractor):
+    found, _ = events(extractor, "The Sudanese government shortened the nightly curfew in Khartoum.")
+    assert [f[0] for f in found] == ["Retreat"]  # as LIFT: - * CURFEW (0813)
+    found, _ = events(extractor, "Turkey cancelled restrictions on Syrian refugees.")
+    assert [f[0] for f in found] == ["Concede"]  # as LIFT: - * RESTRICTION (081)
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
