@@ -1000,6 +1000,11 @@ class EventExtractor:
         if governor is not None and not recipients and top_of(cls) in _PLACE_RECIPIENT_TOPS:
             # "staged drills around Taiwan": the place may hang off the light verb
             recipients = self._place_state(governor, idx, {k for k, _ in actors})
+        home = n.doc._.gpol_home
+        if not actors and cls == "Arrest" and home and recipients and all(k != home for k, _ in recipients):
+            # "to protest against the jailing of Mayor Imamoglu" in an Ankara story: arrests are
+            # made by a state's police, the state the story is datelined in
+            actors = [(home, "police")]
         if not actors and n.dep_ in ("nsubj", "nsubjpass"):
             return
         self._emit(events, cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent,

@@ -459,6 +459,15 @@ def test_easing_a_restriction_reads_as_cameo_reads_lifting_it(extractor):
     assert [f[0] for f in found] == ["Concede"]  # as LIFT: - * RESTRICTION (081)
 
 
+def test_an_arrest_no_phrase_assigns_is_made_by_the_datelined_state(extractor):
+    found, _ = events(extractor, "KAMPALA, Jan 5 (Wire) - The arrest of opposition leader Kizza Besigye "
+                                 "sparked protests in the capital.")
+    assert ("Coerce", ("uganda",), ("kizza-besigye",), "Asserted") in found
+    # with no dateline, no state is guessed
+    found, _ = events(extractor, "The arrest of opposition leader Kizza Besigye sparked protests.")
+    assert not [f for f in found if f[0] == "Coerce"]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
