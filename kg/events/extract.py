@@ -1068,6 +1068,15 @@ def _purposes(events: list[Event], trigger_of: dict[int, int], doc: Doc) -> list
         if i is None or ev.modality != "Asserted":
             continue
         tok = doc[i]
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and top_of(ev.type) == "Agree":
+            # "signed a peace agreement, pledging to end fighting": the pledge is the agreement's
+            # content, told again
+            head = tok.head
+            governing = [head] + [c for c in head.children if c.dep_ == "dobj"]
+            if any(top_of(m.type) in ("Agree", "Support") and set(m.actors) <= set(ev.actors)
+                   for g in governing for m in by_token.get(g.i, ()) if m is not ev):
+                drop.add(id(ev))
+            continue
         if tok.dep_ != "advcl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
             continue
         head = tok.head

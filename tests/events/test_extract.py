@@ -468,6 +468,13 @@ def test_an_arrest_no_phrase_assigns_is_made_by_the_datelined_state(extractor):
     assert not [f for f in found if f[0] == "Coerce"]
 
 
+def test_a_pledge_told_with_the_agreement_signed_is_no_second_event(extractor):
+    found, _ = events(extractor, "Armenia and Azerbaijan signed a peace agreement on Friday, pledging to end "
+                                 "decades of conflict.")
+    assert "Agree" not in [f[0] for f in found]
+    assert "Support" in [f[0] for f in found]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
