@@ -785,6 +785,16 @@ class EventExtractor:
                 return [(k, None) for k in ev.actors]
         return []
 
+    def _object_sector(self, tok: Token) -> str | None:
+        """The sector of an object noun with its modifiers, longest first ("a surveillance ship")."""
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        for k in range(len(mods), -1, -1):
+            phrase = " ".join([m.lemma_.lower() for m in mods[len(mods) - k:]] + [tok.lemma_.lower()])
+            sector = self.gaz.sector(phrase)
+            if sector is not None:
+                return sector
+        return None
+
     def _is_town(self, tok: Token, idx: dict) -> bool:
         """Whether a noun phrase names a town or place: a place name ("Bukavu"), or a place noun
         ("the town of Adan Yabaal", "the city")."""
@@ -824,7 +834,7 @@ class EventExtractor:
                 and any(self._armed(k, sector) for k, sector in self._subjects(v, idx)):
             # "M23 rebels entered Bukavu": armed forces taking a town occupy it (CAMEO 192)
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "192", "COERCE", "Occupy", "rule")
-        if lemma in self.buildup and dobj.dep_ == "dobj" and self.gaz.sector(dobj.lemma_.lower()) == "military" \
+        if lemma in self.buildup and dobj.dep_ == "dobj" and self._object_sector(dobj) == "military" \
                 and not any(c.dep_ in ("xcomp", "ccomp") for c in dobj.head.children):
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")
         return None

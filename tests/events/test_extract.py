@@ -475,6 +475,16 @@ def test_a_pledge_told_with_the_agreement_signed_is_no_second_event(extractor):
     assert "Support" in [f[0] for f in found]
 
 
+def test_sending_warships_is_a_deployment(extractor):
+    found, _ = events(extractor, "Washington has sent three destroyers to waters off Venezuela.")
+    assert found == [("Mobilize", ("united-states",), ("venezuela",), "Asserted")]
+    found, _ = events(extractor, "China sent a surveillance ship to monitor the drills.")
+    assert [f[0] for f in found] == ["Mobilize"]  # its purpose, monitoring, is no second event
+    # sending aid stays aid
+    found, _ = events(extractor, "Japan sent aid to Turkey.")
+    assert found == [("Aid", ("japan",), ("turkey",), "Asserted")]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
