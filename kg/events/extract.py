@@ -1246,14 +1246,18 @@ def _consequence_recipients(events: list[Event], trigger_of: dict[int, int], doc
             by_token.setdefault(trigger_of[id(ev)], []).append(ev)
     for ev in events:
         i = trigger_of.get(id(ev))
-        if ev.recipients or i is None:
+        if i is None:
             continue
         tok = doc[i]
         if tok.dep_ != "advcl" or tok.tag_ != "VBG":
             continue
-        for main in by_token.get(tok.head.i, []):
-            if main.recipients and main.actors == ev.actors and top_of(main.type) == top_of(ev.type):
-                ev.recipients = list(main.recipients)
+        heads = [tok.head] + [c for c in tok.head.children if c.dep_ == "dobj"]  # "carried out air strikes"
+        for main in (m for h in heads for m in by_token.get(h.i, [])):
+            if main.actors == ev.actors and top_of(main.type) == top_of(ev.type):
+                if not ev.recipients and main.recipients:
+                    ev.recipients = list(main.recipients)
+                # the act itself, not its consequence, is the one kept when both are told alike
+                ev.confidence = min(ev.confidence, max(0.05, main.confidence - 0.05))
                 break
 
 

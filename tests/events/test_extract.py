@@ -485,6 +485,11 @@ def test_sending_warships_is_a_deployment(extractor):
     assert found == [("Aid", ("japan",), ("turkey",), "Asserted")]
 
 
+def test_an_act_and_its_consequence_told_alike_keep_the_act(extractor):
+    _, x = events(extractor, "Israel carried out air strikes on Gaza on Sunday, killing dozens of people.")
+    assert [e.type for e in x.events] == ["Airstrike"]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
