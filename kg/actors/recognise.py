@@ -527,9 +527,12 @@ class ActorRecognizer:
                 pm = next((mm for mm in mentions if poss is not None and mm.start == poss.i
                            and mm.kind == "Person"), None)
                 aff = actors[pm.key].affiliation if pm is not None and pm.key in actors else None
-                if aff and aff in actors and actors[aff].kind == "State" and (
-                        tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
-                        or tok.lemma_.lower() in word_list("state_anaphors")):
+                state_noun = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents") \
+                    or tok.lemma_.lower() in word_list("state_anaphors")
+                aff_entry = self.gaz.get(aff) if state_noun and aff and aff not in actors else None
+                if aff_entry is not None and aff_entry.kind == "State":
+                    self._ensure(actors, aff, "State", aff_entry.label)  # (a state no phrase names)
+                if aff and aff in actors and actors[aff].kind == "State" and state_noun:
                     # "his government", "her country": the state of the person the pronoun is
                     add(tok.i, tok.i + 1, aff, "State", "group", sector=sector or "government")
                     continue

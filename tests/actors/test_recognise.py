@@ -174,3 +174,9 @@ def test_towns_the_model_tags_as_people_or_organisations_are_places(nlp):
     doc = nlp("M23 rebels entered Bukavu on Sunday. The RSF seized the city of El Fasher.")
     assert {"Bukavu", "El Fasher"} <= set(doc._.gpol_places.values())
     assert not {m.text for m in doc._.gpol_mentions} & {"Bukavu", "El Fasher"}
+
+
+def test_his_troops_are_his_state_even_when_no_phrase_names_it(nlp):
+    doc = nlp("Army chief Abdel Fattah al-Burhan said his troops had withdrawn from the city.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "troops"] == ["sudan"]
+    assert [(e.type, e.actors) for e in doc._.gpol_events] == [("Withdraw", ["sudan"])]
