@@ -208,6 +208,12 @@ class EventExtractor:
         h = v.head
         if v.dep_ == "conj" and h.i != v.i:
             return self._subjects(h, idx, depth + 1)
+        if v.dep_ == "pcomp" and h.lower_ == "for" and h.head.pos_ == "VERB" and h.head.i != h.i and any(
+                top_of(e.cls) == "Support" for e in self.lex.verb_entries(h.head.lemma_.lower()) if not e.pattern):
+            # (praise: "thanked X for brokering", not the reason of a coercion: "deported X for travelling")
+            objs = [c for c in h.head.children if c.dep_ == "dobj"]
+            if objs:  # "thanked the United States for brokering the truce": the one thanked brokered
+                return [a for o in objs for a in self._actors_of(o, idx)]
         if v.dep_ in ("xcomp", "advcl", "pcomp") and h.i != v.i:
             # controlled clause: "Choe reaffirmed ..., pledging backing": the subject carries over;
             # "urged Moscow to return": the object of the governing verb is the subject

@@ -490,6 +490,15 @@ def test_an_act_and_its_consequence_told_alike_keep_the_act(extractor):
     assert [e.type for e in x.events] == ["Airstrike"]
 
 
+def test_who_is_thanked_for_an_act_did_it(extractor):
+    found, _ = events(extractor, "Armenian Prime Minister Nikol Pashinyan thanked the United States for "
+                                 "brokering the agreement.")
+    assert [f[0] for f in found if f[1] == ("united-states",)] == ["Consult"]  # brokering: mediation
+    # the reason of a coercion is no act told
+    found, _ = events(extractor, "Ghanaian authorities have deported 168 Liberians for traveling without documents.")
+    assert [f[0] for f in found] == ["Coerce"]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
