@@ -1156,6 +1156,17 @@ def _hosted_visits(events: list[Event], hosting: list[Event]) -> list[Event]:
     return out
 
 
+def _state_answered(ev: Event, target: str, actors: dict) -> str:
+    """A state answers a state: the target taken from the story for a state's reaction to a
+    person's act is the person's state ("China vowed to take countermeasures" against the tariffs
+    Trump imposed: against the United States; "Turkey welcomed the deal" Sharaa made: Syria)."""
+    who, mine = actors.get(target), actors.get(ev.actors[0]) if ev.actors else None
+    if mine is not None and mine.kind == "State" and who is not None and who.kind == "Person" \
+            and who.affiliation in actors and actors[who.affiliation].kind == "State":
+        return who.affiliation
+    return target
+
+
 def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]],
                            trigger_of: dict[int, int] | None = None, actors: dict | None = None) -> None:
     """"NATO condemned the troop deployments", "Turkey welcomed the deal": a reaction to an event
@@ -1177,7 +1188,7 @@ def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]
                 continue  # the same act of a co-actor ("X, Y and Z completed a withdrawal")
             if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
                     and not side(prev) & side(ev):
-                ev.recipients = list(prev.actors[:1])
+                ev.recipients = [_state_answered(ev, prev.actors[0], actors)]
                 ev.confidence = max(0.3, ev.confidence - 0.2)
                 break
 
@@ -1226,13 +1237,7 @@ def _context_recipients(events: list[Event], open_events: list[tuple[Event, list
                             and prev.recipients and prev.recipients[0] not in me:
                         target = prev.recipients[0]  # a parallel act ("the U.S. has not offered aid")
                     else:
-                        target = prev.actors[0]
-                        who, mine = actors.get(target), actors.get(ev.actors[0])
-                        if mine is not None and mine.kind == "State" and who is not None and who.kind == "Person" \
-                                and who.affiliation in actors and actors[who.affiliation].kind == "State":
-                            # a state answers a state ("China vowed to take countermeasures" against
-                            # the tariffs Trump imposed: against the United States)
-                            target = who.affiliation
+                        target = _state_answered(ev, prev.actors[0], actors)
                     break
         if target is not None:
             ev.recipients = [target]

@@ -499,6 +499,13 @@ def test_who_is_thanked_for_an_act_did_it(extractor):
     assert [f[0] for f in found] == ["Coerce"]
 
 
+def test_a_state_welcoming_a_leaders_deal_welcomes_the_leaders_state(extractor):
+    text = ("Syrian interim President Ahmed al-Sharaa signed a deal with the Kurdish-led SDF on Monday. "
+            "Turkey welcomed the deal.")
+    found, _ = events(extractor, text)
+    assert ("Support", ("turkey",), ("syria",), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
