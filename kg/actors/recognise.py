@@ -464,9 +464,10 @@ class ActorRecognizer:
                     found = next((mm for mm in mentions if subj is not None and mm.start <= subj.i < mm.end), None)
                     if found is not None and found.kind != "Person":
                         ref = found
-                elif tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in word_list("speech_verbs"):
-                    # "The Philippines, which lies south of Taiwan, said it would hold drills": the sayer
-                    sayer = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+                elif tok.dep_ in ("nsubj", "nsubjpass") and (said := self._said_in(tok)) is not None:
+                    # "The Philippines, which lies south of Taiwan, said it would hold drills", "the
+                    # Houthis said the deal did not cover Israel, which they would keep targeting": the sayer
+                    sayer = next((c for c in said.children if c.dep_ == "nsubj"), None)
                     found = next((mm for mm in mentions if sayer is not None and mm.start <= sayer.i < mm.end
                                   and mm.kind != "Person"), None)
                     if found is not None:
@@ -585,6 +586,18 @@ class ActorRecognizer:
                     ids = {t.i for t in mod_tokens}
                     gm.also = tuple(dict.fromkeys(m.key for m in mentions if m.start in ids and m.key != owner.key
                                                   and m.kind in ("State", "Organization")))
+
+    @staticmethod
+    def _said_in(tok: Token) -> Token | None:
+        """The speech verb whose reported clause holds ``tok``'s clause, if any."""
+        cur = tok.head
+        for _ in range(4):
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in word_list("speech_verbs"):
+                return cur.head
+            if cur.dep_ not in ("relcl", "xcomp", "conj", "advcl", "dobj", "pobj", "prep") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
 
     @staticmethod
     def _clause_subject(verb: Token) -> Token | None:

@@ -179,6 +179,14 @@ class EventExtractor:
         subj = [c for c in v.children if c.dep_ in _SUBJ]
         if subj:
             out = []
+            co_subjects = []
+            for s in subj:
+                for p in s.children:
+                    # "The United States and Yemen's Houthis agreed": the parser makes the whole
+                    # coordination the possessor; all but the conjunct with the "'s" are subjects
+                    if p.dep_ in ("poss", "nmod") and p.conjuncts and not any(c.dep_ == "case" for c in p.children):
+                        co_subjects += [idx[t.i] for t in [p, *p.conjuncts] if t.i in idx
+                                        and not any(c.dep_ == "case" for c in t.children)]
             for s in subj:
                 if s.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in s.children):
                     # "The Red Cross operating in Iraq said": the small model makes the reduced
@@ -197,6 +205,7 @@ class EventExtractor:
                 for ap in s.children:
                     if ap.dep_ == "appos":
                         out.extend(a for a in self._actors_of(ap, idx) if a not in out)
+            out.extend(a for a in ((m.key, m.sector) for m in co_subjects) if a not in out)
             return out
         passive = [c for c in v.children if c.dep_ == "agent"]
         if passive:
@@ -218,7 +227,7 @@ class EventExtractor:
             # controlled clause: "Choe reaffirmed ..., pledging backing": the subject carries over;
             # "urged Moscow to return": the object of the governing verb is the subject
             if v.dep_ == "xcomp":
-                objs = [c for c in h.children if c.dep_ in ("dobj", "dative")]
+                objs = [c for c in h.children if c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP")]
                 if objs:
                     return [a for o in objs for a in self._actors_of(o, idx)]
                 raised = [c for c in h.children if c.dep_ == "nsubjpass"]
@@ -276,6 +285,12 @@ class EventExtractor:
                             out.extend(self._event_owners(o, idx))  # "opposed to French mediation"
                         else:
                             out.extend(self._actors_of(o, idx))
+        if not out:
+            # "Israel, which they would keep targeting": a relative pronoun object is its antecedent
+            for node in (v, v.head) if v.dep_ == "xcomp" else (v,):
+                for c in node.children:
+                    if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                        out.extend(self._actors_of(node.head, idx))
         if top in ("Accuse", "Protest") and len(out) > 1:
             # "complained to the UN over Israeli air raids": the accused, not who hears the complaint
             heard = {a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"

@@ -506,6 +506,17 @@ def test_a_state_welcoming_a_leaders_deal_welcomes_the_leaders_state(extractor):
     assert ("Support", ("turkey",), ("syria",), "Asserted") in found
 
 
+def test_a_subject_coordinated_with_a_possessor(extractor):
+    # the small model reads "The United States and Yemen's Houthis" as the possessors of "Houthis"
+    found, _ = events(extractor, "The United States and Yemen's Houthis agreed to a ceasefire on Tuesday.")
+    assert [set(f[1]) for f in found if f[0] == "Agree"] == [{"united-states", "houthis"}]
+
+
+def test_a_relative_pronoun_object_is_its_antecedent(extractor):
+    found, _ = events(extractor, "The Houthis said the deal did not cover Israel, which they would keep targeting.")
+    assert ("Threaten", ("houthis",), ("israel",), "Asserted") in found
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
