@@ -517,6 +517,11 @@ def test_a_relative_pronoun_object_is_its_antecedent(extractor):
     assert ("Threaten", ("houthis",), ("israel",), "Asserted") in found
 
 
+def test_invoking_an_alliances_article_is_an_appeal_to_it(extractor):
+    found, _ = events(extractor, "Lithuanian Prime Minister Gintautas Paluckas invoked NATO's Article 4 consultations.")
+    assert [(f[0], f[2]) for f in found] == [("Request", ("nato",))]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
