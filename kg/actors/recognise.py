@@ -411,7 +411,9 @@ class ActorRecognizer:
             for m in mentions:
                 if m.kind == "State":
                     counts[m.key] = counts.get(m.key, 0) + 1
-            home = max(counts, key=lambda k: (counts[k], -min(mm.start for mm in mentions if mm.key == k)), default=None)
+            ranked = sorted(counts.values(), reverse=True)
+            # (named more than any other: with a tie, "the administration" may be anyone's)
+            home = max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
         if home is not None and home not in actors:
             e = self.gaz.get(home)
             if e is None:

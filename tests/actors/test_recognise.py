@@ -180,3 +180,10 @@ def test_his_troops_are_his_state_even_when_no_phrase_names_it(nlp):
     doc = nlp("Army chief Abdel Fattah al-Burhan said his troops had withdrawn from the city.")
     assert [m.key for m in doc._.gpol_mentions if m.text == "troops"] == ["sudan"]
     assert [(e.type, e.actors) for e in doc._.gpol_events] == [("Withdraw", ["sudan"])]
+
+
+def test_with_no_dateline_a_tie_names_no_home_state(nlp):
+    doc = nlp("The administration declared that China must drop barriers to U.S. exports.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "administration"] == []
+    doc = nlp("China's army held drills. The army said China would hold more, the Chinese defence ministry and Japan said.")
+    assert {m.key for m in doc._.gpol_mentions if m.text == "army"} == {"china"}
