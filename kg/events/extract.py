@@ -837,9 +837,13 @@ class EventExtractor:
         deliveries": relations reduced, CAMEO 160) and building up forces ("strengthened its
         forces": a deployment, CAMEO 154)."""
         if lemma in self.ending:
-            # ("ended mediation efforts": the compound names the act)
+            # ("ended mediation efforts": the compound names the act; "suspended part of a military
+            # aid program": so does the partitive's)
+            heads = [dobj] + [o for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj"]
             ended = self._event_noun(dobj) or next(
-                (c for c in dobj.children if c.dep_ == "compound" and self.lex.noun(c.lemma_.lower())), None)
+                (c for h in heads for c in h.children if c.dep_ == "compound" and self.lex.noun(c.lemma_.lower())),
+                None)
             if ended is not None and quad_of(self.lex.noun(ended.lemma_.lower())[0].cls) in _COOPERATION:
                 return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
         if lemma in self.leaving and dobj.dep_ == "dobj" and dobj.i in idx and idx[dobj.i].kind == "Organization" \

@@ -522,6 +522,11 @@ def test_invoking_an_alliances_article_is_an_appeal_to_it(extractor):
     assert [(f[0], f[2]) for f in found] == [("Request", ("nato",))]
 
 
+def test_suspending_part_of_an_aid_program_is_a_sanction(extractor):
+    found, _ = events(extractor, "The United States suspended part of a military aid program for Georgia.")
+    assert found == [("Sanction", ("united-states",), ("georgia",), "Asserted")]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
