@@ -88,6 +88,7 @@ class EventExtractor:
         self.obligation = word_list("obligation_auxiliaries")
         self.crowd_nouns = word_list("crowd_nouns")
         self.message_nouns = word_list("message_nouns")
+        self.message_verbs = word_list("message_verbs")
         self.stative = word_list("stative_passives")
         self.modals = word_list("modal_auxiliaries")
         self.ending = word_list("ending_verbs")
@@ -621,6 +622,9 @@ class EventExtractor:
 
     def _verb_event(self, v: Token, idx, anchor, events, sent):
         lemma = v.lemma_.lower()
+        if v.i >= 2 and v.doc[v.i - 1].text == "-" and v.doc[v.i - 2].head.i == v.i \
+                and self.lex.verb_entries(f"{v.doc[v.i - 2].lower_}-{lemma}"):
+            lemma = f"{v.doc[v.i - 2].lower_}-{lemma}"  # "test-fired": the tokenizer splits the compound verb
         preps = tuple((c.lower_, next((o.lemma_.lower() for o in c.children if o.dep_ == "pobj"), None))
                       for c in v.children if c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP"))
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -628,7 +632,8 @@ class EventExtractor:
                     or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == v.i + 1)), None)
         if v.i in self._suppressed:
             return
-        if dobj is not None and dobj.dep_ == "dobj" and dobj.lemma_.lower() in self.message_nouns and any(
+        if dobj is not None and dobj.dep_ == "dobj" and lemma in self.message_verbs \
+                and dobj.lemma_.lower() in self.message_nouns and any(
                 c.dep_ == "acl" and c.tag_ == "VBG" and self.lex.verb_entries(c.lemma_.lower()) for c in dobj.children):
             return  # "released a statement condemning the strikes": the statement carries the event
         if lemma in self.speech:

@@ -85,6 +85,8 @@ def modality_of(tok: Token) -> str:
                 return "Hypothetical"
         if dep in ("pobj", "prep", "dobj") and head.pos_ in ("VERB", "AUX") and _modal(head):
             return "Hypothetical"  # "would deal with any threat": a noun inside a would-be clause
+        if dep in ("nsubj", "nsubjpass") and cur.pos_ == "NOUN" and head.lemma_.lower() in governors:
+            return "Hypothetical"  # "a summit between Xi and Trump is expected next month"
         if dep == "nsubj" and cur.pos_ == "NOUN" and _modal(head) \
                 and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in cur.children):
             return "Hypothetical"  # "a Chinese attack on Taiwan could prompt a response": not one told

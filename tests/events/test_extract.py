@@ -527,6 +527,28 @@ def test_suspending_part_of_an_aid_program_is_a_sanction(extractor):
     assert found == [("Sanction", ("united-states",), ("georgia",), "Asserted")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a region named with a demonym is no state
+    ("Venezuela expelled the ambassadors of seven Latin American countries.", [("Coerce", ("venezuela",), ())]),
+    # the tokenizer splits "test-fired"
+    ("North Korea test-fired a ballistic missile into the sea.", [("Mobilize", ("north-korea",), ())]),
+    # acting on a statement is an event of its own
+    ("Hungary blocked an EU statement criticising China.", [("Coerce", ("hungary",), ("european-union",)),
+                                                            ("Accuse", ("european-union",), ("china",))]),
+    ("Germany will send two Patriot air defence systems to Ukraine.", [("Agree", ("germany",), ("ukraine",)),
+                                                                      ("Aid", ("germany",), ("ukraine",))]),
+])
+def test_news_phrasings(extractor, text, expected):
+    found, _ = events(extractor, text)
+    assert [f[:3] for f in found] == expected
+
+
+def test_a_summit_that_is_expected_is_hypothetical(extractor):
+    found, _ = events(extractor, "A summit between Chinese President Xi Jinping and U.S. President Donald Trump "
+                                 "is expected next month.")
+    assert found == [("Consult", ("xi-jinping",), ("donald-trump",), "Hypothetical")]
+
+
 def test_stance_of_a_stative_passive_and_its_event_noun_target(extractor):
     found, _ = events(extractor, "Israel is opposed to French mediation in the negotiations.")
     assert [(a, r) for t, a, r, m in found] == [(("israel",), ("france",))]
