@@ -888,6 +888,8 @@ class EventExtractor:
                 # story's own (its dateline)
                 named = [idx[t.i].key for t in s.subtree if t.i in idx and idx[t.i].kind == "State"]
                 home = named[0] if named else v.doc._.gpol_home
+                if home is None:  # "Thousands of people protested in Tbilisi": the town's state
+                    home = next((k for k, _ in self._place_state(v, idx, set())), None)
                 state = self.gaz.get(home) if home else None
                 if state is None:
                     return []

@@ -543,6 +543,11 @@ def test_news_phrasings(extractor, text, expected):
     assert [f[:3] for f in found] == expected
 
 
+def test_people_protesting_in_a_town_with_no_dateline_are_of_its_state(extractor):
+    found, _ = events(extractor, "Thousands of people protested in Tbilisi against the government.")
+    assert ("Protest", ("georgia-civilians",), ("georgia",), "Asserted") in found
+
+
 def test_a_summit_that_is_expected_is_hypothetical(extractor):
     found, _ = events(extractor, "A summit between Chinese President Xi Jinping and U.S. President Donald Trump "
                                  "is expected next month.")
