@@ -89,6 +89,7 @@ class EventExtractor:
         self.crowd_nouns = word_list("crowd_nouns")
         self.message_nouns = word_list("message_nouns")
         self.message_verbs = word_list("message_verbs")
+        self.reciprocal = word_list("reciprocal_verbs")
         self.stative = word_list("stative_passives")
         self.modals = word_list("modal_auxiliaries")
         self.ending = word_list("ending_verbs")
@@ -551,7 +552,10 @@ class EventExtractor:
                 return  # (cooperation with nobody the sentence names is no event)
             tentative = True  # aid or sanctions: kept only if the story gives a target
         pairs = []
-        if not recipients and len(actors) > 1 and top in _SYMMETRIC_TOPS:
+        if not recipients and len(actors) > 1 and tok.lemma_.lower() in self.reciprocal and top not in _SYMMETRIC_TOPS:
+            # "Thailand and Cambodia traded fire": each is the other's target
+            pairs = [(a, r) for a in actors for r in actors if r != a]
+        elif not recipients and len(actors) > 1 and top in _SYMMETRIC_TOPS:
             # "X and Y met": one event with both sides as actors (PLOVER's compound actor); the
             # graph links them both ways
             pairs = [(actors, None)]
@@ -646,8 +650,15 @@ class EventExtractor:
             entry = self.lex.verb(lemma, dobj=label.lemma_.lower())
             entry = entry if entry is not None and entry.pattern else None
         if entry is None:
-            lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
-                                    particle=prt, **_object_context(dobj))
+            # (the object as written first: CAMEO codes "lift * SANCTIONS" 085 and "lift * SANCTION" 0351)
+            lexical = None
+            if dobj is not None and dobj.lower_ != dobj.lemma_.lower():
+                lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lower_, particle=prt, **_object_context(dobj))
+                lexical = lexical if lexical is not None and lexical.pattern and lexical.pattern.startswith(
+                    f"dobj:{dobj.lower_}") else None
+            if lexical is None:
+                lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
+                                        particle=prt, **_object_context(dobj))
             if (lexical is None or not lexical.pattern) and dobj is not None:
                 # (a reading composed from the verb and its object is more specific than the plain
                 # verb's: "ordered troops to the area" is a deployment, not a demand)
@@ -664,6 +675,8 @@ class EventExtractor:
             return
         actors = self._subjects(v, idx)
         cls = entry.cls
+        if top_of(cls) == "Agree" and dobj is not None and dobj.dep_ == "dobj" and dobj.lemma_.lower() in self.threat_nouns:
+            cls = "Threaten"  # "vowed a harsh response": a threat
         protesters = not actors and top_of(cls) == "Protest"
         if protesters:
             actors = self._protesters(v, idx)
@@ -829,6 +842,10 @@ class EventExtractor:
         places = tok.doc._.gpol_places or {}
         return tok.i in places or tok.lemma_.lower() in self.place_nouns
 
+    def _kind(self, key: str) -> str | None:
+        e = self.gaz.get(key)
+        return e.kind if e is not None else None
+
     def _armed(self, key: str, sector: str | None) -> bool:
         """Whether an actor acts as armed forces: troops, rebels, an armed group."""
         if sector in ("military", "rebels", "armed_group"):
@@ -851,6 +868,10 @@ class EventExtractor:
                 None)
             if ended is not None and quad_of(self.lex.noun(ended.lemma_.lower())[0].cls) in _COOPERATION:
                 return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
+        if lemma in self.ending and dobj.dep_ == "dobj" and dobj.i in idx and idx[dobj.i].how != "group" \
+                and v is not None and any(self._kind(k) == "Organization" for k, _ in self._subjects(v, idx)):
+            # "The African Union suspended Gabon": an organisation ending a member's part in it (CAMEO 160)
+            return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
         if lemma in self.leaving and dobj.dep_ == "dobj" and dobj.i in idx and idx[dobj.i].kind == "Organization" \
                 and idx[dobj.i].how != "group":
             # "Mali left ECOWAS": leaving an organisation breaks relations with it (CAMEO 161)

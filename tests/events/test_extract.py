@@ -548,6 +548,22 @@ def test_people_protesting_in_a_town_with_no_dateline_are_of_its_state(extractor
     assert ("Protest", ("georgia-civilians",), ("georgia",), "Asserted") in found
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The African Union suspended Gabon after the military coup.", [("Sanction", ("african-union",), ("gabon",))]),
+    ("Thailand and Cambodia traded artillery fire along their border.",
+     [("Assault", ("thailand",), ("cambodia",)), ("Assault", ("cambodia",), ("thailand",))]),
+    ("The United States lifted sanctions on Syria.", [("Retreat", ("united-states",), ("syria",))]),
+])
+def test_more_news_phrasings(extractor, text, expected):
+    found, _ = events(extractor, text)
+    assert [f[:3] for f in found] == expected
+
+
+def test_vowing_a_harsh_response_is_a_threat(extractor):
+    found, _ = events(extractor, "Israel killed an Iranian commander. Tehran vowed a harsh response.")
+    assert ("Threaten", ("iran",), ("israel",), "Asserted") in found
+
+
 def test_a_summit_that_is_expected_is_hypothetical(extractor):
     found, _ = events(extractor, "A summit between Chinese President Xi Jinping and U.S. President Donald Trump "
                                  "is expected next month.")
