@@ -97,6 +97,7 @@ class EventExtractor:
         self.leaving = word_list("leaving_verbs")
         self.occupation = word_list("occupation_verbs")
         self.easing = word_list("easing_verbs")
+        self.imposing = word_list("imposing_verbs")
         self.blame = word_list("blame_verbs")
         self.place_nouns = word_list("place_nouns")
         self.needs_recipient = word_list("requires_recipient")
@@ -876,11 +877,13 @@ class EventExtractor:
                 and idx[dobj.i].how != "group":
             # "Mali left ECOWAS": leaving an organisation breaks relations with it (CAMEO 161)
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "161", "SANCTION", "Sanction", "rule")
-        if lemma in self.easing and dobj.dep_ == "dobj":
-            # "cancelled restrictions", "shortened the curfew": as CAMEO reads "lift" with that object
-            lifted = self.lex.verb("lift", dobj=dobj.lemma_.lower(), **_object_context(dobj))
-            if lifted is not None and lifted.pattern and lifted.pattern.startswith("dobj:"):
-                return LexEntry(lemma, lifted.pattern, lifted.cameo, lifted.plover, lifted.cls, "rule")
+        for verbs, model in ((self.easing, "lift"), (self.imposing, "impose")):
+            if lemma in verbs and dobj.dep_ == "dobj":
+                # "cancelled restrictions", "shortened the curfew": as CAMEO reads "lift" with that
+                # object; "declared a state of emergency": as it reads "impose" with it
+                read = self.lex.verb(model, dobj=dobj.lemma_.lower(), **_object_context(dobj))
+                if read is not None and read.pattern and read.pattern.startswith("dobj:"):
+                    return LexEntry(lemma, read.pattern, read.cameo, read.plover, read.cls, "rule")
         if lemma in self.occupation and dobj.dep_ == "dobj" and v is not None and self._is_town(dobj, idx) \
                 and any(self._armed(k, sector) for k, sector in self._subjects(v, idx)):
             # "M23 rebels entered Bukavu": armed forces taking a town occupy it (CAMEO 192)

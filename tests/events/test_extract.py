@@ -553,6 +553,7 @@ def test_people_protesting_in_a_town_with_no_dateline_are_of_its_state(extractor
     ("Thailand and Cambodia traded artillery fire along their border.",
      [("Assault", ("thailand",), ("cambodia",)), ("Assault", ("cambodia",), ("thailand",))]),
     ("The United States lifted sanctions on Syria.", [("Retreat", ("united-states",), ("syria",))]),
+    ("Ecuador declared a state of emergency in three provinces.", [("Coerce", ("ecuador",), ())]),
 ])
 def test_more_news_phrasings(extractor, text, expected):
     found, _ = events(extractor, text)
