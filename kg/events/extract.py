@@ -295,8 +295,9 @@ class EventExtractor:
                     if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
                         out.extend(self._actors_of(node.head, idx))
         if top in ("Accuse", "Protest") and len(out) > 1:
-            # "complained to the UN over Israeli air raids": the accused, not who hears the complaint
-            heard = {a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            # "complained to the UN over Israeli air raids", "filed a case against Israel at the
+            # International Court of Justice": the accused, not who hears the complaint
+            heard = {a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "at", "before")
                      for o in c.children if o.dep_ == "pobj" for a in self._actors_of(o, idx)}
             if heard and any(a not in heard for a in out):
                 out = [a for a in out if a not in heard]
@@ -711,6 +712,8 @@ class EventExtractor:
                         continue
                     for cc in (c, *c.conjuncts):
                         self._suppressed.add(cc.i)
+                        # and the complements it takes in turn ("urged Washington to stop arming Taiwan")
+                        self._suppressed.update(t.i for t in cc.children if t.dep_ == "xcomp" and t.pos_ == "VERB")
                         if c.dep_ in ("ccomp", "acl") and not recipients:
                             recipients = [a for sj in cc.children if sj.dep_ in ("nsubj", "nsubjpass")
                                           for a in self._actors_of(sj, idx) if a not in actors]
@@ -765,8 +768,11 @@ class EventExtractor:
             for c in dobj.children:  # and a proposal's content: "rejected a U.S. offer to host a summit"
                 if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                     self._suppressed.update(t.i for t in c.subtree if t.pos_ in ("VERB", "NOUN"))
-        for c in v.children:  # "opposed to French mediation", "responded to the attack"
-            if c.dep_ == "prep" and c.lower_ in _REACTION_PREPS:
+        reacting = top_of(cls) in ("Accuse", "Protest", "Reject")
+        # "opposed to French mediation", "responded to the attack"; and for a charge anywhere in
+        # its clause: "accused the U.S. of murder over the boat strikes"
+        for c in (_own_clause(v) if reacting else v.children):
+            if c.dep_ == "prep" and c.lower_ in _REACTION_PREPS and (c.head.i == v.i or reacting):
                 for o in c.children:
                     if o.dep_ == "pobj" and o.i not in idx and self._event_noun(o) is not None:
                         self._suppressed.add(self._event_noun(o).i)

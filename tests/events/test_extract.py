@@ -554,6 +554,14 @@ def test_people_protesting_in_a_town_with_no_dateline_are_of_its_state(extractor
      [("Assault", ("thailand",), ("cambodia",)), ("Assault", ("cambodia",), ("thailand",))]),
     ("The United States lifted sanctions on Syria.", [("Retreat", ("united-states",), ("syria",))]),
     ("Ecuador declared a state of emergency in three provinces.", [("Coerce", ("ecuador",), ())]),
+    # a lawsuit is aimed at the accused, not at the court that hears it
+    ("South Africa filed a genocide case against Israel at the International Court of Justice.",
+     [("Accuse", ("south-africa",), ("israel",))]),
+    # what another side is urged to do, down to the complement's complement, is the demand's content
+    ("China's foreign ministry spokesperson Mao Ning urged Washington to stop arming Taiwan.",
+     [("Request", ("mao-ning",), ("united-states",))]),
+    ("Colombia would suspend intelligence sharing with Washington, Gustavo Petro said.",
+     [("Threaten", ("gustavo-petro",), ("united-states",)), ("Sanction", ("colombia",), ("united-states",))]),
 ])
 def test_more_news_phrasings(extractor, text, expected):
     found, _ = events(extractor, text)
