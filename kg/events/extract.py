@@ -63,6 +63,7 @@ _CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
 _PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize", "Sanction"}
 # Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
 _ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
+_SHARED_PLACES = {"border", "frontier", "boundary"}
 # event nouns whose "of" names who acts: "the withdrawal of troops", "a meeting of the Council"
 _OF_AGENT_TOPS = {"Retreat", "Consult", "Mobilize"}
 _FORCE_TOPS = {"Assault", "Coerce"}
@@ -321,10 +322,12 @@ class EventExtractor:
                 m = idx.get(t.i)
                 if m is not None and m.kind == "State" and m.key not in actor_keys:
                     return [(m.key, None)]
-                # "in the besieged Sudanese city of El Obeid"
+                # "in the besieged Sudanese city of El Obeid" (not "near the Afghan border": a border
+                # is shared)
                 for c in t.children:
                     if c.dep_ in ("amod", "compound", "nmod") and c.i in idx and idx[c.i].kind == "State" \
-                            and idx[c.i].key not in actor_keys and t.i not in idx:
+                            and idx[c.i].key not in actor_keys and t.i not in idx \
+                            and t.lemma_.lower() not in _SHARED_PLACES:
                         return [(idx[c.i].key, None)]
                 name = places.get(t.i)
                 if name:

@@ -554,6 +554,10 @@ def test_people_protesting_in_a_town_with_no_dateline_are_of_its_state(extractor
      [("Assault", ("thailand",), ("cambodia",)), ("Assault", ("cambodia",), ("thailand",))]),
     ("The United States lifted sanctions on Syria.", [("Retreat", ("united-states",), ("syria",))]),
     ("Ecuador declared a state of emergency in three provinces.", [("Coerce", ("ecuador",), ())]),
+    # detainees are their state's people, not an opposition group
+    ("Venezuela released 10 American detainees on Monday.", [("Retreat", ("venezuela",), ("united-states",))]),
+    # a border is shared: "near the Afghan border" places nothing in Afghanistan
+    ("Pakistan's military said it killed 30 militants near the Afghan border.", [("Assault", ("pakistan",), ())]),
     # a lawsuit is aimed at the accused, not at the court that hears it
     ("South Africa filed a genocide case against Israel at the International Court of Justice.",
      [("Accuse", ("south-africa",), ("israel",))]),
