@@ -188,14 +188,7 @@ class Gazetteer:
     def state_for_place(self, name: str) -> Entry | None:
         """The state a city or region lies in ("Tel Aviv" -> israel), from its capital or from the
         place names PETRARCH files under each state (``places.tsv``); None when unknown or ambiguous."""
-        places = self.__dict__.get("_places")
-        if places is None:
-            places = {}
-            path = self.folder / "places.tsv"
-            if path.exists():
-                for _n, r in _read(path)[1]:
-                    places.setdefault(normalize_name(r["name"]), set()).add(r["state"])
-            self._places = places
+        places = self._table("places.tsv", lambda t, r: t.setdefault(normalize_name(r["name"]), set()).add(r["state"]))
         e = self.state_for_metonym(name)
         if e is not None:
             return e
@@ -216,15 +209,11 @@ class Gazetteer:
         >>> g.locate("Tripoli", {"lebanon"}).key, g.locate("Paris", {"united-states"}).key
         ('lebanon', 'france')
         """
-        towns = self.__dict__.get("_towns")
-        if towns is None:
-            towns = {}
-            path = self.folder / "cities.tsv"
-            if path.exists():
-                for _n, r in _read(path)[1]:
-                    by_state = towns.setdefault(normalize_name(r["name"]), {})
-                    by_state[r["state"]] = max(by_state.get(r["state"], 0), int(r["population"] or 0))
-            self._towns = towns
+        def add_town(towns, r):
+            by_state = towns.setdefault(normalize_name(r["name"]), {})
+            by_state[r["state"]] = max(by_state.get(r["state"], 0), int(r["population"] or 0))
+
+        towns = self._table("cities.tsv", add_town)
         cands = towns.get(normalize_name(name)) or {}
         if len(cands) > 1:
             # a town of a state the story names, unless a far bigger town of another state has the
@@ -277,11 +266,20 @@ class Gazetteer:
         return self._sectors().get(sector, (None, None))[0] if sector else None
 
     def _sectors(self) -> dict[str, tuple[str, str | None]]:
-        table = self.__dict__.get("_sector_table")
+        return self._table("sectors.tsv", lambda t, r: t.update({r["sector"]: (r["code"], r["group"] or None)}))
+
+    def _table(self, filename: str, fill) -> dict:
+        """A table built from one file of the gazetteer's folder by ``fill(table, row)``, read once
+        per gazetteer and empty when the file is missing."""
+        tables = self.__dict__.setdefault("_tables", {})
+        table = tables.get(filename)
         if table is None:
-            path = self.folder / "sectors.tsv"
-            table = {r["sector"]: (r["code"], r["group"] or None) for _n, r in _read(path)[1]} if path.exists() else {}
-            self._sector_table = table
+            table = {}
+            path = self.folder / filename
+            if path.exists():
+                for _n, r in _read(path)[1]:
+                    fill(table, r)
+            tables[filename] = table
         return table
 
     def role(self, title: str) -> str | None:

@@ -223,7 +223,7 @@ class ActorRecognizer:
                 elif (self._named_place(span.root) or self._is_locative(span)) and self.gaz.locate(text) is not None:
                     places[span.root.i] = text  # "the city of El Fasher", "in Bukavu" tagged as an organisation
                     continue
-                elif text.islower() or self.gaz.sector(re.sub(r"^the\s+", "", text.lower())):
+                elif text.islower() or self.gaz.sector(name.lower()):
                     continue  # "the Army", "defence ministry": whose, the phrase does not say
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
                         or slugify(name) in actors:
@@ -517,11 +517,7 @@ class ActorRecognizer:
                 group = self.gaz.sector_group(sector)
                 where = self._place_state(doc, tok, mentions) if group else None
                 if where is not None:
-                    ga = group_actor(where, group, self.gaz.sector_code(sector))
-                    ga = actors.setdefault(ga.key, ga)
-                    add(tok.i, tok.i + 1, ga.key, ga.kind, "group", sector=sector)
-                    self._ensure(actors, where.key, where.kind, where.label)
-                    ga.alt_labels.add(doc[tok.left_edge.i:tok.right_edge.i + 1].text)
+                    self._add_group(actors, add, tok, where, sector, doc[tok.left_edge.i:tok.right_edge.i + 1].text)
                     continue
             if not mod_tokens or not any(t.i in owned for t in mod_tokens) and not named_in_mods:
                 # "the army", "police", "the government": the story's own state
@@ -530,8 +526,8 @@ class ActorRecognizer:
                 pm = next((mm for mm in mentions if poss is not None and mm.start == poss.i
                            and mm.kind == "Person"), None)
                 aff = actors[pm.key].affiliation if pm is not None and pm.key in actors else None
-                state_noun = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents") \
-                    or tok.lemma_.lower() in word_list("state_anaphors")
+                home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
+                state_noun = home_agent or tok.lemma_.lower() in word_list("state_anaphors")
                 aff_entry = self.gaz.get(aff) if state_noun and aff and aff not in actors else None
                 if aff_entry is not None and aff_entry.kind == "State":
                     self._ensure(actors, aff, "State", aff_entry.label)  # (a state no phrase names)
@@ -539,8 +535,7 @@ class ActorRecognizer:
                     # "his government", "her country": the state of the person the pronoun is
                     add(tok.i, tok.i + 1, aff, "State", "group", sector=sector or "government")
                     continue
-                if (tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")) and home \
-                        and tok.dep_ in _ARG_DEPS and not any(c.dep_ == "poss" for c in tok.children) \
+                if home_agent and home and tok.dep_ in _ARG_DEPS and not any(c.dep_ == "poss" for c in tok.children) \
                         and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for c in tok.children):
                     # (not "authorities in Croatia", "forces of the interim government": the phrase says whose)
                     add(tok.i, tok.i + 1, home, "State", "group", sector=sector or "government")
@@ -574,11 +569,7 @@ class ActorRecognizer:
                 # "Darfur rebels", "French farmers": a group of the state's society, a node of its own
                 # (CAMEO's country + agent code), affiliated with the state
                 if not taken[tok.i]:
-                    ga = group_actor(owner, group, self.gaz.sector_code(sector))
-                    ga = actors.setdefault(ga.key, ga)
-                    add(tok.i, tok.i + 1, ga.key, ga.kind, "group", sector=sector)
-                    self._ensure(actors, owner.key, owner.kind, owner.label)
-                    ga.alt_labels.add(doc[min(t.i for t in mod_tokens):tok.i + 1].text)
+                    self._add_group(actors, add, tok, owner, sector, doc[min(t.i for t in mod_tokens):tok.i + 1].text)
                 continue
             if sector or role:
                 owner_mention = next((mm for mm in mentions if mm.start <= min(t.i for t in mod_tokens) < mm.end
@@ -588,6 +579,15 @@ class ActorRecognizer:
                     ids = {t.i for t in mod_tokens}
                     gm.also = tuple(dict.fromkeys(m.key for m in mentions if m.start in ids and m.key != owner.key
                                                   and m.kind in ("State", "Organization")))
+
+    def _add_group(self, actors: dict, add, tok: Token, state: Entry, sector: str, text: str) -> None:
+        """Mention ``tok`` as the group of ``state``'s society its sector forms ("Darfur rebels"),
+        the group's node made once per document and the state's node beside it."""
+        ga = group_actor(state, self.gaz.sector_group(sector), self.gaz.sector_code(sector))
+        ga = actors.setdefault(ga.key, ga)
+        add(tok.i, tok.i + 1, ga.key, ga.kind, "group", sector=sector)
+        self._ensure(actors, state.key, state.kind, state.label)
+        ga.alt_labels.add(text)
 
     @staticmethod
     def _said_in(tok: Token) -> Token | None:

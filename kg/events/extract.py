@@ -274,8 +274,7 @@ class EventExtractor:
                     out.extend(self._actors_of(c, idx))
                 # "deployed troops to Russia": the recipient hangs off the object (not the place an
                 # act one does oneself leaves: "the withdrawal of Russian forces from Moldova")
-                own_act = bool(self.lex.noun(c.lemma_.lower())) and \
-                    top_of(self.lex.noun(c.lemma_.lower())[0].cls) in _OF_AGENT_TOPS
+                own_act = self._own_act(c)
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS and p.lower_ != "of" \
                             and not (own_act and p.lower_ == "from"):
@@ -365,10 +364,9 @@ class EventExtractor:
         """Who owns an event named by a noun: "OAS criticism", "Russia's support", "an appeal from
         X", "talks with the ELN"."""
         out: list[tuple[str, str | None]] = []
-        entries = self.lex.noun(noun.lemma_.lower())
         # "the withdrawal of Serbian forces from Bosnia", "a meeting of the Security Council": the
         # "of" names who acts, and "from" the place left, for acts one does oneself
-        of_agent = bool(entries) and top_of(entries[0].cls) in _OF_AGENT_TOPS
+        of_agent = self._own_act(noun)
         for o in noun.children:
             if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
                 out.append((idx[o.i].key, None))
@@ -376,6 +374,12 @@ class EventExtractor:
                                        or o.lower_ == "of" and of_agent):
                 out.extend(a for p in o.children if p.dep_ == "pobj" for a in self._actors_of(p, idx))
         return out
+
+    def _own_act(self, noun: Token) -> bool:
+        """Whether an event noun names an act one does oneself ("withdrawal", "meeting"), whose "of"
+        names who acts."""
+        entries = self.lex.noun(noun.lemma_.lower())
+        return bool(entries) and top_of(entries[0].cls) in _OF_AGENT_TOPS
 
     def _stative(self, v: Token) -> bool:
         """A passive with no agent that states its subject's stance ("is opposed to")."""
@@ -513,12 +517,7 @@ class EventExtractor:
             # "the United States, Australia and Japan began exercises", "joint drills with Russia":
             # joint military operations are cooperation; single-country exercises mobilisation (PLOVER)
             cls, cameo = "MilitaryCooperation", "062"
-        # the side an actor acts for; a group of a state's society ("Sudan rebels", protesters)
-        # acts against its state as often as not, so its state stays a possible target
-        actor_affs = {tok.doc._.gpol_actors[k].affiliation for k in actor_keys
-                      if k in tok.doc._.gpol_actors and tok.doc._.gpol_actors[k].affiliation
-                      and not tok.doc._.gpol_actors[k].sector}
-        side = actor_keys | actor_affs
+        side = _side(actor_keys, tok.doc._.gpol_actors or {})
         recipients = [(k, s) for k, s in recipients if k not in side]
         modality = modality_of(tok)
         if modality == "Asserted" and modality_from is not None:
@@ -657,13 +656,14 @@ class EventExtractor:
         if entry is None:
             # (the object as written first: CAMEO codes "lift * SANCTIONS" 085 and "lift * SANCTION" 0351)
             lexical = None
+            context = _object_context(dobj)
             if dobj is not None and dobj.lower_ != dobj.lemma_.lower():
-                lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lower_, particle=prt, **_object_context(dobj))
+                lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lower_, particle=prt, **context)
                 lexical = lexical if lexical is not None and lexical.pattern and lexical.pattern.startswith(
                     f"dobj:{dobj.lower_}") else None
             if lexical is None:
                 lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
-                                        particle=prt, **_object_context(dobj))
+                                        particle=prt, **context)
             if (lexical is None or not lexical.pattern) and dobj is not None:
                 # (a reading composed from the verb and its object is more specific than the plain
                 # verb's: "ordered troops to the area" is a deployment, not a demand)
@@ -801,11 +801,7 @@ class EventExtractor:
         if not speakers:
             return
         doc_actors = v.doc._.gpol_actors or {}
-        # (a person or agency speaks for its state; a group of the state's society, "Rwandan
-        # rebels", does not)
-        side = {k for k, _ in speakers} | {doc_actors[k].affiliation for k, _ in speakers
-                                          if k in doc_actors and doc_actors[k].affiliation
-                                          and not doc_actors[k].sector}
+        side = _side({k for k, _ in speakers}, doc_actors)  # ("Rwandan rebels" do not speak for Rwanda)
         for c in v.children:
             if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in self.obligation for a in c.children):
                 continue
@@ -827,8 +823,7 @@ class EventExtractor:
         if not entries or noun.dep_ not in ("npadvmod", "appos") or any(
                 c.dep_ in ("poss", "compound", "amod") and c.i in idx for c in noun.children):
             return []
-        clause = noun.head
-        triggers = {clause.i} | {c.i for c in clause.children if c.dep_ == "dobj"}
+        triggers = {t.i for t in _clause_triggers(noun.head)}
         for ev in reversed(events):
             if self._trigger_of.get(id(ev)) in triggers and top_of(ev.type) == top_of(entries[0].cls):
                 return [(k, None) for k in ev.actors]
@@ -1133,10 +1128,7 @@ def _purposes(events: list[Event], trigger_of: dict[int, int], doc: Doc) -> list
     strike to protest X's failure": an act's purpose is what its actor intends by it, not a second
     event; when the act has no target and is of the purpose's type, the purpose names it. A purpose
     whose governing clause tells no event ("dispatched inspectors to monitor the site") stays."""
-    by_token: dict[int, list[Event]] = {}
-    for ev in events:
-        if id(ev) in trigger_of:
-            by_token.setdefault(trigger_of[id(ev)], []).append(ev)
+    by_token = _by_trigger(events, trigger_of)
     drop: set[int] = set()
     for ev in events:
         i = trigger_of.get(id(ev))
@@ -1146,17 +1138,13 @@ def _purposes(events: list[Event], trigger_of: dict[int, int], doc: Doc) -> list
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and top_of(ev.type) == "Agree":
             # "signed a peace agreement, pledging to end fighting": the pledge is the agreement's
             # content, told again
-            head = tok.head
-            governing = [head] + [c for c in head.children if c.dep_ == "dobj"]
             if any(top_of(m.type) in ("Agree", "Support") and set(m.actors) <= set(ev.actors)
-                   for g in governing for m in by_token.get(g.i, ()) if m is not ev):
+                   for g in _clause_triggers(tok.head) for m in by_token.get(g.i, ()) if m is not ev):
                 drop.add(id(ev))
             continue
         if tok.dep_ != "advcl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
             continue
-        head = tok.head
-        governing = [head] + [c for c in head.children if c.dep_ == "dobj"]
-        mains = [m for g in governing for m in by_token.get(g.i, ()) if m is not ev and m.actors]
+        mains = [m for g in _clause_triggers(tok.head) for m in by_token.get(g.i, ()) if m is not ev and m.actors]
         if not mains:
             continue
         drop.add(id(ev))
@@ -1166,6 +1154,21 @@ def _purposes(events: list[Event], trigger_of: dict[int, int], doc: Doc) -> list
                 m.recipients = list(ev.recipients)
                 m.recipient_inferred = ev.recipient_inferred
     return [ev for ev in events if id(ev) not in drop]
+
+
+def _by_trigger(events: list[Event], trigger_of: dict[int, int]) -> dict[int, list[Event]]:
+    """The events by the index of their trigger token."""
+    out: dict[int, list[Event]] = {}
+    for ev in events:
+        if id(ev) in trigger_of:
+            out.setdefault(trigger_of[id(ev)], []).append(ev)
+    return out
+
+
+def _clause_triggers(head: Token) -> list[Token]:
+    """The tokens that trigger the events a clause tells: its verb and the verb's object nouns
+    ("carried out air strikes", "signed a peace agreement")."""
+    return [head] + [c for c in head.children if c.dep_ == "dobj"]
 
 
 def _story_states(doc: Doc) -> set[str]:
@@ -1215,6 +1218,14 @@ def _hosted_visits(events: list[Event], hosting: list[Event]) -> list[Event]:
     return out
 
 
+def _side(keys, actors: dict) -> set[str]:
+    """The side actors act for: themselves and the state or body a person or agency belongs to. A
+    group of a state's society ("Sudan rebels", protesters) acts against its state as often as not,
+    so its state is not its side."""
+    return set(keys) | {actors[k].affiliation for k in keys
+                        if k in actors and actors[k].affiliation and not actors[k].sector}
+
+
 def _state_answered(ev: Event, target: str, actors: dict) -> str:
     """A state answers a state: the target taken from the story for a state's reaction to a
     person's act is the person's state ("China vowed to take countermeasures" against the tariffs
@@ -1232,11 +1243,6 @@ def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]
     named by a bare noun is aimed at the actor of the latest such event of another side told
     before it ("Sharif said Pakistan would avenge the attack": not Pakistan's own)."""
     actors = actors or {}
-
-    def side(ev):
-        return set(ev.actors) | {actors[k].affiliation for k in ev.actors
-                                 if k in actors and actors[k].affiliation and not actors[k].sector}
-
     position = {id(ev): i for i, ev in enumerate(events)}
     for ev, cls in anaphora:
         if ev.recipients or id(ev) not in position:
@@ -1246,7 +1252,7 @@ def _antecedent_recipients(events: list[Event], anaphora: list[tuple[Event, str]
             if trigger_of and id(prev) in trigger_of and trigger_of.get(id(prev)) == trigger_of.get(id(ev)):
                 continue  # the same act of a co-actor ("X, Y and Z completed a withdrawal")
             if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
-                    and not side(prev) & side(ev):
+                    and not _side(prev.actors, actors) & _side(ev.actors, actors):
                 ev.recipients = [_state_answered(ev, prev.actors[0], actors)]
                 ev.confidence = max(0.3, ev.confidence - 0.2)
                 break
@@ -1281,9 +1287,7 @@ def _context_recipients(events: list[Event], open_events: list[tuple[Event, list
     for ev, parties in open_events:
         if ev.recipients or id(ev) not in position:
             continue
-        # (a group of a state's society may target its own state)
-        me = set(ev.actors) | {actors[k].affiliation for k in ev.actors
-                               if k in actors and actors[k].affiliation and not actors[k].sector}
+        me = _side(ev.actors, actors)  # (a group of a state's society may target its own state)
         target = parties[0] if parties else None
         if target is None:
             # news tells its main event first (the lead): a reaction told later with no target
@@ -1310,10 +1314,7 @@ def _consequence_recipients(events: list[Event], trigger_of: dict[int, int], doc
     """"Rebels shelled Juba, killing about 20 people": the participle tells a consequence of the
     act it hangs off; with no target of its own it has that act's target (and is merged with it
     when of the same class)."""
-    by_token: dict[int, list[Event]] = {}
-    for ev in events:
-        if id(ev) in trigger_of:
-            by_token.setdefault(trigger_of[id(ev)], []).append(ev)
+    by_token = _by_trigger(events, trigger_of)
     for ev in events:
         i = trigger_of.get(id(ev))
         if i is None:
@@ -1321,8 +1322,7 @@ def _consequence_recipients(events: list[Event], trigger_of: dict[int, int], doc
         tok = doc[i]
         if tok.dep_ != "advcl" or tok.tag_ != "VBG":
             continue
-        heads = [tok.head] + [c for c in tok.head.children if c.dep_ == "dobj"]  # "carried out air strikes"
-        for main in (m for h in heads for m in by_token.get(h.i, [])):
+        for main in (m for h in _clause_triggers(tok.head) for m in by_token.get(h.i, [])):
             if main.actors == ev.actors and top_of(main.type) == top_of(ev.type):
                 if not ev.recipients and main.recipients:
                     ev.recipients = list(main.recipients)
