@@ -43,6 +43,12 @@ class GazetteerError(Exception):
     E052 = "[E052] {path}:{line}: {detail}"
 
 
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?<=[\w.])'s?$")
+_LEADING_THE = re.compile(r"^the ")
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.\s?){2,}[a-z]?")
+
+
 @lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """The form names are compared in: case-folded, accents removed, no leading "the", "U.S." -> "us".
@@ -52,11 +58,11 @@ def normalize_name(name: str) -> str:
     """
     s = unicodedata.normalize("NFC", name).translate(_QUOTES)
     s = unidecode(s).casefold().strip()
-    s = re.sub(r"\s+", " ", s)
-    s = re.sub(r"(?<=[\w.])'s?$", "", s)          # possessive: Putin's, the Kremlin's, Gaddafis'
-    s = re.sub(r"^the ", "", s)
+    s = _SPACES.sub(" ", s)
+    s = _POSSESSIVE.sub("", s)          # possessive: Putin's, the Kremlin's, Gaddafis'
+    s = _LEADING_THE.sub("", s)
     s = _US.sub("us", s)
-    if re.fullmatch(r"(?:[a-z]\.\s?){2,}[a-z]?", s):
+    if _DOTTED_ACRONYM.fullmatch(s):
         s = s.replace(".", "").replace(" ", "")  # acronyms with dots: u.n. -> un, d.p.r.k. -> dprk
     return s.strip(" .,")
 
@@ -210,7 +216,8 @@ class Gazetteer:
         ('lebanon', 'france')
         """
         def add_town(towns, r):
-            by_state = towns.setdefault(normalize_name(r["name"]), {})
+            # (uncached: 100,000 town names would push the names looked up in text out of the cache)
+            by_state = towns.setdefault(normalize_name.__wrapped__(r["name"]), {})
             by_state[r["state"]] = max(by_state.get(r["state"], 0), int(r["population"] or 0))
 
         towns = self._table("cities.tsv", add_town)
