@@ -220,6 +220,13 @@ class EventExtractor:
             return []
         h = v.head
         if v.dep_ == "conj" and h.i != v.i:
+            own_passive = any(c.dep_ == "auxpass" for c in v.children) or (
+                v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children))
+            raised = [c for c in h.children if c.dep_ == "nsubjpass"]
+            if raised and not own_passive and not self._stative(h):
+                # "X has been indicted by the court and will resign": X resigns, not the court
+                # ("X was arrested by police and charged" keeps the agent: that verb is passive too)
+                return [a for o in raised for a in self._actors_of(o, idx)]
             return self._subjects(h, idx, depth + 1)
         if v.dep_ == "pcomp" and h.lower_ == "for" and h.head.pos_ == "VERB" and h.head.i != h.i and any(
                 top_of(e.cls) == "Support" for e in self.lex.verb_entries(h.head.lemma_.lower()) if not e.pattern):

@@ -730,3 +730,9 @@ def test_protesters_of_a_datelined_story_protest_their_state(extractor):
 def test_protesters_of_a_state_named_in_the_phrase(extractor):
     found, _ = events(extractor, "Tens of thousands of university students throughout Indonesia demonstrated.")
     assert found == [("Protest", ("indonesia-students-and-academics",), ("indonesia",), "Asserted")]
+
+
+def test_the_passive_subject_acts_in_a_coordinated_active_clause(extractor):
+    found, _ = events(extractor, "Peru's interior minister was censured by Congress on Monday and will resign.")
+    assert ("Retreat", ("peru",), (), "Hypothetical") in found
+    assert not [f for f in found if f[0] == "Retreat" and f[1] != ("peru",)]
