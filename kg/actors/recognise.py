@@ -164,7 +164,12 @@ class ActorRecognizer:
 
         # 1. full person names (two or more tokens) and gazetteer persons
         name_parts: dict[str, str] = {}
+        # a single name that is part of a full name in this Doc is that person, whoever else the
+        # gazetteer knows by it ("General Michel Aoun ... the enclave Aoun controls")
+        in_full = {_strip_possessive(t.text) for span in persons if len(span) > 1 for t in span if t.is_title}
         for span in persons:
+            if len(span) == 1 and _strip_possessive(span.text) in in_full:
+                continue
             e = self._lookup(span.text, ("Person",))
             if e is None and len(span) == 1:
                 continue  # single names are resolved in step 3

@@ -187,3 +187,11 @@ def test_with_no_dateline_a_tie_names_no_home_state(nlp):
     assert [m.key for m in doc._.gpol_mentions if m.text == "administration"] == []
     doc = nlp("China's army held drills. The army said China would hold more, the Chinese defence ministry and Japan said.")
     assert {m.key for m in doc._.gpol_mentions if m.text == "army"} == {"china"}
+
+
+def test_a_surname_is_the_person_named_in_full_in_the_story(extractor):
+    # the gazetteer knows "Sharif" as Shehbaz Sharif; this story names his brother
+    x = extract(extractor, "Former prime minister Nawaz Sharif returned to Lahore on Saturday. "
+                           "Sharif told supporters he would run again.")
+    assert "nawaz-sharif" in x.actors and "shehbaz-sharif" not in x.actors
+    assert "Sharif" in x.actors["nawaz-sharif"].alt_labels
