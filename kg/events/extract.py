@@ -76,6 +76,10 @@ _DIRECTED_TOPS = {"Accuse", "Reject", "Threaten", "Protest", "Sanction", "Reques
                   "Coerce", "Assault", "Support"}
 
 
+# prepositions of a cause: "died in shelling", "from wounds", "at the hands of", "under torture"
+_CAUSE_PREPS = frozenset({"in", "from", "at", "after", "under", "during", "by"})
+
+
 class EventExtractor:
     """Extract events from a Doc whose actors the ``gpol_actors`` component has resolved."""
 
@@ -104,6 +108,7 @@ class EventExtractor:
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")
+        self.victim_verbs = word_list("victim_verbs")
         self._dates_of: Doc | None = None   # the doc whose DATE entities are in self._dates
         self._dates: list[Span] = []
 
@@ -687,6 +692,21 @@ class EventExtractor:
             return
         actors = self._subjects(v, idx)
         cls = entry.cls
+        if lemma in self.victim_verbs and top_of(cls) == "Assault":
+            # "a prisoner died in police custody": the subject suffered it, the cause names the actor
+            victims, actors = actors, []
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS:
+                    for o in c.children:
+                        if o.dep_ != "pobj" or self._is_place(o, idx) or (o.i in idx and idx[o.i].kind == "State"):
+                            continue  # ("died in Ukraine": a place)
+                        if self._event_noun(o) is not None and self.lex.noun(self._event_noun(o).lemma_.lower()):
+                            return  # "died in Israeli strikes": the strikes are the event
+                        actors += [a for a in self._actors_of(o, idx) if a not in actors and a not in victims]
+            if not actors:
+                return
+            self._emit(events, cls, entry.cameo, v, actors, victims, idx, anchor, 0.6, sent)
+            return
         if top_of(cls) == "Agree" and dobj is not None and dobj.dep_ == "dobj" and dobj.lemma_.lower() in self.threat_nouns:
             cls = "Threaten"  # "vowed a harsh response": a threat
         protesters = not actors and top_of(cls) == "Protest"

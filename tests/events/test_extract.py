@@ -736,3 +736,12 @@ def test_the_passive_subject_acts_in_a_coordinated_active_clause(extractor):
     found, _ = events(extractor, "Peru's interior minister was censured by Congress on Monday and will resign.")
     assert ("Retreat", ("peru",), (), "Hypothetical") in found
     assert not [f for f in found if f[0] == "Retreat" and f[1] != ("peru",)]
+
+
+def test_the_one_who_died_suffered_the_act_and_the_cause_names_the_actor(extractor):
+    found, _ = events(extractor, "An Ethiopian activist died under torture in Eritrean army custody.")
+    assert [f[:3] for f in found if f[0] == "Assault"] == [("Assault", ("eritrea",), ("ethiopia",))]
+    found, _ = events(extractor, "Four Syrian farmers died in Turkish drone strikes on Tuesday.")
+    assert {f[:3] for f in found if f[0] == "Assault"} == {("Assault", ("turkey",), ("syria",))}
+    found, _ = events(extractor, "Two Kenyan journalists died in Somalia last year.")
+    assert not [f for f in found if f[0] == "Assault"]
