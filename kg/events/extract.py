@@ -287,7 +287,12 @@ class EventExtractor:
                 # "deployed troops to Russia": the recipient hangs off the object (not the place an
                 # act one does oneself leaves: "the withdrawal of Russian forces from Moldova")
                 own_act = self._own_act(c)
-                for p in c.children:
+                # ("pledged 500 million pounds in military aid to Ukraine", "ten tons of food for
+                # Gaza": the recipient hangs off what the amount is of)
+                amounts = [o for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                           and (c.like_num or any(n.dep_ == "nummod" for n in c.children))
+                           for o in p.children if o.dep_ == "pobj" and o.i not in idx]
+                for p in [cc for h in (c, *amounts) for cc in h.children]:
                     if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS and p.lower_ != "of" \
                             and not (own_act and p.lower_ == "from"):
                         for o in p.children:
@@ -669,12 +674,13 @@ class EventExtractor:
             # (the object as written first: CAMEO codes "lift * SANCTIONS" 085 and "lift * SANCTION" 0351)
             lexical = None
             context = _object_context(dobj)
-            if dobj is not None and dobj.lower_ != dobj.lemma_.lower():
-                lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lower_, particle=prt, **context)
+            what = _amount_of(dobj) if dobj is not None else None  # "sent 50 tons of weapons": weapons
+            if what is not None and what.lower_ != what.lemma_.lower():
+                lexical = self.lex.verb(lemma, preps=preps, dobj=what.lower_, particle=prt, **context)
                 lexical = lexical if lexical is not None and lexical.pattern and lexical.pattern.startswith(
-                    f"dobj:{dobj.lower_}") else None
+                    f"dobj:{what.lower_}") else None
             if lexical is None:
-                lexical = self.lex.verb(lemma, preps=preps, dobj=dobj.lemma_.lower() if dobj is not None else None,
+                lexical = self.lex.verb(lemma, preps=preps, dobj=what.lemma_.lower() if what is not None else None,
                                         particle=prt, **context)
             if (lexical is None or not lexical.pattern) and dobj is not None:
                 # (a reading composed from the verb and its object is more specific than the plain
@@ -1136,6 +1142,17 @@ class EventExtractor:
         _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
         doc._.gpol_events = _dedupe(events)
         return doc
+
+
+def _amount_of(tok: Token) -> Token:
+    """What an amount is of ("50 tons of weapons", "$2 billion of aid"), else ``tok`` itself."""
+    if tok.like_num or any(n.dep_ == "nummod" for n in tok.children):
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return tok
 
 
 def _object_context(dobj: Token | None) -> dict:

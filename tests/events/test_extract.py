@@ -745,3 +745,11 @@ def test_the_one_who_died_suffered_the_act_and_the_cause_names_the_actor(extract
     assert {f[:3] for f in found if f[0] == "Assault"} == {("Assault", ("turkey",), ("syria",))}
     found, _ = events(extractor, "Two Kenyan journalists died in Somalia last year.")
     assert not [f for f in found if f[0] == "Assault"]
+
+
+def test_an_amount_is_read_as_what_it_is_of(extractor):
+    # the lexicon types the act by what the amount is of; the recipient hangs off it
+    found, _ = events(extractor, "Belarus sent 20 tons of weapons to the Wagner Group.")
+    assert ("Aid", ("belarus",), ("wagner-group",), "Asserted") in found
+    found, _ = events(extractor, "Canada pledged 300 million dollars in humanitarian aid to Sudan.")
+    assert ("Agree", ("canada",), ("sudan",), "Asserted") in found
