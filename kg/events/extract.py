@@ -502,7 +502,10 @@ class EventExtractor:
         dates = [e for e in all_dates if e.root.i in clause]
         if not dates:
             sent = v.sent  # what Span.ents gives: the entities wholly inside the sentence
-            sent_dates = [e for e in all_dates if e.start >= sent.start and e.end <= sent.end]
+            # (only a date of a clause that holds this one: not "thanked X and invited Y to visit
+            # next month")
+            sent_dates = [e for e in all_dates if e.start >= sent.start and e.end <= sent.end
+                          and _holds(_clause_verb(e.root), v)]
             dates = sent_dates if len(sent_dates) == 1 else []
         for e in dates:
             iso = resolve_date(e.text, anchor)
@@ -1142,6 +1145,19 @@ class EventExtractor:
         _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
         doc._.gpol_events = _dedupe(events)
         return doc
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause ``tok`` is in."""
+    for t in (tok, *tok.ancestors):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _holds(verb: Token | None, tok: Token) -> bool:
+    """Whether ``tok`` is inside the clause of ``verb`` (or there is no verb)."""
+    return verb is None or verb.i == tok.i or any(a.i == verb.i for a in tok.ancestors)
 
 
 def _amount_of(tok: Token) -> Token:

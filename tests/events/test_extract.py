@@ -753,3 +753,12 @@ def test_an_amount_is_read_as_what_it_is_of(extractor):
     assert ("Aid", ("belarus",), ("wagner-group",), "Asserted") in found
     found, _ = events(extractor, "Canada pledged 300 million dollars in humanitarian aid to Sudan.")
     assert ("Agree", ("canada",), ("sudan",), "Asserted") in found
+
+
+def test_a_date_of_another_clause_does_not_date_the_act(extractor):
+    _, x = events(extractor, "Kenyan President William Ruto thanked Tanzania for its help and invited "
+                             "Ghanaian President John Mahama to visit "
+                             "Nairobi next month.")
+    by_type = {e.type: e for e in x.events}
+    assert by_type["Visit"].date == "2025-11" and by_type["Visit"].modality == "Hypothetical"
+    assert by_type["Praise"].date is None
