@@ -701,6 +701,12 @@ class EventExtractor:
             return
         actors = self._subjects(v, idx)
         cls = entry.cls
+        if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in v.children) \
+                and top_of(cls) != "Mobilize":
+            # "a Serbian diplomat accused of spying", "civilians killed in the fighting": the noun is
+            # the one acted on, and the one who acted is not told ("troops deployed to the border"
+            # are their state's own)
+            return
         if lemma in self.victim_verbs and top_of(cls) == "Assault":
             # "a prisoner died in police custody": the subject suffered it, the cause names the actor
             victims, actors = actors, []

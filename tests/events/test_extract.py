@@ -762,3 +762,9 @@ def test_a_date_of_another_clause_does_not_date_the_act(extractor):
     by_type = {e.type: e for e in x.events}
     assert by_type["Visit"].date == "2025-11" and by_type["Visit"].modality == "Hypothetical"
     assert by_type["Praise"].date is None
+
+
+def test_a_noun_with_a_passive_participle_is_the_one_acted_on(extractor):
+    found, _ = events(extractor, "Hungary expelled a Russian diplomat accused of espionage.")
+    assert not [f for f in found if f[0] == "Accuse"]
+    assert ("Sanction", ("hungary",), ("russia",), "Asserted") in found  # expelling a diplomat: CAMEO 1663
