@@ -109,6 +109,7 @@ class EventExtractor:
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")
         self.victim_verbs = word_list("victim_verbs")
+        self.home_agents = word_list("home_agents")
         self._dates_of: Doc | None = None   # the doc whose DATE entities are in self._dates
         self._dates: list[Span] = []
 
@@ -244,6 +245,8 @@ class EventExtractor:
             # "urged Moscow to return": the object of the governing verb is the subject
             if v.dep_ == "xcomp":
                 objs = [c for c in h.children if c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP")]
+                if objs and self._own_forces(objs[0], h, idx):
+                    return self._subjects(h, idx, depth + 1)  # "ordered the army to strike": the leader's
                 if objs:
                     return [a for o in objs for a in self._actors_of(o, idx)]
                 raised = [c for c in h.children if c.dep_ == "nsubjpass"]
@@ -397,6 +400,18 @@ class EventExtractor:
         names who acts."""
         entries = self.lex.noun(noun.lemma_.lower())
         return bool(entries) and top_of(entries[0].cls) in _OF_AGENT_TOPS
+
+    def _own_forces(self, obj: Token | None, governor: Token, idx: dict) -> bool:
+        """Whether ``obj`` is an agent of the governor's subject's own side: "ordered the army to
+        strike", "told his troops to withdraw" (an order to one's own forces is no demand on anyone)."""
+        if obj is None or obj.dep_ != "dobj" or not {obj.lemma_.lower(), obj.lower_} & self.home_agents:
+            return False
+        m = idx.get(obj.i)
+        if m is None:  # "the military", "his troops": no other owner named
+            return not any(c.dep_ in ("compound", "amod", "prep") or (c.dep_ == "poss" and c.i in idx)
+                           for c in obj.children)
+        side = _side([k for k, _ in self._subjects(governor, idx)], governor.doc._.gpol_actors)
+        return m.key in side
 
     def _stative(self, v: Token) -> bool:
         """A passive with no agent that states its subject's stance ("is opposed to")."""
@@ -701,6 +716,9 @@ class EventExtractor:
             return
         actors = self._subjects(v, idx)
         cls = entry.cls
+        if top_of(cls) == "Request" and self._own_forces(dobj, v, idx) \
+                and any(c.dep_ == "xcomp" for c in v.children):
+            return  # "ordered the army to strike": the strike is the event, the leader's own
         if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in v.children) \
                 and top_of(cls) != "Mobilize":
             # "a Serbian diplomat accused of spying", "civilians killed in the fighting": the noun is

@@ -768,3 +768,11 @@ def test_a_noun_with_a_passive_participle_is_the_one_acted_on(extractor):
     found, _ = events(extractor, "Hungary expelled a Russian diplomat accused of espionage.")
     assert not [f for f in found if f[0] == "Accuse"]
     assert ("Sanction", ("hungary",), ("russia",), "Asserted") in found  # expelling a diplomat: CAMEO 1663
+
+
+def test_an_order_to_ones_own_forces_is_the_leaders_act_and_no_demand(extractor):
+    found, _ = events(extractor, "Erdogan ordered the army to strike PKK positions in northern Iraq.")
+    assert ("Assault", ("recep-tayyip-erdogan",), ("pkk",), "Hypothetical") in found
+    assert not [f for f in found if f[0] == "Request"]
+    found, _ = events(extractor, "Trump ordered Venezuela to release the detained Americans.")
+    assert ("Request", ("donald-trump",), ("venezuela",), "Asserted") in found
