@@ -110,6 +110,7 @@ class EventExtractor:
         self.threat_nouns = word_list("threat_nouns")
         self.victim_verbs = word_list("victim_verbs")
         self.home_agents = word_list("home_agents")
+        self.people_counts = word_list("people_counts")
         self._dates_of: Doc | None = None   # the doc whose DATE entities are in self._dates
         self._dates: list[Span] = []
 
@@ -969,6 +970,8 @@ class EventExtractor:
                            for o in p.children if o.dep_ == "pobj"]  # "thousands of protesters"
             for h in heads:
                 sector = self.gaz.sector(h.lemma_.lower())
+                if sector is None and h is s and len(heads) == 1 and h.lemma_.lower() in self.people_counts:
+                    sector = "civilians"  # "Thousands marched in Buenos Aires"
                 if h.tag_ != "NNS" or sector is None or self.gaz.sector_group(sector) is None \
                         and sector != "civilians":
                     continue

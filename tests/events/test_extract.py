@@ -776,3 +776,8 @@ def test_an_order_to_ones_own_forces_is_the_leaders_act_and_no_demand(extractor)
     assert not [f for f in found if f[0] == "Request"]
     found, _ = events(extractor, "Trump ordered Venezuela to release the detained Americans.")
     assert ("Request", ("donald-trump",), ("venezuela",), "Asserted") in found
+
+
+def test_a_number_of_people_protesting_is_a_group_of_civilians(extractor):
+    found, _ = events(extractor, "Hundreds marched in Lima against President Dina Boluarte on Saturday.")
+    assert ("Protest", ("peru-civilians",), ("dina-boluarte",), "Asserted") in found
