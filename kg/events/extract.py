@@ -111,6 +111,7 @@ class EventExtractor:
         self.victim_verbs = word_list("victim_verbs")
         self.home_agents = word_list("home_agents")
         self.people_counts = word_list("people_counts")
+        self.claim_verbs = word_list("claim_verbs")
         self._dates_of: Doc | None = None   # the doc whose DATE entities are in self._dates
         self._dates: list[Span] = []
 
@@ -414,6 +415,11 @@ class EventExtractor:
         side = _side([k for k, _ in self._subjects(governor, idx)], governor.doc._.gpol_actors)
         return m.key in side
 
+    def _claimed_responsibility(self, tok: Token) -> bool:
+        """Whether ``tok`` is "responsibility" claimed by its verb's subject ("claimed responsibility")."""
+        return tok.lemma_.lower() == "responsibility" and tok.dep_ == "dobj" \
+            and tok.head.lemma_.lower() in self.claim_verbs
+
     def _stative(self, v: Token) -> bool:
         """A passive with no agent that states its subject's stance ("is opposed to")."""
         return v.lemma_.lower() in self.stative and any(c.dep_ == "nsubjpass" for c in v.children) \
@@ -674,8 +680,8 @@ class EventExtractor:
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"
                     or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == v.i + 1)), None)
-        if v.i in self._suppressed:
-            return
+        if v.i in self._suppressed or (dobj is not None and self._claimed_responsibility(dobj)):
+            return  # ("claimed responsibility for an attack": the attack is the event)
         if dobj is not None and dobj.dep_ == "dobj" and lemma in self.message_verbs \
                 and dobj.lemma_.lower() in self.message_nouns and any(
                 c.dep_ == "acl" and c.tag_ == "VBG" and self.lex.verb_entries(c.lemma_.lower()) for c in dobj.children):
@@ -1112,6 +1118,8 @@ class EventExtractor:
                     actors, governor = self._subjects(h, idx), h
             elif dep in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in self.light:
                 actors, governor = self._subjects(h, idx), h
+            elif dep == "pobj" and h.lower_ == "for" and self._claimed_responsibility(h.head):
+                actors = self._subjects(h.head.head, idx)  # "claimed responsibility for the attack"
             elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ in ("dobj", "nsubjpass") \
                     and h.head.head.lemma_.lower() in self.light and self._event_noun(h.head) == n:
                 governor = h.head.head

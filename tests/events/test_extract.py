@@ -781,3 +781,8 @@ def test_an_order_to_ones_own_forces_is_the_leaders_act_and_no_demand(extractor)
 def test_a_number_of_people_protesting_is_a_group_of_civilians(extractor):
     found, _ = events(extractor, "Hundreds marched in Lima against President Dina Boluarte on Saturday.")
     assert ("Protest", ("peru-civilians",), ("dina-boluarte",), "Asserted") in found
+
+
+def test_claiming_responsibility_for_an_act_makes_it_the_claimants(extractor):
+    found, _ = events(extractor, "Al-Shabaab claimed responsibility for a suicide bombing in Mogadishu.")
+    assert [f[:2] for f in found] == [("Assault", ("al-shabaab",))]
