@@ -36,6 +36,8 @@ __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor"]
 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
 _PLURAL_REFERENCES = {"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state"}
+# "the two leaders", "both ministers": the last two people named
+_PLURAL_PERSONS = {"leader", "president", "minister", "counterpart", "premier", "head", "envoy", "diplomat"}
 _HOME_SECTORS = {"government", "military", "police"}
 # words before an office title that make someone else than its holder
 _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "under", "late", "outgoing"}
@@ -483,9 +485,11 @@ class ActorRecognizer:
                 if pm is not None:
                     pm.also = ref.also
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLURAL_REFERENCES and tok.tag_ == "NNS" \
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLURAL_REFERENCES | _PLURAL_PERSONS and tok.tag_ == "NNS" \
                     and any(c.lower_ in ("both", "two") for c in tok.children):
-                # "both sides", "the two countries": the last two states or organisations named
+                # "both sides", "the two countries": the last two states or organisations named;
+                # "the two leaders": the last two people
+                kinds = ("Person",) if tok.lemma_.lower() in _PLURAL_PERSONS else ("State", "Organization")
                 recent: list[Mention] = []
                 verb = tok.head
                 while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -493,7 +497,7 @@ class ActorRecognizer:
                 speaker = {i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for i in
                            range(c.left_edge.i, c.right_edge.i + 1)}  # not who urges "both sides"
                 for mm in sorted(mentions, key=lambda m: -m.start):
-                    if mm.start < tok.i and mm.start not in speaker and mm.kind in ("State", "Organization") \
+                    if mm.start < tok.i and mm.start not in speaker and mm.kind in kinds \
                             and mm.key not in [r.key for r in recent]:
                         recent.append(mm)
                     if len(recent) == 2:

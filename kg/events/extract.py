@@ -754,6 +754,12 @@ class EventExtractor:
             actors = self._protesters(v, idx)
         own = {k for k, _ in actors}
         recipients = [r for r in self._objects(v, idx, top_of(cls)) if r[0] not in own]  # ("warned it would")
+        if cls in ("Consult", "Negotiate") and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx \
+                and not self._actors_of(dobj, idx):
+            # "discussed security cooperation against al-Shabaab": a topic names no party to the talks
+            topic = {t.i for t in dobj.subtree} - {t.i for p in dobj.subtree if p.dep_ == "prep" and p.lower_ == "with"
+                                                   for t in p.subtree}  # ("... with Starmer": the parser may hang it low)
+            recipients = [r for r in recipients if not any(t in topic and idx[t].key == r[0] for t in idx)]
         if actors and not recipients and (protesters or (
                 top_of(cls) in ("Request", "Protest") and self._crowd is not None and actors == [self._crowd])):
             # aimed at their own state ("protesters marched to demand the release of activists")

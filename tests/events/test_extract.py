@@ -786,3 +786,9 @@ def test_a_number_of_people_protesting_is_a_group_of_civilians(extractor):
 def test_claiming_responsibility_for_an_act_makes_it_the_claimants(extractor):
     found, _ = events(extractor, "Al-Shabaab claimed responsibility for a suicide bombing in Mogadishu.")
     assert [f[:2] for f in found] == [("Assault", ("al-shabaab",))]
+
+
+def test_the_two_leaders_are_the_last_two_people_and_a_topic_names_no_party(extractor):
+    found, _ = events(extractor, "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala. "
+                                 "The two leaders discussed joint operations against the ADF rebels.")
+    assert ("Consult", ("william-ruto", "yoweri-museveni"), (), "Asserted") in found
