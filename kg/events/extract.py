@@ -1124,6 +1124,11 @@ class EventExtractor:
                     actors, governor = self._subjects(h, idx), h
             elif dep in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in self.light:
                 actors, governor = self._subjects(h, idx), h
+            elif dep == "pobj" and h.lower_ == "with" and h.head.pos_ == "VERB" \
+                    and not self.lex.verb_entries(h.head.lemma_.lower()) \
+                    and not any(c.dep_ in ("dobj", "nsubjpass") for c in h.head.children):
+                # "Israel responded with airstrikes on Gaza": the means of an act the verb does not type
+                actors, governor = self._subjects(h.head, idx), h.head
             elif dep == "pobj" and h.lower_ == "for" and self._claimed_responsibility(h.head):
                 actors = self._subjects(h.head.head, idx)  # "claimed responsibility for the attack"
             elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ in ("dobj", "nsubjpass") \

@@ -792,3 +792,8 @@ def test_the_two_leaders_are_the_last_two_people_and_a_topic_names_no_party(extr
     found, _ = events(extractor, "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala. "
                                  "The two leaders discussed joint operations against the ADF rebels.")
     assert ("Consult", ("william-ruto", "yoweri-museveni"), (), "Asserted") in found
+
+
+def test_an_act_named_as_the_means_of_a_response_is_the_responders(extractor):
+    found, _ = events(extractor, "India responded with missile strikes on Pakistan.")
+    assert ("Assault", ("india",), ("pakistan",), "Asserted") in found
