@@ -1118,7 +1118,13 @@ class EventExtractor:
             # the clause's subject acts when the noun is the object of a light verb ("conducted tests")
             # or sits in a prepositional phrase of the clause ("in talks with X, Choe said")
             h, dep = n.head, n.dep_
-            if dep == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "during", "at", "after", "following"):
+            if dep == "pobj" and h.lower_ == "in" and h.i == h.head.i + 1 and h.head.pos_ == "VERB" \
+                    and h.head.lemma_.lower() not in self.victim_verbs \
+                    and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in h.head.children):
+                # "the WHO flew in medical supplies", "engaged in talks": a particle the parser took
+                # for a preposition (not "were killed in airstrikes", "died in shelling")
+                actors, governor = self._subjects(h.head, idx), h.head
+            elif dep == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "during", "at", "after", "following"):
                 h = h.head
                 if h.pos_ in ("VERB", "AUX") and recipients:  # "in talks with X, Y said"
                     actors, governor = self._subjects(h, idx), h

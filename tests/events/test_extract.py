@@ -797,3 +797,10 @@ def test_the_two_leaders_are_the_last_two_people_and_a_topic_names_no_party(extr
 def test_an_act_named_as_the_means_of_a_response_is_the_responders(extractor):
     found, _ = events(extractor, "India responded with missile strikes on Pakistan.")
     assert ("Assault", ("india",), ("pakistan",), "Asserted") in found
+
+
+def test_an_event_noun_after_a_particle_is_the_subjects_act(extractor):
+    found, _ = events(extractor, "The Red Cross flew in medical supplies to Port Sudan on Monday.")
+    assert ("Aid", ("icrc",), ("sudan",), "Asserted") in found
+    found, _ = events(extractor, "Dozens of Sudanese civilians were killed in airstrikes on Monday.")
+    assert not [f for f in found if f[1] == ("sudan",) and f[0] == "Assault"]
