@@ -332,6 +332,17 @@ _STATE_AGENTS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 _PREPOSITIONS = {"in", "of", "throughout", "across", "from", "near", "at", "on", "inside", "outside"}
 
 
+def _names(gold: str, name: str) -> bool:
+    """Whether the normalised gold mention contains the whole normalised name, word for word.
+
+    >>> _names("sudan's government", "sudan"), _names("west darfur state", "sudan")
+    (True, False)
+    """
+    g = [w[:-2] if w.endswith("'s") else w for w in gold.split()]  # ("sudan's government")
+    n = name.split()
+    return bool(n) and any(g[i:i + len(n)] == n for i in range(len(g) - len(n) + 1))
+
+
 def _ends_with(gold: str, name: str) -> bool:
     """Whether the normalised gold mention ends with the whole normalised name, word for word.
 
@@ -365,8 +376,12 @@ def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
             elif _ends_with(gname, label) or any(_ends_with(gname, a) for a in alts):
                 weight = 2.5  # a gold mention with its title: "Jordan's King Abdullah II"
             elif ga.iso3 and actor.country_code and ga.iso3 == actor.country_code:
-                # a state; the gold's state agents (government, army...) before its society's groups
+                # a state; the gold's state agents (government, army...) before its society's groups,
+                # and a gold mention that names it ("Sudan's government", "the Khartoum government")
+                # before one that only shares its country ("West Darfur State")
                 weight = 2 if gsector in _STATE_AGENTS else 1.5
+                if any(_names(gname, n) for n in (label, *alts)):
+                    weight += 0.25
             elif ga.iso3 and owner is not None and owner.country_code == ga.iso3:
                 # a group of a state's society ("Darfur rebels"), coded as country + sector
                 weight = 2 if gsector == actor.sector else 1

@@ -255,3 +255,19 @@ def test_a_gold_subtype_must_be_a_kind_of_the_events_type(tmp_path, subtype, mes
     path.write_text(json.dumps(rec) + "\n")
     with pytest.raises(GoldFormatError, match=message):
         load_gold(path)
+
+
+def test_a_gold_mention_naming_the_state_outranks_one_sharing_its_country():
+    # two gold actors of one country with no tie by sector: the one whose mention names the state
+    gold = GoldRecord.from_dict({"id": "t-6", "text": "Mali's government lifted a curfew in the Kidal region.",
+                                 "actors": [{"name": "Kidal region", "kind": "State", "iso3": "MLI"},
+                                            {"name": "Mali's government", "kind": "State", "iso3": "MLI",
+                                             "sector": "GOV"}],
+                                 "events": [{"actor": "Mali's government", "type": "Retreat",
+                                             "recipient": None}]})
+    actors = {"mali": Actor("mali", "State", "Mali", country_code="MLI")}
+    for order in (gold.actors, gold.actors[::-1]):
+        gold.actors = list(order)
+        r = aggregate([score_document(gold, Extraction(Article(id="t-6", text=gold.text), actors=actors,
+                                                       events=[Event("Retreat", ["mali"], [])]))])
+        assert r.events.f1 == 1.0
