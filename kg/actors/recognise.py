@@ -194,6 +194,20 @@ class ActorRecognizer:
                     name_parts.setdefault(alias, key)
             self._titles(doc, span, actor, actors)
 
+        # 1b. a people living in another state: "ethnic Albanians in south Serbia", "Iraqi Kurds"
+        for tok in doc:
+            if taken[tok.i] or tok.tag_ not in ("NNPS", "NNS") or not tok.is_title:
+                continue
+            found = self._minority(doc, tok)
+            if found is not None:
+                state, start = found
+                ga = group_actor(state, tok.text, self.gaz.sector_code("civilians"))
+                ga = actors.setdefault(ga.key, ga)
+                m = add(start, tok.i + 1, ga.key, ga.kind, "group", sector="civilians")
+                if m is not None:
+                    ga.alt_labels.add(doc[start:tok.i + 1].text)
+                    self._ensure(actors, state.key, state.kind, state.label)
+
         # 2. states, organisations, places
         for span in ents:
             if any(taken[span.start:span.end]):
@@ -289,6 +303,35 @@ class ActorRecognizer:
         doc._.gpol_actors = actors
         doc._.gpol_places = places
         return doc
+
+    def _minority(self, doc: Doc, tok: Token) -> tuple[Entry, int] | None:
+        """The state a people named by the plural ``tok`` lives in when the phrase places it in
+        another state than its own: a state after "of" ("Albanians of southern Serbia") or after
+        "in" for an ethnic group ("ethnic Albanians in Macedonia"), or a demonym before it ("Iraqi
+        Kurds", "Bosnian Serbs"); with where the mention starts.
+
+        A people with no state of its own ("Kurds") needs the demonym; a people of the state named
+        ("Iraqi Iraqis") is none."""
+        own = self.gaz.state_for_demonym(tok.text)
+        if own is None and tok.ent_type_ != "NORP":
+            return None
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.is_title:
+                st = self.gaz.state_for_demonym(c.text)
+                if st is not None and (own is None or st.key != own.key):
+                    return st, c.i
+        if own is None:
+            return None
+        ethnic = any(c.lower_ == "ethnic" for c in tok.children)
+        for p in tok.children:
+            # ("Americans in Venezuela" are citizens abroad: "in" needs "ethnic")
+            if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "in" and ethnic):
+                for o in p.children:
+                    if o.dep_ == "pobj" and o.pos_ == "PROPN":
+                        st = self._lookup(o.text, ("State",))
+                        if st is not None and st.key != own.key:
+                            return st, tok.i
+        return None
 
     def _named_place(self, tok: Token) -> bool:
         """Whether a name is that of a place by its syntax: "the town of Adan Yabaal", "the city

@@ -195,3 +195,15 @@ def test_a_surname_is_the_person_named_in_full_in_the_story(extractor):
                            "Sharif told supporters he would run again.")
     assert "nawaz-sharif" in x.actors and "shehbaz-sharif" not in x.actors
     assert "Sharif" in x.actors["nawaz-sharif"].alt_labels
+
+
+def test_a_people_placed_in_another_state_is_a_group_of_that_state(extractor):
+    x = extract(extractor, "Ethnic Hungarians in Romania demanded autonomy. Syrian Kurds accused Turkey of "
+                           "shelling their villages.")
+    for key, state in (("romania-hungarians", "romania"), ("syria-kurds", "syria")):
+        group = x.actors[key]
+        assert (group.kind, group.affiliation, group.sector) == ("Organization", state, "CVL")
+    assert "hungary" not in x.actors
+    # citizens abroad stay their state's: "in" needs "ethnic"
+    x = extract(extractor, "Two Americans in Venezuela were released on Friday.")
+    assert "united-states" in x.actors and "venezuela-americans" not in x.actors
