@@ -41,6 +41,9 @@ _PLURAL_PERSONS = {"leader", "president", "minister", "counterpart", "premier", 
 _HOME_SECTORS = {"government", "military", "police"}
 # words before an office title that make someone else than its holder
 _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "under", "late", "outgoing"}
+# groups of a society that a state's agents act on at home: "police detained students" are that
+# state's students (not rebels or militants: forces fight foreign ones too)
+_HOME_SOCIETY = {"opposition", "education", "media", "labour", "human_rights", "agriculture", "party", "religion"}
 _ARG_DEPS = {"nsubj", "nsubjpass"}  # "the army shelled", "police detained": subjects only
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
                    "bin", "ibn", "al", "el", "la", "le", "du", "y"}
@@ -568,6 +571,12 @@ class ActorRecognizer:
                 sector = self._phrase_sector(doc, tok)
                 group = self.gaz.sector_group(sector)
                 where = self._place_state(doc, tok, mentions) if group else None
+                crowd = word_list("crowd_nouns")
+                if where is None and sector in _HOME_SOCIETY and not (
+                        tok.lemma_.lower() in crowd and any(t.lemma_.lower() in crowd for t in doc[:tok.i])):
+                    # "Iranian police arrested dozens of protesters" (once a story tells of protesters,
+                    # "students" detained are those protesters: the event extractor's crowd)
+                    where = self._agents_state(tok, mentions)
                 if where is not None:
                     self._add_group(actors, add, tok, where, sector, doc[tok.left_edge.i:tok.right_edge.i + 1].text)
                     continue
@@ -679,6 +688,26 @@ class ActorRecognizer:
             if sector is not None:
                 return sector
         return self.gaz.sector(tok.lemma_.lower())
+
+    def _agents_state(self, tok: Token, mentions: list) -> Entry | None:
+        """The state whose agents (police, forces, government) are the subject of the verb ``tok``
+        is the object of ("Iranian police arrested dozens of protesters")."""
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        if cur.pos_ != "VERB":
+            return None
+        while cur.dep_ in ("xcomp", "advcl") and not any(c.dep_ == "nsubj" for c in cur.children):
+            cur = cur.head  # "opened fire to disperse demonstrators"
+        for s in cur.children:
+            if s.dep_ == "nsubj":
+                m = next((mm for mm in mentions if mm.start <= s.i < mm.end), None)
+                if m is not None and m.kind == "State" and m.sector in _HOME_SECTORS:
+                    e = self.gaz.get(m.key)
+                    return e if e is not None and e.kind == "State" else None
+        return None
 
     def _place_state(self, doc: Doc, tok: Token, mentions: list) -> Entry | None:
         """The state a locative phrase of ``tok`` names: "in Zimbabwe", "in the Ivory Coast",

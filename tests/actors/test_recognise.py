@@ -207,3 +207,14 @@ def test_a_people_placed_in_another_state_is_a_group_of_that_state(extractor):
     # citizens abroad stay their state's: "in" needs "ethnic"
     x = extract(extractor, "Two Americans in Venezuela were released on Friday.")
     assert "united-states" in x.actors and "venezuela-americans" not in x.actors
+
+
+def test_protesters_a_states_agents_act_on_are_that_states(extractor):
+    x = extract(extractor, "Georgian police detained dozens of protesters on Saturday.")
+    [arrest] = [e for e in x.events if e.type == "Arrest"]
+    assert arrest.actors == ["georgia"] and arrest.recipients == ["georgia-opposition"]
+    x = extract(extractor, "Pakistani security forces fired tear gas to disperse students.")
+    assert [e.recipients for e in x.events] == [["pakistan-students-and-academics"]]
+    # militants are not the forces' own society
+    x = extract(extractor, "French troops killed dozens of militants.")
+    assert "france-armed-groups" not in x.actors
