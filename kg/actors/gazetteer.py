@@ -214,6 +214,8 @@ class Gazetteer:
         ('turkey', None, 'palestine')
         >>> g.locate("Tripoli", {"lebanon"}).key, g.locate("Paris", {"united-states"}).key
         ('lebanon', 'france')
+        >>> g.locate("Cabo Delgado").key, g.locate("Punjab"), g.locate("Punjab", {"pakistan"}).key
+        ('mozambique', None, 'pakistan')
         """
         def add_town(towns, r):
             # (uncached: 100,000 town names would push the names looked up in text out of the cache)
@@ -230,12 +232,22 @@ class Gazetteer:
             if len(named) == 1:
                 return self.get(named[0])
         e = self.state_for_place(name)
-        if e is not None or not cands:
+        if e is not None:
             return e
         if len(cands) == 1:
             return self.get(next(iter(cands)))
-        (top, pop), (_, second) = sorted(cands.items(), key=lambda kv: -kv[1])[:2]
-        return self.get(top) if pop >= 5 * max(second, 1) else None
+        if cands:
+            (top, pop), (_, second) = sorted(cands.items(), key=lambda kv: -kv[1])[:2]
+            if pop >= 5 * max(second, 1):
+                return self.get(top)
+        # last, the first-level regions of ISO 3166-2 ("Borno", "Cabo Delgado"); a name several
+        # states' regions share ("Punjab") by the states the story names
+        regions = self._table("regions.tsv", lambda t, r: t.setdefault(
+            normalize_name.__wrapped__(r["name"]), set()).add(r["state"]))
+        states = regions.get(normalize_name(name), set())
+        if len(states) > 1:
+            states = states & set(context)
+        return self.get(next(iter(states))) if len(states) == 1 and not cands else None
 
     def surnames(self) -> dict[str, list[Entry]]:
         """Names news uses alone for a person ("putin" -> [vladimir-putin]), keyed by normalised form.

@@ -249,6 +249,10 @@ class ActorRecognizer:
                     continue
                 elif text.islower() or self.gaz.sector(name.lower()):
                     continue  # "the Army", "defence ministry": whose, the phrase does not say
+                elif self._named_group(span) and not text.isupper() and not _POLITICAL_ORG.search(text) \
+                        and self.gaz.locate(text) is not None:
+                    places[span.root.i] = text  # "Borno militants": a group of the region's state
+                    continue
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
                         or slugify(name) in actors:
                     # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
@@ -711,7 +715,15 @@ class ActorRecognizer:
 
     def _place_state(self, doc: Doc, tok: Token, mentions: list) -> Entry | None:
         """The state a locative phrase of ``tok`` names: "in Zimbabwe", "in the Ivory Coast",
-        "throughout Indonesia", "in Darfur" (a place the gazetteer files under a state)."""
+        "throughout Indonesia", "in Darfur" (a place the gazetteer files under a state), or a place
+        named before it ("Darfur rebels")."""
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
+                 and not any(mm.start <= c.i < mm.end for mm in mentions)]
+        if names:
+            first = min(t.i for c in names for t in c.subtree)
+            e = self.gaz.locate(doc[first:names[-1].i + 1].text, {m.key for m in mentions if m.kind == "State"})
+            if e is not None:
+                return e
         for p in tok.children:
             if p.dep_ != "prep" or p.lower_ not in _GROUP_PLACE_PREPS:
                 continue

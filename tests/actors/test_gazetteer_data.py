@@ -161,3 +161,23 @@ def test_cities_build_folds_names_and_drops_unknown_states():
     rows = mod.build_rows(towns, {"BA": "bosnia-and-herzegovina"})
     assert [(r["name"], r["state"]) for r in rows] == [("Gorazde", "bosnia-and-herzegovina"),
                                                        ("Goražde", "bosnia-and-herzegovina")]
+
+
+def test_regions_table_is_first_level_regions_of_known_states(gaz):
+    import csv
+    with (GAZ / "regions.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) > 2000
+    assert {r["state"] for r in rows} <= {e.key for e in gaz if e.kind == "State"}
+    names = {r["name"] for r in rows}
+    assert {"Borno", "Cabo Delgado", "Rakhine"} <= names
+    assert not names & {"Central", "Western", "North West", "Georgia"}  # directions, a state's name
+
+
+def test_regions_build_is_reproducible(tmp_path):
+    import subprocess
+    import sys
+    out = tmp_path / "regions.tsv"
+    subprocess.run([sys.executable, str(GAZ.parent.parent / "scripts" / "build_regions.py"), "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_text(encoding="utf-8") == (GAZ / "regions.tsv").read_text(encoding="utf-8")

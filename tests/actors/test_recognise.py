@@ -218,3 +218,10 @@ def test_protesters_a_states_agents_act_on_are_that_states(extractor):
     # militants are not the forces' own society
     x = extract(extractor, "French troops killed dozens of militants.")
     assert "france-armed-groups" not in x.actors
+
+
+def test_a_group_named_after_its_region_is_a_group_of_the_regions_state(extractor):
+    x = extract(extractor, "Nigeria's army accused Borno militants of attacking a convoy.")
+    assert x.actors["nigeria-rebels"].affiliation == "nigeria"
+    [accuse] = [e for e in x.events if e.type in ("Accuse", "Allege", "Blame")]
+    assert accuse.recipients == ["nigeria-rebels"]
