@@ -7,7 +7,8 @@ ISO 3166-2 writes it (and its ASCII folding when that differs: "Nord-Kivu", "Tan
 of its state in ``states.tsv``, its ISO 3166-2 code and its type. Only first-level regions of the
 kinds that news names as places of conflict are kept (provinces, regions, states, governorates,
 departments, prefectures...: not districts, municipalities or boroughs), and no name that is the
-name of a state ("Georgia", a U.S. state) or only words of direction ("Central", "North West").
+name of a state ("Georgia", a U.S. state), only words of direction ("Central", "North West") or a
+word of a sea or river ("Red Sea", a Sudanese state, is the sea in news).
 
 The event extractor reads the table through ``kg.actors.gazetteer.Gazetteer.locate`` after the
 PETRARCH place names and the GeoNames towns: "Borno militants", "clashes in Cabo Delgado".
@@ -46,6 +47,11 @@ GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "north-west", "south-east", "south-west", "northeast", "northwest", "southeast", "southwest",
            "region", "province", "district", "city", "the", "of", "and", "greater", "inner", "outer"}
 
+# names with these words name a sea, river or desert before a region ("Red Sea", "River Nile",
+# "Rivers", "Gulf"): left out
+FEATURE_WORDS = {"sea", "gulf", "ocean", "river", "rivers", "lake", "lakes", "bay", "strait",
+                 "desert", "coast", "islands", "mountains", "canal", "delta"}  # (not "nile": "Upper Nile")
+
 __all__ = ["build_rows", "main"]
 
 
@@ -78,7 +84,8 @@ def build_rows(subdivisions, keys: dict[str, str], state_names: set[str]) -> lis
         names = {base, unidecode(base).strip()}
         for n in sorted(names):
             if n and "\t" not in n and _fold(n) not in state_names \
-                    and not set(_fold(n).replace("-", " ").split()) <= GENERIC:
+                    and not set(_fold(n).replace("-", " ").split()) <= GENERIC \
+                    and not set(_fold(n).replace("-", " ").split()) & FEATURE_WORDS:
                 rows.append({"name": n, "state": state, "code": s.code, "type": s.type})
     rows.sort(key=lambda r: (r["name"].casefold(), r["state"], r["code"]))
     return rows
