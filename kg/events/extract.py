@@ -749,9 +749,12 @@ class EventExtractor:
             return
         if top_of(cls) == "Agree" and dobj is not None and dobj.dep_ == "dobj" and dobj.lemma_.lower() in self.threat_nouns:
             cls = "Threaten"  # "vowed a harsh response": a threat
-        protesters = not actors and top_of(cls) == "Protest"
-        if protesters:
-            actors = self._protesters(v, idx)
+        protesters = top_of(cls) == "Protest" and (not actors or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.people_counts for c in v.children))
+        if protesters:  # ("Thousands of Georgians rallied": the state's people, not the state)
+            group = self._protesters(v, idx)
+            protesters = bool(group) or not actors
+            actors = group or actors
         own = {k for k, _ in actors}
         recipients = [r for r in self._objects(v, idx, top_of(cls)) if r[0] not in own]  # ("warned it would")
         if cls in ("Consult", "Negotiate") and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx \
@@ -984,7 +987,11 @@ class EventExtractor:
                 sector = self.gaz.sector(h.lemma_.lower())
                 if sector is None and h is s and len(heads) == 1 and h.lemma_.lower() in self.people_counts:
                     sector = "civilians"  # "Thousands marched in Buenos Aires"
-                if h.tag_ != "NNS" or sector is None or self.gaz.sector_group(sector) is None \
+                people = self.gaz.state_for_demonym(h.text) if h.tag_ in ("NNPS", "NNP") and h.lower_.endswith("s") \
+                    and h is not s else None
+                if sector is None and people is not None and s.lemma_.lower() in self.people_counts:
+                    sector = "civilians"  # "Thousands of Georgians rallied": the state's people, not the state
+                if (h.tag_ != "NNS" and people is None) or sector is None or self.gaz.sector_group(sector) is None \
                         and sector != "civilians":
                     continue
                 # their state: one named in the phrase ("students throughout Indonesia"), else the

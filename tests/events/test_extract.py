@@ -286,9 +286,9 @@ def test_the_crowds_are_the_protesters_told_of(extractor):
     assert ("Protest", ("peru-opposition",), ("peru",), "Asserted") in found
     assert ("Assault", ("peru",), ("peru-opposition",), "Asserted") in found
     assert ("Coerce", ("peru",), ("peru-opposition",), "Asserted") in found
-    # with no protest told, students are nobody the graph knows
+    # with no protest told, the students the state's police detain are the state's students
     found, _ = events(extractor, "LIMA, March 3 (Wire) - Police detained dozens of students.")
-    assert ("Coerce", ("peru",), (), "Asserted") in found
+    assert ("Coerce", ("peru",), ("peru-students-and-academics",), "Asserted") in found
 
 
 def test_leaving_an_organisation_breaks_relations_with_it(extractor):
@@ -804,3 +804,9 @@ def test_an_event_noun_after_a_particle_is_the_subjects_act(extractor):
     assert ("Aid", ("icrc",), ("sudan",), "Asserted") in found
     found, _ = events(extractor, "Dozens of Sudanese civilians were killed in airstrikes on Monday.")
     assert not [f for f in found if f[1] == ("sudan",) and f[0] == "Assault"]
+
+
+def test_thousands_of_a_states_people_protesting_are_its_civilians_not_the_state(extractor):
+    found, _ = events(extractor, "Thousands of Serbians marched in Belgrade to protest the government's "
+                                 "handling of the disaster.")
+    assert ("Protest", ("serbia-civilians",), ("serbia",), "Asserted") in found
