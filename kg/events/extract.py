@@ -112,6 +112,7 @@ class EventExtractor:
         self.home_agents = word_list("home_agents")
         self.people_counts = word_list("people_counts")
         self.claim_verbs = word_list("claim_verbs")
+        self.frames = word_list("event_frames")
         self._dates_of: Doc | None = None   # the doc whose DATE entities are in self._dates
         self._dates: list[Span] = []
 
@@ -663,6 +664,10 @@ class EventExtractor:
             return None
         if self.lex.noun(tok.lemma_.lower()):
             return tok
+        if tok.lemma_.lower() in self.frames:  # "a mediation effort"
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i == tok.i - 1 and self.lex.noun(c.lemma_.lower()):
+                    return c
         for p in tok.children:
             if p.dep_ == "prep" and p.lower_ == "of":
                 for o in p.children:
@@ -1072,6 +1077,10 @@ class EventExtractor:
         if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in n.children):
             return  # "would deal with any threat": no event told, a kind of event
         entry = entries[0]
+        # "launched a mediation effort between the Emirates and Saudi Arabia": the frame's words
+        frame = n.head if n.dep_ == "compound" and n.head.i == n.i + 1 \
+            and n.head.lemma_.lower() in self.frames else None
+        kids = list(n.children) + ([c for c in frame.children if c.i != n.i] if frame is not None else [])
         content_subjects = []
         if top_of(entry.cls) in _CONTENT_GOVERNORS:
             for c in n.children:
@@ -1082,7 +1091,7 @@ class EventExtractor:
         actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
         recip_preps = set(getattr(entry, "recipient_preps", ()) or ()) or (_RECIPIENT_PREPS - {"of"})
         actors, recipients, themes = [], [], []
-        for c in n.children:
+        for c in kids:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "nmod") and c.i in idx):
                 actors.extend(self._actors_of(c, idx))
             elif c.dep_ == "compound" and c.i in idx:
@@ -1091,7 +1100,9 @@ class EventExtractor:
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 for o in objs:
                     found = self._actors_of(o, idx)
-                    if c.lower_ == "between" or c.lower_ == "among":
+                    if c.lower_ in ("between", "among") and entry.cls == "Mediate":
+                        recipients.extend(found)  # "mediation between X and Y": the mediator is not X
+                    elif c.lower_ == "between" or c.lower_ == "among":
                         if found:
                             actors.extend(found[:1])
                             recipients.extend(found[1:])
@@ -1124,7 +1135,7 @@ class EventExtractor:
         if not actors:
             # the clause's subject acts when the noun is the object of a light verb ("conducted tests")
             # or sits in a prepositional phrase of the clause ("in talks with X, Choe said")
-            h, dep = n.head, n.dep_
+            h, dep = (frame.head, frame.dep_) if frame is not None else (n.head, n.dep_)
             if dep == "pobj" and h.lower_ == "in" and h.i == h.head.i + 1 and h.head.pos_ == "VERB" \
                     and h.head.lemma_.lower() not in self.victim_verbs \
                     and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in h.head.children):

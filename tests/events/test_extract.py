@@ -810,3 +810,12 @@ def test_thousands_of_a_states_people_protesting_are_its_civilians_not_the_state
     found, _ = events(extractor, "Thousands of Serbians marched in Belgrade to protest the government's "
                                  "handling of the disaster.")
     assert ("Protest", ("serbia-civilians",), ("serbia",), "Asserted") in found
+
+
+def test_an_event_noun_framing_a_generic_head_types_the_event(extractor):
+    found, _ = events(extractor, "Oman launched a mediation effort between Iran and the United States.")
+    assert {f for f in found if f[0] == "Consult"} == {
+        ("Consult", ("oman",), ("iran",), "Asserted"), ("Consult", ("oman",), ("united-states",), "Asserted")}
+    found, _ = events(extractor, "Kenyan President William Ruto undertook a mediation mission between "
+                                 "Ethiopia and Eritrea.")
+    assert ("Consult", ("william-ruto",), ("eritrea",), "Asserted") in found
