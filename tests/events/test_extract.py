@@ -819,3 +819,8 @@ def test_an_event_noun_framing_a_generic_head_types_the_event(extractor):
     found, _ = events(extractor, "Kenyan President William Ruto undertook a mediation mission between "
                                  "Ethiopia and Eritrea.")
     assert ("Consult", ("william-ruto",), ("eritrea",), "Asserted") in found
+
+
+def test_being_committed_to_an_act_is_a_pledge(extractor):
+    found, _ = events(extractor, "The European Union is committed to supporting Moldova's reforms.")
+    assert [f for f in found if f[:2] == ("Agree", ("european-union",)) and f[3] == "Asserted"]
