@@ -214,9 +214,10 @@ class EventExtractor:
                     s = s.right_edge
                 out.extend(self._actors_of(s, idx))
                 out.extend(a for a in self._titled_coordination(s, idx) if a not in out)
-                # "X, Y's envoy, said": an appositive subject
+                # "X, Y's envoy, said": an appositive subject (not the owner an appositive of a named
+                # actor mentions: "Pakistan, a key U.S. ally, refused")
                 for ap in s.children:
-                    if ap.dep_ == "appos":
+                    if ap.dep_ == "appos" and (ap.i in idx or not out):
                         out.extend(a for a in self._actors_of(ap, idx) if a not in out)
             out.extend(a for a in ((m.key, m.sector) for m in co_subjects) if a not in out)
             return out

@@ -824,3 +824,8 @@ def test_an_event_noun_framing_a_generic_head_types_the_event(extractor):
 def test_being_committed_to_an_act_is_a_pledge(extractor):
     found, _ = events(extractor, "The European Union is committed to supporting Moldova's reforms.")
     assert [f for f in found if f[:2] == ("Agree", ("european-union",)) and f[3] == "Asserted"]
+
+
+def test_an_appositive_describing_a_named_subject_adds_no_actor(extractor):
+    found, _ = events(extractor, "Hungary, a close Russian ally within the EU, refused to send weapons to Ukraine.")
+    assert {f[1] for f in found} == {("hungary",)}
