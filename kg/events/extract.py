@@ -113,6 +113,7 @@ class EventExtractor:
         self.people_counts = word_list("people_counts")
         self.claim_verbs = word_list("claim_verbs")
         self.frames = word_list("event_frames")
+        self.command_verbs = word_list("command_verbs")
         self._dates_of: Doc | None = None   # the doc whose DATE entities are in self._dates
         self._dates: list[Span] = []
 
@@ -297,7 +298,7 @@ class EventExtractor:
                 # ("pledged 500 million pounds in military aid to Ukraine", "ten tons of food for
                 # Gaza": the recipient hangs off what the amount is of)
                 amounts = [o for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                           and (c.like_num or any(n.dep_ == "nummod" for n in c.children))
+                           and _is_amount(c)
                            for o in p.children if o.dep_ == "pobj" and o.i not in idx]
                 for p in [cc for h in (c, *amounts) for cc in h.children]:
                     if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS and p.lower_ != "of" \
@@ -408,7 +409,8 @@ class EventExtractor:
     def _own_forces(self, obj: Token | None, governor: Token, idx: dict) -> bool:
         """Whether ``obj`` is an agent of the governor's subject's own side: "ordered the army to
         strike", "told his troops to withdraw" (an order to one's own forces is no demand on anyone)."""
-        if obj is None or obj.dep_ != "dobj" or not {obj.lemma_.lower(), obj.lower_} & self.home_agents:
+        if obj is None or obj.dep_ != "dobj" or not {obj.lemma_.lower(), obj.lower_} & self.home_agents \
+                or governor.lemma_.lower() not in self.command_verbs:
             return False
         m = idx.get(obj.i)
         if m is None:  # "the military", "his troops": no other owner named
@@ -1231,9 +1233,15 @@ def _holds(verb: Token | None, tok: Token) -> bool:
     return verb is None or verb.i == tok.i or any(a.i == verb.i for a in tok.ancestors)
 
 
+def _is_amount(tok: Token) -> bool:
+    """Whether ``tok`` is a number or a noun of measure ("billion", "20 tons", "dollars")."""
+    return tok.like_num or tok.lemma_.lower() in word_list("measure_nouns")
+
+
 def _amount_of(tok: Token) -> Token:
-    """What an amount is of ("50 tons of weapons", "$2 billion of aid"), else ``tok`` itself."""
-    if tok.like_num or any(n.dep_ == "nummod" for n in tok.children):
+    """What an amount is of ("50 tons of weapons", "$2 billion of aid"), else ``tok`` itself (not
+    "a $330 million sale of aircraft parts": a sale is no measure)."""
+    if _is_amount(tok):
         for p in tok.children:
             if p.dep_ == "prep" and p.lower_ == "of":
                 for o in p.children:

@@ -829,3 +829,12 @@ def test_being_committed_to_an_act_is_a_pledge(extractor):
 def test_an_appositive_describing_a_named_subject_adds_no_actor(extractor):
     found, _ = events(extractor, "Hungary, a close Russian ally within the EU, refused to send weapons to Ukraine.")
     assert {f[1] for f in found} == {("hungary",)}
+
+
+def test_only_a_measure_is_read_as_what_it_is_of_and_only_a_command_to_own_forces_is_no_demand(extractor):
+    # "a $500 million sale of jets": the sale is what was approved (CAMEO ALLOW * SALE, 0311)
+    found, _ = events(extractor, "The United States approved a $500 million sale of fighter jets to Poland.")
+    assert [f[0] for f in found if f[1] == ("united-states",)] == ["Agree"]
+    # urging someone's army is asking, not commanding one's own forces
+    found, _ = events(extractor, "Washington urged the army to cut its ties with Islamist militias.")
+    assert ("Request", ("united-states",), (), "Asserted") in found
