@@ -528,10 +528,10 @@ class EventExtractor:
         dates = [e for e in all_dates if e.root.i in clause]
         if not dates:
             sent = v.sent  # what Span.ents gives: the entities wholly inside the sentence
-            # (only a date of a clause that holds this one: not "thanked X and invited Y to visit
-            # next month")
+            # (only a date of a clause that holds this one or is coordinated with it, "freed them and
+            # flew them out on Thursday": not "thanked X and invited Y to visit next month")
             sent_dates = [e for e in all_dates if e.start >= sent.start and e.end <= sent.end
-                          and _holds(_clause_verb(e.root), v)]
+                          and (_holds(_clause_verb(e.root), v) or _clause_verb(e.root) in v.conjuncts)]
             dates = sent_dates if len(sent_dates) == 1 else []
         for e in dates:
             iso = resolve_date(e.text, anchor)

@@ -762,6 +762,9 @@ def test_a_date_of_another_clause_does_not_date_the_act(extractor):
     by_type = {e.type: e for e in x.events}
     assert by_type["Visit"].date == "2025-11" and by_type["Visit"].modality == "Hypothetical"
     assert by_type["Praise"].date is None
+    # a date of a coordinated clause dates both
+    _, x = events(extractor, "Belarus freed 50 prisoners and flew them to Lithuania on Thursday.")
+    assert [e.date for e in x.events if e.type == "Release"] == ["2025-10-23"]
 
 
 def test_a_noun_with_a_passive_participle_is_the_one_acted_on(extractor):
