@@ -758,7 +758,9 @@ class EventExtractor:
         if top_of(cls) == "Agree" and dobj is not None and dobj.dep_ == "dobj" and dobj.lemma_.lower() in self.threat_nouns:
             cls = "Threaten"  # "vowed a harsh response": a threat
         protesters = top_of(cls) == "Protest" and (not actors or any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in self.people_counts for c in v.children))
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.people_counts for c in v.children)) or (
+            not actors and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.crowd_nouns for c in v.children))
+        # ("Protesters stormed the parliament": whatever they do, people protesting are a group)
         if protesters:  # ("Thousands of Georgians rallied": the state's people, not the state)
             group = self._protesters(v, idx)
             protesters = bool(group) or not actors

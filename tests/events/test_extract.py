@@ -841,3 +841,8 @@ def test_only_a_measure_is_read_as_what_it_is_of_and_only_a_command_to_own_force
     # urging someone's army is asking, not commanding one's own forces
     found, _ = events(extractor, "Washington urged the army to cut its ties with Islamist militias.")
     assert ("Request", ("united-states",), (), "Asserted") in found
+
+
+def test_protesters_acting_by_force_are_a_group_of_their_state(extractor):
+    found, _ = events(extractor, "Protesters stormed the parliament building in Belgrade on Monday.")
+    assert ("Assault", ("serbia-opposition",), ("serbia",), "Asserted") in found
