@@ -846,3 +846,8 @@ def test_only_a_measure_is_read_as_what_it_is_of_and_only_a_command_to_own_force
 def test_protesters_acting_by_force_are_a_group_of_their_state(extractor):
     found, _ = events(extractor, "Protesters stormed the parliament building in Belgrade on Monday.")
     assert ("Assault", ("serbia-opposition",), ("serbia",), "Asserted") in found
+
+
+def test_initialling_or_inking_an_agreement_is_signing_it(extractor):
+    found, _ = events(extractor, "Serbia and Kosovo initialled a trade agreement in Brussels.")
+    assert {f[:2] for f in found} == {("Support", ("serbia",)), ("Support", ("kosovo",))}
