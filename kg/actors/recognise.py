@@ -244,7 +244,9 @@ class ActorRecognizer:
                     add(span.start, span.end, entry.key, entry.kind, "gazetteer")
                 elif text in name_parts:
                     continue  # a surname the model took for an organisation: step 3
-                elif (self._named_place(span.root) or self._is_locative(span)) and self.gaz.locate(text) is not None:
+                elif (self._named_place(span.root) or self._is_locative(span) or span.root.dep_ in ("pobj", "dobj")) \
+                        and self.gaz.locate(text) is not None:
+                    # ("strikes on Kharkiv", "shelled Goma": a town as an object the model tagged an organisation)
                     places[span.root.i] = text  # "the city of El Fasher", "in Bukavu" tagged as an organisation
                     continue
                 elif text.islower() or self.gaz.sector(name.lower()):
@@ -299,6 +301,9 @@ class ActorRecognizer:
                     key = slugify(word)
                 elif not cands and tok.dep_ in ("dobj", "pobj") and self.gaz.locate(word) is not None:
                     places[tok.i] = word  # "M23 rebels entered Bukavu": a town the model took for a person
+            elif key is None and not tok.ent_type_ and tok.dep_ in ("dobj", "pobj") \
+                    and not any(c.dep_ == "compound" for c in tok.children) and self.gaz.locate(word) is not None:
+                places[tok.i] = word  # "strikes on Kharkiv": a town the model did not tag at all
             if key:
                 add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
 

@@ -851,3 +851,11 @@ def test_protesters_acting_by_force_are_a_group_of_their_state(extractor):
 def test_initialling_or_inking_an_agreement_is_signing_it(extractor):
     found, _ = events(extractor, "Serbia and Kosovo initialled a trade agreement in Brussels.")
     assert {f[:2] for f in found} == {("Support", ("serbia",)), ("Support", ("kosovo",))}
+
+
+def test_a_town_the_model_misses_or_tags_as_an_organisation_is_a_place_as_an_object(extractor):
+    # the small model tags no entity in the first and an ORG in the second
+    for text in ("At least 12 people were killed in Russian strikes on Kharkiv overnight.",
+                 "At least 20 people were killed in Russian strikes on Kharkiv, Ukrainian officials said."):
+        found, _ = events(extractor, text)
+        assert ("Assault", ("russia",), ("ukraine",), "Asserted") in found
