@@ -542,9 +542,10 @@ class ActorRecognizer:
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLURAL_REFERENCES | _PLURAL_PERSONS and tok.tag_ == "NNS" \
                     and any(c.lower_ in ("both", "two") for c in tok.children):
-                # "both sides", "the two countries": the last two states or organisations named;
-                # "the two leaders": the last two people
-                kinds = ("Person",) if tok.lemma_.lower() in _PLURAL_PERSONS else ("State", "Organization")
+                # "both sides": the last two states or organisations named; "the two countries": the
+                # last two states; "the two leaders": the last two people
+                kinds = ("Person",) if tok.lemma_.lower() in _PLURAL_PERSONS else \
+                    ("State", "Organization") if tok.lemma_.lower() in ("side", "party") else ("State",)
                 recent: list[Mention] = []
                 verb = tok.head
                 while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:

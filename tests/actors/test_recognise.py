@@ -225,3 +225,10 @@ def test_a_group_named_after_its_region_is_a_group_of_the_regions_state(extracto
     assert x.actors["nigeria-rebels"].affiliation == "nigeria"
     [accuse] = [e for e in x.events if e.type in ("Accuse", "Allege", "Blame")]
     assert accuse.recipients == ["nigeria-rebels"]
+
+
+def test_the_two_countries_are_states_not_a_group_named_between(extractor):
+    x = extract(extractor, "Kenya accused Somalia of arming al-Shabaab. Qatar offered to mediate between "
+                           "the two countries.")
+    ev = [e for e in x.events if e.actors == ["qatar"]]
+    assert ev and set(ev[0].recipients) <= {"kenya", "somalia"} and ev[0].recipients
