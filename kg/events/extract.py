@@ -521,7 +521,7 @@ class EventExtractor:
             self._dates_of, self._dates = doc, [e for e in doc.ents if e.label_ == "DATE"]
         return self._dates
 
-    def _date(self, v: Token, anchor) -> str | None:
+    def _date(self, v: Token, anchor, future: bool = False) -> str | None:
         doc = v.doc
         clause = {t.i for t in self._clause_tokens(v)}  # once, not once per entity of the doc
         all_dates = self._date_ents(doc)
@@ -534,7 +534,7 @@ class EventExtractor:
                           and (_holds(_clause_verb(e.root), v) or _clause_verb(e.root) in v.conjuncts)]
             dates = sent_dates if len(sent_dates) == 1 else []
         for e in dates:
-            iso = resolve_date(e.text, anchor)
+            iso = resolve_date(e.text, anchor, future=future)
             if iso:
                 return iso
         return None
@@ -569,7 +569,7 @@ class EventExtractor:
         if modality == "Asserted" and modality_from is not None:
             modality = modality_of(modality_from)  # "did not take part in the talks"
         claimed = self._claimed_by(tok, idx)
-        date = self._date(tok, anchor)
+        date = self._date(tok, anchor, future=modality == "Hypothetical")  # ("will visit in April": next April)
         loc = self._location(tok, idx)
         top = top_of(cls)
         if not recipients and (top in _PLACE_RECIPIENT_TOPS or cls == "Visit"):

@@ -60,8 +60,17 @@ def _month_shift(anchor: date, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-def resolve_date(text: str, anchor: date | None = None) -> str | None:
-    """The ISO date (or year-month, or year) that ``text`` names, or None."""
+def resolve_date(text: str, anchor: date | None = None, future: bool = False) -> str | None:
+    """The ISO date (or year-month, or year) that ``text`` names, or None.
+
+    A date with no year and no "last"/"next" is the latest one on or before the anchor, or, for
+    an event told as ``future`` (planned, expected), the first one on or after it:
+
+    >>> resolve_date("in April", date(2025, 10, 30)), resolve_date("in April", date(2025, 10, 30), future=True)
+    ('2025-04', '2026-04')
+    >>> resolve_date("on Friday", date(2025, 10, 28), future=True)
+    '2025-10-31'
+    """
     t = text.lower().strip()
     if m := _RE_ISO.search(t):
         return _valid(int(m[1]), int(m[2]), int(m[3]))
@@ -72,14 +81,14 @@ def resolve_date(text: str, anchor: date | None = None) -> str | None:
     if m := _RE_MY.search(t):
         return f"{int(m[2]):04d}-{_month(m[1]):02d}"
     if anchor is not None:
-        if m := _RE_MD.search(t):
-            mon, day = _month(m[1]), int(m[2])
-            year = anchor.year if (mon, day) <= (anchor.month, anchor.day) or "next" in t else anchor.year - 1
-            return _valid(year, mon, day)
-        if m := _RE_DM.search(t):
-            mon, day = _month(m[2]), int(m[1])
-            year = anchor.year if (mon, day) <= (anchor.month, anchor.day) else anchor.year - 1
-            return _valid(year, mon, day)
+        for rx, mi, di in ((_RE_MD, 1, 2), (_RE_DM, 2, 1)):
+            if m := rx.search(t):
+                mon, day = _month(m[mi]), int(m[di])
+                if future:
+                    year = anchor.year if (mon, day) >= (anchor.month, anchor.day) else anchor.year + 1
+                else:
+                    year = anchor.year if (mon, day) <= (anchor.month, anchor.day) or "next" in t else anchor.year - 1
+                return _valid(year, mon, day)
     if m := _RE_YEAR.search(t):  # "in 2018", "2018-2019" (the start)
         return m[1]
     if anchor is None:
@@ -94,8 +103,8 @@ def resolve_date(text: str, anchor: date | None = None) -> str | None:
     for w in words:
         if w in _WEEKDAYS:
             back = (anchor.weekday() - _WEEKDAYS[w]) % 7
-            if "next" in words or "coming" in words:
-                fwd = (_WEEKDAYS[w] - anchor.weekday()) % 7 or 7
+            if "next" in words or "coming" in words or (future and "last" not in words):
+                fwd = (_WEEKDAYS[w] - anchor.weekday()) % 7 or (0 if future and "next" not in words else 7)
                 return (anchor + timedelta(days=fwd)).isoformat()
             if back == 0 and "last" in words:
                 back = 7
@@ -132,6 +141,8 @@ def resolve_date(text: str, anchor: date | None = None) -> str | None:
         if mon == 5 and "may" in words and len(words) > 2:
             return None  # "may" the modal verb
         year = anchor.year if mon <= anchor.month or "next" in words else anchor.year - 1
+        if future and "last" not in words:
+            year = anchor.year if mon >= anchor.month else anchor.year + 1
         if "last" in words:
             year = anchor.year - 1 if mon >= anchor.month else anchor.year
         return f"{year:04d}-{mon:02d}"

@@ -51,3 +51,21 @@ def test_datatypes():
 def test_anchor_is_latest_full_date():
     assert find_anchor(["last month", "October 27, 2025", "June 1, 2024"]) == date(2025, 10, 27)
     assert find_anchor(["last month"]) is None
+
+
+@pytest.mark.parametrize("text,past,future", [
+    ("in April", "2025-04", "2026-04"),
+    ("on Friday", "2025-10-24", "2025-10-31"),
+    ("on March 3", "2025-03-03", "2026-03-03"),
+    ("on 12 December", "2024-12-12", "2025-12-12"),
+    ("last month", "2025-09", "2025-09"),  # said outright: no reading ahead
+    ("next week", "2025-11", "2025-11"),
+])
+def test_a_date_without_a_year_of_a_future_event_is_the_next_one(text, past, future):
+    assert (resolve_date(text, ANCHOR), resolve_date(text, ANCHOR, future=True)) == (past, future)
+
+
+def test_a_planned_visit_in_a_month_already_past_this_year_is_next_years(extractor):
+    from kg.model import Article
+    x = extractor.extract(Article(id="t", text="Trump said he would visit China in April.", published=ANCHOR))
+    assert [e.date for e in x.events if e.type == "Visit"] == ["2026-04"]
