@@ -285,6 +285,11 @@ class EventExtractor:
                     pass  # "sent National Guard troops to the border": the troops are the actor's own
                 elif self.lex.noun(c.lemma_.lower()):
                     out.extend(self._event_owners(c, idx))
+                elif c.lemma_.lower() in self.frames and self._event_noun(c) is not None:
+                    # "blocked a new EU sanctions package against Russia": the package's owner (EU)
+                    out.extend(self._event_owners(self._event_noun(c), idx))
+                    out.extend((idx[o.i].key, None) for o in c.children
+                               if o.dep_ in ("poss", "compound", "amod") and o.i in idx)
                 elif top in _ADDRESSED_TOPS and any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in c.children):
                     # "demanded an admission by Moscow", "rejected calls by Belarus's rulers"
                     for p in c.children:
@@ -300,7 +305,10 @@ class EventExtractor:
                 amounts = [o for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
                            and _is_amount(c)
                            for o in p.children if o.dep_ == "pobj" and o.i not in idx]
-                for p in [cc for h in (c, *amounts) for cc in h.children]:
+                # (not the target of an act reacted to: "rejected the EU's sanctions against Russia"
+                # is aimed at the EU)
+                reacted = top in _ADDRESSED_TOPS and self._event_noun(c) is not None and c.i not in idx
+                for p in [cc for h in (c, *amounts) for cc in h.children] if not reacted else ():
                     if p.dep_ == "prep" and p.lower_ in _RECIPIENT_PREPS and p.lower_ != "of" \
                             and not (own_act and p.lower_ == "from"):
                         for o in p.children:
@@ -395,7 +403,7 @@ class EventExtractor:
         for o in noun.children:
             if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
                 out.append((idx[o.i].key, None))
-            elif o.dep_ == "prep" and (o.lower_ in ("by", "with", "against") or o.lower_ == "from" and not of_agent
+            elif o.dep_ == "prep" and (o.lower_ in ("by", "with") or o.lower_ == "from" and not of_agent
                                        or o.lower_ == "of" and of_agent):
                 out.extend(a for p in o.children if p.dep_ == "pobj" for a in self._actors_of(p, idx))
         return out

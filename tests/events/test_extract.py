@@ -859,3 +859,11 @@ def test_a_town_the_model_misses_or_tags_as_an_organisation_is_a_place_as_an_obj
                  "At least 20 people were killed in Russian strikes on Kharkiv, Ukrainian officials said."):
         found, _ = events(extractor, text)
         assert ("Assault", ("russia",), ("ukraine",), "Asserted") in found
+
+
+def test_a_reaction_to_a_package_is_aimed_at_its_owner_not_its_target(extractor):
+    found, _ = events(extractor, "Slovakia blocked a new EU sanctions package against Russia.")
+    assert [f[2] for f in found if f[1] == ("slovakia",)] == [("european-union",)]
+    assert not [f for f in found if f[1] == ("european-union",)]  # blocked: not told as imposed
+    found, _ = events(extractor, "Hungary rejected the EU's sanctions against Belarus.")
+    assert [f[2] for f in found if f[1] == ("hungary",)] == [("european-union",)]
