@@ -1060,7 +1060,9 @@ class EventExtractor:
     def _intent_event(self, adj: Token, idx, anchor, events, sent):
         """"Norway is willing to send material to help defend Saudi Arabia": a stated readiness to
         act is an AGREE event toward whom the act concerns; its content is not a second event."""
-        comp = next((c for c in adj.children if c.dep_ == "xcomp"), None)
+        comp = next((c for c in adj.children if c.dep_ == "xcomp"), None) or next(
+            (pc for p in adj.children if p.dep_ == "prep" and p.lower_ == "to"  # "open to meeting Zelenskiy"
+             for pc in p.children if pc.dep_ == "pcomp" and pc.pos_ == "VERB"), None)
         if comp is None or adj.dep_ not in ("acomp", "amod", "ROOT") or adj.i in self._suppressed:
             return
         actors = self._subjects(adj.head if adj.dep_ == "acomp" else adj, idx)

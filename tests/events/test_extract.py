@@ -867,3 +867,8 @@ def test_a_reaction_to_a_package_is_aimed_at_its_owner_not_its_target(extractor)
     assert not [f for f in found if f[1] == ("european-union",)]  # blocked: not told as imposed
     found, _ = events(extractor, "Hungary rejected the EU's sanctions against Belarus.")
     assert [f[2] for f in found if f[1] == ("hungary",)] == [("european-union",)]
+
+
+def test_being_open_to_an_act_is_a_stated_readiness(extractor):
+    found, _ = events(extractor, "Venezuela is open to resuming talks with the United States.")
+    assert found == [("Agree", ("venezuela",), ("united-states",), "Asserted")]
