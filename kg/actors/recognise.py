@@ -299,11 +299,12 @@ class ActorRecognizer:
                     # a name never given in full: a person as the one who acts or speaks ("Hemedti
                     # said") or after a title ("President Obama"), not as a bare object ("entered Bukavu")
                     key = slugify(word)
-                elif not cands and tok.dep_ in ("dobj", "pobj") and self.gaz.locate(word) is not None:
-                    places[tok.i] = word  # "M23 rebels entered Bukavu": a town the model took for a person
-            elif key is None and not tok.ent_type_ and tok.dep_ in ("dobj", "pobj") \
+                elif not cands and self._place_slot(tok) is not None and self.gaz.locate(word) is not None:
+                    # "M23 rebels entered Bukavu": a town the model took for a person
+                    places[self._place_slot(tok).i] = word
+            elif key is None and not tok.ent_type_ and self._place_slot(tok) is not None \
                     and not any(c.dep_ == "compound" for c in tok.children) and self.gaz.locate(word) is not None:
-                places[tok.i] = word  # "strikes on Kharkiv": a town the model did not tag at all
+                places[self._place_slot(tok).i] = word  # "strikes on Kharkiv": a town the model did not tag
             if key:
                 add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
 
@@ -343,6 +344,17 @@ class ActorRecognizer:
                         st = self._lookup(o.text, ("State",))
                         if st is not None and st.key != own.key:
                             return st, tok.i
+        return None
+
+    @staticmethod
+    def _place_slot(tok: Token) -> Token | None:
+        """Where a name stands as a place: an object ("entered Bukavu", "strikes on Kharkiv"), or
+        the object a place noun it names heads ("in the Zaporizhzhia region"): that object."""
+        if tok.dep_ in ("dobj", "pobj"):
+            return tok
+        if tok.dep_ == "compound" and tok.head.dep_ in ("dobj", "pobj") and tok.head.i != tok.i \
+                and tok.head.lemma_.lower() in word_list("place_nouns"):
+            return tok.head
         return None
 
     def _named_place(self, tok: Token) -> bool:

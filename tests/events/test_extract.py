@@ -872,3 +872,10 @@ def test_a_reaction_to_a_package_is_aimed_at_its_owner_not_its_target(extractor)
 def test_being_open_to_an_act_is_a_stated_readiness(extractor):
     found, _ = events(extractor, "Venezuela is open to resuming talks with the United States.")
     assert found == [("Agree", ("venezuela",), ("united-states",), "Asserted")]
+
+
+def test_a_region_named_for_a_town_the_model_took_for_a_person_places_the_act(extractor):
+    # the small model tags "Zaporizhzhia" a PERSON here
+    found, _ = events(extractor, "Russia launched a new offensive in the Zaporizhzhia region, Ukraine's "
+                                 "general staff said.")
+    assert ("Assault", ("russia",), ("ukraine",), "Asserted") in found
