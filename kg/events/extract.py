@@ -705,6 +705,7 @@ class EventExtractor:
         if lemma in self.speech:
             self._demand_event(v, idx, anchor, events, sent)
         entry = None
+        what = None
         label = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")), None)
         if label is not None:
             # "called the arrests a provocation": CAMEO's "- * WORD" patterns name the word after
@@ -714,8 +715,12 @@ class EventExtractor:
         if entry is None:
             # (the object as written first: CAMEO codes "lift * SANCTIONS" 085 and "lift * SANCTION" 0351)
             lexical = None
-            context = _object_context(dobj)
             what = _amount_of(dobj) if dobj is not None else None  # "sent 50 tons of weapons": weapons
+            if what is not None and what is dobj and _is_amount(dobj):
+                # "gave 30 million dollars in humanitarian aid": the parser may hang the "in" on the verb
+                what = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                             if o.dep_ == "pobj" and self.lex.noun(o.lemma_.lower())), dobj)
+            context = _object_context(what)  # ("40 million euros in humanitarian aid": its modifiers)
             if what is not None and what.lower_ != what.lemma_.lower():
                 lexical = self.lex.verb(lemma, preps=preps, dobj=what.lower_, particle=prt, **context)
                 lexical = lexical if lexical is not None and lexical.pattern and lexical.pattern.startswith(
@@ -737,6 +742,11 @@ class EventExtractor:
             return
         if lemma in self.speech and not entry.cls:
             return
+        if what is not None and what is not dobj and self.lex.noun(what.lemma_.lower()):
+            # "gave 40 million euros in humanitarian aid": the aid's modifiers make the class finer
+            refined = self.lex.refine(what.lemma_, [c.lemma_ for c in what.children if c.dep_ in ("amod", "compound")])
+            if refined and top_of(refined) == top_of(entry.cls):
+                entry = dataclasses.replace(entry, cls=refined)
         actors = self._subjects(v, idx)
         cls = entry.cls
         if top_of(cls) == "Request" and self._own_forces(dobj, v, idx) \
@@ -959,7 +969,8 @@ class EventExtractor:
         forces": a deployment, CAMEO 154)."""
         if lemma in self.ending:
             # ("ended mediation efforts": the compound names the act; "suspended part of a military
-            # aid program": so does the partitive's)
+            # aid program": so does the partitive's; "froze 2 billion euros in funding": the amount's)
+            dobj = _amount_of(dobj)
             heads = [dobj] + [o for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
                               for o in p.children if o.dep_ == "pobj"]
             ended = self._event_noun(dobj) or next(
@@ -1255,7 +1266,7 @@ def _amount_of(tok: Token) -> Token:
     "a $330 million sale of aircraft parts": a sale is no measure)."""
     if _is_amount(tok):
         for p in tok.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
+            if p.dep_ == "prep" and p.lower_ in ("of", "in"):  # ("300 million dollars in aid")
                 for o in p.children:
                     if o.dep_ == "pobj":
                         return o

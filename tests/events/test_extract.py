@@ -879,3 +879,13 @@ def test_a_region_named_for_a_town_the_model_took_for_a_person_places_the_act(ex
     found, _ = events(extractor, "Russia launched a new offensive in the Zaporizhzhia region, Ukraine's "
                                  "general staff said.")
     assert ("Assault", ("russia",), ("ukraine",), "Asserted") in found
+
+
+def test_freezing_an_amount_of_funding_reduces_relations(extractor):
+    found, _ = events(extractor, "The EU froze 1 billion euros in funding for Poland.")
+    assert found == [("Sanction", ("european-union",), ("poland",), "Asserted")]
+
+
+def test_an_amount_in_humanitarian_aid_is_humanitarian_aid(extractor):
+    _, x = events(extractor, "Japan will give 30 million dollars in humanitarian aid to Myanmar.")
+    assert "HumanitarianAid" in [e.type for e in x.events]
