@@ -105,7 +105,9 @@ def group_actor(state: Entry, group: str, sector_code: str | None) -> Actor:
 def _titled(doc: Doc, tok: Token, gaz: Gazetteer) -> bool:
     """Whether a title stands right before the name ("President Obama", "General Aoun")."""
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and (prev.lower_ in word_list("name_titles") or gaz.role(prev.lower_) is not None)
+    # ("the" is stripped from names like a title, but "the Rafah crossing" is no title)
+    return prev is not None and prev.lower_ != "the" and (
+        prev.lower_ in word_list("name_titles") or gaz.role(prev.lower_) is not None)
 
 
 class ActorRecognizer:

@@ -232,3 +232,8 @@ def test_the_two_countries_are_states_not_a_group_named_between(extractor):
                            "the two countries.")
     ev = [e for e in x.events if e.actors == ["qatar"]]
     assert ev and set(ev[0].recipients) <= {"kenya", "somalia"} and ev[0].recipients
+
+
+def test_a_name_after_the_is_no_titled_person(extractor):
+    x = extract(extractor, "Israel closed the Rafah crossing again.")  # the model tags Rafah PERSON
+    assert not [a for a in x.actors.values() if a.kind == "Person"]

@@ -889,3 +889,8 @@ def test_freezing_an_amount_of_funding_reduces_relations(extractor):
 def test_an_amount_in_humanitarian_aid_is_humanitarian_aid(extractor):
     _, x = events(extractor, "Japan will give 30 million dollars in humanitarian aid to Myanmar.")
     assert "HumanitarianAid" in [e.type for e in x.events]
+
+
+def test_handing_over_captives_is_a_return(extractor):
+    found, _ = events(extractor, "The RSF handed over 30 prisoners of war to the Sudanese army.")
+    assert ("Retreat", ("rapid-support-forces",), ("sudan",), "Asserted") in found
