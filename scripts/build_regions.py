@@ -28,6 +28,9 @@ from pathlib import Path
 import pycountry
 from unidecode import unidecode
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_cities import _state_keys, write_tsv  # noqa: E402  (one ISO mapping and writer for both)
+
 ROOT = Path(__file__).resolve().parent.parent
 STATES = ROOT / "data" / "gazetteer" / "states.tsv"
 OUT = ROOT / "data" / "gazetteer" / "regions.tsv"
@@ -55,18 +58,11 @@ FEATURE_WORDS = {"sea", "gulf", "ocean", "river", "rivers", "lake", "lakes", "ba
 __all__ = ["build_rows", "main"]
 
 
-def _states(states: Path = STATES) -> tuple[dict[str, str], set[str]]:
-    """ISO 3166-1 alpha-2 code -> state key, and the folded names of all states (labels, aliases)."""
+def _state_names(states: Path = STATES) -> set[str]:
+    """The folded names of all states of the gazetteer (labels, formal names, aliases)."""
     with states.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    by_iso3 = {r["iso3"]: r["key"] for r in rows}
-    names = set()
-    for r in rows:
-        for n in [r["label"], r["formal_name"], *r["aliases"].split("|")]:
-            if n:
-                names.add(_fold(n))
-    keys = {c.alpha_2: by_iso3[c.alpha_3] for c in pycountry.countries if c.alpha_3 in by_iso3}
-    return keys, names
+    return {_fold(n) for r in rows for n in [r["label"], r["formal_name"], *r["aliases"].split("|")] if n}
 
 
 def _fold(name: str) -> str:
@@ -95,11 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=OUT, help="file to write (default: %(default)s)")
     args = ap.parse_args(argv)
-    keys, names = _states()
-    rows = build_rows(pycountry.subdivisions, keys, names)
-    header = ["name", "state", "code", "type"]
-    lines = ["\t".join(header)] + ["\t".join(r[h] for h in header) for r in rows]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = build_rows(pycountry.subdivisions, _state_keys(), _state_names())
+    write_tsv(args.out, ["name", "state", "code", "type"], rows)
     print(f"{args.out}: {len(rows)} rows from {len(pycountry.subdivisions)} ISO 3166-2 subdivisions "
           f"(pycountry {getattr(pycountry, '__version__', '?')})")
     return 0
