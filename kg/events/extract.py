@@ -114,6 +114,7 @@ class EventExtractor:
         self.claim_verbs = word_list("claim_verbs")
         self.frames = word_list("event_frames")
         self.command_verbs = word_list("command_verbs")
+        self.relation_nouns = word_list("relation_nouns")
         self._dates_of: Doc | None = None   # the doc whose DATE entities are in self._dates
         self._dates: list[Span] = []
 
@@ -421,9 +422,9 @@ class EventExtractor:
                 or governor.lemma_.lower() not in self.command_verbs:
             return False
         m = idx.get(obj.i)
-        if m is None:  # "the military", "his troops": no other owner named
-            return not any(c.dep_ in ("compound", "amod", "prep") or (c.dep_ == "poss" and c.i in idx)
-                           for c in obj.children)
+        if m is None:  # "the military", "his troops", "the armed forces": no other owner named
+            return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in idx
+                           or c.dep_ == "prep" and c.lower_ in ("of", "from", "in") for c in obj.children)
         side = _side([k for k, _ in self._subjects(governor, idx)], governor.doc._.gpol_actors)
         return m.key in side
 
@@ -976,7 +977,8 @@ class EventExtractor:
             ended = self._event_noun(dobj) or next(
                 (c for h in heads for c in h.children if c.dep_ == "compound" and self.lex.noun(c.lemma_.lower())),
                 None)
-            if ended is not None and quad_of(self.lex.noun(ended.lemma_.lower())[0].cls) in _COOPERATION:
+            if ended is not None and quad_of(self.lex.noun(ended.lemma_.lower())[0].cls) in _COOPERATION \
+                    or dobj.lemma_.lower() in self.relation_nouns:  # ("suspended flights from Colombia")
                 return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
         if lemma in self.ending and dobj.dep_ == "dobj" and dobj.i in idx and idx[dobj.i].how != "group" \
                 and v is not None and any(self._kind(k) == "Organization" for k, _ in self._subjects(v, idx)):

@@ -894,3 +894,13 @@ def test_an_amount_in_humanitarian_aid_is_humanitarian_aid(extractor):
 def test_handing_over_captives_is_a_return(extractor):
     found, _ = events(extractor, "The RSF handed over 30 prisoners of war to the Sudanese army.")
     assert ("Retreat", ("rapid-support-forces",), ("sudan",), "Asserted") in found
+
+
+def test_ending_ordinary_dealings_reduces_relations(extractor):
+    found, _ = events(extractor, "Kuwait suspended flights from Iraq on Tuesday.")
+    assert found == [("Sanction", ("kuwait",), ("iraq",), "Asserted")]
+
+
+def test_an_order_to_the_armed_forces_is_the_leaders_act(extractor):
+    found, _ = events(extractor, "Maduro ordered the armed forces to hold exercises along the coast.")
+    assert [f[0] for f in found] == ["Mobilize"]
