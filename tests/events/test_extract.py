@@ -904,3 +904,8 @@ def test_ending_ordinary_dealings_reduces_relations(extractor):
 def test_an_order_to_the_armed_forces_is_the_leaders_act(extractor):
     found, _ = events(extractor, "Maduro ordered the armed forces to hold exercises along the coast.")
     assert [f[0] for f in found] == ["Mobilize"]
+
+
+def test_ruling_out_is_a_refusal(extractor):
+    found, _ = events(extractor, "Egypt ruled out direct talks with Ethiopia.")
+    assert found == [("Reject", ("egypt",), ("ethiopia",), "Asserted")]
