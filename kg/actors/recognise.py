@@ -292,8 +292,12 @@ class ActorRecognizer:
             if tok.lower_ in word_list("name_titles") or self.gaz.role(tok.lower_):
                 continue  # "President" left over from "President Xi Jinping"
             key = name_parts.get(word)
+            if key is None and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass"):
+                # "Modi spoke by phone with Putin": a surname the model did not tag, as the subject
+                cands = self.gaz.surnames().get(normalize_name(word), [])
+                key = cands[0].key if len(cands) == 1 else None
             if key is None and tok.ent_type_ == "PERSON":
-                cands = [e for e in self.gaz.surnames().get(word, [])]
+                cands = list(self.gaz.surnames().get(normalize_name(word), []))
                 if len(cands) == 1:
                     key = cands[0].key
                 elif not cands and self.gaz.state_for_place(word) is None and not self._named_place(tok) \

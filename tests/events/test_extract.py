@@ -910,3 +910,10 @@ def test_ruling_out_is_a_refusal(extractor):
     # (CAMEO has "RULE OUT * TALKS" but no pattern with sanctions)
     found, _ = events(extractor, "Hungary ruled out new sanctions against Serbia.")
     assert found == [("Reject", ("hungary",), ("serbia",), "Asserted")]
+
+
+def test_speaking_by_phone_is_a_phone_call_and_an_untagged_surname_subject_is_the_person(extractor):
+    found, _ = events(extractor, "Modi spoke by phone with Putin on Tuesday.")
+    assert found == [("Consult", ("narendra-modi",), ("vladimir-putin",), "Asserted")]
+    _, x = events(extractor, "Modi spoke by phone with Putin on Tuesday.")
+    assert [e.type for e in x.events] == ["PhoneCall"]
