@@ -750,6 +750,10 @@ class EventExtractor:
                 entry = dataclasses.replace(entry, cls=refined)
         actors = self._subjects(v, idx)
         cls = entry.cls
+        if (entry.cameo or "").startswith("087") and dobj is not None and dobj.dep_ == "dobj" and dobj.i in idx \
+                and idx[dobj.i].key not in _side([k for k, _ in actors], v.doc._.gpol_actors or {}):
+            # "a plan to disarm Hezbollah": demobilising another side is done to it (coercion)
+            cls, entry = "Coerce", dataclasses.replace(entry, cameo="170")
         if top_of(cls) == "Request" and self._own_forces(dobj, v, idx) \
                 and any(c.dep_ == "xcomp" for c in v.children):
             return  # "ordered the army to strike": the strike is the event, the leader's own

@@ -917,3 +917,10 @@ def test_speaking_by_phone_is_a_phone_call_and_an_untagged_surname_subject_is_th
     assert found == [("Consult", ("narendra-modi",), ("vladimir-putin",), "Asserted")]
     _, x = events(extractor, "Modi spoke by phone with Putin on Tuesday.")
     assert [e.type for e in x.events] == ["PhoneCall"]
+
+
+def test_disarming_is_demobilisation_and_disarming_another_is_coercion(extractor):
+    found, _ = events(extractor, "Hezbollah said it had disarmed by March.")
+    assert [f[0] for f in found] == ["Retreat"]
+    found, _ = events(extractor, "Iraqi forces disarmed the PKK fighters near Sinjar.")
+    assert ("Coerce", ("iraq",), ("pkk",), "Asserted") in found
