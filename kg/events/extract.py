@@ -750,6 +750,11 @@ class EventExtractor:
                 entry = dataclasses.replace(entry, cls=refined)
         actors = self._subjects(v, idx)
         cls = entry.cls
+        if cls == "Host" and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx \
+                and self._event_noun(dobj) is None and not self._actors_of(dobj, idx) \
+                and not self.gaz.sector(dobj.lemma_.lower()) \
+                and any(p.dep_ == "prep" and p.lower_ == "from" for p in (*dobj.children, *v.children)):
+            return  # "received assurances from the United States": a thing given, no guest hosted
         if (entry.cameo or "").startswith("087") and dobj is not None and dobj.dep_ == "dobj" and dobj.i in idx \
                 and idx[dobj.i].key not in _side([k for k, _ in actors], v.doc._.gpol_actors or {}):
             # "a plan to disarm Hezbollah": demobilising another side is done to it (coercion)

@@ -924,3 +924,10 @@ def test_disarming_is_demobilisation_and_disarming_another_is_coercion(extractor
     assert [f[0] for f in found] == ["Retreat"]
     found, _ = events(extractor, "Iraqi forces disarmed the PKK fighters near Sinjar.")
     assert ("Coerce", ("iraq",), ("pkk",), "Asserted") in found
+
+
+def test_receiving_a_thing_from_someone_hosts_nobody(extractor):
+    found, _ = events(extractor, "Kyiv received assurances from Washington on Monday.")
+    assert not [f for f in found if f[0] == "Consult"]
+    found, _ = events(extractor, "Putin received a delegation from Hamas in Moscow.")
+    assert ("Consult", ("vladimir-putin",), ("hamas",), "Asserted") in found
