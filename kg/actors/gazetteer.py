@@ -222,13 +222,14 @@ class Gazetteer:
             by_state = towns.setdefault(normalize_name.__wrapped__(r["name"]), {})
             by_state[r["state"]] = max(by_state.get(r["state"], 0), int(r["population"] or 0))
 
+        context = set(context)
         towns = self._table("cities.tsv", add_town)
         cands = towns.get(normalize_name(name)) or {}
         if len(cands) > 1:
             # a town of a state the story names, unless a far bigger town of another state has the
             # name ("talks in Paris" in a story naming the United States are in France)
             biggest = max(cands.values())
-            named = [k for k in cands if k in set(context) and cands[k] * 20 >= biggest]
+            named = [k for k in cands if k in context and cands[k] * 20 >= biggest]
             if len(named) == 1:
                 return self.get(named[0])
         e = self.state_for_place(name)
@@ -246,7 +247,7 @@ class Gazetteer:
             normalize_name.__wrapped__(r["name"]), set()).add(r["state"]))
         states = regions.get(normalize_name(name), set())
         if len(states) > 1:
-            states = states & set(context)
+            states = states & context
         return self.get(next(iter(states))) if len(states) == 1 and not cands else None
 
     def surnames(self) -> dict[str, list[Entry]]:

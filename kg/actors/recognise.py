@@ -38,6 +38,7 @@ _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "throu
 _PLURAL_REFERENCES = {"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state"}
 # "the two leaders", "both ministers": the last two people named
 _PLURAL_PERSONS = {"leader", "president", "minister", "counterpart", "premier", "head", "envoy", "diplomat"}
+_PLURAL_WORDS = _PLURAL_REFERENCES | _PLURAL_PERSONS
 _HOME_SECTORS = {"government", "military", "police"}
 # words before an office title that make someone else than its holder
 _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "under", "late", "outgoing"}
@@ -305,12 +306,11 @@ class ActorRecognizer:
                     # a name never given in full: a person as the one who acts or speaks ("Hemedti
                     # said") or after a title ("President Obama"), not as a bare object ("entered Bukavu")
                     key = slugify(word)
-                elif not cands and self._place_slot(tok) is not None and self.gaz.locate(word) is not None:
-                    # "M23 rebels entered Bukavu": a town the model took for a person
-                    places[self._place_slot(tok).i] = word
-            elif key is None and not tok.ent_type_ and self._place_slot(tok) is not None \
+                elif not cands and (slot := self._place_slot(tok)) is not None and self.gaz.locate(word) is not None:
+                    places[slot.i] = word  # "M23 rebels entered Bukavu": a town the model took for a person
+            elif key is None and not tok.ent_type_ and (slot := self._place_slot(tok)) is not None \
                     and not any(c.dep_ == "compound" for c in tok.children) and self.gaz.locate(word) is not None:
-                places[self._place_slot(tok).i] = word  # "strikes on Kharkiv": a town the model did not tag
+                places[slot.i] = word  # "strikes on Kharkiv": a town the model did not tag
             if key:
                 add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
 
@@ -558,7 +558,7 @@ class ActorRecognizer:
                 if pm is not None:
                     pm.also = ref.also
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLURAL_REFERENCES | _PLURAL_PERSONS and tok.tag_ == "NNS" \
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLURAL_WORDS and tok.tag_ == "NNS" \
                     and any(c.lower_ in ("both", "two") for c in tok.children):
                 # "both sides": the last two states or organisations named; "the two countries": the
                 # last two states; "the two leaders": the last two people

@@ -286,9 +286,9 @@ class EventExtractor:
                     pass  # "sent National Guard troops to the border": the troops are the actor's own
                 elif self.lex.noun(c.lemma_.lower()):
                     out.extend(self._event_owners(c, idx))
-                elif c.lemma_.lower() in self.frames and self._event_noun(c) is not None:
+                elif c.lemma_.lower() in self.frames and (framed := self._event_noun(c)) is not None:
                     # "blocked a new EU sanctions package against Russia": the package's owner (EU)
-                    out.extend(self._event_owners(self._event_noun(c), idx))
+                    out.extend(self._event_owners(framed, idx))
                     out.extend((idx[o.i].key, None) for o in c.children
                                if o.dep_ in ("poss", "compound", "amod") and o.i in idx)
                 elif top in _ADDRESSED_TOPS and any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in c.children):
@@ -540,7 +540,7 @@ class EventExtractor:
             # (only a date of a clause that holds this one or is coordinated with it, "freed them and
             # flew them out on Thursday": not "thanked X and invited Y to visit next month")
             sent_dates = [e for e in all_dates if e.start >= sent.start and e.end <= sent.end
-                          and (_holds(_clause_verb(e.root), v) or _clause_verb(e.root) in v.conjuncts)]
+                          and _holds(_clause_verb(e.root), v)]
             dates = sent_dates if len(sent_dates) == 1 else []
         for e in dates:
             iso = resolve_date(e.text, anchor, future=future)
@@ -776,7 +776,7 @@ class EventExtractor:
                     for o in c.children:
                         if o.dep_ != "pobj" or self._is_place(o, idx) or (o.i in idx and idx[o.i].kind == "State"):
                             continue  # ("died in Ukraine": a place)
-                        if self._event_noun(o) is not None and self.lex.noun(self._event_noun(o).lemma_.lower()):
+                        if self._event_noun(o) is not None:
                             return  # "died in Israeli strikes": the strikes are the event
                         actors += [a for a in self._actors_of(o, idx) if a not in actors and a not in victims]
             if not actors:
@@ -1263,8 +1263,8 @@ def _clause_verb(tok: Token) -> Token | None:
 
 
 def _holds(verb: Token | None, tok: Token) -> bool:
-    """Whether ``tok`` is inside the clause of ``verb`` (or there is no verb)."""
-    return verb is None or verb.i == tok.i or any(a.i == verb.i for a in tok.ancestors)
+    """Whether ``tok`` is inside the clause of ``verb``, or coordinated with it (or there is no verb)."""
+    return verb is None or verb.i == tok.i or verb.is_ancestor(tok) or verb in tok.conjuncts
 
 
 def _is_amount(tok: Token) -> bool:

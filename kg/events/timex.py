@@ -104,7 +104,9 @@ def resolve_date(text: str, anchor: date | None = None, future: bool = False) ->
         if w in _WEEKDAYS:
             back = (anchor.weekday() - _WEEKDAYS[w]) % 7
             if "next" in words or "coming" in words or (future and "last" not in words):
-                fwd = (_WEEKDAYS[w] - anchor.weekday()) % 7 or (0 if future and "next" not in words else 7)
+                fwd = (_WEEKDAYS[w] - anchor.weekday()) % 7
+                if fwd == 0 and not (future and "next" not in words):
+                    fwd = 7  # "next Tuesday" said on a Tuesday; "on Tuesday" of a planned event is today
                 return (anchor + timedelta(days=fwd)).isoformat()
             if back == 0 and "last" in words:
                 back = 7
