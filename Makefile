@@ -6,7 +6,9 @@ KG     := $(VENV)/bin/kg
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test test-fast system-deps bench clean
+TRSTAMP := $(VENV)/.installed-train
+
+.PHONY: demo test test-fast system-deps bench train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +18,10 @@ $(STAMP): pyproject.toml
 
 $(TSTAMP): $(STAMP) pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+$(TRSTAMP): $(STAMP) pyproject.toml
+	$(PY) -m pip install --quiet -e ".[train]"
 	touch $@
 
 demo: $(STAMP)
@@ -32,6 +38,10 @@ test: $(TSTAMP) system-deps
 # the quick subset that a bare `pytest` runs while developing
 test-fast: $(TSTAMP) system-deps
 	$(PY) -m pytest -q
+
+# rebuild the shipped event coder, data/models/coder.npz, from data/corpus (seed 0)
+train: $(TRSTAMP)
+	$(KG) train --seed 0
 
 bench: $(TSTAMP)
 	$(PY) bench/query.py

@@ -85,12 +85,15 @@ class Extracted:
 _EXTRACTORS: dict = {}
 
 
-def _extractor(model):
+def _extractor(spec):
+    """The process's extractor for ``spec``: a spaCy pipeline name, or a tuple
+    ``(model, coder, min_confidence)`` (see :class:`kg.pipeline.Extractor`)."""
     from .pipeline import Extractor
 
-    ex = _EXTRACTORS.get(model)
+    key = spec if isinstance(spec, tuple) else (spec, None, None)
+    ex = _EXTRACTORS.get(key)
     if ex is None:
-        ex = _EXTRACTORS[model] = Extractor(model)
+        ex = _EXTRACTORS[key] = Extractor(key[0], coder=key[1], min_confidence=key[2])
     return ex
 
 
@@ -299,14 +302,17 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
           store: str | os.PathLike | None = None, model: str | None = None, workers: int = 1,
           scheduler: str | None = None, progress: bool | None = None, max_mb: float = MAX_MB,
           on_error: Callable[[InputError], None] | None = None, push: str | None = None,
-          batch: int = 32) -> BuildReport:
+          batch: int = 32, coder: str | os.PathLike | None = None,
+          min_confidence: float | None = None) -> BuildReport:
     """Build the graph of the articles under ``paths``.
 
     ``out`` is an RDF file whose extension names the format; ``store`` a folder holding a
     persistent Oxigraph store to build into (incrementally). ``workers`` processes extract in
     parallel; ``scheduler`` is the address of a dask.distributed scheduler to extract on a cluster.
     ``push`` is a SPARQL endpoint (or Graph Store Protocol URL) to send the graph to at the end
-    (:func:`kg.push.push`). Bad input, and articles whose extraction fails, are reported to
+    (:func:`kg.push.push`). ``coder`` is the event coder: the shipped trained model (``None``),
+    a model file made by ``kg train``, or ``"rules"``; events under ``min_confidence`` are not
+    written (default: the model's own threshold). Bad input, and articles whose extraction fails, are reported to
     ``on_error`` (and in the report) and skipped. ``batch`` articles at most go in one commit.
     """
     from .store import KnowledgeGraph
@@ -349,12 +355,13 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
                 continue
             yield art
 
+    spec = (model, None if coder is None else str(coder), min_confidence)
     if scheduler:
-        results = _extract_dask(todo(), model, scheduler)
+        results = _extract_dask(todo(), spec, scheduler)
     elif workers and workers > 1:
-        results = _extract_parallel(todo(), model, workers)
+        results = _extract_parallel(todo(), spec, workers)
     else:
-        results = _extract_serial(todo(), model)
+        results = _extract_serial(todo(), spec)
     writer = StoreWriter(graph, max_articles=batch)
     try:
         for item in results:

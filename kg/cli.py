@@ -15,7 +15,7 @@ import sys
 
 __all__ = ["main", "COMMANDS"]
 
-COMMANDS = ["build", "query", "serve", "view", "stats", "export", "validate", "push", "eval"]
+COMMANDS = ["build", "query", "serve", "view", "stats", "export", "validate", "push", "eval", "train"]
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -35,7 +35,7 @@ from .model import ACTOR_KINDS, MODALITIES, Article, Extraction
 __all__ = [
     "TOP_TYPES", "EvalErrors", "GoldFormatError", "GoldActor", "GoldEvent", "GoldRecord",
     "PRF", "DocResult", "EvalReport", "normalize_name", "load_gold", "score_document",
-    "aggregate", "evaluate",
+    "aggregate", "evaluate", "load_records",
 ]
 
 #: The 16 PLOVER top classes, in the order of the codebook's quad categories.
@@ -53,6 +53,7 @@ class EvalErrors(metaclass=_Messages):
     E142 = "{path}:{line}: {detail}"
     E143 = "{path}: the gold file holds no records."
     E144 = "{path}:{line}: duplicate record id {id!r} (first on line {first})."
+    E145 = "{path}: no record of split {split!r} and form {form!r}."
 
 
 class GoldFormatError(KGError):
@@ -77,6 +78,8 @@ class GoldEvent:
     recipient: str | None = None
     modality: str = "Asserted"
     subtype: str | None = None
+    background: bool = False  # an earlier event the article recalls as context (coding rule R6)
+    evidence: str | None = None  # the sentence that tells it, copied from the text
 
 
 @dataclass
@@ -135,7 +138,8 @@ class GoldRecord:
                 if str(top).rsplit("#", 1)[-1] != e["type"]:
                     raise ValueError(f"events[{i}]: the subtype {subtype!r} is a kind of {top}, "
                                      f"not of {e['type']}")
-            events.append(GoldEvent(e["actor"], e["type"], e.get("recipient"), modality, subtype))
+            events.append(GoldEvent(e["actor"], e["type"], e.get("recipient"), modality, subtype,
+                                    bool(e.get("background")), e.get("evidence")))
         published = rec.get("published")
         if published is not None:
             try:
@@ -284,6 +288,7 @@ class DocResult:
     actor_fn: list[str] = field(default_factory=list)
     event_fp: list[tuple[Triple, str]] = field(default_factory=list)  # (triple, evidence sentence)
     event_fn: list[tuple[Triple, str]] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right) per event
 
 
 _NO_BREAK = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|Gov|Maj|Capt|No)\.)$")
@@ -395,8 +400,10 @@ def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
 
 
 def score_document(gold: GoldRecord, extraction: Extraction, *,
-                   top_of: Callable[[str], str | None] | None = None) -> DocResult:
-    """Compare one extraction with its gold record (see docs/eval.md for the rules)."""
+                   top_of: Callable[[str], str | None] | None = None, errors: bool = True) -> DocResult:
+    """Compare one extraction with its gold record (see docs/eval.md for the rules).
+
+    ``errors=False`` leaves out the sentences of the false positives and negatives (faster)."""
     top_of = top_of or _default_top_of()
     match = _match_actors(gold, extraction)
     kinds = {a.name: a.kind for a in gold.actors}
@@ -426,6 +433,9 @@ def score_document(gold: GoldRecord, extraction: Extraction, *,
 
     gold_aff = {a.name: a.affiliation for a in gold.actors if a.affiliation in kinds}
 
+    def gold_aff_of(name):
+        return gold_aff.get(name, name)
+
     def paff(key):
         actor = extraction.actors.get(key)
         if actor is not None and actor.kind != "State" and actor.affiliation in extraction.actors:
@@ -435,6 +445,7 @@ def score_document(gold: GoldRecord, extraction: Extraction, *,
     pred = Counter()
     pred_mod = Counter()
     pred_aff = Counter()
+    conf: dict[tuple, float] = {}
     evidence: dict[tuple, str] = {}
     for ev in extraction.events:
         top = top_of(ev.type) or "?" + ev.type
@@ -444,12 +455,25 @@ def score_document(gold: GoldRecord, extraction: Extraction, *,
                 t = (pname(a), top, pname(r) if r is not None else None)
                 pred[t] += 1
                 pred_mod[t + (ev.modality,)] += 1
+                conf[t + (ev.modality,)] = max(conf.get(t + (ev.modality,), 0.0), ev.confidence)
                 pred_aff[(paff(a), top, paff(r) if r is not None else None)] += 1
-                evidence.setdefault(t, ev.evidence or _sentence_for(gold.text, [t[0].lstrip("?"), t[2] or ""]))
-    gold_t = Counter((e.actor, e.type, e.recipient) for e in gold.events)
-    gold_mod = Counter((e.actor, e.type, e.recipient, e.modality) for e in gold.events)
-    gold_aff = Counter((gold_aff.get(e.actor, e.actor), e.type,
-                        gold_aff.get(e.recipient, e.recipient) if e.recipient else None) for e in gold.events)
+                if t not in evidence:
+                    evidence[t] = ev.evidence or (_sentence_for(gold.text, [t[0].lstrip("?"), t[2] or ""])
+                                                  if errors else "")
+    # one event per (actor, type, recipient) per document on both sides (coding rule R10); a
+    # background event (rule R6) is optional: finding it is no hit, missing it no miss
+    main = [e for e in gold.events if not e.background]
+    optional = {(e.actor, e.type, e.recipient) for e in gold.events if e.background}
+    gold_t = Counter(set((e.actor, e.type, e.recipient) for e in main))
+    gold_mod = Counter(set((e.actor, e.type, e.recipient, e.modality) for e in main))
+    gold_aff_t = Counter(set((gold_aff_of(e.actor), e.type,
+                              gold_aff_of(e.recipient) if e.recipient else None) for e in main))
+    optional -= set(gold_t)
+    optional_aff = {(gold_aff_of(e.actor), e.type, gold_aff_of(e.recipient) if e.recipient else None)
+                    for e in gold.events if e.background} - set(gold_aff_t)
+    pred = Counter({t: 1 for t in pred if t not in optional})
+    pred_mod = Counter({t: 1 for t in pred_mod if t[:3] not in optional})
+    pred_aff = Counter({t: 1 for t in pred_aff if t not in optional_aff})
 
     def prf(p: Counter, g: Counter) -> PRF:
         tp = sum((p & g).values())
@@ -461,9 +485,10 @@ def score_document(gold: GoldRecord, extraction: Extraction, *,
         by_type[t[1]].add(PRF(tp, pred[t] - tp, gold_t[t] - tp))
 
     fp = [(t, evidence.get(t, "")) for t in (pred - gold_t).elements()]
-    fn = [(t, _sentence_for(gold.text, [t[0], t[2] or ""])) for t in (gold_t - pred).elements()]
+    fn = [(t, _sentence_for(gold.text, [t[0], t[2] or ""]) if errors else "") for t in (gold_t - pred).elements()]
+    confidences = [(conf[t], t in gold_mod) for t in pred_mod]
     return DocResult(gold.id, gold.text, actors, dict(by_kind), prf(pred, gold_t), prf(pred_mod, gold_mod),
-                     prf(pred_aff, gold_aff), dict(by_type), actor_fp, actor_fn, fp, fn)
+                     prf(pred_aff, gold_aff_t), dict(by_type), actor_fp, actor_fn, fp, fn, confidences)
 
 
 # ----------------------------------------------------------------------------- the report
@@ -483,11 +508,20 @@ class EvalReport:
     model: str | None = None
     seconds: float = 0.0
     words: int = 0
+    coder: str | None = None
+
+    @property
+    def calibration(self) -> tuple[float, list[dict]]:
+        """Expected calibration error of the events' confidence (right = actor, type, recipient
+        and modality all agree with a gold event), and the reliability table behind it."""
+        from .calibration import expected_calibration_error
+
+        return expected_calibration_error([p for d in self.documents for p in d.confidences])
 
     def to_json(self, errors: int = 0) -> str:
         """The report as a JSON document; with ``errors`` > 0 the first N errors per document."""
         out = {
-            "gold": self.gold_path, "model": self.model, "documents": len(self.documents),
+            "gold": self.gold_path, "model": self.model, "coder": self.coder, "documents": len(self.documents),
             "words": self.words, "seconds": round(self.seconds, 2),
             "actors": self.actors.as_dict(),
             "actors_by_kind": {k: v.as_dict() for k, v in sorted(self.actors_by_kind.items())},
@@ -495,6 +529,7 @@ class EvalReport:
             "events_with_modality": self.events_modality.as_dict(),
             "events_by_affiliation": self.events_affiliation.as_dict(),
             "events_by_type": {t: self.events_by_type.get(t, PRF()).as_dict() for t in self._types()},
+            "calibration": {"ece": round(self.calibration[0], 4), "reliability": self.calibration[1]},
         }
         if errors:
             out["errors"] = [
@@ -518,7 +553,8 @@ class EvalReport:
         head = f"  {'':<22} {'P':>6} {'R':>6} {'F1':>6} {'support':>7} {'tp':>5} {'fp':>5} {'fn':>5}"
         speed = f", {self.words / self.seconds:,.0f} words/s" if self.seconds else ""
         lines = [f"Evaluation of {self.gold_path}: {len(self.documents)} documents, {self.words} words"
-                 f"{f', model {self.model}' if self.model else ''}, {self.seconds:.1f} s{speed}", "",
+                 f"{f', model {self.model}' if self.model else ''}{f', coder {self.coder}' if self.coder else ''}, "
+                 f"{self.seconds:.1f} s{speed}", "",
                  "Actors", head, row("all", self.actors)]
         lines += [row(k, self.actors_by_kind[k]) for k in ACTOR_KINDS if k in self.actors_by_kind]
         lines += ["", "Events (actor, top type, recipient)", head,
@@ -526,6 +562,10 @@ class EvalReport:
                   row("persons as their state", self.events_affiliation), ""]
         lines += ["Events by top type", head]
         lines += [row(t, self.events_by_type.get(t, PRF())) for t in self._types()]
+        ece, table = self.calibration
+        lines += ["", f"Confidence (expected calibration error {ece:.3f})",
+                  f"  {'confidence':<22} {'events':>6} {'mean':>6} {'right':>6}"]
+        lines += [f"  {r['bin']:<22} {r['n']:>6} {r['confidence']:>6.3f} {r['right']:>6.3f}" for r in table]
         if errors:
             lines += ["", f"Errors (first {errors} of each kind per document)"]
             for d in self.documents:
@@ -563,17 +603,36 @@ def aggregate(docs: Iterable[DocResult], *, gold_path: str = "", model: str | No
                       model, seconds, words)
 
 
-def evaluate(gold_path, extractor=None, *, model: str | None = None) -> EvalReport:
-    """Run the extractor on every record of ``gold_path`` and score it.
+def load_records(gold_path, *, split: str | None = None, form: str | None = None) -> list[GoldRecord]:
+    """The gold records of a file, or of a corpus folder (``data/corpus``), selected by their
+    ``split`` and ``form`` fields when those are given."""
+    path = Path(gold_path)
+    if path.is_dir():
+        from .corpus import load_corpus
+
+        records = load_corpus(path)
+    else:
+        records = load_gold(path)
+    records = [r for r in records if (split is None or r.extra.get("split") == split)
+               and (form is None or r.extra.get("form") == form)]
+    if not records:
+        raise GoldFormatError(EvalErrors.E145.format(path=path, split=split or "any", form=form or "any"))
+    return records
+
+
+def evaluate(gold_path, extractor=None, *, model: str | None = None, coder: str | None = None,
+             split: str | None = None, form: str | None = None) -> EvalReport:
+    """Run the extractor on every record of ``gold_path`` (a gold file or a corpus folder, with
+    records selected by ``split`` and ``form``) and score it.
 
     ``extractor`` is anything with ``extract(article) -> Extraction``; by default
-    ``kg.pipeline.Extractor(model=model)``.
+    ``kg.pipeline.Extractor(model=model, coder=coder)`` (``coder="rules"``: the rule extractor).
     """
-    records = load_gold(gold_path)
+    records = load_records(gold_path, split=split, form=form)
     if extractor is None:
         from .pipeline import Extractor  # type: ignore
 
-        extractor = Extractor(model=model)
+        extractor = Extractor(model=model, coder=coder)
     top_of = _default_top_of()
     start = time.perf_counter()
     articles = [r.article() for r in records]
@@ -585,4 +644,6 @@ def evaluate(gold_path, extractor=None, *, model: str | None = None) -> EvalRepo
     by_id = {e.article.id: e for e in extractions}
     docs = [score_document(r, by_id.get(r.id) or Extraction(r.article()), top_of=top_of) for r in records]
     words = sum(len(r.text.split()) for r in records)
-    return aggregate(docs, gold_path=str(gold_path), model=model, seconds=seconds, words=words)
+    report = aggregate(docs, gold_path=str(gold_path), model=model, seconds=seconds, words=words)
+    report.coder = "rules" if coder == "rules" else str(coder or "trained (shipped)")
+    return report

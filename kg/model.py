@@ -101,6 +101,7 @@ class Event:
     actor_sector: str | None = None
     recipient_sector: str | None = None
     recipient_inferred: bool = False  # the recipient comes from the context, not from a phrase of the trigger
+    trigger_index: int | None = None  # token index of the trigger in the spaCy Doc it was found in
 
 
 @dataclass

@@ -47,11 +47,14 @@ def doc_to_extraction(article: Article, doc) -> Extraction:
 
 
 class Extractor:
-    """Runs the NLP pipeline over articles. ``model`` names any installed spaCy pipeline."""
+    """Runs the NLP pipeline over articles. ``model`` names any installed spaCy pipeline;
+    ``coder`` the event coder (``None``: the shipped model; a model path; ``"rules"``)."""
 
-    def __init__(self, model: str | None = None, *, batch_size: int = 16):
+    def __init__(self, model: str | None = None, *, coder: str | None = None,
+                 min_confidence: float | None = None, batch_size: int = 16):
         self.model = model or DEFAULT_MODEL
-        self.nlp = load_pipeline(self.model)
+        self.coder = coder
+        self.nlp = load_pipeline(self.model, None if coder is None else str(coder), min_confidence)
         self.batch_size = batch_size
         register_extensions()
 

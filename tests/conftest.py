@@ -11,13 +11,23 @@ SEED = ROOT / "examples" / "articles" / "putin-hosts-north-korean-envoy.txt"
 
 @pytest.fixture(scope="session")
 def nlp():
+    """The pipeline with the rule extractor deciding (no trained coder): the rules' own tests."""
     from kg.nlp import load_pipeline
 
-    return load_pipeline()
+    return load_pipeline(coder="rules")
 
 
 @pytest.fixture(scope="session")
 def extractor():
+    """Extractor with the rule extractor deciding: the rules' own tests."""
+    from kg.pipeline import Extractor
+
+    return Extractor(coder="rules")
+
+
+@pytest.fixture(scope="session")
+def coded_extractor():
+    """Extractor as `kg build` runs it by default: the shipped trained coder decides."""
     from kg.pipeline import Extractor
 
     return Extractor()

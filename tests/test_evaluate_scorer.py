@@ -128,8 +128,28 @@ def test_modality_variant_and_duplicates():
     events[2] = Event("Mobilize", ["kenya"], ["somalia"], modality="Hypothetical")
     events.append(Event("Meet", ["abiy-ahmed"], ["william-ruto"]))  # a second, duplicate meeting
     r = _score(_actors(), events)
-    assert r.events.tp == 4 and r.events.fp == 1
+    # one event per (actor, type, recipient) per document (coding rule R10): telling the meeting
+    # twice is neither a second hit nor a false positive
+    assert r.events.tp == 4 and r.events.fp == 0
     assert r.events_modality.tp == 3 and r.events_modality.fn == 1
+
+
+def test_background_events_are_optional():
+    from kg.evaluate import GoldRecord, aggregate, score_document
+
+    gold = GoldRecord.from_dict({
+        "id": "b1", "text": "Kenya met Somalia. In 2011 Kenya invaded Somalia.",
+        "actors": [{"name": "Kenya", "kind": "State", "iso3": "KEN"}, {"name": "Somalia", "kind": "State", "iso3": "SOM"}],
+        "events": [{"actor": "Kenya", "type": "Consult", "recipient": "Somalia"},
+                   {"actor": "Kenya", "type": "Assault", "recipient": "Somalia", "background": True}]})
+    actors = {"kenya": Actor("kenya", "State", "Kenya", country_code="KEN"),
+              "somalia": Actor("somalia", "State", "Somalia", country_code="SOM")}
+    found = Extraction(Article("b1", gold.text), actors, [Event("Meet", ["kenya"], ["somalia"]),
+                                                          Event("Assault", ["kenya"], ["somalia"])])
+    missed = Extraction(Article("b1", gold.text), actors, [Event("Meet", ["kenya"], ["somalia"])])
+    for ex in (found, missed):  # finding the background event is no hit, missing it no miss
+        r = aggregate([score_document(gold, ex)])
+        assert (r.events.tp, r.events.fp, r.events.fn) == (1, 0, 0)
 
 
 def test_affiliation_variant_lifts_persons_to_states():

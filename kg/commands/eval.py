@@ -4,6 +4,7 @@ Example::
 
     kg eval data/gold/dev.jsonl --errors 3
     kg eval data/gold/plover_gsr.jsonl --format json > out/eval.json
+    kg eval data/corpus --split test --form longform --coder rules
 """
 from __future__ import annotations
 
@@ -17,8 +18,14 @@ def add_parser(subparsers) -> None:
         "eval", help="score the extractor against a gold set (JSONL, see docs/eval.md)",
         description="Run the extractor on each record of a gold JSONL file and report precision, "
                     "recall and F1 for actors and for (actor, PLOVER top type, recipient) events.")
-    p.add_argument("gold", metavar="GOLD", help="gold file, e.g. data/gold/dev.jsonl")
+    p.add_argument("gold", metavar="GOLD", help="gold file or corpus folder, e.g. data/gold/dev.jsonl, data/corpus")
     p.add_argument("--model", default=None, help="spaCy pipeline to use (default: the extractor's)")
+    p.add_argument("--coder", metavar="PATH|rules", default=None,
+                   help="event coder: a model trained with `kg train`, or 'rules' (default: the shipped model)")
+    p.add_argument("--split", choices=("train", "dev", "test"), default=None,
+                   help="score only the records of this split (corpus records carry one)")
+    p.add_argument("--form", choices=("longform", "short"), default=None,
+                   help="score only the records of this form")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
     p.add_argument("--errors", type=int, default=0, metavar="N",
                    help="also list the first N false positives and negatives of each document")
@@ -28,7 +35,7 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     from ..evaluate import evaluate
 
-    report = evaluate(args.gold, model=args.model)
+    report = evaluate(args.gold, model=args.model, coder=args.coder, split=args.split, form=args.form)
     errors = max(0, args.errors or 0)
     text = report.to_json(errors) + "\n" if args.format == "json" else report.to_text(errors)
     sys.stdout.write(text)

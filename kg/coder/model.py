@@ -1,0 +1,202 @@
+"""The trained event coder: a model file, and what it decides for a Doc's candidates.
+
+The model is two multinomial logistic regressions over the hashed features of :mod:`kg.coder.features`:
+one for the event type (the 16 PLOVER top types and ``NONE``, no codable event), one for the
+modality of a codable event; then a calibration (Platt scaling fitted on held-out data) that
+turns the model's score of the decision into the probability that the event is right, and the
+confidence under which no event is written. Inference needs numpy and scipy only; training
+(:mod:`kg.coder.train`) needs scikit-learn.
+
+A model is one ``.npz`` file (arrays, no pickled code: loading it runs nothing it holds).
+
+>>> m = CoderModel.load(DEFAULT_CODER)
+>>> m.types[:3], m.modalities
+(('NONE', 'Agree', 'Consult'), ('Asserted', 'Negated', 'Hypothetical'))
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from ..errors import KGError
+from ..evaluate import TOP_TYPES
+from ..model import MODALITIES, Event
+from ..resources import data_path
+from .candidates import Candidate, DocContext
+from .features import HASH_BITS, hash_index, sparse_features
+
+__all__ = ["CoderModel", "CoderErrors", "DEFAULT_CODER", "featurize", "decide"]
+
+#: the model `kg build` uses unless told otherwise
+DEFAULT_CODER = data_path("models", "coder.npz")
+FORMAT_VERSION = 1
+
+
+class CoderErrors:
+    E160 = "[E160] {path}: no such coder model; train one with `kg train` or pass --coder rules."
+    E161 = "[E161] {path}: not a coder model of this version of geopolitical-kg ({detail})."
+
+
+def featurize(cands: list[Candidate], ctx: DocContext, bits: int = HASH_BITS) -> sparse.csr_matrix:
+    """The binary feature matrix of candidates (one row each, ``2 ** bits`` hashed columns)."""
+    rows, cols = [], []
+    for i, c in enumerate(cands):
+        idx = sorted({hash_index(n, bits) for n in sparse_features(c, ctx)})
+        rows += [i] * len(idx)
+        cols += idx
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                             shape=(len(cands), 1 << bits), dtype=np.float32)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+@dataclass
+class CoderModel:
+    """Weights of the two classifiers, the calibration and the decision threshold."""
+
+    type_coef: np.ndarray  # (n_types, 2 ** bits)
+    type_bias: np.ndarray
+    mod_coef: np.ndarray  # (3, 2 ** bits)
+    mod_bias: np.ndarray
+    calibration: tuple[float, float] = (1.0, 0.0)  # Platt: p = sigmoid(a * logit(raw) + b)
+    threshold: float = 0.5  # events under this calibrated confidence are not written
+    meta: dict = field(default_factory=dict)
+    types: tuple[str, ...] = ("NONE", *TOP_TYPES)
+    modalities: tuple[str, ...] = MODALITIES
+    bits: int = HASH_BITS
+
+    # ------------------------------------------------------------------ scores
+    def __post_init__(self):
+        # transposed once, so that a batch of candidates is one sparse-dense product
+        self._type_t = np.ascontiguousarray(self.type_coef.T)
+        self._mod_t = np.ascontiguousarray(self.mod_coef.T)
+
+    def predict_proba(self, X) -> tuple[np.ndarray, np.ndarray]:
+        """Probabilities of each type (``self.types``) and each modality, per row of ``X``."""
+        return (_softmax(np.asarray(X @ self._type_t) + self.type_bias),
+                _softmax(np.asarray(X @ self._mod_t) + self.mod_bias))
+
+    def calibrate(self, raw: np.ndarray) -> np.ndarray:
+        """Calibrated probability that a decision of raw score ``raw`` is right."""
+        a, b = self.calibration
+        raw = np.clip(raw, 1e-6, 1 - 1e-6)
+        return 1.0 / (1.0 + np.exp(-(a * np.log(raw / (1 - raw)) + b)))
+
+    # ------------------------------------------------------------------ files
+    def save(self, path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        meta = dict(self.meta, format=FORMAT_VERSION, types=list(self.types), modalities=list(self.modalities),
+                    bits=self.bits, calibration=list(self.calibration), threshold=self.threshold)
+        tmp = path.with_name(path.name + ".tmp.npz")
+        np.savez_compressed(tmp, type_coef=self.type_coef.astype(np.float16), type_bias=self.type_bias,
+                            mod_coef=self.mod_coef.astype(np.float16), mod_bias=self.mod_bias,
+                            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8))
+        tmp.replace(path)
+        return path
+
+    @classmethod
+    def load(cls, path) -> "CoderModel":
+        path = Path(path)
+        if not path.is_file():
+            raise KGError(CoderErrors.E160.format(path=path))
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+                arrays = {k: z[k] for k in ("type_coef", "type_bias", "mod_coef", "mod_bias")}
+        except (OSError, ValueError, KeyError) as exc:
+            raise KGError(CoderErrors.E161.format(path=path, detail=exc)) from None
+        if meta.get("format") != FORMAT_VERSION:
+            raise KGError(CoderErrors.E161.format(path=path, detail=f"format {meta.get('format')}"))
+        return cls(arrays["type_coef"].astype(np.float32), arrays["type_bias"],
+                   arrays["mod_coef"].astype(np.float32), arrays["mod_bias"], tuple(meta["calibration"]),
+                   float(meta["threshold"]), meta, tuple(meta["types"]), tuple(meta["modalities"]),
+                   int(meta["bits"]))
+
+
+@dataclass
+class Decision:
+    """What the model decided for one candidate."""
+
+    candidate: Candidate
+    type: str  # top type, or "NONE"
+    modality: str
+    p_type: float
+    p_modality: float
+    confidence: float  # calibrated probability that the event is right
+
+
+def decide(model: CoderModel, cands: list[Candidate], ctx: DocContext) -> list[Decision]:
+    """The model's best reading of every candidate (before the threshold and the choice per group)."""
+    if not cands:
+        return []
+    pt, pm = model.predict_proba(featurize(cands, ctx, model.bits))
+    out = []
+    none = model.types.index("NONE")
+    for i, c in enumerate(cands):
+        row = pt[i].copy()
+        row[none] = -1.0
+        t = int(row.argmax())
+        m = int(pm[i].argmax())
+        raw = float(pt[i, t] * pm[i, m])
+        out.append(Decision(c, model.types[t], model.modalities[m], float(pt[i, t]), float(pm[i, m]), raw))
+    cal = model.calibrate(np.array([d.confidence for d in out]))
+    for d, p in zip(out, cal):
+        d.confidence = float(p)
+    return out
+
+
+def select(decisions: list[Decision], threshold: float) -> list[Decision]:
+    """At most one reading per group of alternatives, and one event per (actor, type, recipient)
+    in a document (coding rule R10), each over the threshold: the most confident wins."""
+    best: dict[tuple, Decision] = {}
+    for d in decisions:
+        if d.confidence < threshold:
+            continue
+        g = d.candidate.group
+        if g not in best or d.confidence > best[g].confidence:
+            best[g] = d
+    per_triple: dict[tuple, Decision] = {}
+    for d in best.values():
+        key = (d.candidate.actor, d.type, d.candidate.recipient)
+        if key not in per_triple or d.confidence > per_triple[key].confidence:
+            per_triple[key] = d
+    return sorted(per_triple.values(), key=lambda d: (d.candidate.trigger, d.candidate.actor))
+
+
+def to_event(d: Decision, ctx: DocContext) -> Event:
+    """The decided event, with the proposer's details (date, place, evidence) where it had them."""
+    from ..taxonomy import top_of
+
+    c = d.candidate
+    src = c.source
+    cls = d.type
+    if c.proposed != "NONE":
+        try:
+            if top_of(c.proposed) == d.type:
+                cls = c.proposed  # the finer class the text says ("Airstrike" under Assault)
+        except KeyError:
+            pass
+    doc = ctx.doc
+    s, e = ctx.sent_spans[c.sent]
+    source = doc._.gpol_source or doc.text
+    start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    evidence = source[start:end].strip()
+    return Event(
+        type=cls, actors=[c.actor], recipients=[c.recipient] if c.recipient else [], modality=d.modality,
+        date=src.date if src is not None else None, location=src.location if src is not None else None,
+        evidence=evidence, char_start=start, char_end=start + len(evidence), confidence=round(d.confidence, 3),
+        trigger=doc[c.trigger].text, trigger_index=c.trigger,
+        cameo=src.cameo if src is not None and cls == c.proposed else None,
+        claimed_by=src.claimed_by if src is not None else None,
+        actor_sector=src.actor_sector if src is not None and c.actor in src.actors else None,
+        recipient_sector=src.recipient_sector if src is not None and c.recipient in src.recipients else None,
+        recipient_inferred=c.inferred and c.recipient is not None)
