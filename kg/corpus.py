@@ -45,11 +45,11 @@ def word_count(text: str) -> int:
 def iter_files(path) -> list[Path]:
     """The ``.jsonl`` files of the corpus under ``path`` (a file or a folder), sorted.
 
-    The second, blind annotation pass (``second_pass/``) is not part of the corpus."""
+    The second, blind annotation pass (``agreement/``) is not part of the corpus."""
     path = Path(path)
     if path.is_file():
         return [path]
-    return sorted(p for p in path.rglob("*.jsonl") if "second_pass" not in p.relative_to(path).parts)
+    return sorted(p for p in path.rglob("*.jsonl") if "agreement" not in p.relative_to(path).parts)
 
 
 def check_record(rec: dict) -> list[str]:

@@ -1,7 +1,9 @@
-"""Agreement between the corpus annotation and its blind second pass (data/corpus/second_pass/).
+"""Agreement between the corpus annotation and its blind second pass (data/corpus/agreement/).
 
-For every record of the second pass, the first pass is its gold record and the second pass is
-scored against it with `kg eval`'s own scorer (actors matched by name, title or ISO code; events
+`first-pass.jsonl` holds the first annotation of the sampled records as it was before
+adjudication, `second-pass-*.jsonl` their blind second annotation; the corpus itself holds the
+adjudicated version (records marked `"adjudicated": true`). For every sampled record, the first
+pass is its gold record and the second pass is scored against it with `kg eval`'s own scorer (actors matched by name, title or ISO code; events
 as (actor, top type, recipient) sets per record, background events optional): the event F1
 between the two passes. Cohen's kappa is computed on the top type of aligned events: the events
 of both passes are aligned on (actor, recipient), each unmatched event is aligned with "none",
@@ -9,6 +11,7 @@ and kappa is taken over the 17 labels (16 types and none). A second kappa is tak
 record has any codable event at all.
 
     python scripts/corpus_agreement.py              # table for data/corpus/README.md
+    python scripts/corpus_agreement.py --against-final   # each pass scored against the adjudicated corpus
     python scripts/corpus_agreement.py --json
     python scripts/corpus_agreement.py --diff 20    # the first 20 disagreements, for adjudication
 """
@@ -76,20 +79,31 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--diff", type=int, default=0)
+    ap.add_argument("--against-final", action="store_true")
     args = ap.parse_args(argv)
-    first = {}
-    for f in iter_files(ROOT / "data" / "corpus"):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = GoldRecord.from_dict(json.loads(line))
-                first[r.id] = r
-    rows = {}
-    for f in sorted((ROOT / "data" / "corpus" / "second_pass").glob("*.jsonl")):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = GoldRecord.from_dict(json.loads(line))
-                if r.id in first:
-                    rows[r.id] = r
+    agreement = ROOT / "data" / "corpus" / "agreement"
+
+    def read(paths) -> dict[str, GoldRecord]:
+        out = {}
+        for f in paths:
+            for line in Path(f).read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    r = GoldRecord.from_dict(json.loads(line))
+                    out[r.id] = r
+        return out
+
+    final = read(iter_files(ROOT / "data" / "corpus"))
+    first = read([agreement / "first-pass.jsonl"])
+    second = read(sorted(agreement.glob("second-pass-*.jsonl")))
+    if args.against_final:  # how each pass compares with the adjudicated annotation
+        for name, recs in (("first pass", first), ("second pass", second)):
+            rep = aggregate([score_document(final[i], as_extraction(recs[i])) for i in recs])
+            print(f"{name} against the adjudicated corpus: event P {rep.events.precision:.3f} "
+                  f"R {rep.events.recall:.3f} F1 {rep.events.f1:.3f}")
+        return 0
+    for r in first.values():  # the form and split live in the corpus record
+        r.extra.update({k: final[r.id].extra[k] for k in ("form", "split")})
+    rows = {i: second[i] for i in second if i in first}
     out = {}
     diffs = []
     for form in ("longform", "short", None):

@@ -68,13 +68,14 @@ def test_splits_are_disjoint_and_stable(corpus):
     assert {p: p.read_bytes() for p in iter_files(corpus_path())} == before
 
 
-def test_a_blind_second_pass_covers_a_tenth_of_each_part(corpus):
+def test_a_blind_second_pass_covers_a_tenth_of_each_part_and_was_adjudicated(corpus):
     second = set()
-    for f in sorted((corpus_path() / "second_pass").glob("*.jsonl")):
+    for f in sorted((corpus_path() / "agreement").glob("second-pass-*.jsonl")):
         second |= {json.loads(line)["id"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
     for form in ("longform", "short"):
         ids = {r.id for r in corpus if r.extra["form"] == form}
         assert len(second & ids) >= 0.10 * len(ids), form
+    assert {r.id for r in corpus if r.extra.get("adjudicated")} == second
 
 
 def test_load_records_selects_split_and_form(corpus):
