@@ -1,51 +1,55 @@
 """Print the README's evaluation tables (Markdown) from `kg eval --format json` outputs.
 
-    kg eval data/gold/dev.jsonl --format json > dev.json
-    kg eval data/gold/plover_gsr.jsonl --format json > plover.json
-    kg eval data/gold/holdout.jsonl --format json > holdout.json
-    python scripts/eval_tables.py dev.json plover.json [holdout.json]
+The outputs are files `eval-<coder>-<set>.json` in one folder, for the coders `trained` and
+`rules` and the sets `lf-test`, `short-test`, `holdout`, `dev` and `plover`:
+
+    kg eval data/corpus --split test --form longform --format json > out/eval-trained-lf-test.json
+    kg eval data/corpus --split test --form longform --coder rules --format json > out/eval-rules-lf-test.json
+    ...
+    python scripts/eval_tables.py out
 """
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+
+SETS = [("lf-test", "corpus long-form test split"), ("short-test", "corpus short test split"),
+        ("holdout", "`holdout.jsonl`"), ("dev", "`dev.jsonl`"), ("plover", "PLOVER records")]
+CODERS = ("trained", "rules")
+TOP_TYPES = ("Agree", "Consult", "Support", "Concede", "Cooperate", "Aid", "Retreat", "Request",
+             "Accuse", "Reject", "Threaten", "Protest", "Sanction", "Mobilize", "Coerce", "Assault")
 
 
-def main(dev_path: str, plover_path: str, holdout_path: str | None = None) -> None:
-    dev, pl = (json.load(open(p, encoding="utf-8")) for p in (dev_path, plover_path))
-    ho = json.load(open(holdout_path, encoding="utf-8")) if holdout_path else None
+def prf(x: dict, bold: bool = False) -> str:
+    f1 = f"**{x['f1']:.3f}**" if bold else f"{x['f1']:.3f}"
+    return f"{x['precision']:.3f} / {x['recall']:.3f} / {f1}"
 
-    def prf(x: dict, bold: bool = False) -> str:
-        f1 = f"**{x['f1']:.3f}**" if bold else f"{x['f1']:.3f}"
-        return f"{x['precision']:.3f} / {x['recall']:.3f} / {f1}"
 
-    head = f"| | dev set ({dev['documents']} paragraphs) | PLOVER gold standard ({pl['documents']} sentences) |"
-    rule = "|---|---|---|"
-    if ho:
-        head += f" holdout ({ho['documents']} paragraphs, unseen) |"
-        rule += "---|"
-    print(head)
-    print(rule)
-    for what, key in (("actors", "actors"), ("events", "events")):
-        row = f"| {what} P / R / F1 | {prf(dev[key], True)} | {prf(pl[key], key == 'events')} |"
-        if ho:
-            row += f" {prf(ho[key], True)} |"
-        print(row)
+def main(folder: str) -> None:
+    runs = {(c, s): json.loads((Path(folder) / f"eval-{c}-{s}.json").read_text(encoding="utf-8"))
+            for c in CODERS for s, _ in SETS if (Path(folder) / f"eval-{c}-{s}.json").exists()}
+    print("| gold set | records | events: trained coder P / R / F1 | events: rules P / R / F1 | "
+          "confidence ECE (trained / rules) |")
+    print("|---|---|---|---|---|")
+    for s, name in SETS:
+        t, r = runs.get(("trained", s)), runs.get(("rules", s))
+        if not t or not r:
+            continue
+        print(f"| {name} | {t['documents']} | {prf(t['events'], True)} | {prf(r['events'])} | "
+              f"{t['calibration']['ece']:.3f} / {r['calibration']['ece']:.3f} |")
     print()
-    print("Events by PLOVER type (precision / recall):")
-    print()
-    cols = "| type | dev P | dev R | PLOVER P | PLOVER R |" + (" holdout P | holdout R |" if ho else "")
-    print(cols)
-    print("|---" * (cols.count("|") - 1) + "|")
-    zero = {"precision": 0.0, "recall": 0.0}
-    for name, d in dev["events_by_type"].items():
-        p = pl["events_by_type"].get(name, zero)
-        row = f"| {name} | {d['precision']:.2f} | {d['recall']:.2f} | {p['precision']:.2f} | {p['recall']:.2f} |"
-        if ho:
-            h = ho["events_by_type"].get(name, zero)
-            row += f" {h['precision']:.2f} | {h['recall']:.2f} |"
-        print(row)
+    shown = [s for s, _ in SETS[:3] if ("trained", s) in runs and ("rules", s) in runs]
+    print("| type | " + " | ".join(f"{s} trained P / R | {s} rules P / R" for s in shown) + " |")
+    print("|---|" + "---|---|" * len(shown))
+    for ty in TOP_TYPES:
+        cells = []
+        for s in shown:
+            for c in CODERS:
+                x = runs[(c, s)]["events_by_type"].get(ty, {"precision": 0, "recall": 0})
+                cells.append(f"{x['precision']:.2f} / {x['recall']:.2f}")
+        print(f"| {ty} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(sys.argv[1] if len(sys.argv) > 1 else "out")

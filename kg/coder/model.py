@@ -145,6 +145,7 @@ def decide(model: CoderModel, cands: list[Candidate], ctx: DocContext) -> list[D
         row = pt[i].copy()
         row[none] = -1.0
         t = int(row.argmax())
+
         m = int(pm[i].argmax())
         raw = float(pt[i, t] * pm[i, m])
         out.append(Decision(c, model.types[t], model.modalities[m], float(pt[i, t]), float(pm[i, m]), raw))
