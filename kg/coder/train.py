@@ -17,7 +17,6 @@
 """
 from __future__ import annotations
 
-import math
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -27,8 +26,8 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from ..evaluate import GoldRecord, _match_actors, aggregate, score_document
-from ..model import Article, Extraction
+from ..evaluate import TOP_TYPES, GoldRecord, _match_actors, aggregate, score_document
+from ..model import MODALITIES, Extraction
 from .candidates import Candidate, DocContext, propose
 from .features import HASH_BITS
 from .model import CoderModel, decide, featurize, select, to_event
@@ -185,15 +184,30 @@ def _right(p: Prepared, decisions) -> list[tuple[float, bool]]:
     return out
 
 
+def _fit(X, y: np.ndarray, n_classes: int, *, C: float, max_iter: int, seed: int):
+    """Weights and biases of a multinomial logistic regression over ``n_classes`` classes; a class
+    absent from ``y`` gets a bias that rules it out, and a two-class fit is written as softmax."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=C, max_iter=max_iter, random_state=seed).fit(X, y)
+    coef = np.zeros((n_classes, X.shape[1]), dtype=np.float32)
+    bias = np.full(n_classes, -30.0)
+    if len(lr.classes_) == 2:  # one weight vector w: the softmax of (-w/2, w/2) is sigmoid(w)
+        for sign, cls in zip((-0.5, 0.5), lr.classes_):
+            coef[cls], bias[cls] = sign * lr.coef_[0], sign * lr.intercept_[0]
+    else:
+        for row, cls in enumerate(lr.classes_):
+            coef[cls], bias[cls] = lr.coef_[row], lr.intercept_[row]
+    return coef, bias
+
+
 def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *, seed: int = 0,
           model: str | None = None, C: float = 0.3, max_iter: int = 300, bits: int = HASH_BITS,
           meta: dict | None = None, log=print) -> TrainReport:
     """Learn a coder from ``train_records``, calibrate it on ``dev_records``, write it to ``out``."""
-    from sklearn.linear_model import LogisticRegression
-
     start = time.perf_counter()
-    types = ("NONE",) + tuple(__import__("kg.evaluate", fromlist=["TOP_TYPES"]).TOP_TYPES)
-    mods = ("Asserted", "Negated", "Hypothetical")
+    types = ("NONE", *TOP_TYPES)
+    mods = MODALITIES
     log(f"parsing {len(train_records)} training and {len(dev_records)} calibration records")
     tr = prepare(train_records, model=model)
     dv = prepare(dev_records, model=model)
@@ -203,20 +217,8 @@ def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *
     ym = np.array([mods.index(m) for _, m in y])
     pos = yt != 0
     log(f"{X.shape[0]} candidates, {int(pos.sum())} codable; fitting")
-    type_lr = LogisticRegression(C=C, max_iter=max_iter, random_state=seed, class_weight=None)
-    type_lr.fit(X, yt)
-    tc = np.zeros((len(types), X.shape[1]), dtype=np.float32)
-    tb = np.full(len(types), -30.0)
-    for row, cls in enumerate(type_lr.classes_):
-        tc[cls] = type_lr.coef_[row]
-        tb[cls] = type_lr.intercept_[row]
-    mod_lr = LogisticRegression(C=C, max_iter=max_iter, random_state=seed)
-    mod_lr.fit(X[pos], ym[pos])
-    mc = np.zeros((len(mods), X.shape[1]), dtype=np.float32)
-    mb = np.full(len(mods), -30.0)
-    for row, cls in enumerate(mod_lr.classes_):
-        mc[cls] = mod_lr.coef_[row] if len(mod_lr.classes_) > 2 else (mod_lr.coef_[0] * (1 if row else -1) / 2)
-        mb[cls] = mod_lr.intercept_[row] if len(mod_lr.classes_) > 2 else (mod_lr.intercept_[0] * (1 if row else -1) / 2)
+    tc, tb = _fit(X, yt, len(types), C=C, max_iter=max_iter, seed=seed)
+    mc, mb = _fit(X[pos], ym[pos], len(mods), C=C, max_iter=max_iter, seed=seed)
     coder = CoderModel(tc, tb, mc, mb, types=types, modalities=mods, bits=bits)
     # calibration and threshold on the held-out records
     raw = [decide(coder, p.candidates, p.ctx) for p in dv]
