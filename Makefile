@@ -31,7 +31,7 @@ demo: $(STAMP)
 system-deps:
 	@scripts/install-system-deps.sh
 
-# the whole suite, the slow tests included (about three minutes on two cores)
+# the whole suite, the slow tests included (about five and a half minutes on two cores)
 test: $(TSTAMP) system-deps
 	$(PY) -m pytest -q -m "slow or not slow"
 
