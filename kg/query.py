@@ -25,6 +25,7 @@ import datetime as _dt
 import io
 import json
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -60,7 +61,7 @@ class QueryError(KGError):
 
 _PARAM_RE = re.compile(r"^#\s*param:\s*(\w+)\s*(?:\(([^)]*)\))?\s*(.*)$")
 _POST_RE = re.compile(r"^#\s*post:\s*([\w-]+)")
-_KINDS = ("actor", "date", "class", "iri", "string", "integer")
+_KINDS = ("actor", "date", "class", "iri", "string", "integer", "number")
 
 
 @dataclass
@@ -195,6 +196,11 @@ def to_term(value: Any, kind: str = "auto", *, param: str = "?", resolve_actor=N
             return Literal(int(text))
         except ValueError:
             raise QueryError(QueryErrors.E037.format(param=param, value=text, kind="whole number")) from None
+    if kind == "number":
+        try:
+            return Literal(Decimal(text), datatype=XSD.decimal)
+        except (ArithmeticError, ValueError):
+            raise QueryError(QueryErrors.E037.format(param=param, value=text, kind="number")) from None
     iri = _as_iri(text)
     if iri is not None:
         return iri

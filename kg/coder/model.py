@@ -157,7 +157,9 @@ def decide(model: CoderModel, cands: list[Candidate], ctx: DocContext) -> list[D
 
 def select(decisions: list[Decision], threshold: float) -> list[Decision]:
     """At most one reading per group of alternatives, and one event per (actor, type, recipient)
-    in a document (coding rule R10), each over the threshold: the most confident wins."""
+    in a sentence, each over the threshold: the most confident wins. The same triple told in two
+    sentences stays two events (the 2020 war and this week's shelling are two events of one
+    pair); `kg eval` counts a triple once per document (coding rule R10)."""
     best: dict[tuple, Decision] = {}
     for d in decisions:
         if d.confidence < threshold:
@@ -167,7 +169,7 @@ def select(decisions: list[Decision], threshold: float) -> list[Decision]:
             best[g] = d
     per_triple: dict[tuple, Decision] = {}
     for d in best.values():
-        key = (d.candidate.actor, d.type, d.candidate.recipient)
+        key = (d.candidate.sent, d.candidate.actor, d.type, d.candidate.recipient)
         if key not in per_triple or d.confidence > per_triple[key].confidence:
             per_triple[key] = d
     return sorted(per_triple.values(), key=lambda d: (d.candidate.trigger, d.candidate.actor))

@@ -127,3 +127,27 @@ def test_train_a_tiny_coder_reproducibly_and_build_with_it(tmp_path):
                         str(tmp_path / "a.npz"), "--min-confidence", "0"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "gpol:confidence" in graph.read_text(encoding="utf-8")
+
+
+def test_the_events_query_filters_on_confidence():
+    from kg.graph.rdf import extraction_to_quads
+    from kg.model import Actor, Event, Extraction
+    from kg.store import KnowledgeGraph
+
+    actors = {"kenya": Actor("kenya", "State", "Kenya", country_code="KEN"),
+              "somalia": Actor("somalia", "State", "Somalia", country_code="SOM")}
+    ex = Extraction(Article(id="c1", text="Kenya accused Somalia. Kenya sanctioned Somalia."), actors, [
+        Event("Accuse", ["kenya"], ["somalia"], confidence=0.81, date="2025-05-01", evidence="Kenya accused Somalia."),
+        Event("Accuse", ["somalia"], ["kenya"], confidence=0.22, date="2025-05-02", evidence="Kenya accused Somalia.")])
+    g = KnowledgeGraph()
+    g.add_quads(extraction_to_quads(ex))
+
+    def confidences(**params):
+        return sorted(float(row["confidence"]) for row in g.named_query("events", type="Accuse", **params))
+
+    assert confidences() == [0.22, 0.81]
+    assert confidences(min_confidence="0.5") == [0.81]
+    from kg.query import QueryError
+
+    with pytest.raises(QueryError, match="not a number"):
+        g.named_query("events", type="Accuse", min_confidence="high")
