@@ -145,7 +145,6 @@ def decide(model: CoderModel, cands: list[Candidate], ctx: DocContext) -> list[D
         row = pt[i].copy()
         row[none] = -1.0
         t = int(row.argmax())
-
         m = int(pm[i].argmax())
         raw = float(pt[i, t] * pm[i, m])
         out.append(Decision(c, model.types[t], model.modalities[m], float(pt[i, t]), float(pm[i, m]), raw))
@@ -167,12 +166,12 @@ def select(decisions: list[Decision], threshold: float) -> list[Decision]:
         g = d.candidate.group
         if g not in best or d.confidence > best[g].confidence:
             best[g] = d
-    per_triple: dict[tuple, Decision] = {}
+    per_sentence: dict[tuple, Decision] = {}
     for d in best.values():
         key = (d.candidate.sent, d.candidate.actor, d.type, d.candidate.recipient)
-        if key not in per_triple or d.confidence > per_triple[key].confidence:
-            per_triple[key] = d
-    return sorted(per_triple.values(), key=lambda d: (d.candidate.trigger, d.candidate.actor))
+        if key not in per_sentence or d.confidence > per_sentence[key].confidence:
+            per_sentence[key] = d
+    return sorted(per_sentence.values(), key=lambda d: (d.candidate.trigger, d.candidate.actor))
 
 
 def to_event(d: Decision, ctx: DocContext) -> Event:
