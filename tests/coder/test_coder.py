@@ -151,3 +151,21 @@ def test_the_events_query_filters_on_confidence():
 
     with pytest.raises(QueryError, match="not a number"):
         g.named_query("events", type="Accuse", min_confidence="high")
+
+
+def test_training_never_reads_the_test_split():
+    from kg.coder.train import split_records
+    from kg.evaluate import GoldRecord
+
+    def rec(i, split=None):
+        d = {"id": f"r{i}", "text": f"Kenya met Somalia {i}.", "actors": [], "events": []}
+        return GoldRecord.from_dict(dict(d, split=split) if split else d)
+
+    with_splits = [rec(0, "train"), rec(1, "dev"), rec(2, "test"), rec(3, "train")]
+    tr, cal = split_records(with_splits)
+    assert [r.id for r in tr] == ["r0", "r3"] and [r.id for r in cal] == ["r1"]
+    # no dev records: a seeded share of the non-test records calibrates, still never the test ones
+    tr, cal = split_records([rec(0, "train"), rec(1, "test"), rec(2, "train"), rec(3, "train")], seed=1)
+    assert "r1" not in {r.id for r in tr + cal} and len(tr) + len(cal) == 3
+    tr2, cal2 = split_records([rec(0, "train"), rec(1, "test"), rec(2, "train"), rec(3, "train")], seed=1)
+    assert [r.id for r in cal] == [r.id for r in cal2]
