@@ -51,8 +51,13 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.match(line.strip()))
 
 
+# control characters other than tab and line breaks: no text carries them, and XML 1.0 (GraphML,
+# GEXF, RDF/XML) cannot hold most of them; "\x1b[31m" keeps its printable rest
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _paragraphs(raw: str) -> list[str]:
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    raw = _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " "))
     return [p for p in (ln.strip() for ln in raw.split("\n")) if p and not is_furniture(p)]
 
 
@@ -105,8 +110,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _text(value: str) -> str:
     """A JSON string as text: lone surrogates (``"\\ud800"``, which no UTF-8 file can hold and
-    no RDF store accepts) become U+FFFD."""
-    return _SURROGATE.sub("\ufffd", value)
+    no RDF store accepts) become U+FFFD, and control characters other than tab and line breaks
+    are removed.
+
+    >>> _text("Kenya\\x01 met \\x1b[31mSomalia")
+    'Kenya met [31mSomalia'
+    """
+    return _CONTROL.sub("", _SURROGATE.sub("\ufffd", value))
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -231,6 +241,9 @@ class ArticleReader:
                         rec = json.loads(line)
                     except json.JSONDecodeError as exc:
                         raise InputError(Errors.E004.format(path=path, line=lineno, detail=exc.msg)) from None
+                    except RecursionError:  # "[[[[..." thousands deep: one bad line, not the build
+                        raise InputError(Errors.E004.format(path=path, line=lineno,
+                                                            detail="nested too deeply")) from None
                     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
                         raise InputError(Errors.E005.format(path=path, line=lineno))
                     text = strip_furniture(_text(rec["text"]))

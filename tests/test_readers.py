@@ -80,3 +80,36 @@ def test_non_english_article_is_skipped(tmp_path):
     reader = ArticleReader([tmp_path])
     assert [a.id for a in reader] == ["en"]
     assert "de.txt" in str(reader.errors[0]) and "E007" in str(reader.errors[0])
+
+
+def test_control_characters_are_removed_and_exports_stay_xml(tmp_path):
+    """Control characters in article text never reach labels, the terminal or XML exports."""
+    import xml.etree.ElementTree as ET
+
+    from kg.cli import main
+
+    src = tmp_path / "ctrl.jsonl"
+    text = ("Kenyan President William\x01 Ruto met \x1b[31mSomali President Hassan Sheikh Mohamud\x7f "
+            "in Nairobi on Monday.\x0b Kenya accused al-Shabaab\x02 of attacking a border post.")
+    src.write_text(json.dumps({"id": "c1", "title": "Talks\x07 in Nairobi", "text": text}) + "\n",
+                   encoding="utf-8")
+    art = next(iter(read_articles([src])))
+    assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in art.text + art.title)
+    assert "\x1b" not in art.text and "[31mSomali" in art.text
+    graph = tmp_path / "g.trig"
+    assert main(["build", str(src), "-o", str(graph), "--coder", "rules"]) == 0
+    for ext in ("graphml", "gexf"):
+        out = tmp_path / f"g.{ext}"
+        assert main(["export", str(graph), "-o", str(out)]) == 0
+        ET.parse(out)  # well-formed XML
+
+
+def test_a_line_nested_too_deeply_is_one_error(tmp_path):
+    src = tmp_path / "deep.jsonl"
+    good = json.dumps({"id": "ok", "text": "Kenya's president met Somalia's president in Nairobi on Monday."})
+    src.write_text(good + "\n" + "[" * 5000 + "]" * 5000 + "\n" + good.replace('"ok"', '"ok2"') + "\n",
+                   encoding="utf-8")
+    errors = []
+    arts = list(ArticleReader([src], on_error=errors.append))
+    assert [a.id for a in arts] == ["ok", "ok2"]
+    assert len(errors) == 1 and f"{src}:2" in str(errors[0]) and "nested too deeply" in str(errors[0])
