@@ -236,7 +236,7 @@ class ArticleReader:
                 empty = False
                 try:
                     self._check_size(f"{path}:{lineno}", len(raw))
-                    line = _decode(path, raw)
+                    line = _decode(f"{path}:{lineno}", raw)
                     try:
                         rec = json.loads(line)
                     except json.JSONDecodeError as exc:

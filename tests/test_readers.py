@@ -113,3 +113,14 @@ def test_a_line_nested_too_deeply_is_one_error(tmp_path):
     arts = list(ArticleReader([src], on_error=errors.append))
     assert [a.id for a in arts] == ["ok", "ok2"]
     assert len(errors) == 1 and f"{src}:2" in str(errors[0]) and "nested too deeply" in str(errors[0])
+
+
+def test_a_line_that_is_not_utf8_is_named_by_file_and_line(tmp_path):
+    src = tmp_path / "enc.jsonl"
+    good = json.dumps({"id": "ok", "text": "Kenya's president met Somalia's president in Nairobi on Monday."})
+    src.write_bytes(good.encode() + b"\n" + b'{"id": "bad", "text": "Kenya \xff\xfe met Somalia."}\n'
+                    + good.replace('"ok"', '"ok2"').encode() + b"\n")
+    errors = []
+    arts = list(ArticleReader([src], on_error=errors.append))
+    assert [a.id for a in arts] == ["ok", "ok2"]
+    assert len(errors) == 1 and f"{src}:2:" in str(errors[0]) and "UTF-8" in str(errors[0])
