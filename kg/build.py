@@ -384,7 +384,8 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
         if bar is not None:
             bar.close()
 
-    if out is not None:
+    if out is not None and (report.articles or report.skipped or not report.errors):
+        # (a build that read nothing leaves an existing file as it was)
         graph.save(out)
         report.outputs.append(str(out))
     if store is not None:

@@ -20,6 +20,8 @@ prefixes (``gpol:``, ``actor:`` ...) are predeclared.
 """
 from __future__ import annotations
 
+import os
+
 import threading
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -297,16 +299,22 @@ class KnowledgeGraph:
         path.parent.mkdir(parents=True, exist_ok=True)
         ofmt = RDF_FORMATS[ext][0]
         if self._store is not None:
+            # written beside the target and renamed over it: a failed or killed write leaves the
+            # previous file whole
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             try:
                 if ext in _DATASET_EXT:
-                    self._store.dump(str(path), ofmt, prefixes=PREFIXES)
+                    self._store.dump(str(tmp), ofmt, prefixes=PREFIXES)
                 else:
                     triples = self._store.query(
                         "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }",
                         use_default_graph_as_union=True)
-                    ox.serialize(triples, str(path), ofmt, prefixes=PREFIXES)
+                    ox.serialize(triples, str(tmp), ofmt, prefixes=PREFIXES)
+                os.replace(tmp, path)
             except OSError as exc:
                 raise StoreError(f"{path}: cannot write: {exc}") from None
+            finally:
+                tmp.unlink(missing_ok=True)
             return
         # the rdflib backend writes through an in-memory Oxigraph store, so that both backends
         # give the same output (rdflib's JSON-LD puts the default graph in a blank-node graph)

@@ -97,3 +97,26 @@ def test_workers_must_be_positive(tmp_path):
     with pytest.raises(KGError, match="E086"):
         build([tmp_path], workers=0, progress=False)
     assert "E086" in BuildErrors.E086
+
+
+def test_an_output_is_replaced_whole_or_not_at_all(tmp_path):
+    """A build that reads nothing keeps the previous file; a failed write leaves it whole and no
+    temporary file behind (outputs are written beside the target, then renamed over it)."""
+    from kg.cli import main
+    from kg.store import KnowledgeGraph, StoreError
+
+    src = tmp_path / "a.txt"
+    src.write_text("Talks in Nairobi\n\nKenya's president met Somalia's president in Nairobi on Monday.",
+                   encoding="utf-8")
+    out = tmp_path / "g.trig"
+    assert main(["build", str(src), "-o", str(out), "--coder", "rules"]) == 0
+    before = out.read_bytes()
+    assert main(["build", str(tmp_path / "no-such.txt"), "-o", str(out)]) == 2
+    assert out.read_bytes() == before
+    g = KnowledgeGraph()
+    g.add_quads([])
+    blocker = tmp_path / "dir.trig"
+    blocker.mkdir()  # a folder where the file should go: the rename fails
+    with pytest.raises(StoreError):
+        g.save(blocker)
+    assert blocker.is_dir() and not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -96,7 +96,9 @@ def test_the_rest_is_built_and_written(bad_build):
 
 def test_missing_path_and_bad_output(tmp_path):
     proc = kg("build", tmp_path / "nope.txt", "-o", tmp_path / "g.nq", "--no-progress")
-    assert proc.returncode == 1 and "E008" in proc.stderr and "nope.txt" in proc.stderr
+    # nothing could be read: nothing is written, and the exit code is 2 (issues 17 and 18)
+    assert proc.returncode == 2 and "E008" in proc.stderr and "nope.txt" in proc.stderr
+    assert "nothing was written" in proc.stderr and not (tmp_path / "g.nq").exists()
     assert "Traceback" not in proc.stderr
     (tmp_path / "a.txt").write_text(GOOD)
     proc = kg("build", tmp_path / "a.txt", "-o", tmp_path / "g.xyz", "--no-progress")

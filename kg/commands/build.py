@@ -82,6 +82,10 @@ def run(args: argparse.Namespace) -> int:
         report.outputs.append(args.html)
     if args.summary:
         _print_summary(report)
+    if report.errors and not (report.articles or report.skipped):
+        print(f"kg build: {len(report.errors)} input problem(s) and no article could be read; "
+              "nothing was written", file=sys.stderr)
+        return 2
     if report.errors:
         print(f"kg build: {len(report.errors)} input problem(s); the rest was built and written",
               file=sys.stderr)
