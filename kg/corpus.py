@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .evaluate import GoldFormatError, GoldRecord, EvalErrors
+from .evaluate import EvalErrors, GoldFormatError, GoldRecord, load_gold
 
 __all__ = ["FORMS", "SPLITS", "corpus_path", "iter_files", "load_corpus", "check_record",
            "check_files", "word_count"]
@@ -131,19 +131,9 @@ def load_corpus(path=None, *, split: str | None = None, form: str | None = None)
     files = iter_files(path or corpus_path())
     if not files:
         raise GoldFormatError(EvalErrors.E140.format(path=path))
-    out: list[GoldRecord] = []
-    for f in files:
-        for lineno, raw in _read(f):
-            try:
-                rec = GoldRecord.from_dict(raw)
-            except ValueError as exc:
-                raise GoldFormatError(EvalErrors.E142.format(path=f, line=lineno, detail=exc)) from None
-            if split and rec.extra.get("split") != split:
-                continue
-            if form and rec.extra.get("form") != form:
-                continue
-            out.append(rec)
-    return out
+    return [rec for f in files for rec in load_gold(f)
+            if (split is None or rec.extra.get("split") == split)
+            and (form is None or rec.extra.get("form") == form)]
 
 
 def _main(argv: list[str] | None = None) -> int:

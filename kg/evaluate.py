@@ -520,6 +520,7 @@ class EvalReport:
 
     def to_json(self, errors: int = 0) -> str:
         """The report as a JSON document; with ``errors`` > 0 the first N errors per document."""
+        ece, table = self.calibration
         out = {
             "gold": self.gold_path, "model": self.model, "coder": self.coder, "documents": len(self.documents),
             "words": self.words, "seconds": round(self.seconds, 2),
@@ -529,7 +530,7 @@ class EvalReport:
             "events_with_modality": self.events_modality.as_dict(),
             "events_by_affiliation": self.events_affiliation.as_dict(),
             "events_by_type": {t: self.events_by_type.get(t, PRF()).as_dict() for t in self._types()},
-            "calibration": {"ece": round(self.calibration[0], 4), "reliability": self.calibration[1]},
+            "calibration": {"ece": round(ece, 4), "reliability": table},
         }
         if errors:
             out["errors"] = [

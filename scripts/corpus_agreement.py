@@ -55,14 +55,14 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float:
 def aligned_types(first: GoldRecord, second: GoldRecord, match: dict[str, str]) -> list[tuple[str, str]]:
     """(first-pass type, second-pass type) of events aligned on (actor, recipient); 'none' where
     one pass has no event of that pair left."""
-    names = {f"a{i}": a.name for i, a in enumerate(second.actors)}
+    key_of = {a.name: f"a{i}" for i, a in enumerate(second.actors)}  # the keys of as_extraction
     left = defaultdict(list)
     for e in first.events:
         left[(e.actor, e.recipient)].append(e.type)
     out = []
     for e in second.events:
-        a = match.get(next(k for k, v in names.items() if v == e.actor))
-        r = match.get(next(k for k, v in names.items() if v == e.recipient)) if e.recipient else None
+        a = match.get(key_of[e.actor])
+        r = match.get(key_of[e.recipient]) if e.recipient else None
         pool = left.get((a, r), [])
         if e.type in pool:
             pool.remove(e.type)

@@ -58,7 +58,6 @@ class DocContext:
     sent_of: list[int]  # sentence index of each token
     sent_spans: list[tuple[int, int]]  # token [start, end) of each sentence
     mention_at: dict[int, object]  # token index -> Mention
-    keys_in_sent: list[set[str]]  # actor keys mentioned in each sentence
     year: int | None  # year of publication
     actors: dict
 
@@ -70,16 +69,9 @@ class DocContext:
             spans.append((s.start, s.end))
             for t in range(s.start, s.end):
                 sent_of[t] = i
-        mention_at = {}
-        keys = [set() for _ in spans]
-        for m in doc._.gpol_mentions or []:
-            for t in range(m.start, m.end):
-                mention_at[t] = m
-            if m.start < len(doc):
-                keys[sent_of[m.start]].add(m.key)
-                keys[sent_of[m.start]].update(m.also)
+        mention_at = {t: m for m in doc._.gpol_mentions or [] for t in range(m.start, m.end)}
         anchor = doc._.gpol_anchor
-        return cls(doc, sent_of, spans, mention_at, keys, getattr(anchor, "year", None),
+        return cls(doc, sent_of, spans, mention_at, getattr(anchor, "year", None),
                    dict(doc._.gpol_actors or {}))
 
 
