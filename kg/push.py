@@ -7,27 +7,43 @@ article replaces its old events. The default graph (actors, the ontology) is sen
 replacing the default graph would delete actors another push still needs, while merging the same
 triples again changes nothing (RDF graphs are sets). ``replace_default=True`` uses PUT instead.
 
+Merging is idempotent only for triples without blank nodes: the ontology's lists and
+``owl:AllDisjointClasses`` axioms are blank nodes, and a server reads each upload's blank nodes as
+new ones. So the default graph's blank nodes are *skolemised* before sending (RDF 1.1 Concepts,
+3.5): each becomes the IRI ``https://w3id.org/geopolitical-kg/.well-known/genid/<hash>``, the hash
+being that of the blank node's canonical label (rdflib's RGDA1) and of the canonical form of the
+triples of its connected group of blank nodes. The same axioms give the same IRIs on every push,
+from any source file.
+
 Only the standard library is used (``http.client``, one kept-alive connection).
 
 >>> from kg.push import push, graph_store_url
 >>> graph_store_url("http://127.0.0.1:7878/query")
 'http://127.0.0.1:7878/store'
 >>> # push("out/graph.trig", "http://127.0.0.1:7878/query").graphs
+>>> from rdflib import BNode, Graph, URIRef
+>>> g = Graph(); _ = g.add((URIRef("urn:x"), URIRef("urn:p"), BNode()))
+>>> str(next(iter(skolemize(g)))[2]).startswith("https://w3id.org/geopolitical-kg/.well-known/genid/")
+True
 """
 from __future__ import annotations
 
+import hashlib
 import http.client
 import socket
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from rdflib import Graph
+from rdflib import BNode, Graph, URIRef
+from rdflib.compare import to_canonical_graph
 
 from .errors import KGError
 from .export import load_dataset
 from .namespaces import bind_prefixes
 
-__all__ = ["push", "graph_store_url", "PushReport", "PushErrors"]
+__all__ = ["push", "graph_store_url", "skolemize", "GENID", "PushReport", "PushErrors"]
+
+GENID = "https://w3id.org/geopolitical-kg/.well-known/genid/"
 
 
 class PushErrors:
@@ -135,12 +151,57 @@ def _ntriples(g: Graph) -> bytes:
     return out.serialize(format="nt", encoding="utf-8")
 
 
+def skolemize(g: Graph) -> Graph:
+    """A copy of ``g`` whose blank nodes are replaced by Skolem IRIs (``GENID`` + a hash) that
+    depend only on what each blank node's connected group of blank-node triples says, so that the
+    same axioms parsed twice (with new blank node labels) give the same IRIs. (Two groups that say
+    exactly the same thing become one, which changes no entailment.)"""
+    out = Graph()
+    parent: dict = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    touching = []
+    for t in g:
+        s, _, o = t
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            touching.append(t)
+            if isinstance(s, BNode) and isinstance(o, BNode):
+                parent[find(s)] = find(o)
+            else:
+                find(s if isinstance(s, BNode) else o)
+        else:
+            out.add(t)
+    groups: dict = {}
+    for t in touching:
+        groups.setdefault(find(t[0] if isinstance(t[0], BNode) else t[2]), Graph()).add(t)
+
+    for part in groups.values():
+        canon = to_canonical_graph(part)
+        # a canonical label is unique within its group only (identical list tails of two
+        # groups get the same one): the IRI hashes it together with the whole group
+        group = hashlib.sha256("\n".join(sorted(" ".join(x.n3() for x in t) for t in canon)).encode()).hexdigest()
+
+        def iri(term, group=group):
+            if not isinstance(term, BNode):
+                return term
+            return URIRef(GENID + hashlib.sha256(f"{group} {term}".encode()).hexdigest()[:32])
+
+        for s, p, o in canon:
+            out.add((iri(s), p, iri(o)))
+    return out
+
+
 def push(graph, endpoint: str | None = None, *, graph_store: str | None = None,
          replace_default: bool = False, timeout: float = 120.0) -> PushReport:
     """Send ``graph`` (Dataset, Graph, RDF file or store folder) to a GSP server.
 
-    One PUT per non-empty named graph; the default graph is merged with POST (or replaced with
-    PUT when ``replace_default``). Give ``endpoint`` (the SPARQL query URL) or ``graph_store``.
+    One PUT per non-empty named graph; the default graph, its blank nodes skolemised
+    (:func:`skolemize`), is merged with POST (or replaced with PUT when ``replace_default``). Give ``endpoint`` (the SPARQL query URL) or ``graph_store``.
     """
     if not endpoint and not graph_store:
         raise KGError(PushErrors.E067.format(url="(none)"))
@@ -152,6 +213,7 @@ def push(graph, endpoint: str | None = None, *, graph_store: str | None = None,
     try:
         default = ds.default_graph
         if len(default) or replace_default:
+            default = skolemize(default)
             client.send("PUT" if replace_default else "POST", "default", _ntriples(default))
             report.default_triples = len(default)
             report.requests += 1

@@ -8,7 +8,8 @@ def add_parser(sub) -> None:
     p = sub.add_parser("push", help="load a graph into a SPARQL server (Graph Store Protocol)",
                        description="Send a graph to any SPARQL 1.1 Graph Store Protocol server: each "
                                    "article's named graph with PUT (replaces it: pushing twice duplicates "
-                                   "nothing), the default graph (actors) with POST (merges).")
+                                   "nothing), the default graph (actors, ontology) with POST (merges; its blank "
+                                   "nodes are skolemised, so pushing twice adds nothing there either).")
     p.add_argument("source", metavar="SOURCE", help="RDF file or store folder")
     p.add_argument("--endpoint", metavar="URL",
                    help="SPARQL query endpoint, e.g. http://127.0.0.1:7878/query (Oxigraph) or "
