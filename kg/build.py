@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .errors import InputError, KGError
+from .errors import Errors, InputError, KGError, Warnings
 from .graph.rdf import article_iri, extraction_to_quads, format_for_path, ontology_quads
 from .model import Article
 from .readers import MAX_MB, ArticleReader
@@ -57,6 +57,7 @@ class BuildReport:
     quads: int = 0             # quads written for the articles (before de-duplication)
     actors: set = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # done, but the user should know
     outputs: list[str] = field(default_factory=list)
     graph: object = None       # the kg.store.KnowledgeGraph built into
     seconds: float = 0.0       # wall time of the build
@@ -303,7 +304,8 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
           scheduler: str | None = None, progress: bool | None = None, max_mb: float = MAX_MB,
           on_error: Callable[[InputError], None] | None = None, push: str | None = None,
           batch: int = 32, coder: str | os.PathLike | None = None,
-          min_confidence: float | None = None) -> BuildReport:
+          min_confidence: float | None = None,
+          on_warning: Callable[[str], None] | None = None) -> BuildReport:
     """Build the graph of the articles under ``paths``.
 
     ``out`` is an RDF file whose extension names the format; ``store`` a folder holding a
@@ -313,7 +315,9 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
     (:func:`kg.push.push`). ``coder`` is the event coder: the shipped trained model (``None``),
     a model file made by ``kg train``, or ``"rules"``; events under ``min_confidence`` are not
     written (default: the model's own threshold). Bad input, and articles whose extraction fails, are reported to
-    ``on_error`` (and in the report) and skipped. ``batch`` articles at most go in one commit.
+    ``on_error`` (and in the report) and skipped; so is a second article with an id already read
+    in this build but another text. An article that replaces a stored one of the same id and
+    another text is reported to ``on_warning``. ``batch`` articles at most go in one commit.
     """
     from .store import KnowledgeGraph
 
@@ -328,6 +332,11 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
         report.errors.append(str(exc))
         if on_error is not None:
             on_error(exc)
+
+    def warn(message: str) -> None:
+        report.warnings.append(message)
+        if on_warning is not None:
+            on_warning(message)
 
     paths = list(paths)
     reader = ArticleReader(paths, max_mb=max_mb, on_error=error)
@@ -346,8 +355,22 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
         bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True,
                    desc="kg build", smoothing=0.1)
 
+    seen: dict[str, tuple[str, str]] = {}     # article id -> (content hash, where it was read)
+
     def todo() -> Iterator[Article]:
         for art in reader:
+            first = seen.get(art.id)
+            if first is not None:
+                if first[0] != art.content_hash:   # never let a second text replace the first
+                    error(InputError(Errors.E011.format(where=art.where, id=art.id, first=first[1])))
+                else:                              # the same article given twice
+                    report.skipped += 1
+                if bar is not None:
+                    bar.update(1)
+                continue
+            seen[art.id] = (art.content_hash, art.where)
+            if store is not None and graph.has_other_version(art.id, art.content_hash):
+                warn(Warnings.W002.format(where=art.where, id=art.id))
             if graph.has_article(art.id, art.content_hash):
                 report.skipped += 1
                 if bar is not None:

@@ -31,6 +31,8 @@ class Errors(metaclass=_Messages):
     E008 = "{path}: no such file or folder."
     E009 = "{path}: unsupported input type; give .txt or .jsonl files or folders of them."
     E010 = "{path}:{line}: \"published\" is not an ISO date: {value!r}."
+    E011 = ("{where}: the article id {id!r} is already used by {first} with another text; this one "
+            "was skipped (give each article its own id).")
     # output and configuration
     E020 = "{path}: cannot tell the RDF format from the extension {ext!r}; use one of {choices}."
     E021 = "Cannot load the spaCy pipeline {name!r}: {detail}. Install it with pip, or pass --model with an installed pipeline."
@@ -44,6 +46,8 @@ class Errors(metaclass=_Messages):
 
 class Warnings(metaclass=_Messages):
     W001 = "{path}: {count} article(s) skipped because of errors."
+    W002 = ("{where}: the article {id!r} is already in the store with another text; the stored "
+            "version was replaced by this one.")
 
 
 class KGError(Exception):

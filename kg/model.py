@@ -25,12 +25,23 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def safe_id(raw: str) -> str:
-    """An article id fit for an IRI: runs of other characters become one hyphen.
+    """An article id fit for an IRI. An id made only of letters, digits, ``.``, ``_`` and ``-``
+    is kept as it is; in any other, runs of other characters become one hyphen and a short hash
+    of the original id is appended, so that ids which differ only in those characters stay
+    distinct articles (``x/y``, ``x y`` and ``x-y`` are three).
 
-    >>> safe_id("Kim met Trump!"), safe_id("???")
-    ('Kim-met-Trump', 'article')
+    >>> safe_id("reuters-2025-03-01.txt")
+    'reuters-2025-03-01.txt'
+    >>> safe_id("x/y"), safe_id("x y"), safe_id("x-y")
+    ('x-y-748fdbd6', 'x-y-73dec593', 'x-y')
+    >>> safe_id("???")
+    'article-2d86c2a6'
     """
-    return _UNSAFE.sub("-", raw).strip("-") or "article"
+    cleaned = _UNSAFE.sub("-", raw).strip("-")
+    if cleaned == raw and raw:
+        return raw
+    digest = hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{cleaned or 'article'}-{digest}"
 
 
 @dataclass

@@ -202,6 +202,13 @@ class KnowledgeGraph:
         q = ("SELECT ?id ?hash WHERE { ?article dcterms:identifier ?id ; gpol:contentHash ?hash } LIMIT 1")
         return len(self.query(q, params={"id": Literal(article_id), "hash": Literal(content_hash)})) > 0
 
+    def has_other_version(self, article_id: str, content_hash: str) -> bool:
+        """Whether the graph holds an article with this ``dcterms:identifier`` but another
+        ``gpol:contentHash`` (adding this one replaces it)."""
+        q = ("SELECT ?id ?h WHERE { ?article dcterms:identifier ?id ; gpol:contentHash ?hash . "
+             "FILTER(?hash != ?h) } LIMIT 1")
+        return len(self.query(q, params={"id": Literal(article_id), "h": Literal(content_hash)})) > 0
+
     def replace_article(self, article_iri, quads: Iterable[tuple]) -> None:
         """Drop the named graph ``article_iri`` and insert ``quads`` in one transaction (quads
         with ``g=None`` go to the default graph), so rebuilding an article is idempotent."""

@@ -53,12 +53,24 @@ def test_build_twice_adds_nothing_and_a_changed_article_is_replaced(tmp_path):
     assert not old.boolean
 
 
-def test_same_id_twice_in_one_batch_keeps_the_later(tmp_path):
+def test_same_id_twice_in_one_build_keeps_the_first_and_says_so(tmp_path):
+    # a second text under an id already read is refused, never a silent replacement (issue 18)
     src = _jsonl(tmp_path / "dup.jsonl", [{"id": "same", "text": TEXTS[0]}, {"id": "same", "text": TEXTS[1]}])
     report = build([src], progress=False)
-    assert report.articles == 2
+    assert report.articles == 1
+    assert len(report.errors) == 1 and "E011" in report.errors[0] and "dup.jsonl:2" in report.errors[0]
     hashes = _article_hashes(report.graph)
-    assert hashes["same"] == {Article(id="same", text=TEXTS[1]).content_hash}
+    assert hashes["same"] == {Article(id="same", text=TEXTS[0]).content_hash}
+
+
+def test_writer_replaces_an_article_given_twice(tmp_path):
+    # the writer itself (below the build's check) still keeps each article whole: the later wins
+    kg = KnowledgeGraph()
+    writer = StoreWriter(kg, max_articles=8, max_seconds=3600)
+    for item in extract_chunk([Article(id="same", text=TEXTS[0]), Article(id="same", text=TEXTS[1])]):
+        writer.add(item)
+    writer.flush()
+    assert _article_hashes(kg)["same"] == {Article(id="same", text=TEXTS[1]).content_hash}
 
 
 def test_writer_commits_whole_batches(tmp_path):

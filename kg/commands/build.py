@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     report = build(args.paths, args.out, store=args.store, model=args.model, workers=args.workers,
                    scheduler=args.scheduler, progress=args.progress, max_mb=args.max_mb,
                    on_error=on_error, push=args.push, coder=args.coder,
-                   min_confidence=args.min_confidence)
+                   min_confidence=args.min_confidence,
+                   on_warning=lambda msg: print(f"kg build: {msg}", file=sys.stderr))
     if args.html:
         from ..views import render_html
 
