@@ -3,7 +3,7 @@
 The Python API behind ``kg build``::
 
     >>> import kg
-    >>> report = kg.build(["examples/articles"], out="out/graph.trig")   # doctest: +SKIP
+    >>> report = kg.build_graph(["examples/articles"], out="out/graph.trig")   # doctest: +SKIP
     >>> report.events, report.outputs                                      # doctest: +SKIP
     (57, ['out/graph.trig'])
 

@@ -9,7 +9,7 @@ pipeline), as usual for dask; each worker process loads the pipeline once.
 
 >>> from dask.distributed import LocalCluster                      # doctest: +SKIP
 >>> cluster = LocalCluster(n_workers=2, threads_per_worker=1)     # doctest: +SKIP
->>> import kg; kg.build(["news/"], store="out/store", scheduler=cluster.scheduler_address)  # doctest: +SKIP
+>>> import kg; kg.build_graph(["news/"], store="out/store", scheduler=cluster.scheduler_address)  # doctest: +SKIP
 """
 from __future__ import annotations
 

@@ -58,6 +58,6 @@ def test_progress_bar_and_summary(tmp_path):
 def test_python_api_does_the_same(tmp_path):
     import kg as api
 
-    report = api.build([SEED], tmp_path / "seed.trig", progress=False)
+    report = api.build_graph([SEED], tmp_path / "seed.trig", progress=False)
     assert report.ok and report.articles == 1 and report.events > 10
     assert report.graph.query("ASK { ?a gpol:met ?b }").boolean
