@@ -485,7 +485,9 @@ def score_document(gold: GoldRecord, extraction: Extraction, *,
         by_type[t[1]].add(PRF(tp, pred[t] - tp, gold_t[t] - tp))
 
     fp = [(t, evidence.get(t, "")) for t in (pred - gold_t).elements()]
-    fn = [(t, _sentence_for(gold.text, [t[0], t[2] or ""]) if errors else "") for t in (gold_t - pred).elements()]
+    told = {(e.actor, e.type, e.recipient): e.evidence for e in reversed(main) if e.evidence}
+    fn = [(t, (told.get(t) or _sentence_for(gold.text, [t[0], t[2] or ""])) if errors else "")
+          for t in (gold_t - pred).elements()]
     confidences = [(conf[t], t in gold_mod) for t in pred_mod]
     return DocResult(gold.id, gold.text, actors, dict(by_kind), prf(pred, gold_t), prf(pred_mod, gold_mod),
                      prf(pred_aff, gold_aff_t), dict(by_type), actor_fp, actor_fn, fp, fn, confidences)

@@ -291,3 +291,17 @@ def test_a_gold_mention_naming_the_state_outranks_one_sharing_its_country():
         r = aggregate([score_document(gold, Extraction(Article(id="t-6", text=gold.text), actors=actors,
                                                        events=[Event("Retreat", ["mali"], [])]))])
         assert r.events.f1 == 1.0
+
+
+def test_a_missed_event_is_shown_with_its_gold_evidence():
+    # the error listing showed a guessed sentence naming the two actors, often another one
+    gold = GoldRecord.from_dict({
+        "id": "ev1", "text": "Kenya and Somalia signed a trade deal. Later, Kenya accused Somalia of lying.",
+        "actors": [{"name": "Kenya", "kind": "State", "iso3": "KEN"},
+                   {"name": "Somalia", "kind": "State", "iso3": "SOM"}],
+        "events": [{"actor": "Kenya", "type": "Accuse", "recipient": "Somalia",
+                    "evidence": "Later, Kenya accused Somalia of lying."}]})
+    actors = {"kenya": Actor("kenya", "State", "Kenya", country_code="KEN"),
+              "somalia": Actor("somalia", "State", "Somalia", country_code="SOM")}
+    doc = score_document(gold, Extraction(Article("ev1", gold.text), actors, []))
+    assert doc.event_fn == [(("Kenya", "Accuse", "Somalia"), "Later, Kenya accused Somalia of lying.")]
