@@ -17,6 +17,7 @@ the graph itself.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ class AnalysisErrors:
 
     E180 = "[E180] Cannot read a graph from {kind}; give an rdflib Graph/Dataset, a KnowledgeGraph, an RDF file or a store folder."
     E181 = "[E181] No actor named {name!r} in the graph (names are matched case-insensitively against labels and altLabels)."
-    E182 = "[E182] {option} {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    E182 = ("[E182] {option} {value!r} is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD, "
+            "with a month from 01 to 12 and a day that month has).")
     E183 = "[E183] Unknown event type(s) {names}; known: {choices}."
     E184 = "[E184] --depth must be 0 or more, not {value}."
     E185 = "[E185] {path}: cannot write the view: {detail}"
@@ -338,21 +340,28 @@ def ego_network(net: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGr
     return net.subgraph(keep).copy()
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def date_bounds(text: str | None) -> tuple[str, str] | None:
-    """First and last day an ISO date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) covers, as strings.
+    """First and last day an ISO date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) covers, as strings;
+    ``None`` when ``text`` is not a calendar date (``2025-13``, ``2025-02-30``, ``yesterday``).
 
     >>> date_bounds("2025-02")
     ('2025-02-01', '2025-02-31')
+    >>> date_bounds("2025-02-30") is None
+    True
     """
     if not text:
         return None
-    m = _DATE.match(str(text).strip())
+    m = _DATE.fullmatch(str(text).strip())
     if not m:
         return None
     y, mo, d = m.groups()
+    try:
+        _dt.date(int(y), int(mo or 1), int(d or 1))
+    except ValueError:   # month 00 or 13, 30 February, year 0000
+        return None
     if d:
         return f"{y}-{mo}-{d}", f"{y}-{mo}-{d}"
     if mo:

@@ -5,6 +5,20 @@ import argparse
 import sys
 
 
+def calendar_date(option: str):
+    """An argparse type for ``option``: a calendar date ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``,
+    refused (exit code 2) with E182 when it is not one (``2025-13``, ``2025-02-30``)."""
+    def check(text: str) -> str:
+        from ..analysis.network import AnalysisErrors, date_bounds
+
+        if date_bounds(text) is None:
+            raise argparse.ArgumentTypeError(AnalysisErrors.E182.format(option=option, value=text))
+        return text.strip()
+
+    check.__name__ = "date"
+    return check
+
+
 def add_parser(sub) -> None:
     p = sub.add_parser("view", help="write an interactive offline HTML view of the actor network",
                        description="Write one self-contained HTML file (no network needed) showing actors "
@@ -13,8 +27,10 @@ def add_parser(sub) -> None:
     p.add_argument("-o", "--out", default="view.html", help="HTML file to write (default: view.html)")
     p.add_argument("--focus", metavar="NAME", help="only the actors around the actor named NAME (label or altLabel)")
     p.add_argument("--depth", type=int, default=1, metavar="N", help="hops around --focus (default: 1)")
-    p.add_argument("--since", metavar="DATE", help="only events on or after DATE (YYYY[-MM[-DD]])")
-    p.add_argument("--until", metavar="DATE", help="only events on or before DATE")
+    p.add_argument("--since", metavar="DATE", type=calendar_date("--since"),
+                   help="only events on or after DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--until", metavar="DATE", type=calendar_date("--until"),
+                   help="only events on or before DATE (YYYY[-MM[-DD]])")
     p.add_argument("--types", metavar="T1,T2", help="only these event classes and their subclasses, e.g. Meet,Support")
     p.add_argument("--size-by", choices=["degree", "pagerank"], default="degree", help="node size (default: degree)")
     p.add_argument("--physics", choices=["auto", "on", "off"], default="auto",
