@@ -23,11 +23,12 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..analysis.network import QUADS, AnalysisError, AnalysisErrors, build_network, filter_network
+from ..analysis.network import (QUADS, AnalysisError, AnalysisErrors, build_network, date_bounds,
+                                filter_network)
 from .layout import pivot_layout
 
 __all__ = ["render_html", "html_document", "View", "STYLE", "QUAD_COLOURS", "LARGE",
-           "script_json", "network_to_pyvis"]
+           "script_json", "network_to_pyvis", "edge_style", "event_counts"]
 
 LARGE = 500  # above this many nodes, positions come from Python and physics starts off
 
@@ -112,9 +113,48 @@ def _sizes(net: nx.MultiDiGraph, size_by: str) -> dict:
     return {n: round(10 + 30 * math.sqrt(s / top), 1) for n, s in score.items()}
 
 
+def _event_record(d: dict, forward: bool) -> dict:
+    """What the page keeps of one event (or direct link) on an edge; ``fwd`` says whether it
+    runs from the edge's ``from`` actor to its ``to`` actor."""
+    return {"type": d.get("type") or "", "top": d.get("top") or "", "quad": d.get("quad") or "",
+            "rel": d.get("relation") or "", "date": d.get("date"), "mod": d.get("modality") or "Asserted",
+            "conf": d.get("confidence"), "text": d.get("evidence") or "",
+            "title": d.get("article_title") or "", "article": d.get("article"), "event": d.get("event"),
+            "fwd": forward}
+
+
+def edge_style(events: list[dict]) -> dict:
+    """Colour, width, dashes, arrows and label of the edge of ``events`` (records of
+    :func:`_event_record`). The colour is that of the most frequent quad class (a tie goes to
+    the more conflictual class); the label is the most frequent relation, with ``+k`` when the
+    pair has k other relations. The page's script computes the same after each filter.
+
+    >>> edge_style([{"quad": "VerbalConflict", "rel": "accuses", "mod": "Asserted", "fwd": True},
+    ...             {"quad": "MaterialConflict", "rel": "assaults", "mod": "Asserted", "fwd": False}])["label"]
+    'accuses +1'
+    """
+    quads: dict = defaultdict(int)
+    rels: dict = defaultdict(int)
+    for e in events:
+        quads[e["quad"]] += 1
+        rels[e["rel"]] += 1
+    order = {q: i for i, q in enumerate(("",) + QUADS)}
+    quad = max(quads, key=lambda q: (q != "", quads[q], order.get(q, 0))) if quads else ""
+    ranked = sorted(rels, key=lambda r: (-rels[r], r))
+    label = (ranked[0] + (f" +{len(ranked) - 1}" if len(ranked) > 1 else "")) if ranked else ""
+    fwd = any(e["fwd"] for e in events)
+    back = any(not e["fwd"] for e in events)
+    return {"color": QUAD_COLOURS.get(quad, QUAD_COLOURS[""]), "quad": quad, "width": edge_width(len(events)),
+            "dashes": not any(e["mod"] == "Asserted" for e in events),
+            "arrows": ", ".join(a for a, on in (("to", fwd), ("from", back)) if on) or "to",
+            "label": label, "rels": ranked}
+
+
 def network_to_pyvis(net: nx.MultiDiGraph, *, size_by: str = "degree", physics: bool | None = None,
                      height: str = "100%"):
-    """A ``pyvis.network.Network`` of ``net`` with aggregated, styled edges (see the module)."""
+    """A ``pyvis.network.Network`` of ``net``: one node per actor (its name is in ``info``; the
+    page draws names itself), one edge per pair of actors carrying all their events in either
+    direction (``ev``), styled by :func:`edge_style`."""
     from pyvis.network import Network
 
     large = len(net) > LARGE
@@ -131,23 +171,24 @@ def network_to_pyvis(net: nx.MultiDiGraph, *, size_by: str = "degree", physics: 
                 "aff": d.get("affiliation_label"), "wd": d.get("wikidata"),
                 "cc": d.get("country_code"), "n": net.degree(n)}
         extra = {"x": round(pos[n][0], 1), "y": round(pos[n][1], 1)} if n in pos else {}
-        pv.add_node(index[n], label=d.get("label", ""), shape=style["shape"], color=style["color"],
+        pv.add_node(index[n], label=d.get("label", "") or " ", shape=style["shape"], color=style["color"],
                     size=sizes.get(n, 10), info=info, **extra)
-    groups: dict = defaultdict(list)
+    for node in pv.nodes:
+        node.pop("label", None)  # names are drawn by the page, in screen pixels (see the template)
+    pairs: dict = defaultdict(list)
     for u, v, d in net.edges(data=True):
-        groups[(u, v, d.get("relation", ""))].append(d)
-    for i, ((u, v, relation), events) in enumerate(groups.items()):
-        quad = next((e.get("quad") for e in events if e.get("quad")), "")
-        evs = sorted(({"type": e.get("type") or "", "top": e.get("top") or "", "quad": e.get("quad") or "",
-                       "date": e.get("date"), "mod": e.get("modality") or "Asserted",
-                       "text": e.get("evidence") or "", "title": e.get("article_title") or "",
-                       "article": e.get("article"), "event": e.get("event")} for e in events),
-                     key=lambda e: (e["date"] or "", e["type"]))
-        asserted = any(e["mod"] == "Asserted" for e in evs)
-        label = {} if large else {"label": relation}
-        pv.add_edge(index[u], index[v], id=i, **label,
-                    color=QUAD_COLOURS.get(quad, QUAD_COLOURS[""]), width=edge_width(len(evs)),
-                    dashes=not asserted, rel=relation, quad=quad, ev=evs, n=len(evs))
+        a, b = (u, v) if index[u] <= index[v] else (v, u)
+        pairs[(a, b)].append((u == a, d))
+    for i, ((a, b), items) in enumerate(pairs.items()):
+        ahead = sum(1 for forward, _ in items if forward)
+        src, dst, flip = (a, b, False) if 2 * ahead >= len(items) else (b, a, True)
+        evs = sorted((_event_record(d, forward != flip) for forward, d in items),
+                     key=lambda e: (e["date"] or "", e["type"], not e["fwd"]))
+        style = edge_style(evs)
+        label = {} if large else {"label": style["label"]}
+        pv.add_edge(index[src], index[dst], id=i, **label, color=style["color"], width=style["width"],
+                    dashes=style["dashes"], arrows=style["arrows"], rel=style["rels"][0] if style["rels"] else "",
+                    rels=style["rels"], quad=style["quad"], ev=evs, n=len(evs))
     pv.options = _options(large, physics)
     return pv
 
@@ -178,9 +219,12 @@ def _options(large: bool, physics: bool) -> dict:
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
         "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3,
                            "strokeColor": "#ffffff"}, "borderWidth": 1},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6},
+                             "from": {"enabled": False, "scaleFactor": 0.6}},
                   "smooth": {"enabled": not large, "type": "dynamic"},
                   "font": {"size": 11, "align": "middle", "strokeWidth": 3, "color": "#333333"},
+                  # an edge label is drawn only when it is at least 8 screen pixels high
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 9}},
                   "selectionWidth": 2},
         "layout": {"improvedLayout": not large, "randomSeed": 42},
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
@@ -202,46 +246,96 @@ def _template_env():
     return env
 
 
+def _passes(record: dict, *, since, until, types, min_confidence) -> bool:
+    """Whether an event record of :func:`build_network` passes the command-line filters (the
+    same rules as :func:`filter_network`, for the events without a recipient it does not see)."""
+    if types and not set(types).intersection(record.get("ancestors", ())):
+        return False
+    if since or until:
+        b = date_bounds(record.get("date"))
+        if b is None or (since and b[1] < date_bounds(since)[0]) or (until and b[0] > date_bounds(until)[1]):
+            return False
+    conf = record.get("confidence")
+    return min_confidence is None or conf is None or conf >= min_confidence
+
+
+def _min_confidence(net: nx.MultiDiGraph, value: float) -> nx.MultiDiGraph:
+    """``net`` without the events whose ``gpol:confidence`` is below ``value`` (events without
+    one count as 1.0), and without the actors this leaves with no event."""
+    if not 0.0 <= value <= 1.0:
+        raise AnalysisError(f"[E188] the minimum confidence must be between 0 and 1, not {value}.")
+    out = net.copy()
+    out.remove_edges_from([(u, v, k) for u, v, k, c in out.edges(keys=True, data="confidence")
+                           if c is not None and c < value])
+    out.remove_nodes_from([n for n in list(out) if out.degree(n) == 0 < net.degree(n)])
+    return out
+
+
+def event_counts(net: nx.MultiDiGraph, solo: list[dict]) -> dict:
+    """Counts the page shows: ``events`` (event nodes, each once however many actor-recipient
+    edges it gives; with those without a recipient, as ``kg stats`` counts them), ``solo``
+    (events without a recipient, which are not drawn), ``links`` (direct relations no event
+    backs), ``actors`` and ``isolated`` (actors with no edge, hidden by default)."""
+    drawn = {e for _, _, e in net.edges(data="event") if e}
+    links = sum(1 for _, _, e in net.edges(data="event") if not e)
+    return {"actors": len(net), "events": len(drawn | {r["event"] for r in solo}), "solo": len(solo),
+            "links": links, "isolated": sum(1 for n in net if net.degree(n) == 0)}
+
+
 def html_document(graph, *, title: str | None = None, size_by: str = "degree",
                   physics: bool | None = None, since: str | None = None, until: str | None = None,
-                  types=None, focus: str | None = None, depth: int = 1, taxonomy=None) -> str:
+                  types=None, focus: str | None = None, depth: int = 1, taxonomy=None,
+                  min_confidence: float | None = None) -> str:
     """The HTML text of the view of ``graph`` (anything :func:`kg.analysis.network.build_network`
-    reads, or a networkx MultiDiGraph it made). Filters as in :func:`filter_network`."""
+    reads, or a networkx MultiDiGraph it made). Filters as in :func:`filter_network`;
+    ``min_confidence`` drops events whose ``gpol:confidence`` is lower (none counts as 1.0)."""
     from markupsafe import Markup
 
     net = graph if isinstance(graph, nx.MultiDiGraph) else build_network(graph, taxonomy=taxonomy)
+    solo = list(net.graph.get("solo_events", []))
     if isinstance(types, str):
         types = [t for t in types.split(",") if t.strip()]
+    if min_confidence is not None:
+        net = _min_confidence(net, min_confidence)
     if since or until or types or focus:
         net = filter_network(net, since=since, until=until, types=types, focus=focus, depth=depth)
+    wanted = {t.strip() for t in types} if types else None
+    solo = [r for r in solo if all(a in net for a in r.get("actors", ()))
+            and _passes(r, since=since, until=until, types=wanted, min_confidence=min_confidence)]
     pv = network_to_pyvis(net, size_by=size_by, physics=physics)
     js, css, vis_name = _vis_assets()
     heading = title or (f"Actor network around {focus}" if focus else "Actor network")
     env = _template_env()
     pv.templateEnv = env
     pv.path = "template.html"
-    events = [e for edge in pv.edges for e in edge["ev"]]
-    type_counts: dict = defaultdict(int)
+    events = [e for edge in pv.edges for e in edge["ev"] if e["event"]]
+    solo_rows = [{"type": r.get("type") or "", "top": r.get("top") or "", "quad": r.get("quad") or "",
+                  "date": r.get("date"), "conf": r.get("confidence"), "event": r["event"]} for r in solo]
+    type_counts: dict = defaultdict(set)
     tops: dict = {}
-    for e in events:
-        type_counts[e["type"]] += 1
+    for e in events + solo_rows:
+        type_counts[e["type"]].add(e["event"])
         tops[e["type"]] = e["top"] or e["type"]
     groups: dict = defaultdict(list)
     for t in sorted(type_counts, key=lambda t: (tops[t], t != tops[t], t)):
-        groups[tops[t]].append({"name": t, "count": type_counts[t]})
-    dates = sorted(e["date"] for e in events if e["date"])
+        groups[tops[t]].append({"name": t, "count": len(type_counts[t])})
+    dates = sorted(e["date"] for e in events + solo_rows if e["date"])
+    counts = event_counts(net, solo)
     env.globals.update(
         page_title=heading, vis_js=Markup(js), vis_css=Markup(css), vis_name=vis_name,
         kind_styles=[dict(kind=k, **v) for k, v in STYLE.items()
                      if any(n["info"]["kind"] == k for n in pv.nodes)] or
                     [dict(kind=k, **v) for k, v in STYLE.items() if k != "Actor"],
         quads=[{"quad": q, "name": QUAD_NAMES[q], "color": QUAD_COLOURS[q]} for q in QUADS],
-        quad_colours=QUAD_COLOURS, quad_names=QUAD_NAMES,
+        quad_colours=QUAD_COLOURS, quad_names=QUAD_NAMES, quad_order=("",) + QUADS,
         width_samples=[{"n": n, "w": edge_width(n)} for n in WIDTH_SAMPLES],
         type_groups=[{"top": k, "types": v} for k, v in groups.items()],
         date_min=dates[0][:10] if dates else "", date_max=dates[-1][:10] if dates else "",
-        n_nodes=len(pv.nodes), n_edges=len(pv.edges), n_events=len(events),
-        large=len(net) > LARGE, options_dict=pv.options,
+        n_undated=len({e["event"] for e in events + solo_rows if not e["date"]}),
+        n_nodes=counts["actors"], n_edges=len(pv.edges), n_events=counts["events"], n_solo=counts["solo"],
+        n_links=counts["links"], n_isolated=counts["isolated"], solo=solo_rows,
+        min_confidence=min_confidence or 0.0, large=len(net) > LARGE, options_dict=pv.options,
+        layout_in_browser=bool(pv.options["physics"]["enabled"]),
     )
     return pv.generate_html(name="view.html", notebook=False)
 

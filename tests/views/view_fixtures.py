@@ -26,13 +26,15 @@ def _actor(g, key, kind, label, alts=(), qid=None, aff=None, role=None, cc=None)
     return node
 
 
-def _event(ds, article, eid, cls, actor, recipient, date, evidence, relation=None, modality="Asserted"):
+def _event(ds, article, eid, cls, actor, recipient, date, evidence, relation=None, modality="Asserted",
+           confidence=0.9):
     g = ds.graph(ARTICLE[article])
     ev = EVENT[eid]
     g.add((ev, RDF.type, GPOL[cls]))
-    g.add((ev, GPOL.actor, ACTOR[actor]))
-    if recipient:
-        g.add((ev, GPOL.recipient, ACTOR[recipient]))
+    for a in ([actor] if isinstance(actor, str) else actor):
+        g.add((ev, GPOL.actor, ACTOR[a]))
+    for r in ([recipient] if isinstance(recipient, str) else recipient or ()):
+        g.add((ev, GPOL.recipient, ACTOR[r]))
     if date:
         dtype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(date)]
         g.add((ev, GPOL.date, Literal(date, datatype=dtype)))
@@ -40,7 +42,8 @@ def _event(ds, article, eid, cls, actor, recipient, date, evidence, relation=Non
     g.add((ev, GPOL.evidence, Literal(evidence)))
     g.add((ev, GPOL.charStart, Literal(0)))
     g.add((ev, GPOL.charEnd, Literal(len(evidence))))
-    g.add((ev, GPOL.confidence, Literal(0.9)))
+    if confidence is not None:
+        g.add((ev, GPOL.confidence, Literal(confidence)))
     g.add((ev, PROV.wasDerivedFrom, ARTICLE[article]))
     if relation and recipient and modality == "Asserted":
         g.add((ACTOR[actor], GPOL[relation], ACTOR[recipient]))
@@ -87,9 +90,13 @@ def small_graph(hostile_title: bool = False) -> Dataset:
     return ds
 
 
-def big_network_graph(n_actors: int, events_per_actor: int = 2, seed: int = 1) -> Dataset:
+def big_network_graph(n_actors: int, events_per_actor: int = 2, seed: int = 1, *, isolated: int = 0,
+                      undated: float = 0.0, solo: int = 0) -> Dataset:
     """A random graph of ``n_actors`` actors and about ``n_actors * events_per_actor`` events
-    (preferential attachment, so a few hubs), in DATA-MODEL form."""
+    (preferential attachment, so a few hubs), in DATA-MODEL form. With the keywords, like a built
+    graph: ``isolated`` of the actors have no event with a recipient (the last ones), a share
+    ``undated`` of the events has no date, ``solo`` events have no recipient, and confidences
+    spread over 0.1-1.0 (every seventh event has none)."""
     import random
 
     rng = random.Random(seed)
@@ -103,13 +110,22 @@ def big_network_graph(n_actors: int, events_per_actor: int = 2, seed: int = 1) -
         _actor(d, f"a{i}", kinds[i % len(kinds)], f"Actor {i}", [f"A{i}"])
     _article(ds, "bulk", "Bulk", "2025-01-01")
     k = 0
-    for i in range(1, n_actors):
+    special = isolated or undated or solo
+    for i in range(1, n_actors - isolated):
         for _ in range(events_per_actor):
             j = rng.choice(targets)
             cls, rel = rng.choice(classes)
-            _event(ds, "bulk", f"e{k}", cls, f"a{i}", f"a{j}", f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                   f"Actor {i} and Actor {j}.", rel)
+            date = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            if special and rng.random() < undated:
+                date = None
+            conf = (None if k % 7 == 0 else round(rng.uniform(0.1, 1.0), 3)) if special else 0.9
+            _event(ds, "bulk", f"e{k}", cls, f"a{i}", f"a{j}", date, f"Actor {i} and Actor {j}.", rel,
+                   confidence=conf)
             k += 1
             targets.append(j)
         targets.append(i)
+    for m in range(solo):
+        i = n_actors - 1 - m % max(isolated, 1) if isolated else m % n_actors
+        _event(ds, "bulk", f"solo{m}", "Mobilize", f"a{i}", None, "2025-06-01", f"Actor {i} mobilised.",
+               confidence=0.5)
     return ds
