@@ -29,7 +29,8 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from datetime import date
+from itertools import chain, islice
 
 from .errors import Errors, InputError, KGError, Warnings
 from .graph.rdf import article_iri, extraction_to_quads, format_for_path, ontology_quads
@@ -62,6 +63,7 @@ class BuildReport:
     graph: object = None       # the kg.store.KnowledgeGraph built into
     seconds: float = 0.0       # wall time of the build
     write_seconds: float = 0.0  # of which committing to the store
+    merged: int = 0            # actor nodes merged into another by corpus-level resolution
 
     @property
     def ok(self) -> bool:
@@ -305,7 +307,7 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
           on_error: Callable[[InputError], None] | None = None, push: str | None = None,
           batch: int = 32, coder: str | os.PathLike | None = None,
           min_confidence: float | None = None,
-          on_warning: Callable[[str], None] | None = None) -> BuildReport:
+          on_warning: Callable[[str], None] | None = None, published: date | None = None) -> BuildReport:
     """Build the graph of the articles under ``paths``.
 
     ``out`` is an RDF file whose extension names the format; ``store`` a folder holding a
@@ -318,6 +320,8 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
     ``on_error`` (and in the report) and skipped; so is a second article with an id already read
     in this build but another text. An article that replaces a stored one of the same id and
     another text is reported to ``on_warning``. ``batch`` articles at most go in one commit.
+    When input problems leave no article to read, nothing is opened or written (no store folder,
+    no file, no push) and ``report.graph`` is ``None``.
     """
     from .store import KnowledgeGraph
 
@@ -339,7 +343,15 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
             on_warning(message)
 
     paths = list(paths)
-    reader = ArticleReader(paths, max_mb=max_mb, on_error=error)
+    # (``published`` dates the articles that give no date; one that stays undated is a warning)
+    reader = ArticleReader(paths, max_mb=max_mb, on_error=error, published=published, on_warning=warn)
+    # the first article is read before the store is opened: a build that can read nothing (a
+    # missing path, say) opens, creates and writes nothing
+    articles = iter(reader)
+    head = next(articles, None)
+    if head is None and report.errors:
+        report.seconds = time.perf_counter() - t_start
+        return report
     graph = KnowledgeGraph(store) if store else KnowledgeGraph()
     report.graph = graph
     if len(graph) == 0:
@@ -358,7 +370,7 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
     seen: dict[str, tuple[str, str]] = {}     # article id -> (content hash, where it was read)
 
     def todo() -> Iterator[Article]:
-        for art in reader:
+        for art in chain([head] if head is not None else [], articles):
             first = seen.get(art.id)
             if first is not None:
                 if first[0] != art.content_hash:   # never let a second text replace the first
@@ -407,6 +419,11 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
         if bar is not None:
             bar.close()
 
+    if report.articles:
+        # one node per real actor across the corpus and the store's earlier builds
+        from .actors.resolve import resolve_graph
+
+        report.merged = len(resolve_graph(graph).merges)
     if out is not None and (report.articles or report.skipped or not report.errors):
         # (a build that read nothing leaves an existing file as it was)
         graph.save(out)

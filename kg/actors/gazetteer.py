@@ -27,7 +27,7 @@ from unidecode import unidecode
 
 from kg.resources import data_path
 
-__all__ = ["Entry", "Gazetteer", "normalize_name", "GazetteerError"]
+__all__ = ["Entry", "Gazetteer", "normalize_name", "GazetteerError", "name_words", "is_media"]
 
 _SEP = "|"
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
@@ -65,6 +65,43 @@ def normalize_name(name: str) -> str:
     if _DOTTED_ACRONYM.fullmatch(s):
         s = s.replace(".", "").replace(" ", "")  # acronyms with dots: u.n. -> un, d.p.r.k. -> dprk
     return s.strip(" .,")
+
+
+@lru_cache(maxsize=16)
+def name_words(name: str, section: str = "") -> frozenset[str]:
+    """The words of ``data/gazetteer/<name>.txt`` (lower case, a final dot dropped; ``#`` starts a
+    comment), those under the ``[section]`` line when ``section`` is given.
+
+    >>> "sgt" in name_words("person_titles"), "tower" in name_words("place_words", "last")
+    (True, True)
+    """
+    words: dict[str, set[str]] = {"": set()}
+    current = ""
+    for line in data_path("gazetteer", f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            words.setdefault(current, set())
+            continue
+        words[current].add(line.rstrip("."))
+    return frozenset(words.get(section, ()))
+
+
+@lru_cache(maxsize=1)
+def _media() -> frozenset[str]:
+    return frozenset(normalize_name(w) for w in name_words("media"))
+
+
+def is_media(name: str) -> bool:
+    """Whether ``name`` is that of a news agency or outlet (``data/gazetteer/media.txt``): a
+    source of reports, never an actor.
+
+    >>> is_media("Hawar"), is_media("the Associated Press"), is_media("Hamas")
+    (True, True, False)
+    """
+    return normalize_name(name) in _media()
 
 
 @dataclass(frozen=True)
