@@ -16,7 +16,7 @@ A parameter is bound as an RDF term, never pasted into the query text (see :func
 True
 >>> q = NamedQuery.load("events")
 >>> [p.name for p in q.params]
-['type', 'since', 'until']
+['type', 'since', 'until', 'undated', 'min_confidence']
 """
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ class QueryError(KGError):
 
 _PARAM_RE = re.compile(r"^#\s*param:\s*(\w+)\s*(?:\(([^)]*)\))?\s*(.*)$")
 _POST_RE = re.compile(r"^#\s*post:\s*([\w-]+)")
-_KINDS = ("actor", "date", "class", "iri", "string", "integer", "number")
+_KINDS = ("actor", "date", "class", "iri", "string", "integer", "number", "boolean")
 
 
 @dataclass
@@ -145,6 +145,8 @@ def named_queries() -> list[str]:
 # --------------------------------------------------------------------------- parameters
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TRUE = ("true", "yes", "1", "on")
+_FALSE = ("false", "no", "0", "off")
 _CURIE = re.compile(r"^([A-Za-z][\w.-]*):([^\s/<>\"{}|^`\\][^\s<>\"{}|^`\\]*)?$")
 
 
@@ -162,12 +164,16 @@ def to_term(value: Any, kind: str = "auto", *, param: str = "?", resolve_actor=N
 
     IRIs and project CURIEs (``actor:russia``) become IRIs; for ``actor`` parameters another
     string is looked up by name through ``resolve_actor(name)``; for ``class`` parameters a bare
-    name (``Meet``) is a ``gpol:`` class; dates become ``xsd:date``; anything else is a literal.
+    name (``Meet``) is a ``gpol:`` class; dates become ``xsd:date`` (``xsd:gYearMonth``,
+    ``xsd:gYear`` for ``2025-10``, ``2025``); booleans take true/false, yes/no, 1/0, on/off;
+    anything else is a literal.
 
     >>> to_term("actor:russia")
     rdflib.term.URIRef('https://w3id.org/geopolitical-kg/resource/actor/russia')
     >>> to_term("2025-10-27", "date").datatype == XSD.date
     True
+    >>> to_term("yes", "boolean")
+    rdflib.term.Literal('true', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean'))
     >>> to_term('"} DROP ALL {').n3()
     '"\\\\"} DROP ALL {"'
     """
@@ -196,6 +202,11 @@ def to_term(value: Any, kind: str = "auto", *, param: str = "?", resolve_actor=N
             return Literal(int(text))
         except ValueError:
             raise QueryError(QueryErrors.E037.format(param=param, value=text, kind="whole number")) from None
+    if kind == "boolean":
+        word = text.strip().lower()
+        if word in _TRUE or word in _FALSE:
+            return Literal(word in _TRUE)
+        raise QueryError(QueryErrors.E037.format(param=param, value=text, kind="true or false"))
     if kind == "number":
         try:
             return Literal(Decimal(text), datatype=XSD.decimal)
@@ -533,35 +544,42 @@ class Result:
 def shortest_path_result(kg, edges: Result, a, b) -> Result:
     """The ``path`` post-step: the shortest chain of relations from actor ``a`` to ``b``.
 
-    ``edges`` holds rows ``(source, target)``; the chain may follow an edge against
-    its direction (``direction`` says which way each step goes). Each step lists every direct
-    relation between its two actors. No chain gives no rows.
+    ``edges`` holds rows ``(source, target)``; the chain may follow an edge against its
+    direction. Each step reads from the chain's previous actor (``from``) to the next (``to``),
+    both with their labels; ``relation`` lists every direct ``gpol:`` relation between the two,
+    those pointing back from ``to`` to ``from`` written ``^gpol:...`` (SPARQL's inverse path);
+    ``direction`` is ``forward``, ``backward`` or ``both``. No chain gives no rows.
     """
     import networkx as nx
 
     g = nx.Graph()
-    pairs = set()
     for row in edges.rows:
         s, o = row["source"], row["target"]
         if s != o:
             g.add_edge(s, o)
-            pairs.add((s, o))
     a, b = str(a), str(b)
-    vars_ = ["step", "source", "relation", "target", "direction"]
+    vars_ = ["step", "from", "fromLabel", "relation", "to", "toLabel", "direction"]
     if a not in g or b not in g:
         return Result("select", vars=vars_, raw_rows=[])
     try:
         nodes = nx.shortest_path(g, a, b)
     except nx.NetworkXNoPath:
         return Result("select", vars=vars_, raw_rows=[])
-    rows = []
+    labels = {}
+    for node in nodes:
+        found = kg.query("SELECT ?node ?label WHERE { ?node rdfs:label ?label } LIMIT 1",
+                         params={"node": URIRef(node)}).terms
+        labels[node] = found[0][1] if found else None
     q = "SELECT DISTINCT ?x ?relation ?y WHERE { ?x ?relation ?y }"
+    rows = []
     for i, (x, y) in enumerate(zip(nodes, nodes[1:]), start=1):
-        forward = (x, y) in pairs
-        src, dst = (URIRef(x), URIRef(y)) if forward else (URIRef(y), URIRef(x))
-        found = {t[1] for t in kg.query(q, params={"x": src, "y": dst}).terms
-                 if str(t[1]).startswith(GPOL_IRI)}
-        names = sorted(abbreviate(r) for r in found)
-        rows.append((Literal(i), src, Literal(", ".join(names)), dst,
-                     Literal("forward" if forward else "backward")))
+        names = []
+        for src, dst, mark in ((x, y, ""), (y, x, "^")):
+            found = {t[1] for t in kg.query(q, params={"x": URIRef(src), "y": URIRef(dst)}).terms
+                     if str(t[1]).startswith(GPOL_IRI)}
+            names.append(sorted(mark + abbreviate(r) for r in found))
+        forward, backward = names
+        direction = "both" if forward and backward else "forward" if forward else "backward"
+        rows.append((Literal(i), URIRef(x), labels[x], Literal(", ".join(forward + backward)),
+                     URIRef(y), labels[y], Literal(direction)))
     return Result("select", vars=vars_, raw_rows=rows)

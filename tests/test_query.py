@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal
+from rdflib import RDF, Graph, Literal, URIRef
 
 from query_fixtures import make_graph
 from kg.namespaces import ACTOR
@@ -98,7 +98,7 @@ def test_named_queries_exist_and_run(kg):
     assert set(named_queries()) >= {"who-met", "supporters", "critics", "sanctioners", "timeline",
                                     "events", "balance", "path"}
     met = kg.named_query("who-met").rows
-    assert {(r["actor"], r["recipient"]) for r in met} == {
+    assert {(r["who"], r["whom"]) for r in met} == {
         (str(ACTOR["choe-son-hui"]), str(ACTOR["vladimir-putin"])), (str(ACTOR.china), str(ACTOR.russia))}
     assert "Kremlin" in met[1]["evidence"]  # the hypothetical Putin meeting is left out
     assert [r["supporter"] for r in kg.named_query("supporters", actor="Ukraine")] == [str(ACTOR["european-union"])]
@@ -118,10 +118,22 @@ def test_named_queries_exist_and_run(kg):
 def test_path_post_step(kg):
     steps = kg.named_query("path", a="Choe Son Hui", b="European Union").rows
     assert len(steps) == 3
-    assert steps[0]["source"] == str(ACTOR["choe-son-hui"]) and "gpol:met" in steps[0]["relation"]
-    assert steps[-1]["direction"] == "backward"
-    chain = [steps[0]["source"]] + [s["target"] if s["direction"] == "forward" else s["source"] for s in steps]
-    assert chain[-1] == str(ACTOR["european-union"])
+    assert steps[0]["from"] == str(ACTOR["choe-son-hui"]) and "gpol:met" in steps[0]["relation"]
+    assert steps[0]["fromLabel"] == "Choe Son Hui" and steps[-1]["toLabel"] == "European Union"
+    # the last step, Russia <- European Union, points back
+    assert steps[-1]["direction"] == "backward" and steps[-1]["relation"].startswith("^gpol:")
+    assert [s["step"] for s in steps] == [1, 2, 3]
+    assert all(x["to"] == y["from"] for x, y in zip(steps, steps[1:]))
+    assert steps[-1]["to"] == str(ACTOR["european-union"])
+
+
+def test_path_reads_from_the_first_actor(kg):
+    # the European Union -> Ukraine support edge, asked from Ukraine's side
+    steps = kg.named_query("path", a="Ukraine", b="European Union").rows
+    assert [(s["from"], s["to"]) for s in steps] == [(str(ACTOR.ukraine), str(ACTOR["european-union"]))]
+    assert steps[0]["relation"] == "^gpol:supports" and steps[0]["direction"] == "backward"
+    back = kg.named_query("path", a="European Union", b="Ukraine").rows
+    assert back[0]["relation"] == "gpol:supports" and back[0]["direction"] == "forward"
 
 
 def test_named_query_errors(kg):
@@ -198,6 +210,10 @@ def test_cli_query_formats(trig):
     assert len(json.loads(r.stdout)["results"]["bindings"]) == 2
     r = kgcli(trig, "--name", "supporters", "--param", "actor=Ukraine")
     assert r.returncode == 0 and "actor:european-union" in r.stdout and "(1 row)" in r.stdout
+    assert "European Union" in r.stdout  # the name beside the IRI
+    r = kgcli(trig, "--name", "who-met", "--param", "actor=Putin", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert r.returncode == 0 and [(x["whoLabel"], x["whomLabel"]) for x in rows] == [("Choe Son Hui", "Vladimir Putin")]
 
 
 def test_cli_query_file_and_store(trig, tmp_path):
@@ -221,3 +237,164 @@ def test_cli_errors(trig):
     assert r.returncode == 1 and "[E032]" in r.stderr
     r = kgcli(Path(trig).with_name("none.trig"), "ASK {}")
     assert r.returncode == 1 and "[E008]" in r.stderr
+
+
+# ------------------------------------------------------------------ answers on the bundled examples
+
+RDF_TYPE = RDF.type
+
+SEED_ARTICLE = "putin-hosts-north-korean-envoy"
+
+
+@pytest.fixture(scope="module")
+def examples_kg(tmp_path_factory):
+    """The bundled examples built by the real pipeline, in an Oxigraph store."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("examples") / "examples.trig"
+    report = build([ROOT / "examples" / "articles"], out, progress=False)
+    assert report.ok, report.errors
+    return KnowledgeGraph.load(out)
+
+
+def _labels(kg) -> dict:
+    return {r["x"]: r["l"] for r in kg.query("SELECT ?x ?l WHERE { ?x rdfs:label ?l }").rows}
+
+
+def test_examples_who_met_finds_the_seed_meeting_from_putins_side(examples_kg):
+    putin, choe = str(ACTOR["vladimir-putin"]), str(ACTOR["choe-son-hui"])
+    rows = examples_kg.named_query("who-met", actor="Putin").rows
+    assert all(putin in (r["who"], r["whom"]) for r in rows)
+    seed_events = {r["e"] for r in examples_kg.query(
+        "SELECT ?id ?e WHERE { ?e prov:wasDerivedFrom ?a . ?a dcterms:identifier ?id }",
+        params={"id": Literal(SEED_ARTICLE)}).rows}
+    seed_meetings = [r for r in rows if {r["who"], r["whom"]} == {putin, choe} and r["event"] in seed_events]
+    # Choe met Putin: Putin is the recipient, and the query was asked from his side
+    assert any(r["who"] == choe and r["whom"] == putin for r in seed_meetings), rows
+    assert all(r["whoLabel"] and r["whomLabel"] for r in rows)
+    # without an actor, each meeting is listed once
+    every = examples_kg.named_query("who-met").rows
+    assert len({(r["event"], r["who"], r["whom"]) for r in every}) == len(every)
+    assert {r["event"] for r in rows} <= {r["event"] for r in every}
+
+
+def _period(lexical: str) -> tuple[str, str]:
+    if len(lexical) == 4:
+        return lexical + "-01-01", lexical + "-12-31"
+    if len(lexical) == 7:
+        return lexical + "-01", lexical + "-31"
+    return lexical[:10], lexical[:10]
+
+
+def test_examples_events_in_a_range_include_month_and_year_dates(examples_kg):
+    dated = {}
+    for e, d in examples_kg.query(
+            "SELECT ?e ?d WHERE { ?e a gpol:Sanction OPTIONAL { ?e gpol:date ?d } }").terms:
+        dated[str(e)] = None if d is None else str(d)
+    assert dated, "the examples have Sanction events"
+    in_2025 = {e for e, d in dated.items() if d and _period(d)[0] <= "2025-12-31" and _period(d)[1] >= "2025-01-01"}
+    assert in_2025
+    got = examples_kg.named_query("events", type="Sanction", since="2025-01-01", until="2025-12-31").rows
+    assert {r["event"] for r in got} == in_2025
+    everything = examples_kg.named_query("events", type="Sanction").rows
+    assert {r["event"] for r in everything} == {e for e, d in dated.items() if d}
+    with_undated = examples_kg.named_query("events", type="Sanction", undated="true").rows
+    assert {r["event"] for r in with_undated} == set(dated)
+    labels = _labels(examples_kg)
+    assert all(r["actorLabel"] == labels[r["actor"]] for r in with_undated if r["actor"])
+
+
+def test_events_date_precision_and_range():
+    from rdflib import XSD
+
+    from kg.namespaces import EVENT, GPOL
+
+    kg = KnowledgeGraph(backend="oxigraph")
+    dates = {"y2024": ("2024", XSD.gYear), "m202510": ("2025-10", XSD.gYearMonth),
+             "d20251231": ("2025-12-31", XSD.date), "d20260101": ("2026-01-01", XSD.date),
+             "none": (None, None)}
+    quads = []
+    for key, (lex, dt_) in dates.items():
+        quads.append((EVENT[key], RDF_TYPE, GPOL.Sanction, None))
+        if lex:
+            quads.append((EVENT[key], GPOL.date, Literal(lex, datatype=dt_), None))
+    kg.add_quads(quads)
+
+    def ids(**p):
+        return sorted(r["event"].rsplit("/", 1)[1] for r in kg.named_query("events", type="Sanction", **p))
+
+    assert ids() == ["d20251231", "d20260101", "m202510", "y2024"]
+    assert ids(since="2025-10-15", until="2025-12-31") == ["d20251231", "m202510"]
+    assert ids(since="2024-06-01", until="2024-06-30") == ["y2024"]  # the year overlaps June
+    assert ids(since="2025", until="2025") == ["d20251231", "m202510"]
+    assert ids(since="2026-01", undated="yes") == ["d20260101", "none"]
+    prec = {r["event"].rsplit("/", 1)[1]: r["precision"] for r in kg.named_query("events", type="Sanction")}
+    assert prec == {"y2024": "year", "m202510": "month", "d20251231": "day", "d20260101": "day"}
+    with pytest.raises(QueryError, match=r"\[E037\].*undated"):
+        kg.named_query("events", type="Sanction", undated="maybe")
+
+
+def test_examples_timeline_one_row_per_event_most_specific_class(examples_kg):
+    rows = examples_kg.named_query("timeline", actor="Putin").rows
+    events = [r["event"] for r in rows]
+    assert len(events) == len(set(events)), "one row per event"
+    expected = {r["e"] for r in examples_kg.query(
+        "SELECT DISTINCT ?e WHERE { { ?e gpol:actor actor:vladimir-putin } UNION { ?e gpol:recipient actor:vladimir-putin } }").rows}
+    assert set(events) == expected
+    for r in rows:  # no other class of the event sits below the one listed
+        finer = examples_kg.query(
+            "ASK { ?e a ?sub . ?sub rdfs:subClassOf ?type FILTER(?sub != ?type) }",
+            params={"e": URIRef(r["event"]), "type": URIRef(r["type"])})
+        assert not finer.boolean, r
+    seed_meeting = [r for r in rows if r["other"] == str(ACTOR["choe-son-hui"]) and r["role"] == "recipient"]
+    assert seed_meeting and seed_meeting[0]["type"].endswith("#Meet") and seed_meeting[0]["otherLabel"] == "Choe Son Hui"
+    assert all(r["actorLabel"] == "Vladimir Putin" for r in rows)
+
+
+def test_timeline_several_others_in_one_row():
+    from kg.namespaces import EVENT, GPOL
+
+    kg = make_graph()
+    e = EVENT["summit"]
+    kg.add_quads([(e, RDF_TYPE, GPOL.Meet, None), (e, RDF_TYPE, GPOL.Consult, None),
+                  (e, GPOL.actor, ACTOR.china, None), (e, GPOL.recipient, ACTOR.russia, None),
+                  (e, GPOL.recipient, ACTOR["north-korea"], None)])
+    rows = [r for r in kg.named_query("timeline", actor="China") if r["event"] == str(e)]
+    assert len(rows) == 1 and rows[0]["type"].endswith("#Meet")
+    assert sorted(rows[0]["other"].split()) == sorted([str(ACTOR.russia), str(ACTOR["north-korea"])])
+    assert sorted(rows[0]["otherLabel"].split("; ")) == ["North Korea", "Russia"]
+
+
+def test_examples_path_reads_from_the_first_actor(examples_kg):
+    sudan, eu = str(ACTOR.sudan), str(ACTOR["european-union"])
+    steps = examples_kg.named_query("path", a="Sudan", b="European Union").rows
+    assert steps and steps[0]["from"] == sudan and steps[-1]["to"] == eu
+    assert all(x["to"] == y["from"] for x, y in zip(steps, steps[1:]))
+    assert steps[0]["fromLabel"] == "Sudan" and steps[-1]["toLabel"] == "European Union"
+    for s in steps:  # "^" marks exactly the relations that point from "to" back to "from"
+        for rel in s["relation"].split(", "):
+            src, dst = (s["to"], s["from"]) if rel.startswith("^") else (s["from"], s["to"])
+            assert examples_kg.query(f"ASK {{ ?x {rel.lstrip('^')} ?y }}",
+                                     params={"x": URIRef(src), "y": URIRef(dst)}).boolean, (s, rel)
+
+
+EXAMPLE_CALLS = {
+    "who-met": {"actor": "Putin"}, "supporters": {"actor": "Russia"}, "critics": {"actor": "Russia"},
+    "sanctioners": {"actor": "Russia"}, "timeline": {"actor": "Russia"}, "events": {"type": "Sanction"},
+    "balance": {"a": "Russia", "b": "Ukraine"}, "path": {"a": "Sudan", "b": "European Union"},
+}
+
+
+def test_examples_every_named_query_gives_names_beside_iris(examples_kg):
+    assert set(EXAMPLE_CALLS) == set(named_queries())
+    labels = _labels(examples_kg)
+    for name, params in EXAMPLE_CALLS.items():
+        r = examples_kg.named_query(name, **params)
+        named = 0
+        for row in r.rows:
+            for var, value in row.items():
+                if isinstance(value, str) and value.startswith(str(ACTOR)) and " " not in value:
+                    assert var + "Label" in r.vars, (name, var)
+                    assert row[var + "Label"] == labels.get(value), (name, var, row)
+                    named += 1
+        assert named or not r.rows, name
