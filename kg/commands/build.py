@@ -64,8 +64,8 @@ def _print_summary(report, out=sys.stdout) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..build import build
 
-    if not args.out and not args.store and not args.push:
-        print("kg build: give -o OUT, --store DIR and/or --push URL", file=sys.stderr)
+    if not args.out and not args.store and not args.push and not args.html:
+        print("kg build: give -o OUT, --store DIR, --html FILE and/or --push URL", file=sys.stderr)
         return 2
 
     def on_error(exc):
@@ -76,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
                    on_error=on_error, push=args.push, coder=args.coder,
                    min_confidence=args.min_confidence,
                    on_warning=lambda msg: print(f"kg build: {msg}", file=sys.stderr))
+    if report.errors and not (report.articles or report.skipped):
+        print(f"kg build: {len(report.errors)} input problem(s) and no article could be read; "
+              "nothing was written", file=sys.stderr)
+        return 2
     if args.html:
         from ..views import render_html
 
@@ -83,10 +87,6 @@ def run(args: argparse.Namespace) -> int:
         report.outputs.append(args.html)
     if args.summary:
         _print_summary(report)
-    if report.errors and not (report.articles or report.skipped):
-        print(f"kg build: {len(report.errors)} input problem(s) and no article could be read; "
-              "nothing was written", file=sys.stderr)
-        return 2
     if report.errors:
         print(f"kg build: {len(report.errors)} input problem(s); the rest was built and written",
               file=sys.stderr)
