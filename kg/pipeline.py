@@ -66,6 +66,9 @@ class Extractor:
         gaz = Gazetteer.load()
         text, places = mask_datelines(recase_title(article.text, article.title, gaz))
         doc = self.nlp.make_doc(text)
+        for prev, tok in zip(doc, doc[1:]):
+            if "\n\n" in prev.text_with_ws and not tok.is_space:
+                tok.is_sent_start = True  # no sentence runs across paragraphs (a headline has no stop)
         doc._.gpol_anchor = article.published
         doc._.gpol_source = article.text
         homes = [gaz.locate(p) for p in places]

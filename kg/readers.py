@@ -8,6 +8,15 @@ Reading never stops at a bad file: each problem becomes an :class:`kg.errors.Inp
 >>> _ = (d / "a.txt").write_text("Summit in Hanoi\\n\\nKim met Trump in Hanoi.\\n")
 >>> [(a.id, a.title, a.text) for a in read_articles([d])]
 [('a', 'Summit in Hanoi', 'Summit in Hanoi\\n\\nKim met Trump in Hanoi.')]
+
+The publication date is the JSONL ``published``; else the date of a wire dateline ("HANOI, Feb
+27, 2019 (Reuters) - ...") or of a date line ("Published: 2019-02-27", a line with just a date)
+among the first lines of the text; else the reader's ``published`` default. A date line is taken
+out of the text; a dateline stays (it names where the story was filed).
+
+>>> _ = (d / "a.txt").write_text("Summit in Hanoi\\n27 February 2019\\nKim met Trump in Hanoi.\\n")
+>>> [(a.title, a.text, a.published) for a in read_articles([d])]
+[('Summit in Hanoi', 'Summit in Hanoi\\n\\nKim met Trump in Hanoi.', datetime.date(2019, 2, 27))]
 """
 from __future__ import annotations
 
@@ -21,7 +30,8 @@ from pathlib import Path
 from .errors import Errors, InputError
 from .model import Article, safe_id
 
-__all__ = ["ArticleReader", "read_articles", "clean_text", "strip_furniture", "english_score", "is_furniture", "MAX_MB"]
+__all__ = ["ArticleReader", "read_articles", "clean_text", "strip_furniture", "english_score", "is_furniture",
+           "date_line", "head_date", "MAX_MB"]
 
 MAX_MB = 20.0
 
@@ -78,6 +88,52 @@ def clean_text(raw: str) -> tuple[str | None, str]:
     if not paras:
         return None, ""
     return paras[0], "\n\n".join(paras[1:])
+
+
+# how many paragraphs from the top (title included) may hold the dateline or a date line: a date
+# further down is one the story tells of, not when it was published
+HEAD_PARAGRAPHS = 4
+
+_DATE_LABEL = re.compile(
+    r"^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)|dated?)(?:\s+on)?\s*[:\-–—|]?\s*",
+    re.IGNORECASE)
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b",
+                         re.IGNORECASE)
+
+
+def date_line(line: str) -> date | None:
+    """The date of a line that is only a date, bare or labelled ("Published: 2025-03-03", "3 March
+    2025", "Updated March 3, 2025 14:05 GMT"); None for any other line. The month is named or the
+    date is ISO: "03/04/2025" is March 4 in one country and April 3 in another.
+
+    >>> date_line("Published: 2025-03-03"), date_line("Tuesday 3 March 2025 | 14:05 GMT")
+    (datetime.date(2025, 3, 3), datetime.date(2025, 3, 3))
+    >>> date_line("Talks resume on March 3, 2025.") is None, date_line("03/04/2025") is None
+    (True, True)
+    """
+    from .nlp.dateline import parse_full_date
+
+    line = line.strip()
+    if len(line) > 60:
+        return None
+    rest = _DATE_LABEL.sub("", line, count=1).replace("|", " ").replace("·", " ")
+    if not _MONTH_NAME.search(rest):
+        return None
+    return parse_full_date(rest)
+
+
+def head_date(paras: list[str]) -> tuple[date | None, list[str]]:
+    """(publication date, paragraphs without the date lines) of an article's paragraphs: the first
+    date line, else the first dateline with a full date, among the first :data:`HEAD_PARAGRAPHS`."""
+    from .nlp.dateline import dateline_date
+
+    head = paras[:HEAD_PARAGRAPHS]
+    lines = [date_line(p) for p in head]
+    found = next((d for d in lines if d is not None), None)
+    if found is None:
+        found = next((d for d in map(dateline_date, head) if d is not None), None)
+    kept = [p for p, d in zip(head, lines) if d is None] + paras[HEAD_PARAGRAPHS:]
+    return found, kept
 
 
 def _parse_date(value, path, line) -> date | None:
@@ -168,16 +224,33 @@ def _check_english(path, text: str) -> None:
 class ArticleReader:
     """Iterate over the articles in files and folders, collecting the errors met on the way.
 
-    ``max_mb`` bounds one article's size; larger ones are reported and skipped.
+    ``max_mb`` bounds one article's size; larger ones are reported and skipped. ``published`` is
+    the publication date of the articles that give none; an article left without one is said so,
+    once, to ``on_warning`` (and in :attr:`warnings`).
     """
 
     def __init__(self, paths: Iterable[str | os.PathLike], *, max_mb: float = MAX_MB,
-                 on_error: Callable[[InputError], None] | None = None):
+                 on_error: Callable[[InputError], None] | None = None, published: date | None = None,
+                 on_warning: Callable[[str], None] | None = None):
         self.paths = [Path(p) for p in paths]
         self.max_bytes = int(max_mb * 1024 * 1024)
         self.max_mb = max_mb
         self.errors: list[InputError] = []
         self._on_error = on_error
+        self.published = published
+        self.warnings: list[str] = []
+        self._on_warning = on_warning
+
+    def _dated(self, where, found: date | None) -> date | None:
+        """``found``, else the default date; an article with neither is reported as undated."""
+        if found is None and self.published is None:
+            msg = (f"{where}: no publication date (no \"published\", dateline or date line; give one "
+                   "with --published): relative dates such as \"on Tuesday\" are read against the "
+                   "latest full date in the text, and events it does not date are left undated")
+            self.warnings.append(msg)
+            if self._on_warning is not None:
+                self._on_warning(msg)
+        return found or self.published
 
     def _error(self, exc: InputError) -> None:
         self.errors.append(exc)
@@ -218,14 +291,15 @@ class ArticleReader:
     def _read_txt(self, path: Path) -> Article:
         self._check_size(path, path.stat().st_size)
         text = _decode(path, path.read_bytes())
-        title, body = clean_text(text)
-        if not body and not title:
+        found, paras = head_date(_paragraphs(text))
+        if not paras:
             raise InputError(Errors.E001.format(path=path))
-        # the article text is the whole cleaned file, headline included: headlines name actors and
-        # events too, and evidence offsets then point into what the user sees in the file
-        text = "\n\n".join(p for p in (title, body) if p)
+        # the article text is the whole cleaned file, headline included (headlines name actors and
+        # events too), its date lines left out
+        title, text = paras[0], "\n\n".join(paras)
         _check_english(path, text)
-        return Article(id=safe_id(path.stem), text=text, title=title, source_path=str(path))
+        return Article(id=safe_id(path.stem), text=text, title=title, source_path=str(path),
+                       published=self._dated(path, found))
 
     def _read_jsonl(self, path: Path) -> Iterator[Article]:
         with path.open("rb") as fh:
@@ -246,15 +320,17 @@ class ArticleReader:
                                                             detail="nested too deeply")) from None
                     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
                         raise InputError(Errors.E005.format(path=path, line=lineno))
-                    text = strip_furniture(_text(rec["text"]))
+                    found, paras = head_date(_paragraphs(_text(rec["text"])))
+                    text = "\n\n".join(paras)
                     if not text:
                         raise InputError(Errors.E005.format(path=path, line=lineno))
                     _check_english(f"{path}:{lineno}", text)
+                    published = _parse_date(rec.get("published"), path, lineno) or found
                     yield Article(
                         id=safe_id(str(rec.get("id") or f"{path.stem}-{lineno}")),
                         text=text,
                         title=(_text(str(rec["title"])).strip() or None) if rec.get("title") is not None else None,
-                        published=_parse_date(rec.get("published"), path, lineno),
+                        published=self._dated(f"{path}:{lineno}", published),
                         url=_url(rec.get("url")),
                         source_path=str(path),
                         source_line=lineno,

@@ -124,3 +124,64 @@ def test_a_line_that_is_not_utf8_is_named_by_file_and_line(tmp_path):
     arts = list(ArticleReader([src], on_error=errors.append))
     assert [a.id for a in arts] == ["ok", "ok2"]
     assert len(errors) == 1 and f"{src}:2:" in str(errors[0]) and "UTF-8" in str(errors[0])
+
+
+_BODY = "Kenya's president met Somalia's president in Nairobi on Monday to discuss border security."
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("NAIROBI, Nov 18, 2025 (Reuters) - ", "2025-11-18"),
+    ("NAIROBI, Kenya — March 3, 2025: ", "2025-03-03"),
+    ("NAIROBI, 3 March 2025 (AFP) – ", "2025-03-03"),
+    ("NAIROBI, Tuesday, Nov. 18, 2025 — ", "2025-11-18"),
+    ("NAIROBI, Nov 18 (Reuters) - ", None),  # no year: not a publication date
+    ("NAIROBI (Reuters) - ", None),
+])
+def test_a_dateline_gives_the_publication_date(tmp_path, head, expected):
+    (tmp_path / "a.txt").write_text(f"Kenya and Somalia Talk Border\n\n{head}{_BODY}\n", encoding="utf-8")
+    art = next(iter(ArticleReader([tmp_path / "a.txt"])))
+    assert (art.published.isoformat() if art.published else None) == expected
+    assert head.strip() in art.text  # the dateline stays: it names where the story was filed
+
+
+@pytest.mark.parametrize("line", ["Published: 2025-03-03", "3 March 2025", "March 3, 2025",
+                                  "Updated: Monday 3 March 2025 | 14:05 GMT", "Posted on Mar. 3, 2025"])
+def test_a_date_line_under_the_title_is_read_and_taken_out(tmp_path, line):
+    (tmp_path / "a.txt").write_text(f"Kenya and Somalia Talk Border\n{line}\n\n{_BODY}\n", encoding="utf-8")
+    art = next(iter(ArticleReader([tmp_path / "a.txt"])))
+    assert art.published.isoformat() == "2025-03-03"
+    assert art.title == "Kenya and Somalia Talk Border"
+    assert art.text == f"Kenya and Somalia Talk Border\n\n{_BODY}"
+
+
+def test_a_date_line_above_the_title(tmp_path):
+    (tmp_path / "a.txt").write_text(f"2025-03-03\nKenya and Somalia Talk Border\n\n{_BODY}\n", encoding="utf-8")
+    art = next(iter(ArticleReader([tmp_path / "a.txt"])))
+    assert (art.title, art.published.isoformat()) == ("Kenya and Somalia Talk Border", "2025-03-03")
+
+
+def test_a_date_in_the_body_is_not_the_publication_date(tmp_path):
+    body = "\n\n".join([_BODY] * 4 + ["March 3, 2025", "NAIROBI, Nov 18, 2025 (Reuters) - " + _BODY])
+    (tmp_path / "a.txt").write_text(f"Kenya and Somalia Talk Border\n\n{body}\n", encoding="utf-8")
+    warnings = []
+    art = next(iter(ArticleReader([tmp_path / "a.txt"], on_warning=warnings.append)))
+    assert art.published is None
+    assert len(warnings) == 1 and str(tmp_path / "a.txt") in warnings[0] and "no publication date" in warnings[0]
+
+
+def test_jsonl_published_first_then_the_dateline_then_the_default(tmp_path):
+    from datetime import date
+
+    src = tmp_path / "a.jsonl"
+    recs = [{"id": "p", "published": "2025-01-02", "text": "NAIROBI, Nov 18, 2025 (Reuters) - " + _BODY},
+            {"id": "d", "text": "NAIROBI, Nov 18, 2025 (Reuters) - " + _BODY},
+            {"id": "n", "text": _BODY}]
+    src.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+    warnings = []
+    arts = list(ArticleReader([src], on_warning=warnings.append))
+    assert [a.published for a in arts] == [date(2025, 1, 2), date(2025, 11, 18), None]
+    assert len(warnings) == 1 and f"{src}:3" in warnings[0]
+    warnings.clear()
+    arts = list(ArticleReader([src], published=date(2024, 5, 6), on_warning=warnings.append))
+    assert [a.published for a in arts] == [date(2025, 1, 2), date(2025, 11, 18), date(2024, 5, 6)]
+    assert warnings == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..events.timex import starts_after
 from .candidates import DocContext, propose
 from .model import DEFAULT_CODER, CoderModel, decide, select, to_event
 
@@ -37,7 +38,13 @@ class EventCoder:
         cands = propose(doc, ctx)
         doc._.gpol_candidates = list(doc._.gpol_events or [])
         decisions = select(decide(self.model, cands, ctx), self.threshold)
-        doc._.gpol_events = [to_event(d, ctx) for d in decisions]
+        events = [to_event(d, ctx) for d in decisions]
+        published = doc._.gpol_anchor
+        for ev in events:
+            if published is not None and ev.date and ev.modality != "Hypothetical" \
+                    and starts_after(ev.date, published):
+                ev.modality = "Hypothetical"  # dated after the story that tells it: planned, not done
+        doc._.gpol_events = events
         return doc
 
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from datetime import date
 
 from ..readers import MAX_MB
 
@@ -16,6 +18,17 @@ def probability(text: str) -> float:
     if not 0.0 <= p <= 1.0:
         raise argparse.ArgumentTypeError(f"{text} is not a probability (give a number from 0 to 1)")
     return p
+
+
+def publication_date(text: str) -> date:
+    """An argparse type: a calendar day written YYYY-MM-DD."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise ValueError
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: give the publication date as YYYY-MM-DD, e.g. 2025-11-18") from None
 
 
 def add_parser(sub) -> None:
@@ -38,6 +51,9 @@ def add_parser(sub) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", help="extract on a dask.distributed cluster")
     p.add_argument("--push", metavar="URL", help="also send the graph to this SPARQL endpoint (Graph Store "
                                                  "Protocol, as kg push) when the build is done")
+    p.add_argument("--published", type=publication_date, metavar="DATE",
+                   help="publication date (YYYY-MM-DD) of the articles that give none in a JSONL "
+                        "\"published\", a dateline or a date line; relative dates are read against it")
     p.add_argument("--max-mb", type=float, default=MAX_MB, help="skip articles larger than this (MB)")
     p.add_argument("--summary", action="store_true", help="print a summary of the graph")
     g = p.add_mutually_exclusive_group()
@@ -74,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     report = build(args.paths, args.out, store=args.store, model=args.model, workers=args.workers,
                    scheduler=args.scheduler, progress=args.progress, max_mb=args.max_mb,
                    on_error=on_error, push=args.push, coder=args.coder,
-                   min_confidence=args.min_confidence,
+                   min_confidence=args.min_confidence, published=args.published,
                    on_warning=lambda msg: print(f"kg build: {msg}", file=sys.stderr))
     if report.errors and not (report.articles or report.skipped):
         print(f"kg build: {len(report.errors)} input problem(s) and no article could be read; "

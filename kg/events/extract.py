@@ -39,7 +39,7 @@ from ..model import Event
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry, Lexicon
 from .modality import modality_of, word_list
-from .timex import find_anchor, resolve_date
+from .timex import find_anchor, resolve_date, starts_after
 
 __all__ = ["EventExtractor"]
 
@@ -530,7 +530,12 @@ class EventExtractor:
             self._dates_of, self._dates = doc, [e for e in doc.ents if e.label_ == "DATE"]
         return self._dates
 
-    def _date(self, v: Token, anchor, future: bool = False) -> str | None:
+    def _date(self, v: Token, anchor, future: bool = False) -> tuple[str | None, bool]:
+        """(the date of ``v``'s clause, or of its sentence, as an ISO string; whether a date
+        expression there was left unread: "at the end of that month" dates the act, but not for us).
+
+        A date after the anchor under a boundary word ("banning imports from 2027") is when a state
+        begins or ends, not when the act was done, and is passed over unless the act is ``future``."""
         doc = v.doc
         clause = {t.i for t in self._clause_tokens(v)}  # once, not once per entity of the doc
         all_dates = self._date_ents(doc)
@@ -542,11 +547,16 @@ class EventExtractor:
             sent_dates = [e for e in all_dates if e.start >= sent.start and e.end <= sent.end
                           and _holds(_clause_verb(e.root), v)]
             dates = sent_dates if len(sent_dates) == 1 else []
+        unread = False
         for e in dates:
             iso = resolve_date(e.text, anchor, future=future)
+            if iso and not future and anchor is not None and starts_after(iso, anchor) \
+                    and {e.root.head.lower_, doc[max(0, e.start - 1)].lower_} & word_list("date_boundaries"):
+                continue
             if iso:
-                return iso
-        return None
+                return iso, False
+            unread = True
+        return None, unread
 
     def _location(self, v: Token, idx: dict) -> str | None:
         places = v.doc._.gpol_places or {}
@@ -578,7 +588,19 @@ class EventExtractor:
         if modality == "Asserted" and modality_from is not None:
             modality = modality_of(modality_from)  # "did not take part in the talks"
         claimed = self._claimed_by(tok, idx)
-        date = self._date(tok, anchor, future=modality == "Hypothetical")  # ("will visit in April": next April)
+        date, unread = self._date(tok, anchor, future=modality == "Hypothetical")  # ("will visit in April": next April)
+        published = tok.doc._.gpol_anchor
+        if published is not None and modality != "Hypothetical":
+            if date is not None and starts_after(date, published):
+                modality = "Hypothetical"  # told with a date after the story's own: planned, not done
+            elif date is None and not unread:
+                # an act the text tells without a date carries the date it was reported on
+                date = published.isoformat()
+        said = date  # when the intent to do a planned act was told (for own_intent, below)
+        if modality == "Hypothetical" and published is not None:
+            said, unread = self._date(tok, anchor)
+            if said is None and not unread or said is not None and starts_after(said, published):
+                said = published.isoformat()
         loc = self._location(tok, idx)
         top = top_of(cls)
         if not recipients and (top in _PLACE_RECIPIENT_TOPS or cls == "Visit"):
@@ -623,7 +645,9 @@ class EventExtractor:
         else:
             pairs = [(a, None) for a in actors]
         source = tok.doc._.gpol_source or tok.doc.text
-        start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
+        # from the first word: a masked dateline is blank in the doc but not in the source
+        start = next((t.idx for t in sent if not t.is_space), sent.start_char)
+        end = sent.start_char + len(sent.text.rstrip())
         evidence = source[start:end].strip()
         start += len(source[start:end]) - len(source[start:end].lstrip())
         speaker = tok.doc._.gpol_actors.get(claimed) if claimed else None
@@ -653,7 +677,7 @@ class EventExtractor:
                 events.append(Event(
                     type=intent_cls, actors=[claimed] if claimed else [k for k, _ in group],
                     recipients=[r[0]] if r else [],
-                    modality="Asserted", date=date, location=loc, evidence=evidence, char_start=start,
+                    modality="Asserted", date=said, location=loc, evidence=evidence, char_start=start,
                     char_end=start + len(evidence), confidence=0.5, trigger=tok.text, trigger_index=tok.i,
                     cameo="030" if intent_cls == "Agree" else "130",
                     actor_sector=None, recipient_sector=r[1] if r else None))

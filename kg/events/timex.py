@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["resolve_date", "datatype_of", "find_anchor"]
+__all__ = ["resolve_date", "datatype_of", "find_anchor", "starts_after"]
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -158,6 +158,16 @@ def datatype_of(iso: str) -> str:
     ('gYearMonth', 'gYear', 'date')
     """
     return {4: "gYear", 7: "gYearMonth"}.get(len(iso), "date")
+
+
+def starts_after(iso: str, day: date) -> bool:
+    """True when the date, month or year ``iso`` begins after ``day``.
+
+    >>> starts_after("2025-11", date(2025, 11, 18)), starts_after("2026", date(2025, 11, 18))
+    (False, True)
+    """
+    y, m, d = (list(map(int, iso.split("-"))) + [1, 1])[:3]
+    return date(y, m, d) > day
 
 
 def find_anchor(texts) -> date | None:

@@ -69,3 +69,52 @@ def test_a_planned_visit_in_a_month_already_past_this_year_is_next_years(extract
     from kg.model import Article
     x = extractor.extract(Article(id="t", text="Trump said he would visit China in April.", published=ANCHOR))
     assert [e.date for e in x.events if e.type == "Visit"] == ["2026-04"]
+
+
+PUBLISHED = date(2025, 11, 18)  # a Tuesday
+
+
+def _events(extractor, text, published=PUBLISHED):
+    from kg.model import Article
+    return [(e.type, e.modality, e.date) for e in
+            extractor.extract(Article(id="t", text=text, published=published)).events]
+
+
+def test_relative_dates_are_read_against_the_publication_date(extractor):
+    assert _events(extractor, "Turkey condemned Israel on Monday.") == [("Condemn", "Asserted", "2025-11-17")]
+    assert _events(extractor, "Turkey condemned Israel last month.") == [("Condemn", "Asserted", "2025-10")]
+
+
+def test_an_act_told_without_a_date_carries_the_publication_date(extractor):
+    assert _events(extractor, "Turkey condemned Israel.") == [("Condemn", "Asserted", "2025-11-18")]
+    # without a publication date nothing is guessed
+    assert _events(extractor, "Turkey condemned Israel.", None) == [("Condemn", "Asserted", None)]
+
+
+def test_a_date_the_text_gives_but_we_cannot_read_leaves_the_act_undated(extractor):
+    assert [d for *_, d in _events(extractor, "The EU imposed sanctions on Iran at the end of that month.")] == [None]
+
+
+def test_when_a_state_begins_is_not_when_the_act_was_done(extractor):
+    # "from 2027": the ban starts then; it was imposed when reported
+    assert _events(extractor, "The EU banned imports of Russian gas from 2027.") == \
+        [("EconomicSanction", "Asserted", "2025-11-18")]
+
+
+def test_an_act_dated_after_the_story_is_planned(extractor):
+    evs = _events(extractor, "Iran and the IAEA hold talks in Vienna on December 5, 2025.")
+    assert evs and all(m == "Hypothetical" for _, m, d in evs if d and d > "2025-11-18")
+
+
+def test_an_announced_intent_is_dated_when_told_not_when_planned(extractor):
+    evs = _events(extractor, "Sudan said on Monday it would attack the RSF in December.")
+    assert ("Threaten", "Asserted", "2025-11-17") in evs
+    assert all(m == "Hypothetical" for _, m, d in evs if d > "2025-11-18")
+
+
+def test_the_trained_coder_dates_nothing_done_after_the_story(coded_extractor):
+    evs = _events(coded_extractor, "Chinese President Xi Jinping and U.S. President Donald Trump agreed at a "
+                                   "meeting in South Korea last month to ease trade tensions, and Trump is "
+                                   "expected to visit Beijing in April.", date(2025, 11, 24))
+    late = [(t, m, d) for t, m, d in evs if d and d > "2025-11-24"]
+    assert late and all(m == "Hypothetical" for _, m, _ in late)
