@@ -28,11 +28,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..graph.rdf import slugify
 from ..model import Actor
-from .gazetteer import Entry, Gazetteer, normalize_name
+from .gazetteer import Entry, Gazetteer, is_media, name_words, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
 
-__all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor"]
+__all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
 _PLURAL_REFERENCES = {"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state"}
@@ -62,6 +62,41 @@ _POLITICAL_ORG = re.compile(
 
 # prepositions that place a group in a state: "rebels in Darfur", "students throughout Indonesia"
 _GROUP_PLACE_PREPS = {"in", "throughout", "across", "inside"}
+# words a name cut off by the model ends in ("Revolutionary Armed Forces of"): no name ends so
+_FRAGMENT_ENDS = {"of", "for", "and", "the", "in", "on", "at", "to", "from", "with", "by", "or", "-"}
+
+
+def _title_word(tok: Token) -> bool:
+    """A title, rank or job word that is no part of a name ("Gen", "Sgt.", "Lawyer", "Patron")."""
+    w = tok.lower_.rstrip(".")
+    return tok.lower_ in word_list("name_titles") or w in word_list("name_titles") or w in name_words("person_titles")
+
+
+def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
+    """What a name the model tagged as a person is when it cannot be one: ``"media"`` (a news
+    agency or outlet), ``"organisation"`` (a party, armed group or body: a word of
+    ``data/gazetteer/group_words.txt`` or of a political organisation's name), ``"place"`` (a
+    town, camp, building or office: a word of ``data/gazetteer/place_words.txt`` at its start or
+    end, or a town the gazetteer locates), else ``None``.
+
+    >>> gaz = Gazetteer.load()
+    >>> [non_person_kind(t, gaz) for t in ("Hawar", "Ahrar al-Sham", "Ain Issa", "Oval Office", "Jim Mattis")]
+    ['media', 'organisation', 'place', 'place', None]
+    """
+    if is_media(text):
+        return "media"
+    words = [normalize_name(w) for w in text.replace("-", " - ").split()]
+    words = [w for w in words if w and w != "-"]
+    if not words:
+        return None
+    if words[0] in name_words("place_words", "first") and len(words) > 1 \
+            or words[-1] in name_words("place_words", "last") and len(words) > 1:
+        return "place"
+    if any(w in name_words("group_words") for w in words) or (len(words) > 1 and _POLITICAL_ORG.search(text)):
+        return "organisation"
+    if not any(e.kind == "Person" for e in gaz.lookup(text)) and gaz.locate(text) is not None:
+        return "place"
+    return None
 
 
 def _strip_possessive(text: str) -> str:
@@ -179,6 +214,21 @@ class ActorRecognizer:
             if len(span) == 1 and _strip_possessive(span.text) in in_full:
                 continue
             e = self._lookup(span.text, ("Person",))
+            what = non_person_kind(_strip_possessive(span.text), self.gaz) if e is None else None
+            if what == "media":   # "Hawar reported": a source, no actor
+                for i in range(span.start, span.end):
+                    taken[i] = True
+                continue
+            if what == "place":   # "Ain Issa", "Trump Tower", "the Oval Office"
+                places[span.root.i] = _strip_possessive(span.text)
+                continue
+            if what == "organisation":   # "Ahrar al-Sham", "Jaish al-Islam"
+                name = _strip_possessive(span.text)
+                org = self._lookup(name, ("Organization",))
+                if org is not None or len(span) > 1:
+                    add(span.start, span.end, org.key if org else slugify(name), "Organization",
+                        "gazetteer" if org else "ner", label=org.label if org else name)
+                continue
             if e is None and len(span) == 1:
                 continue  # single names are resolved in step 3
             if e is None and self._named_place(span.root):
@@ -241,6 +291,8 @@ class ActorRecognizer:
                 add(span.start, span.end, entry.key, entry.kind,
                     "gazetteer", label=entry.label)
             elif label == "ORG":
+                if is_media(text):
+                    continue  # "Reuters", "the Anadolu Agency": sources, no actors
                 entry = self._lookup(text, ("Organization", "State"))
                 name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)  # "the Tren de Aragua"
                 if entry:
@@ -290,13 +342,23 @@ class ActorRecognizer:
             if taken[tok.i] or not (tok.pos_ == "PROPN" or tok.ent_type_) or not tok.is_title:
                 continue
             word = _strip_possessive(tok.text)
-            if tok.lower_ in word_list("name_titles") or self.gaz.role(tok.lower_):
-                continue  # "President" left over from "President Xi Jinping"
+            if _title_word(tok) or self.gaz.role(tok.lower_):
+                continue  # "President" left over from "President Xi Jinping", "Patron"
             key = name_parts.get(word)
             if key is None and not tok.ent_type_ and tok.dep_ in ("nsubj", "nsubjpass"):
                 # "Modi spoke by phone with Putin": a surname the model did not tag, as the subject
                 cands = self.gaz.surnames().get(normalize_name(word), [])
                 key = cands[0].key if len(cands) == 1 else None
+            what = non_person_kind(word, self.gaz) if key is None and tok.ent_type_ == "PERSON" else None
+            if what == "place" and _titled(doc, tok, self.gaz):
+                what = None   # "President Obama" (Obama is also a town in Japan)
+            if what is not None:
+                if what == "place" and (slot := self._place_slot(tok)) is not None:
+                    places[slot.i] = word   # "fighting in Manbij"
+                org = self._lookup(word, ("Organization",)) if what == "organisation" else None
+                if org is not None:
+                    add(tok.i, tok.i + 1, org.key, "Organization", "gazetteer")
+                continue   # ("Hawar", "Labour": a source, a party of no one state)
             if key is None and tok.ent_type_ == "PERSON":
                 cands = list(self.gaz.surnames().get(normalize_name(word), []))
                 if len(cands) == 1:
@@ -395,8 +457,8 @@ class ActorRecognizer:
                 continue
             start, end = span.start, span.end
             # "President Xi Jinping": a leading title is a role, not part of the name
-            while end - start > 1 and doc[start].lower_ in word_list("name_titles"):
-                start += 1
+            while end - start > 1 and (_title_word(doc[start]) or not doc[start].is_alpha and not doc[start].is_title):
+                start += 1   # ("Sec Def Mattis", "Lawyer Amal Clooney", "08:15 - Joseph")
             # "Choe Son" + "Hui": following PROPN tokens in the same compound chain belong to the name
             # ("Therese Kayikwamba" + "Wagner", even when a known name such as "Wagner" was tagged)
             grown = True
@@ -412,6 +474,10 @@ class ActorRecognizer:
                         and not (doc[end].ent_type_ == "NORP" and doc[end].ent_id_):
                     end += 1
                     grown = True
+            while end - start > 1 and _title_word(doc[end - 1]):
+                end -= 1   # "Margaret Owen Patron": a job word after the name
+            if doc[end - 1].lower_ in _FRAGMENT_ENDS:
+                continue   # "Revolutionary Armed Forces of": a name cut off, no person
             out.append(doc[start:end])
         return out
 
