@@ -324,12 +324,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if not server.fork:  # no fork() here: in a thread, which cannot be stopped
             return self._send(*respond(server.kg, sparql, accept, timeout=server.query_timeout))
         timeout = server.query_timeout
-        start = time.monotonic()
+        # a query waits for a free worker for up to its time limit, then has all of it to run
         if not server.slots.acquire(timeout=timeout if timeout else -1):
-            return self._error(503, Errors.E033.format(seconds=timeout))
+            return self._error(503, f"All {server.workers} query workers stayed busy for {timeout} s; "
+                                    "try again later.")
         try:
-            left = None if not timeout else max(0.01, timeout - (time.monotonic() - start))
-            out = run_forked(lambda: _pack(respond(server.kg, sparql, accept)), timeout=left,
+            out = run_forked(lambda: _pack(respond(server.kg, sparql, accept)), timeout=timeout,
                              max_bytes=server.max_result_bytes, max_memory=server.max_memory,
                              fork_lock=server.write_lock)
         finally:
@@ -517,7 +517,8 @@ def make_server(kg: KnowledgeGraph, *, host: str = "127.0.0.1", port: int = 7878
     server.max_body = max_body
     server.idle_timeout = idle_timeout
     server.fork = can_fork()
-    server.slots = threading.BoundedSemaphore(workers or max(2, 2 * (os.cpu_count() or 1)))
+    server.workers = workers or max(2, 2 * (os.cpu_count() or 1))
+    server.slots = threading.BoundedSemaphore(server.workers)
     server.write_lock = threading.Lock()
     server.updater = None
     if allow_update and not allow_load and network_guard():
