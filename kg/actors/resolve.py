@@ -42,6 +42,9 @@ __all__ = ["NodeRecord", "PersonName", "Resolution", "person_name", "given_compa
 # particles that belong to the surname that follows them ("de Mistura", "bin Salman", "al-Assad")
 _PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
               "bin", "ibn", "al", "el", "la", "le", "du", "abu", "ould", "ben"}
+# particles that make the name after them a father's name, not a family name ("Mohammed bin
+# Salman" is no "Salman" alone)
+_PATRONYMIC = {"bin", "ibn", "ben", "ould", "abu"}
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an|ed|er|es|et)-")
 # a name that ends in one of these was cut off ("Revolutionary Armed Forces of")
 _FRAGMENT_ENDS = {"of", "for", "and", "the", "in", "on", "at", "to", "from", "with", "by", "or"}
@@ -72,6 +75,7 @@ class PersonName:
     given: tuple[str, ...]
     surname: str
     words: int
+    patronymic: bool = False   # the "surname" is a father's name ("bin Salman")
 
     @property
     def full(self) -> bool:
@@ -121,9 +125,9 @@ def person_name(label: str) -> PersonName | None:
     left is no name (empty, with digits, or cut off after a preposition).
 
     >>> person_name("Sec Def Mattis")
-    PersonName(given=(), surname='mattis', words=1)
+    PersonName(given=(), surname='mattis', words=1, patronymic=False)
     >>> person_name("Bashar al-Assad").surname, person_name("Staffan de Mistura")
-    ('assad', PersonName(given=('staffan',), surname='mistura', words=3))
+    ('assad', PersonName(given=('staffan',), surname='mistura', words=3, patronymic=False))
     >>> person_name("Revolutionary Armed Forces of") is None
     True
     """
@@ -147,7 +151,7 @@ def person_name(label: str) -> PersonName | None:
     given = tuple(w.rstrip(".") for w in words[:start] if w not in _PARTICLES)
     if not surname:
         return None
-    return PersonName(given, surname, n)
+    return PersonName(given, surname, n, start < n - 1 and words[n - 2] in _PATRONYMIC)
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +240,8 @@ def _resolve_persons(recs: list[NodeRecord], merges: dict[str, str]) -> None:
         singles: dict[str, list[NodeRecord]] = {}
         for r in bare:
             n = names[r.key]
-            cands = [c for c in clusters if surname_compatible(n.surname, names[c[0].key].surname)]
+            cands = [c for c in clusters if surname_compatible(n.surname, names[c[0].key].surname)
+                     and not names[c[0].key].patronymic]
             told = [c for c in cands if any(r.articles & m.articles for m in c)]
             pick = told if told else cands
             if len(pick) == 1 and not (r.known and any(m.known for m in pick[0])):

@@ -5,6 +5,7 @@ Example::
     kg eval data/gold/dev.jsonl --errors 3
     kg eval data/gold/plover_gsr.jsonl --format json > out/eval.json
     kg eval data/corpus --split test --form longform --coder rules
+    kg eval data/resolution/dev.jsonl          # a resolution gold set: cross-article resolution
 """
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ def add_parser(subparsers) -> None:
         "eval", help="score the extractor against a gold set (JSONL, see docs/eval.md)",
         description="Run the extractor on each record of a gold JSONL file and report precision, "
                     "recall and F1 for actors and for (actor, PLOVER top type, recipient) events.")
-    p.add_argument("gold", metavar="GOLD", help="gold file or corpus folder, e.g. data/gold/dev.jsonl, data/corpus")
+    p.add_argument("gold", metavar="GOLD", nargs="+",
+                   help="gold file or corpus folder, e.g. data/gold/dev.jsonl, data/corpus; resolution gold "
+                        "files (records with 'mentions', e.g. data/resolution/dev.jsonl) are scored as one corpus")
     p.add_argument("--model", default=None, help="spaCy pipeline to use (default: the extractor's)")
     p.add_argument("--coder", metavar="PATH|rules", default=None,
                    help="event coder: a model trained with `kg train`, or 'rules' (default: the shipped model)")
@@ -33,10 +36,20 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    from ..actors.score import is_resolution_file, score_resolution
     from ..evaluate import evaluate
 
-    report = evaluate(args.gold, model=args.model, coder=args.coder, split=args.split, form=args.form)
     errors = max(0, args.errors or 0)
+    if all(is_resolution_file(g) for g in args.gold):
+        # cross-article resolution: B-cubed F1 of the mention clusters and actor-node precision
+        res = score_resolution(args.gold, model=args.model, coder=args.coder)
+        sys.stdout.write(res.to_json(errors) + "\n" if args.format == "json" else res.to_text(errors))
+        return 0
+    if len(args.gold) > 1:
+        sys.stderr.write("kg eval: several gold paths are scored together only for resolution gold files\n")
+        return 2
+    args.gold = args.gold[0]
+    report = evaluate(args.gold, model=args.model, coder=args.coder, split=args.split, form=args.form)
     text = report.to_json(errors) + "\n" if args.format == "json" else report.to_text(errors)
     sys.stdout.write(text)
     return 0

@@ -60,6 +60,11 @@ def test_surname_alone_with_one_candidate_joins_it():
     assert clusters(recs) == [["al-assad", "assad", "bashar-al-assad"]]
 
 
+def test_a_fathers_name_is_no_surname():
+    recs = [P("mohammed-bin-salman", "Mohammed bin Salman", "a1"), P("king-salman", "King Salman", "a2")]
+    assert clusters(recs) == [["king-salman"], ["mohammed-bin-salman"]]
+
+
 def test_surname_alone_with_two_candidates_follows_its_story():
     recs = [P("barack-obama", "Barack Obama", "a1"), P("michelle-obama", "Michelle Obama", "a2"),
             P("obama", "Obama", "a2")]
