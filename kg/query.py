@@ -39,7 +39,7 @@ from .namespaces import GPOL_IRI, PREFIXES
 from .resources import project_root
 
 __all__ = [
-    "Result", "QueryError", "QueryErrors", "NamedQuery", "Param", "named_queries",
+    "Result", "QueryError", "QueryErrors", "NamedQuery", "Param", "named_queries", "catalog",
     "queries_dir", "to_term", "python_value", "syntax_error", "abbreviate",
 ]
 
@@ -140,6 +140,22 @@ def queries_dir() -> Path:
 def named_queries() -> list[str]:
     """Names of the named queries, sorted."""
     return sorted(p.stem for p in queries_dir().glob("*.rq"))
+
+
+def catalog() -> list[dict]:
+    """The named queries as plain data (for the query page): name, description and parameters
+    (name, kind, optional, default, note).
+
+    >>> [p["name"] for p in next(q for q in catalog() if q["name"] == "who-met")["params"]]
+    ['actor']
+    """
+    out = []
+    for name in named_queries():
+        q = NamedQuery.load(name)
+        out.append({"name": q.name, "description": q.description,
+                    "params": [{"name": p.name, "kind": p.kind, "optional": p.optional,
+                                "default": p.default, "note": p.note} for p in q.params]})
+    return out
 
 
 # --------------------------------------------------------------------------- parameters
