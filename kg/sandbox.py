@@ -23,7 +23,6 @@ import ctypes
 import errno
 import os
 import platform
-import resource
 import select
 import signal
 import stat
@@ -142,6 +141,8 @@ def _close_sockets() -> None:
 def _no_new_descriptors() -> None:
     """Fallback without seccomp: fill every free descriptor number below the highest open one
     and cap the limit there, so that no socket (nor any other descriptor) can be created."""
+    import resource     # POSIX only: imported here so that Windows can import this module
+
     try:
         high = max(int(n) for n in os.listdir("/proc/self/fd"))
     except OSError:

@@ -365,3 +365,12 @@ def test_idle_connections_are_closed(small_graph):
         assert post(server.port, form(query="ASK {}"))[0] == 200
     finally:
         server.stop()
+
+
+def test_the_endpoint_imports_where_posix_modules_are_missing():
+    # Windows has no `resource` module and no fork(): `kg serve` must still import and run queries
+    code = ("import sys; sys.modules['resource'] = None\n"
+            "import kg.serve, kg.sandbox\n"
+            "print(kg.sandbox.can_fork() in (True, False))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == "True", r.stderr
