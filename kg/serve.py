@@ -221,17 +221,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return self._send(200, json.dumps(catalog(), ensure_ascii=False), "application/json; charset=utf-8")
         name = url.path[len("/queries/"):]
         params = {k: v[-1] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
-        try:
-            result = self.server.kg.named_query(name, timeout=self.server.query_timeout, **params)
-        except QueryError as exc:
-            status = 503 if str(exc).startswith("[E033]") else 404 if str(exc).startswith("[E031]") else 400
-            return self._error(status, str(exc))
-        except KGError as exc:
-            return self._error(400, str(exc))
-        choice = negotiate(self.headers.get("Accept"), RESULT_TYPES, "application/sparql-results+json")
-        if choice is None:
-            return self._error(406, "Not acceptable; available: " + ", ".join(RESULT_TYPES))
-        self._send(200, result.serialize(choice[1]), f"{choice[0]}; charset=utf-8")
+        kg, accept = self.server.kg, self.headers.get("Accept")
+        # in the same sandbox as /sparql: the time, memory and size limits hold for it too
+        self._work(lambda timeout: respond(kg, None, accept, timeout=timeout, named=(name, params)))
 
     do_HEAD = do_GET
 
@@ -320,16 +312,22 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _answer(self, sparql: str):
         if uses_service(sparql):
             return self._error(400, _NO_SERVICE)
-        server, accept = self.server, self.headers.get("Accept")
+        kg, accept = self.server.kg, self.headers.get("Accept")
+        self._work(lambda timeout: respond(kg, sparql, accept, timeout=timeout))
+
+    def _work(self, answer):
+        """Send ``answer(timeout)`` (``(status, body, content type)``), computed in a forked child
+        without network that is stopped at the time, memory and size limits."""
+        server = self.server
         if not server.fork:  # no fork() here: in a thread, which cannot be stopped
-            return self._send(*respond(server.kg, sparql, accept, timeout=server.query_timeout))
+            return self._send(*answer(server.query_timeout))
         timeout = server.query_timeout
         # a query waits for a free worker for up to its time limit, then has all of it to run
         if not server.slots.acquire(timeout=timeout if timeout else -1):
             return self._error(503, f"All {server.workers} query workers stayed busy for {timeout} s; "
                                     "try again later.")
         try:
-            out = run_forked(lambda: _pack(respond(server.kg, sparql, accept)), timeout=timeout,
+            out = run_forked(lambda: _pack(answer(None)), timeout=timeout,
                              max_bytes=server.max_result_bytes, max_memory=server.max_memory,
                              fork_lock=server.write_lock)
         finally:
@@ -424,14 +422,19 @@ def _network_denied(exc: BaseException) -> bool:
     return False
 
 
-def respond(kg: KnowledgeGraph, sparql: str, accept: str | None, *,
-            timeout: float | None = None) -> tuple[int, bytes, str]:
-    """Run a query and write its answer for an ``Accept`` header: ``(status, body, content type)``."""
+def respond(kg: KnowledgeGraph, sparql: str | None, accept: str | None, *,
+            timeout: float | None = None, named: tuple[str, dict] | None = None) -> tuple[int, bytes, str]:
+    """Run a query and write its answer for an ``Accept`` header: ``(status, body, content type)``.
+    ``named`` is ``(name, parameters)`` of a named query to run instead of ``sparql``."""
     text = "text/plain; charset=utf-8"
     try:
-        result = kg.query(sparql, timeout=timeout)
+        if named is not None:
+            result = kg.named_query(named[0], timeout=timeout, **named[1])
+        else:
+            result = kg.query(sparql, timeout=timeout)
     except QueryError as exc:
-        return (503 if str(exc).startswith("[E033]") else 400), f"{exc}\n".encode(), text
+        status = 503 if str(exc).startswith("[E033]") else 404 if str(exc).startswith("[E031]") else 400
+        return status, f"{exc}\n".encode(), text
     except KGError as exc:
         return 400, f"{exc}\n".encode(), text
     except Exception as exc:  # noqa: BLE001 - the client gets the message, the server lives on

@@ -143,7 +143,8 @@ def test_query_page_is_self_contained(endpoint):
     with urllib.request.urlopen(endpoint[: -len("sparql")]) as resp:
         html = resp.read().decode()
     assert resp.headers["Content-Type"].startswith("text/html")
-    assert "fetch(\"sparql\"" in html and "<textarea" in html
+    # it asks this server only, by relative URLs: the endpoint and the named queries
+    assert 'request("sparql"' in html and 'fetch("queries"' in html and "<textarea" in html
     assert "http://" not in html.replace("http://www.wikidata.org/entity/", "")
     assert "src=" not in html and "href=" not in html  # no external scripts or styles
 
