@@ -1,12 +1,15 @@
 """One self-contained, offline HTML page of the actor network, made with pyvis.
 
-Actors are nodes (shape and colour by kind, size by number of events or PageRank); the events
-between an ordered pair of actors with one relation are one edge (colour by PLOVER quad class,
-label the relation, width by the number of events). The page inlines vis-network's JavaScript and
-CSS, read at render time from the installed pyvis package, and its own template
-(``kg/views/template.html``): it loads nothing from the network, and a Content-Security-Policy
-forbids it to. Tooltips are built in JavaScript with ``textContent``, so article text is never
-parsed as HTML. Filters in the page: event types, quad classes, a date range and an actor search.
+Actors are nodes (shape and colour by kind, size by number of events or PageRank; the page draws
+the names of the main actors in screen pixels and hides actors with no drawn event); all events
+between a pair of actors, in either direction, are one edge (colour by the quad class of most of
+them, label the most frequent relation, width by the number of events). The page inlines
+vis-network's JavaScript and CSS, read at render time from the installed pyvis package, and its
+own template (``kg/views/template.html``): it loads nothing from the network, and a
+Content-Security-Policy forbids it to. Tooltips are built in JavaScript with ``textContent``, so
+article text is never parsed as HTML. Filters in the page: an actor search, a minimum confidence,
+a date range (undated events kept unless asked), quad classes and event types; each re-fits the
+view. Its event count is that of ``kg stats``.
 
 >>> from kg.views import render_html
 >>> render_html("examples/sample-graph.trig", "/tmp/sample-view.html", focus="Russia").name
