@@ -46,6 +46,8 @@ class BuildErrors:
 
     E085 = "[E085] {where}: extraction failed ({detail}); the article was skipped."
     E086 = "[E086] --workers must be at least 1, not {n}."
+    W086 = ("[W086] {n} article(s) for --workers {workers}: extracting in one process (more "
+            "processes pay off from about {min} articles; see docs/scale.md).")
 
 
 @dataclass
@@ -168,12 +170,27 @@ def _pool_init(model):
     _extractor(model)
 
 
-def _extract_parallel(articles, model, workers: int, chunk: int = 8) -> Iterator[Extracted]:
+PARALLEL_CHUNK = 8          # articles per chunk sent to a worker process
+PARALLEL_MIN_CHUNKS = 4     # chunks per worker below which one process is used (docs/scale.md)
+
+
+def min_parallel(workers: int) -> int:
+    """The fewest articles for which ``workers`` processes are used: below it each process
+    would get fewer than ``PARALLEL_MIN_CHUNKS`` chunks, and one process is as fast."""
+    return workers * PARALLEL_CHUNK * PARALLEL_MIN_CHUNKS
+
+
+def _extract_parallel(articles, model, workers: int, chunk: int = PARALLEL_CHUNK) -> Iterator[Extracted]:
     """``workers`` processes, each with its own pipeline; at most ``2 * workers`` chunks in
-    flight, so reading never runs ahead of extraction by more than that."""
+    flight, so reading never runs ahead of extraction by more than that. Where processes are
+    forked, the pipeline is loaded once here first and the workers inherit it (loading it in
+    every worker cost each a few seconds of CPU the extraction needed)."""
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    fork = sys.platform.startswith("linux")
+    ctx = mp.get_context("fork" if fork else "spawn")
+    if fork:
+        _extractor(model)
     with ctx.Pool(workers, initializer=_pool_init, initargs=(model,)) as pool:
         parts = _chunks(articles, chunk)
         pending: deque = deque(pool.apply_async(extract_chunk, (p, model))
@@ -358,7 +375,7 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
         graph.add_quads(ontology_quads())
 
     total = None
-    if progress is not False:
+    if progress is not False or (workers and workers > 1 and not scheduler):
         total = _count_articles(ArticleReader(paths, max_mb=max_mb, on_error=lambda e: None))
     bar = None
     if progress or (progress is None and total and total >= 20):
@@ -393,6 +410,11 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
     spec = (model, None if coder is None else str(coder), min_confidence)
     if scheduler:
         results = _extract_dask(todo(), spec, scheduler)
+    elif workers and workers > 1 and total is not None and total < min_parallel(workers):
+        # a few chunks: the processes would have nothing to overlap, one process is as fast
+        if on_warning is not None:
+            on_warning(BuildErrors.W086.format(n=total, workers=workers, min=min_parallel(workers)))
+        results = _extract_serial(todo(), spec)
     elif workers and workers > 1:
         results = _extract_parallel(todo(), spec, workers)
     else:
