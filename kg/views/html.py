@@ -313,7 +313,8 @@ def html_document(graph, *, title: str | None = None, size_by: str = "degree",
     pv.path = "template.html"
     events = [e for edge in pv.edges for e in edge["ev"] if e["event"]]
     solo_rows = [{"type": r.get("type") or "", "top": r.get("top") or "", "quad": r.get("quad") or "",
-                  "date": r.get("date"), "conf": r.get("confidence"), "event": r["event"]} for r in solo]
+                  "date": r.get("date"), "conf": r.get("confidence"), "event": r["event"],
+                  "actors": list(r.get("actors", ()))} for r in solo]
     type_counts: dict = defaultdict(set)
     tops: dict = {}
     for e in events + solo_rows:

@@ -281,6 +281,8 @@ def test_view_browser_filters_refit_and_count_like_python(tmp_path):
     partners = {v for u, v in net.edges() if u.endswith("/a50")} | {u for u, v in net.edges() if v.endswith("/a50")}
     assert search["box"]["n"] == 1 + len(partners) and out["searchSelected"] == 1
     assert search["box"]["inside"] and search["box"]["scale"] > out["all"]["scale"]
+    assert search["events"] == len({d["event"] for u, v, d in net.edges(data=True) if "/a50" in (u[-4:], v[-4:])}
+                                   | {r["event"] for r in net.graph["solo_events"] if any(a.endswith("/a50") for a in r["actors"])})
     # dates keep undated events unless asked; the confidence floor lets events without one through
     dated = [e for e in events.values() if e["date"]]
     late = sum(1 for e in dated if e["date"] >= "2025-07-01")
