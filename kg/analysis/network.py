@@ -371,11 +371,12 @@ def date_bounds(text: str | None) -> tuple[str, str] | None:
 
 def filter_network(net: nx.MultiDiGraph, *, since: str | None = None, until: str | None = None,
                    types: Iterable[str] | None = None, focus: str | None = None,
-                   depth: int = 1, keep_isolated: bool | None = None) -> nx.MultiDiGraph:
+                   depth: int = 1, keep_isolated: bool | None = None,
+                   keep_undated: bool = True) -> nx.MultiDiGraph:
     """A copy of ``net`` with only the events that pass the filters.
 
     ``since``/``until`` are ISO dates; an event is kept when its date (a day, month or year)
-    overlaps the range; events without a date are dropped when a date filter is given.
+    overlaps the range; events without a date are kept unless ``keep_undated`` is false.
     ``types`` are class names; a class includes its subclasses. ``focus``/``depth`` keep the
     ego network around the actor named ``focus``. Actors left without events are dropped when
     an event filter was given (``keep_isolated`` overrides).
@@ -410,6 +411,8 @@ def filter_network(net: nx.MultiDiGraph, *, since: str | None = None, until: str
                 continue
             if lo or hi:
                 b = date_bounds(d.get("date"))
+                if b is None and keep_undated:
+                    continue
                 if b is None or (lo and b[1] < lo[0]) or (hi and b[0] > hi[1]):
                     drop.append((u, v, k))
         out.remove_edges_from(drop)

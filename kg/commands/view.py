@@ -31,6 +31,8 @@ def add_parser(sub) -> None:
                    help="only events on or after DATE (YYYY[-MM[-DD]])")
     p.add_argument("--until", metavar="DATE", type=calendar_date("--until"),
                    help="only events on or before DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--drop-undated", action="store_true",
+                   help="with --since/--until, leave out events without a date (kept by default)")
     p.add_argument("--types", metavar="T1,T2", help="only these event classes and their subclasses, e.g. Meet,Support")
     p.add_argument("--min-confidence", type=float, metavar="P",
                    help="only events whose gpol:confidence is at least P (0-1; events without one count "
@@ -51,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     physics = {"auto": None, "on": True, "off": False}[args.physics]
     path = render_html(args.source, args.out, focus=args.focus, depth=args.depth, since=args.since,
                        until=args.until, types=args.types, size_by=args.size_by, physics=physics,
-                       title=args.title, min_confidence=args.min_confidence)
+                       title=args.title, min_confidence=args.min_confidence,
+                       keep_undated=not args.drop_undated)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     return 0

@@ -249,14 +249,17 @@ def _template_env():
     return env
 
 
-def _passes(record: dict, *, since, until, types, min_confidence) -> bool:
+def _passes(record: dict, *, since, until, types, min_confidence, keep_undated=True) -> bool:
     """Whether an event record of :func:`build_network` passes the command-line filters (the
     same rules as :func:`filter_network`, for the events without a recipient it does not see)."""
     if types and not set(types).intersection(record.get("ancestors", ())):
         return False
     if since or until:
         b = date_bounds(record.get("date"))
-        if b is None or (since and b[1] < date_bounds(since)[0]) or (until and b[0] > date_bounds(until)[1]):
+        if b is None and not keep_undated:
+            return False
+        if b is not None and ((since and b[1] < date_bounds(since)[0])
+                              or (until and b[0] > date_bounds(until)[1])):
             return False
     conf = record.get("confidence")
     return min_confidence is None or conf is None or conf >= min_confidence
@@ -288,7 +291,7 @@ def event_counts(net: nx.MultiDiGraph, solo: list[dict]) -> dict:
 def html_document(graph, *, title: str | None = None, size_by: str = "degree",
                   physics: bool | None = None, since: str | None = None, until: str | None = None,
                   types=None, focus: str | None = None, depth: int = 1, taxonomy=None,
-                  min_confidence: float | None = None) -> str:
+                  min_confidence: float | None = None, keep_undated: bool = True) -> str:
     """The HTML text of the view of ``graph`` (anything :func:`kg.analysis.network.build_network`
     reads, or a networkx MultiDiGraph it made). Filters as in :func:`filter_network`;
     ``min_confidence`` drops events whose ``gpol:confidence`` is lower (none counts as 1.0)."""
@@ -301,10 +304,12 @@ def html_document(graph, *, title: str | None = None, size_by: str = "degree",
     if min_confidence is not None:
         net = _min_confidence(net, min_confidence)
     if since or until or types or focus:
-        net = filter_network(net, since=since, until=until, types=types, focus=focus, depth=depth)
+        net = filter_network(net, since=since, until=until, types=types, focus=focus, depth=depth,
+                             keep_undated=keep_undated)
     wanted = {t.strip() for t in types} if types else None
     solo = [r for r in solo if all(a in net for a in r.get("actors", ()))
-            and _passes(r, since=since, until=until, types=wanted, min_confidence=min_confidence)]
+            and _passes(r, since=since, until=until, types=wanted, min_confidence=min_confidence,
+                        keep_undated=keep_undated)]
     pv = network_to_pyvis(net, size_by=size_by, physics=physics)
     js, css, vis_name = _vis_assets()
     heading = title or (f"Actor network around {focus}" if focus else "Actor network")

@@ -66,7 +66,7 @@ def test_analysis_filters(net):
     consult = filter_network(net, types=["Consult"])  # includes its subclass Meet
     assert {d["type"] for *_, d in consult.edges(data=True)} == {"Meet"}
     assert set(consult) == {CHOE, PUTIN}
-    autumn = filter_network(net, since="2025-10", until="2025-10-31")
+    autumn = filter_network(net, since="2025-10", until="2025-10-31", keep_undated=False)
     assert {d["date"] for *_, d in autumn.edges(data=True)} == {"2025-10-27", "2025-10-28", "2025"}
     ego = filter_network(net, focus="putin", depth=1)
     assert set(ego) == {PUTIN, CHOE}
@@ -121,3 +121,13 @@ def test_analysis_stats_cli(tmp_path, capsys):
     assert "Communities (Louvain" in text and "North Korea - Russia" in text
     assert main(["stats", str(tmp_path / "missing.trig")]) == 1
     assert "E008" in capsys.readouterr().err
+
+
+def test_a_date_filter_keeps_undated_events_unless_asked(net):
+    # issue 17: date filters keep undated events unless asked
+    undated = [(u, v) for u, v, d in net.edges(data=True) if not d.get("date")]
+    assert undated, "the fixture needs an undated event"
+    kept = filter_network(net, since="2025-10", until="2025-10-31")
+    assert all(kept.has_edge(u, v) for u, v in undated)
+    dropped = filter_network(net, since="2025-10", until="2025-10-31", keep_undated=False)
+    assert not any(not d.get("date") for *_, d in dropped.edges(data=True))
