@@ -4,8 +4,8 @@ The Python API behind ``kg build``::
 
     >>> import kg
     >>> report = kg.build_graph(["examples/articles"], out="out/graph.trig")   # doctest: +SKIP
-    >>> report.events, report.outputs                                      # doctest: +SKIP
-    (57, ['out/graph.trig'])
+    >>> report.articles, report.outputs                                    # doctest: +SKIP
+    (7, ['out/graph.trig'])
 
 Articles already in the store (same id and content hash) are skipped, so building twice adds
 nothing. Finished articles are committed in batches, each batch one transaction holding whole
