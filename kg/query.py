@@ -210,7 +210,7 @@ def to_term(value: Any, kind: str = "auto", *, param: str = "?", resolve_actor=N
         try:
             return Literal(_dt.date.fromisoformat(text), datatype=XSD.date)
         except ValueError:
-            if re.match(r"^\d{4}(-\d{2})?$", text):
+            if re.match(r"^\d{4}(-(0[1-9]|1[0-2]))?$", text):   # a year or a month (01-12)
                 return Literal(text, datatype=XSD.gYearMonth if "-" in text else XSD.gYear)
             raise QueryError(QueryErrors.E037.format(param=param, value=text, kind="date (YYYY-MM-DD)")) from None
     if kind == "integer":

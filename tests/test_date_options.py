@@ -45,3 +45,20 @@ def test_kg_view_refuses_bad_dates_and_writes_nothing(tmp_path, option, value):
     assert option in r.stderr and repr(value) in r.stderr and "YYYY-MM-DD" in r.stderr
     assert "Traceback" not in r.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("text", ["2025-13", "2025-00", "2025-02-30", "yesterday"])
+def test_named_query_date_parameters_refuse_what_is_not_a_calendar_date(text):
+    from kg.query import QueryError, to_term
+
+    with pytest.raises(QueryError, match="E037"):
+        to_term(text, "date", param="since")
+
+
+def test_named_query_date_parameters_take_years_and_months():
+    from rdflib.namespace import XSD
+
+    from kg.query import to_term
+
+    assert to_term("2025-12", "date").datatype == XSD.gYearMonth
+    assert to_term("2025", "date").datatype == XSD.gYear
