@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,7 +46,10 @@ def write_corpus(path: Path, n: int, words: int = 70) -> int:
                 parts.append(p)
                 w += len(p.split())
                 j += 1
-            fh.write(json.dumps({"id": f"scale-{i:06d}", "text": "\n\n".join(parts)}) + "\n")
+            # dated, as a news feed's records are (an undated article is one warning line each)
+            day = date(2025, 1, 1) + timedelta(days=i % 365)
+            fh.write(json.dumps({"id": f"scale-{i:06d}", "published": day.isoformat(),
+                                 "text": "\n\n".join(parts)}) + "\n")
             total += w
             i += 1
     return total
@@ -89,7 +93,7 @@ def run_build(corpus: Path, store: Path, n: int, *, workers: int = 1, interval: 
     samples, done, shown = [], 0, 0
     pattern = re.compile(rb"\| *(\d+)/%d " % n)
     while proc.poll() is None:
-        tail = bytes(buf[-400:])
+        tail = bytes(buf[-4000:])   # the bar's last redraw, past any warning lines
         counts = [int(m) for m in pattern.findall(tail)]
         if counts:
             done = max(done, max(counts))
