@@ -99,6 +99,15 @@ def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+def _org_headed(span: Span) -> bool:
+    """Whether a name of several words is headed by a noun of organisation names ("Law Society
+    of Kenya"; ``data/gazetteer/org_heads.txt``, as :mod:`kg.nlp.orgnames` reads them)."""
+    from ..nlp.orgnames import org_heads
+
+    words = [t.lower_ for t in span if t.pos_ != "DET"]
+    return len(words) > 1 and span.root.lower_ in org_heads()
+
+
 def _strip_possessive(text: str) -> str:
     return re.sub(r"[’']s?$", "", text.strip()).strip()
 
@@ -311,7 +320,7 @@ class ActorRecognizer:
                     places[span.root.i] = text  # "Borno militants": a group of the region's state
                     continue
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
-                        or slugify(name) in actors:
+                        or slugify(name) in actors or _org_headed(span):
                     # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
                     m = add(span.start, span.end, slugify(name), "Organization", "ner", label=name)
                     owner = next((c for c in span.root.children if c.dep_ == "poss" and c.i < span.start), None)

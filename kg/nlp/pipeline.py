@@ -6,6 +6,7 @@ Components, in order::
     gpol_lemmas    (verb lemmas the lexicon knows:        kg.nlp.lemmas),
     gpol_gazetteer (entity ruler: known names, before ner),
     ner,
+    gpol_org_names (whole organisation names as one entity: kg.nlp.orgnames),
     gpol_actors    (recognise, resolve and link actors:   kg.actors.recognise),
     gpol_events    (event candidates from the parse and the lexicon: kg.events.extract),
     gpol_coder     (the trained coder decides the events:  kg.coder.component)
@@ -61,6 +62,7 @@ def load_pipeline(model: str | None = None, coder: str | None = None,
     from ..actors import recognise  # noqa: F401  registers gpol_actors
     from ..events import extract  # noqa: F401  registers gpol_events
     from . import lemmas  # noqa: F401  registers gpol_lemmas
+    from . import orgnames  # noqa: F401  registers gpol_org_names
 
     nlp = _load_base(model or DEFAULT_MODEL)
     if "lemmatizer" in nlp.pipe_names:
@@ -69,6 +71,8 @@ def load_pipeline(model: str | None = None, coder: str | None = None,
         nlp.add_pipe("gpol_gazetteer", before="ner")
     else:
         nlp.add_pipe("gpol_gazetteer")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("gpol_org_names", after="ner")
     nlp.add_pipe("gpol_actors")
     nlp.add_pipe("gpol_events")
     if coder != "rules":

@@ -1,0 +1,142 @@
+"""The ``gpol_org_names`` pipeline component: whole names of organisations as one ORG entity.
+
+The small English model often cuts a long organisation name or misses it: "the Central Committee
+of Sudanese Doctors" comes out as ``ORG`` "The Central Committee of" and ``NORP`` "Sudanese";
+"the Kenya National Commission on Human Rights" as ``GPE`` "Kenya" alone. The actor stage then
+sees a fragment, or the state, where the text names an organisation.
+
+This component runs after ``ner``. In each sentence it finds runs of capitalised words, joined by
+"of", "on", "for", "and" or "the" only where a capitalised word follows (and "and" only after one
+of the others, so that "the European Union and the African Union" stays two names), and marks a
+run as one ``ORG`` entity when its first part ends in a noun that heads organisation names
+(``data/gazetteer/org_heads.txt``: "Commission", "Society", "Association"...), except a demonym
+before one or two words or before a name the gazetteer knows ("the Indian High Commission", "the
+Russian Security Council": bodies of the state, which event data codes as the state and the actor
+stage reads so; and no Security Council of the UN). Entities inside the
+run give way to it; a run the model already tagged as one entity of another kind is left alone
+(a person named "Walter Bank", a place).
+
+>>> from kg.nlp import load_pipeline
+>>> doc = load_pipeline(coder="rules")("The Law Society of Kenya called on police to act.")
+>>> [(e.text, e.label_) for e in doc.ents]
+[('Law Society of Kenya', 'ORG')]
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..resources import project_root
+
+__all__ = ["OrgNames", "org_heads", "org_name_spans"]
+
+_JOINERS = {"of", "on", "for", "and"}
+_LEADERS = {"of", "on", "for"}
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """The head nouns of organisation names, from ``data/gazetteer/org_heads.txt``."""
+    path = project_root() / "data" / "gazetteer" / "org_heads.txt"
+    words = (ln.strip().lower() for ln in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+@lru_cache(maxsize=1)
+def _known_name():
+    """Whether the gazetteer knows a name (of any kind)."""
+    from ..actors.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    return lambda name: bool(gaz.lookup(name))
+
+
+def _capitalised(tok) -> bool:
+    """A word that can be part of a name: capitalised, no function word, no date or number
+    ("the IAEA on Wednesday" is no name)."""
+    text = tok.text
+    return (text[:1].isupper() and tok.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "VERB", "AUX")
+            and tok.ent_type_ not in _NOT_NAMES and any(c.isalpha() for c in text))
+
+
+def org_name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """``(start, end)`` token offsets of the organisation names of ``doc`` (see the module)."""
+    heads = org_heads()
+    known = _known_name()
+    found = []
+    for sent in doc.sents:
+        i, end = sent.start, sent.end
+        while i < end:
+            if not _capitalised(doc[i]):
+                i += 1
+                continue
+            j, first_end, joined = i + 1, None, False
+            while j < end:
+                if _capitalised(doc[j]):
+                    j += 1
+                    continue
+                low = doc[j].lower_
+                if low in _JOINERS and (low != "and" or joined):
+                    k = j + 1
+                    if k < end and doc[k].lower_ == "the":
+                        k += 1
+                    if k < end and _capitalised(doc[k]):
+                        if first_end is None:
+                            first_end = j
+                        joined = joined or low in _LEADERS
+                        j = k
+                        continue
+                break
+            first = first_end if first_end is not None else j
+            if doc[i].ent_type_ == "NORP" and (j - i <= 3 or known(doc[i + 1:j].text)):
+                # "the Indian High Commission", "the Russian Security Council": a body of the
+                # state the demonym names, as event data codes it (and no UN Security Council)
+                i = j
+                continue
+            if first - i >= 2 and doc[first - 1].lower_ in heads:
+                found.append((i, j))
+            elif j - i >= 2 and first_end is None and doc[j - 1].lower_ in heads:
+                found.append((i, j))
+            i = j
+    return found
+
+
+class OrgNames:
+    """Mark whole organisation names as ``ORG`` entities (see the module)."""
+
+    def __init__(self, nlp: Language, name: str = "gpol_org_names"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = org_name_spans(doc)
+        if not spans:
+            return doc
+        ents = list(doc.ents)
+        new = []
+        for s, e in spans:
+            inside = [x for x in ents if x.start >= s and x.end <= e]
+            if any(x.start == s and x.end == e for x in inside):
+                continue  # the model already has this name whole
+            if any(x.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC") and x.end - x.start > 1
+                   for x in inside):
+                continue  # a person or a date inside: not one name
+            overlapping = [x for x in ents if x.start < e and x.end > s and not (x.start >= s and x.end <= e)]
+            if overlapping and any(x.label_ != "ORG" for x in overlapping):
+                continue
+            new.append(Span(doc, s, e, label="ORG"))
+        if new:
+            keep = [x for x in ents if not any(x.start < n.end and x.end > n.start for n in new)]
+            doc.ents = filter_spans(keep + new)
+        return doc
+
+
+@Language.factory("gpol_org_names", default_config={})
+def make_org_names(nlp: Language, name: str) -> OrgNames:
+    """The ``gpol_org_names`` component (after ``ner``)."""
+    return OrgNames(nlp, name)
