@@ -6,9 +6,12 @@ of Sudanese Doctors" comes out as ``ORG`` "The Central Committee of" and ``NORP`
 sees a fragment, or the state, where the text names an organisation.
 
 This component runs after ``ner``. In each sentence it finds runs of capitalised words, joined by
-"of", "on", "for", "and" or "the" only where a capitalised word follows (and "and" only after one
-of the others, so that "the European Union and the African Union" stays two names), and marks a
-run as one ``ORG`` entity when its first part ends in a noun that heads organisation names
+"of", "on" or "for" (maybe followed by "the") or "and" only where a capitalised word follows, and
+"and" only after one of the others or after a word that is no name by itself ("the Justice and
+Development Party", while "the European Union and the African Union" and "India and the European
+Union" stay two names), and marks a
+run as one ``ORG`` entity when its first part (or, joined by "and" alone, its last word) is a noun
+that heads organisation names
 (``data/gazetteer/org_heads.txt``: "Commission", "Society", "Association"...), except a demonym
 before one or two words or before a name the gazetteer knows ("the Indian High Commission", "the
 Russian Security Council": bodies of the state, which event data codes as the state and the actor
@@ -48,6 +51,12 @@ def org_heads() -> frozenset[str]:
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
+def _plain_word(tok, heads) -> bool:
+    """A word before "and" that names nothing by itself ("Justice" in "the Justice and Development
+    Party"), unlike a head noun or a name the model tagged ("India and the European Union")."""
+    return tok.lower_ not in heads and not tok.ent_type_
+
+
 @lru_cache(maxsize=1)
 def _known_name():
     """Whether the gazetteer knows a name (of any kind)."""
@@ -61,6 +70,8 @@ def _capitalised(tok) -> bool:
     """A word that can be part of a name: capitalised, no function word, no date or number
     ("the IAEA on Wednesday" is no name)."""
     text = tok.text
+    if tok.is_sent_start and tok.pos_ != "PROPN":
+        return False  # "Leaders of the ...": capitalised because it begins the sentence
     return (text[:1].isupper() and tok.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "VERB", "AUX")
             and tok.ent_type_ not in _NOT_NAMES and any(c.isalpha() for c in text))
 
@@ -82,9 +93,9 @@ def org_name_spans(doc: Doc) -> list[tuple[int, int]]:
                     j += 1
                     continue
                 low = doc[j].lower_
-                if low in _JOINERS and (low != "and" or joined):
+                if low in _JOINERS and (low != "and" or joined or _plain_word(doc[j - 1], heads)):
                     k = j + 1
-                    if k < end and doc[k].lower_ == "the":
+                    if k < end and doc[k].lower_ == "the" and low != "and":
                         k += 1
                     if k < end and _capitalised(doc[k]):
                         if first_end is None:
@@ -101,7 +112,7 @@ def org_name_spans(doc: Doc) -> list[tuple[int, int]]:
                 continue
             if first - i >= 2 and doc[first - 1].lower_ in heads:
                 found.append((i, j))
-            elif j - i >= 2 and first_end is None and doc[j - 1].lower_ in heads:
+            elif j - i >= 2 and not joined and doc[j - 1].lower_ in heads:
                 found.append((i, j))
             i = j
     return found
@@ -120,9 +131,9 @@ class OrgNames:
         ents = list(doc.ents)
         new = []
         for s, e in spans:
+            if any(x.start <= s and x.end >= e for x in ents):
+                continue  # the model has the name whole, or a longer one around it
             inside = [x for x in ents if x.start >= s and x.end <= e]
-            if any(x.start == s and x.end == e for x in inside):
-                continue  # the model already has this name whole
             if any(x.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC") and x.end - x.start > 1
                    for x in inside):
                 continue  # a person or a date inside: not one name

@@ -53,3 +53,15 @@ def test_the_head_words_are_data():
     heads = org_heads()
     assert {"commission", "society", "association"} <= heads
     assert "government" not in heads and "army" not in heads   # the state and its forces
+
+
+def test_a_name_with_and_before_its_head_is_whole(nlp):
+    found = ents(nlp, "Leaders of the Peace and Democracy Party met in the capital.")
+    assert ("Peace and Democracy Party", "ORG") in found
+    assert ("Democracy Party", "ORG") not in found
+
+
+def test_a_state_and_an_organisation_stay_two(nlp):
+    found = ents(nlp, "Chile and the European Union signed a trade accord.")
+    assert ("European Union", "ORG") in found or ("the European Union", "ORG") in found
+    assert not any(" and " in t for t, _ in found)
