@@ -1,0 +1,54 @@
+"""How many gold events the rule extractor's proposals could let the trained coder find.
+
+The trained coder chooses among the candidates the rules propose (kg/coder/candidates.py), so a
+gold event is out of its reach unless the rules propose its actor and recipient. This script runs
+the rule extractor over a gold set and sorts each gold event (actor, top type, recipient) into:
+
+* right:       the rules propose it with the gold type;
+* other type:  the rules propose the pair (actor, recipient) with another type;
+* no candidate: both sides are found as actors, but no proposal joins them;
+* actor missing: the actor stage finds no actor for one side.
+
+Usage (the figures in docs/coder.md)::
+
+    python scripts/proposal_coverage.py data/corpus --split dev --form longform
+
+Background events (coding rule R6) are left out, as kg eval does.
+"""
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from kg.evaluate import evaluate
+
+
+def main(argv=None) -> Counter:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold")
+    ap.add_argument("--split")
+    ap.add_argument("--form")
+    args = ap.parse_args(argv)
+    report = evaluate(args.gold, coder="rules", split=args.split, form=args.form)
+    counts: Counter = Counter()
+    for doc in report.documents:
+        predicted = {t for t, _ in doc.event_fp}
+        pairs = {(t[0], t[2]) for t in predicted}
+        missed_actors = set(doc.actor_fn)
+        counts["right"] += doc.events.tp
+        for (actor, _type, recipient), _ in doc.event_fn:
+            if (actor, recipient) in pairs:
+                counts["other type"] += 1
+            elif actor in missed_actors or (recipient is not None and recipient in missed_actors):
+                counts["actor missing"] += 1
+            else:
+                counts["no candidate"] += 1
+    total = sum(counts.values())
+    print(f"{total} gold events in {len(report.documents)} documents")
+    for k in ("right", "other type", "no candidate", "actor missing"):
+        print(f"  {k:<14} {counts[k]:>5}  {counts[k] / max(total, 1):.1%}")
+    return counts
+
+
+if __name__ == "__main__":
+    main()
