@@ -31,6 +31,7 @@ from ..model import Actor
 from .gazetteer import Entry, Gazetteer, is_media, name_words, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
+from .resolve import PATRONYMIC
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
@@ -97,6 +98,20 @@ def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
     if not any(e.kind == "Person" for e in gaz.lookup(text)) and gaz.locate(text) is not None:
         return "place"
     return None
+
+
+def _defined_acronyms(doc: Doc, ents) -> dict[str, str]:
+    """Acronyms the text defines after a name: ``{"PYD": "Democratic Union Party"}`` for "the
+    Democratic Union Party (PYD)". The acronym is one upper-case word of 2 to 8 letters."""
+    out: dict[str, str] = {}
+    for span in ents:
+        if span.label_ != "ORG" or span.end + 2 >= len(doc):
+            continue
+        if doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+            acr = doc[span.end + 1].text
+            if acr.isalpha() and acr.isupper() and 2 <= len(acr) <= 8:
+                out.setdefault(acr, re.sub(r"^the\s+", "", _strip_possessive(span.text), flags=re.I))
+    return out
 
 
 def _org_headed(span: Span) -> bool:
@@ -252,7 +267,8 @@ class ActorRecognizer:
             if len(_strip_possessive(span.text).split()) > len(actor.label.split()) and not e:
                 actor.label = _strip_possessive(span.text)
             for tok in span:
-                if tok.is_title or tok.is_upper:
+                if (tok.is_title or tok.is_upper) and not (tok.i > span.start and doc[tok.i - 1].lower_ in PATRONYMIC):
+                    # (not "Salman" of "Mohammed bin Salman": his father's name; "King Salman" is another)
                     name_parts.setdefault(_strip_possessive(tok.text), key)
             for alias in (self.gaz.get(key).aliases if self.gaz.get(key) else ()):
                 if len(alias.split()) == 1:
@@ -272,6 +288,20 @@ class ActorRecognizer:
                 if m is not None:
                     ga.alt_labels.add(doc[start:tok.i + 1].text)
                     self._ensure(actors, state.key, state.kind, state.label)
+
+        # acronyms the text defines: "the Democratic Union Party (PYD)" ... "the PYD said"
+        acronyms = _defined_acronyms(doc, ents)
+
+        def acronym_actor(acr: str) -> tuple[str, str, str | None] | None:
+            """(key, kind, label) of the organisation an acronym of the text stands for."""
+            long = acronyms.get(acr)
+            if long is None or self._lookup(acr, ("Organization", "State")) is not None:
+                return None
+            entry = self._lookup(long, ("Organization", "State"))
+            if entry is not None:
+                return entry.key, entry.kind, None
+            key = slugify(long)
+            return (key, actors[key].kind, long) if key in actors else None
 
         # 2. states, organisations, places
         for span in ents:
@@ -302,6 +332,9 @@ class ActorRecognizer:
             elif label == "ORG":
                 if is_media(text):
                     continue  # "Reuters", "the Anadolu Agency": sources, no actors
+                if (known := acronym_actor(text)) is not None:
+                    add(span.start, span.end, known[0], known[1], "ner", label=known[2])
+                    continue
                 entry = self._lookup(text, ("Organization", "State"))
                 name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)  # "the Tren de Aragua"
                 if entry:
@@ -341,6 +374,9 @@ class ActorRecognizer:
                 if h.pos_ == "NOUN" and self.gaz.sector(h.lemma_.lower()):
                     group = True
                     break
+            if (known := acronym_actor(tok.text)) is not None:   # "the PYD said", defined before
+                add(tok.i, tok.i + 1, known[0], known[1], "ner", label=known[2])
+                continue
             if group or slugify(tok.text) in actors:  # (then "Petro accused the ELN": the same group)
                 e = self._lookup(tok.text, ("Organization", "State"))
                 add(tok.i, tok.i + 1, e.key if e else slugify(tok.text), e.kind if e else "Organization",

@@ -44,7 +44,7 @@ _PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von"
               "bin", "ibn", "al", "el", "la", "le", "du", "abu", "ould", "ben"}
 # particles that make the name after them a father's name, not a family name ("Mohammed bin
 # Salman" is no "Salman" alone)
-_PATRONYMIC = {"bin", "ibn", "ben", "ould", "abu"}
+PATRONYMIC = _PATRONYMIC = {"bin", "ibn", "ben", "ould", "abu"}
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an|ed|er|es|et)-")
 # a name that ends in one of these was cut off ("Revolutionary Armed Forces of")
 _FRAGMENT_ENDS = {"of", "for", "and", "the", "in", "on", "at", "to", "from", "with", "by", "or"}
