@@ -374,3 +374,29 @@ def test_the_endpoint_imports_where_posix_modules_are_missing():
             "print(kg.sandbox.can_fork() in (True, False))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and r.stdout.strip() == "True", r.stderr
+
+
+def test_without_fork_no_query_opens_a_connection_either(small_graph):
+    # where there is no fork() (Windows) queries run in a thread of the server, and the scan of
+    # the query text is the guard: every variant is refused there too, and the listener sees nothing
+    from kg.serve import make_server
+    from kg.store import KnowledgeGraph
+
+    kg = KnowledgeGraph.load(small_graph, read_only=True)
+    listener = Listener()
+    server = make_server(kg, port=0, quiet=True, timeout=5)
+    server.fork = False
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        for q in _service_variants(listener.port):
+            status, body = post(port, form(query=q))
+            assert status == 400, (q, status, body)
+        status, body = post(port, form(query="SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+                            headers={"Accept": "text/csv"})
+        assert status == 200 and b"200" in body
+        assert listener.hits == 0
+    finally:
+        server.shutdown()
+        server.server_close()
+        listener.close()
