@@ -398,9 +398,10 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike | None = No
                     bar.update(1)
                 continue
             seen[art.id] = (art.content_hash, art.where)
-            if store is not None and graph.has_other_version(art.id, art.content_hash):
+            stored = graph.article_hashes(art.id)      # one lookup for both questions
+            if store is not None and stored - {art.content_hash}:
                 warn(Warnings.W002.format(where=art.where, id=art.id))
-            if graph.has_article(art.id, art.content_hash):
+            if art.content_hash in stored:
                 report.skipped += 1
                 if bar is not None:
                     bar.update(1)

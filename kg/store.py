@@ -21,7 +21,6 @@ prefixes (``gpol:``, ``actor:`` ...) are predeclared.
 from __future__ import annotations
 
 import os
-
 import threading
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -196,18 +195,17 @@ class KnowledgeGraph:
                 for s, p, o, g in quads:
                     (default if g is None else self._ds.graph(g)).add((s, p, o))
 
+    def article_hashes(self, article_id: str) -> set[str]:
+        """The ``gpol:contentHash`` values of the articles with this ``dcterms:identifier``: empty
+        when the graph has none, the same text's hash when adding it again would add nothing,
+        another hash when adding it replaces a stored version."""
+        q = "SELECT ?id ?hash WHERE { ?article dcterms:identifier ?id ; gpol:contentHash ?hash }"
+        return {str(r["hash"]) for r in self.query(q, params={"id": Literal(article_id)}).rows}
+
     def has_article(self, article_id: str, content_hash: str) -> bool:
         """Whether the graph holds the article with this ``dcterms:identifier`` and
         ``gpol:contentHash`` (adding it again would add nothing)."""
-        q = ("SELECT ?id ?hash WHERE { ?article dcterms:identifier ?id ; gpol:contentHash ?hash } LIMIT 1")
-        return len(self.query(q, params={"id": Literal(article_id), "hash": Literal(content_hash)})) > 0
-
-    def has_other_version(self, article_id: str, content_hash: str) -> bool:
-        """Whether the graph holds an article with this ``dcterms:identifier`` but another
-        ``gpol:contentHash`` (adding this one replaces it)."""
-        q = ("SELECT ?id ?h WHERE { ?article dcterms:identifier ?id ; gpol:contentHash ?hash . "
-             "FILTER(?hash != ?h) } LIMIT 1")
-        return len(self.query(q, params={"id": Literal(article_id), "h": Literal(content_hash)})) > 0
+        return content_hash in self.article_hashes(article_id)
 
     def replace_article(self, article_iri, quads: Iterable[tuple]) -> None:
         """Drop the named graph ``article_iri`` and insert ``quads`` in one transaction (quads
