@@ -31,7 +31,7 @@ from ..model import Actor
 from .gazetteer import Entry, Gazetteer, is_media, name_words, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
-from .resolve import PATRONYMIC
+from .resolve import FRAGMENT_ENDS, PATRONYMIC, title_words
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
@@ -64,13 +64,12 @@ _POLITICAL_ORG = re.compile(
 # prepositions that place a group in a state: "rebels in Darfur", "students throughout Indonesia"
 _GROUP_PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # words a name cut off by the model ends in ("Revolutionary Armed Forces of"): no name ends so
-_FRAGMENT_ENDS = {"of", "for", "and", "the", "in", "on", "at", "to", "from", "with", "by", "or", "-"}
+_FRAGMENT_ENDS = FRAGMENT_ENDS | {"-"}
 
 
 def _title_word(tok: Token) -> bool:
     """A title, rank or job word that is no part of a name ("Gen", "Sgt.", "Lawyer", "Patron")."""
-    w = tok.lower_.rstrip(".")
-    return tok.lower_ in word_list("name_titles") or w in word_list("name_titles") or w in name_words("person_titles")
+    return tok.lower_.rstrip(".") in title_words()
 
 
 def non_person_kind(text: str, gaz: Gazetteer) -> str | None:

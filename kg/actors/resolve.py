@@ -36,7 +36,7 @@ from unidecode import unidecode
 
 from .gazetteer import Gazetteer, name_words, normalize_name
 
-__all__ = ["NodeRecord", "PersonName", "Resolution", "person_name", "given_compatible",
+__all__ = ["NodeRecord", "PersonName", "Resolution", "person_name", "title_words", "given_compatible",
            "surname_compatible", "resolve", "read_nodes", "apply", "resolve_graph"]
 
 # particles that belong to the surname that follows them ("de Mistura", "bin Salman", "al-Assad")
@@ -47,7 +47,8 @@ _PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von"
 PATRONYMIC = _PATRONYMIC = {"bin", "ibn", "ben", "ould", "abu"}
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an|ed|er|es|et)-")
 # a name that ends in one of these was cut off ("Revolutionary Armed Forces of")
-_FRAGMENT_ENDS = {"of", "for", "and", "the", "in", "on", "at", "to", "from", "with", "by", "or"}
+FRAGMENT_ENDS = _FRAGMENT_ENDS = frozenset(
+    {"of", "for", "and", "the", "in", "on", "at", "to", "from", "with", "by", "or"})
 _QUOTED = re.compile(r"[\"“”«»][^\"“”«»]*[\"“”«»]")
 _VOWELS = re.compile(r"[aeiouy]")
 # how close two spellings must be (rapidfuzz ratio, 0-100) besides having the same consonants
@@ -94,7 +95,13 @@ class Resolution:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
+def title_words() -> frozenset[str]:
+    """Titles, ranks and job words that are never part of a name, without a final dot
+    (``data/syntax/name_titles.txt`` and ``data/gazetteer/person_titles.txt``).
+
+    >>> {"gen", "sgt", "patron"} <= title_words()
+    True
+    """
     from ..events.modality import word_list
 
     return frozenset(w.rstrip(".") for w in word_list("name_titles")) | name_words("person_titles")
@@ -136,7 +143,7 @@ def person_name(label: str) -> PersonName | None:
     words = [w for w in words if w and w not in ("-", "–")]
     if not words or any(any(c.isdigit() for c in w) for w in words) or words[-1] in _FRAGMENT_ENDS:
         return None
-    titles = _titles()
+    titles = title_words()
     while words and words[0].rstrip(".") in titles:
         words.pop(0)
     while words and words[-1].rstrip(".") in titles:
