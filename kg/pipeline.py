@@ -8,11 +8,16 @@
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .actors.mentions import register_extensions
 from .model import Article, Extraction
 from .nlp import DEFAULT_MODEL, load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["Extractor", "doc_to_extraction"]
 
@@ -79,9 +84,10 @@ class Extractor:
         """The actors and events of one article."""
         return doc_to_extraction(article, self.nlp(self._doc(article)))
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extractions of many articles, in order, batched through ``nlp.pipe``."""
-        pending: list[Article] = []
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc]]:
+        """Each article with its Doc after the whole pipeline, in order, batched through
+        ``nlp.pipe`` (for callers that read the Doc itself: training, scoring)."""
+        pending: deque[Article] = deque()
 
         def docs():
             for art in articles:
@@ -89,4 +95,9 @@ class Extractor:
                 yield self._doc(art)
 
         for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
-            yield doc_to_extraction(pending.pop(0), doc)
+            yield pending.popleft(), doc
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extractions of many articles, in order, batched through ``nlp.pipe``."""
+        for art, doc in self.parse_many(articles):
+            yield doc_to_extraction(art, doc)

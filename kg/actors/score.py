@@ -171,9 +171,8 @@ def score_resolution(paths, *, model: str | None = None, coder: str | None = Non
     graph = KnowledgeGraph()
     spans: dict[str, list[tuple[int, int, str]]] = {}
     kinds: dict[str, str] = {}
-    for rec in records:
-        art = Article(id=rec.id, text=rec.text, title=rec.title, published=rec.published)
-        doc = ex.nlp(ex._doc(art))
+    articles = (Article(id=rec.id, text=rec.text, title=rec.title, published=rec.published) for rec in records)
+    for rec, (art, doc) in zip(records, ex.parse_many(articles)):
         extraction = doc_to_extraction(art, doc)
         graph.add_quads(extraction_to_quads(extraction))
         for k, a in (doc._.gpol_actors or {}).items():

@@ -99,10 +99,8 @@ def prepare(records: Iterable[GoldRecord], *, model: str | None = None, with_lab
 
     ex = Extractor(model, coder="rules", batch_size=batch_size)
     records = list(records)
-    articles = [r.article() for r in records]
     out = []
-    for rec, art, doc in zip(records, articles, ex.nlp.pipe((ex._doc(a) for a in articles),
-                                                            batch_size=batch_size)):
+    for rec, (art, doc) in zip(records, ex.parse_many(r.article() for r in records)):
         extraction = doc_to_extraction(art, doc)
         ctx = DocContext.of(doc)
         cands = propose(doc, ctx)
