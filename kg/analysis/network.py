@@ -33,7 +33,7 @@ from ..namespaces import ACTOR, GPOL, GPOL_IRI
 
 __all__ = [
     "AnalysisError", "AnalysisErrors", "ClassInfo", "build_network", "iter_triples",
-    "find_actors", "ego_network", "filter_network", "date_bounds", "QUADS", "KINDS",
+    "find_actors", "ego_network", "filter_network", "date_bounds", "in_date_range", "QUADS", "KINDS",
 ]
 
 QUADS = ("VerbalCooperation", "MaterialCooperation", "VerbalConflict", "MaterialConflict")
@@ -369,6 +369,23 @@ def date_bounds(text: str | None) -> tuple[str, str] | None:
     return f"{y}-01-01", f"{y}-12-31"
 
 
+def in_date_range(date: str | None, lo: tuple[str, str] | None, hi: tuple[str, str] | None, *,
+                  keep_undated: bool = True) -> bool:
+    """Whether an event dated ``date`` (a day, month or year) overlaps the range from ``lo`` to
+    ``hi`` (:func:`date_bounds` of ``since`` and ``until``; ``None``: open); an undated event
+    is in it when ``keep_undated``.
+
+    >>> in_date_range("2025-10", date_bounds("2025-10-15"), None), in_date_range(None, None, None)
+    (True, True)
+    >>> in_date_range("2024", date_bounds("2025"), None), in_date_range(None, None, None, keep_undated=False)
+    (False, False)
+    """
+    b = date_bounds(date)
+    if b is None:
+        return keep_undated
+    return not ((lo and b[1] < lo[0]) or (hi and b[0] > hi[1]))
+
+
 def filter_network(net: nx.MultiDiGraph, *, since: str | None = None, until: str | None = None,
                    types: Iterable[str] | None = None, focus: str | None = None,
                    depth: int = 1, keep_isolated: bool | None = None,
@@ -409,12 +426,8 @@ def filter_network(net: nx.MultiDiGraph, *, since: str | None = None, until: str
             if wanted is not None and not wanted.intersection(d.get("ancestors", ())):
                 drop.append((u, v, k))
                 continue
-            if lo or hi:
-                b = date_bounds(d.get("date"))
-                if b is None and keep_undated:
-                    continue
-                if b is None or (lo and b[1] < lo[0]) or (hi and b[0] > hi[1]):
-                    drop.append((u, v, k))
+            if (lo or hi) and not in_date_range(d.get("date"), lo, hi, keep_undated=keep_undated):
+                drop.append((u, v, k))
         out.remove_edges_from(drop)
         if keep_isolated is not True:
             out.remove_nodes_from([n for n in list(out) if out.degree(n) == 0 and n not in centres])

@@ -27,7 +27,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..analysis.network import (QUADS, AnalysisError, AnalysisErrors, build_network, date_bounds,
-                                filter_network)
+                                filter_network, in_date_range)
 from .layout import pivot_layout
 
 __all__ = ["render_html", "html_document", "View", "STYLE", "QUAD_COLOURS", "LARGE",
@@ -254,13 +254,9 @@ def _passes(record: dict, *, since, until, types, min_confidence, keep_undated=T
     same rules as :func:`filter_network`, for the events without a recipient it does not see)."""
     if types and not set(types).intersection(record.get("ancestors", ())):
         return False
-    if since or until:
-        b = date_bounds(record.get("date"))
-        if b is None and not keep_undated:
-            return False
-        if b is not None and ((since and b[1] < date_bounds(since)[0])
-                              or (until and b[0] > date_bounds(until)[1])):
-            return False
+    if (since or until) and not in_date_range(record.get("date"), date_bounds(since), date_bounds(until),
+                                              keep_undated=keep_undated):
+        return False
     conf = record.get("confidence")
     return min_confidence is None or conf is None or conf >= min_confidence
 
