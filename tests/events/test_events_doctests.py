@@ -7,7 +7,9 @@ import importlib
 
 import pytest
 
-MODULES = ["kg.events.extract", "kg.events.state"]
+MODULES = ["kg.events.extract", "kg.events.state", "kg.events.candidate", "kg.events.syntax", "kg.events.arguments",
+           "kg.events.rules", "kg.events.rules.example", "kg.events.rules.verbs", "kg.events.rules.nouns",
+           "kg.events.rules.statements", "kg.events.rules.recipients"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,532 @@
+"""Who takes part in an event: the actors and recipients a trigger's phrases name.
+
+:class:`Arguments` is the half of the event extractor (:class:`kg.events.extract.EventExtractor`)
+that reads the parse around a trigger: subjects (with passives, coordination and controlled
+clauses), objects and prepositional objects, the owners of event nouns, the state of a place. Its
+methods read the extractor's configuration (``self.lex``, ``self.gaz``, the word lists) and the
+document's :class:`~kg.events.state.DocState`.
+
+>>> from kg.nlp import load_pipeline
+>>> from kg.events.state import DocState
+>>> nlp = load_pipeline(coder="rules")
+>>> doc = nlp("Kyiv was attacked by Russian forces.")
+>>> nlp.get_pipe("gpol_events").subjects(doc[2], DocState.of(doc))
+[('russia', 'military')]
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..actors.recognise import group_actor
+from ..taxonomy import quad_of, top_of
+from .lexicon import LexEntry
+from .state import DocState
+from .syntax import (RECIPIENT_PREPS, LOCATIVE_PREPS, SHARED_PLACES, SUBJ, amount_of, clause_tokens,
+                     clause_triggers, is_amount, object_context, side_of, story_states)
+from .tops import ADDRESSED_TOPS, COOPERATION, OF_AGENT_TOPS
+
+__all__ = ["Arguments"]
+
+
+class Arguments:
+    """Finding an event's participants in the parse (a mixin of the event extractor)."""
+
+    def actors_of(self, tok: Token, st: DocState, deep: bool = True, depth: int = 0) -> list[tuple[str, str | None]]:
+        """Actors a noun phrase headed by ``tok`` refers to, with the sector for group nouns.
+
+        Coordinated phrases ("Moscow and Kyiv") give all their conjuncts.
+        """
+        idx = st.idx
+        out: list[tuple[str, str | None]] = []
+        for t in [tok, *tok.conjuncts]:
+            m = idx.get(t.i)
+            if m is not None:
+                out.append((m.key, m.sector))
+                out.extend((k, m.sector) for k in m.also)
+                if m.how == "group" and m.kind == "State":
+                    # "Hungarian and Romanian officials": every owner of the group (a group of a
+                    # state's society, "Darfur rebels", is a node of its own)
+                    for c in t.children:
+                        if c.dep_ in ("amod", "compound", "poss"):
+                            for cc in c.subtree:
+                                if cc.i in idx and idx[cc.i].kind != "Person" and cc.i < t.i:
+                                    out.append((idx[cc.i].key, m.sector))
+                continue
+            named = [idx[c.i] for c in t.children if c.dep_ == "appos" and c.i in idx]
+            if named:  # "his Indian counterpart, Subrahmanyam Jaishankar"
+                out.append((named[0].key, named[0].sector))
+                continue
+            if st.crowd is not None and t.tag_ == "NNS" and t.lemma_.lower() in self.crowd_nouns \
+                    and not any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in idx for c in t.children):
+                out.append(st.crowd)  # "fired tear gas at the crowds": the protesters told of
+                continue
+            if not deep or self.lex.noun(t.lemma_.lower()):
+                continue  # "his talks with Trump collapsed": the talks' owner is not the subject
+            sector = self.gaz.sector(t.lemma_.lower())
+            before = len(out)
+            for p in t.children:
+                # "commanders of the Revolutionary Guards", "security forces in Guinea", "scores of
+                # Liberian refugees", "the deputy chief of Israel's militia ally"
+                if p.dep_ == "prep" and (p.lower_ == "of" or (sector and p.lower_ in ("in", "from"))):
+                    objs = [o for o in p.children if o.dep_ == "pobj"]
+                    for o in [*objs, *(c for o in objs for c in o.conjuncts)]:  # "of Rwanda and Congo"
+                        if self.is_place(o, st):
+                            continue
+                        if o.i in idx:
+                            if idx[o.i].kind != "Person" or not sector:
+                                out.append((idx[o.i].key, sector or idx[o.i].sector))
+                        elif p.lower_ == "of" and depth < 3:
+                            out.extend(self.actors_of(o, st, depth=depth + 1))
+            if len(out) > before:
+                continue
+            # "the Kursk region of Russia"? no: only the phrase's own owner: poss / compound / amod
+            mods = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            mods += [cc for c in mods if c.dep_ == "amod" for cc in c.children if cc.dep_ in ("amod", "npadvmod")]
+            for c in mods:  # ("Iranian nuclear and military sites": the owner hangs off an adjective)
+                if c.i in idx:
+                    mm = idx[c.i]
+                    if mm.kind in ("State", "Organization") or t.pos_ == "PROPN":
+                        out.append((mm.key, None))
+                        break
+        seen, uniq = set(), []
+        for k, s in out:
+            if k not in seen:
+                seen.add(k)
+                uniq.append((k, s))
+        return uniq
+
+    def subjects(self, v: Token, st: DocState, depth: int = 0) -> list[tuple[str, str | None]]:
+        idx = st.idx
+        subj = [c for c in v.children if c.dep_ in SUBJ]
+        if subj:
+            out = []
+            co_subjects = []
+            for s in subj:
+                for p in s.children:
+                    # "The United States and Yemen's Houthis agreed": the parser makes the whole
+                    # coordination the possessor; all but the conjunct with the "'s" are subjects
+                    if p.dep_ in ("poss", "nmod") and p.conjuncts and not any(c.dep_ == "case" for c in p.children):
+                        co_subjects += [idx[t.i] for t in [p, *p.conjuncts] if t.i in idx
+                                        and not any(c.dep_ == "case" for c in t.children)]
+            for s in subj:
+                if s.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in s.children):
+                    # "The Red Cross operating in Iraq said": the small model makes the reduced
+                    # relative the subject and the body its subject
+                    s = next((c for c in s.children if c.dep_ == "nsubj"), s)
+                person = idx.get(s.right_edge.i)
+                if s.i in idx and idx[s.i].kind == "Organization" and person is not None \
+                        and person.kind == "Person" and s.right_edge.dep_ == "pobj" \
+                        and all(t.pos_ in ("PROPN", "ADP", "DET", "PUNCT", "SPACE") for t in s.subtree):
+                    # "Organization of American States Secretary General Albert Ramdin said": the
+                    # parser ends the organisation's name with the person its title names
+                    s = s.right_edge
+                out.extend(self.actors_of(s, st))
+                out.extend(a for a in self.titled_coordination(s, st) if a not in out)
+                # "X, Y's envoy, said": an appositive subject (not the owner an appositive of a named
+                # actor mentions: "Pakistan, a key U.S. ally, refused")
+                for ap in s.children:
+                    if ap.dep_ == "appos" and (ap.i in idx or not out):
+                        out.extend(a for a in self.actors_of(ap, st) if a not in out)
+            out.extend(a for a in ((m.key, m.sector) for m in co_subjects) if a not in out)
+            return out
+        passive = [c for c in v.children if c.dep_ == "agent"]
+        if passive:
+            return [a for ag in passive for p in ag.children if p.dep_ == "pobj" for a in self.actors_of(p, st)]
+        if self.stative(v):  # "Israel is opposed to French mediation": the stance is Israel's
+            return [a for s in v.children if s.dep_ == "nsubjpass" for a in self.actors_of(s, st)]
+        if depth > 4:
+            return []
+        h = v.head
+        if v.dep_ == "conj" and h.i != v.i:
+            own_passive = any(c.dep_ == "auxpass" for c in v.children) or (
+                v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children))
+            raised = [c for c in h.children if c.dep_ == "nsubjpass"]
+            if raised and not own_passive and not self.stative(h):
+                # "X has been indicted by the court and will resign": X resigns, not the court
+                # ("X was arrested by police and charged" keeps the agent: that verb is passive too)
+                return [a for o in raised for a in self.actors_of(o, st)]
+            return self.subjects(h, st, depth + 1)
+        if v.dep_ == "pcomp" and h.lower_ == "for" and h.head.pos_ == "VERB" and h.head.i != h.i and any(
+                top_of(e.cls) == "Support" for e in self.lex.verb_entries(h.head.lemma_.lower()) if not e.pattern):
+            # (praise: "thanked X for brokering", not the reason of a coercion: "deported X for travelling")
+            objs = [c for c in h.head.children if c.dep_ == "dobj"]
+            if objs:  # "thanked the United States for brokering the truce": the one thanked brokered
+                return [a for o in objs for a in self.actors_of(o, st)]
+        if v.dep_ in ("xcomp", "advcl", "pcomp") and h.i != v.i:
+            # controlled clause: "Choe reaffirmed ..., pledging backing": the subject carries over;
+            # "urged Moscow to return": the object of the governing verb is the subject
+            if v.dep_ == "xcomp":
+                objs = [c for c in h.children if c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP")]
+                if objs and self.own_forces(objs[0], h, st):
+                    return self.subjects(h, st, depth + 1)  # "ordered the army to strike": the leader's
+                if objs:
+                    return [a for o in objs for a in self.actors_of(o, st)]
+                raised = [c for c in h.children if c.dep_ == "nsubjpass"]
+                if raised:  # "Xi is expected to visit": the passive subject of the governor
+                    return [a for o in raised for a in self.actors_of(o, st)]
+            return self.subjects(h, st, depth + 1)
+        if v.dep_ in ("relcl", "acl") and h.i != v.i:
+            if v.dep_ == "relcl" and any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+                return []  # "France, whose troops were expelled": the one acted on, not the actor
+            found = self.actors_of(h, st)
+            if not found and h.dep_ in ("attr", "oprd") and h.head.pos_ in ("VERB", "AUX"):
+                return self.subjects(h.head, st, depth + 1)  # "Russia became the first country to recognise"
+            if not found and v.dep_ == "acl" and v.tag_ == "VBG" and h.dep_ == "dobj" \
+                    and h.lemma_.lower() in self.message_nouns and h.head.pos_ == "VERB":
+                # "the PKK issued a declaration demanding ...", "released a statement condemning":
+                # the one who issued it
+                return self.subjects(h.head, st, depth + 1)
+            return found
+        return []
+
+    def objects(self, v: Token, st: DocState, top: str | None = None) -> list[tuple[str, str | None]]:
+        idx = st.idx
+        out: list[tuple[str, str | None]] = []
+        passive_subj = [] if self.stative(v) else [c for c in v.children if c.dep_ == "nsubjpass"]
+        for c in v.children:
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                c_is_prep = True  # "sent aid to X": the parser may call the "to" a dative
+            else:
+                c_is_prep = c.dep_ == "prep"
+            if c.dep_ in ("dobj", "dative", "attr", "oprd") and not c_is_prep or c in passive_subj:
+                if top in ("Mobilize", "Aid") and c.i not in idx:
+                    pass  # "sent National Guard troops to the border": the troops are the actor's own
+                elif self.lex.noun(c.lemma_.lower()):
+                    out.extend(self.event_owners(c, st))
+                elif c.lemma_.lower() in self.frames and (framed := self.event_noun(c)) is not None:
+                    # "blocked a new EU sanctions package against Russia": the package's owner (EU)
+                    out.extend(self.event_owners(framed, st))
+                    out.extend((idx[o.i].key, None) for o in c.children
+                               if o.dep_ in ("poss", "compound", "amod") and o.i in idx)
+                elif top in ADDRESSED_TOPS and any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in c.children):
+                    # "demanded an admission by Moscow", "rejected calls by Belarus's rulers"
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ in ("by", "from"):
+                            out.extend(a for o in p.children if o.dep_ == "pobj" for a in self.actors_of(o, st))
+                else:
+                    out.extend(self.actors_of(c, st))
+                # "deployed troops to Russia": the recipient hangs off the object (not the place an
+                # act one does oneself leaves: "the withdrawal of Russian forces from Moldova")
+                own_act = self.own_act(c)
+                # ("pledged 500 million pounds in military aid to Ukraine", "ten tons of food for
+                # Gaza": the recipient hangs off what the amount is of)
+                amounts = [o for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                           and is_amount(c)
+                           for o in p.children if o.dep_ == "pobj" and o.i not in idx]
+                # (not the target of an act reacted to: "rejected the EU's sanctions against Russia"
+                # is aimed at the EU)
+                reacted = top in ADDRESSED_TOPS and self.event_noun(c) is not None and c.i not in idx
+                for p in [cc for h in (c, *amounts) for cc in h.children] if not reacted else ():
+                    if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and p.lower_ != "of" \
+                            and not (own_act and p.lower_ == "from"):
+                        for o in p.children:
+                            if o.dep_ == "pobj":
+                                out.extend(self.actors_of(o, st))
+            elif c_is_prep and c.lower_ in RECIPIENT_PREPS and c.lower_ not in ("of",):
+                for o in c.children:
+                    if o.dep_ == "pobj" and not self.is_place(o, st):
+                        if o.i not in idx and self.lex.noun(o.lemma_.lower()):
+                            out.extend(self.event_owners(o, st))  # "opposed to French mediation"
+                        else:
+                            out.extend(self.actors_of(o, st))
+        if not out:
+            # "Israel, which they would keep targeting": a relative pronoun object is its antecedent
+            for node in (v, v.head) if v.dep_ == "xcomp" else (v,):
+                for c in node.children:
+                    if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                        out.extend(self.actors_of(node.head, st))
+        if top in ("Accuse", "Protest") and len(out) > 1:
+            # "complained to the UN over Israeli air raids", "filed a case against Israel at the
+            # International Court of Justice": the accused, not who hears the complaint
+            heard = {a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "at", "before")
+                     for o in c.children if o.dep_ == "pobj" for a in self.actors_of(o, st)}
+            if heard and any(a not in heard for a in out):
+                out = [a for a in out if a not in heard]
+        if not out:
+            # "hailed North Korean troops fighting ... as heroic, stating ...": the parser may attach
+            # the object as the subject of a following clause
+            for c in v.children:
+                if c.dep_ in ("ccomp", "xcomp") and v.lemma_.lower() not in self.speech:
+                    for s in c.children:
+                        if s.dep_ == "nsubj":
+                            out.extend(self.actors_of(s, st))
+        return out
+
+    def place_state(self, v: Token, st: DocState, actor_keys: set) -> list[tuple[str, str | None]]:
+        """The state in whose territory the clause of ``v`` happens: "struck a car in southern
+        Lebanon", "shelled Port Sudan", "in Gaza"."""
+        idx = st.idx
+        places = v.doc._.gpol_places or {}
+        for t in clause_tokens(v):
+            if t.dep_ in ("pobj", "dobj") and (t.dep_ == "dobj" or t.head.lower_ in LOCATIVE_PREPS | {"on", "into", "to"}
+                                               or t.head.lower_ == "of" and t.head.head.lemma_.lower() in self.place_nouns):
+                m = idx.get(t.i)
+                if m is not None and m.kind == "State" and m.key not in actor_keys:
+                    return [(m.key, None)]
+                # "in the besieged Sudanese city of El Obeid" (not "near the Afghan border": a border
+                # is shared)
+                for c in t.children:
+                    if c.dep_ in ("amod", "compound", "nmod") and c.i in idx and idx[c.i].kind == "State" \
+                            and idx[c.i].key not in actor_keys and t.i not in idx \
+                            and t.lemma_.lower() not in SHARED_PLACES:
+                        return [(idx[c.i].key, None)]
+                name = places.get(t.i)
+                if name:
+                    e = self.gaz.locate(name, story_states(v.doc))
+                    if e is not None and e.key not in actor_keys:
+                        return [(e.key, None)]
+                home = v.doc._.gpol_home
+                if home and home not in actor_keys and t.i not in idx and t.lemma_.lower() in self.place_nouns \
+                        and any(c.lower_ == "the" for c in t.children) \
+                        and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in t.children):
+                    return [(home, None)]  # "The RSF shelled the city" in a Khartoum story
+        return []
+
+    def titled_coordination(self, s: Token, st: DocState) -> list[tuple[str, str | None]]:
+        """People coordinated with titles that the parser folds into one name: in "U.S. President
+        Donald Trump and Russian President Vladimir Putin met", "Trump" hangs off "President"."""
+        if not any(t.dep_ == "cc" and t.lower_ == "and" for t in s.subtree):
+            return []
+        out = []
+        for t in s.subtree:
+            m = st.idx.get(t.i)
+            if m is None or m.kind != "Person" or t.i == s.i:
+                continue
+            h, ok = t, True
+            while h.i != s.i:
+                if h.dep_ not in ("compound", "appos", "conj", "nmod"):
+                    ok = False
+                    break
+                h = h.head
+            if ok:
+                out.append((m.key, m.sector))
+        return out
+
+    def event_owners(self, noun: Token, st: DocState) -> list[tuple[str, str | None]]:
+        """Who owns an event named by a noun: "OAS criticism", "Russia's support", "an appeal from
+        X", "talks with the ELN"."""
+        idx = st.idx
+        out: list[tuple[str, str | None]] = []
+        # "the withdrawal of Serbian forces from Bosnia", "a meeting of the Security Council": the
+        # "of" names who acts, and "from" the place left, for acts one does oneself
+        of_agent = self.own_act(noun)
+        for o in noun.children:
+            if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
+                out.append((idx[o.i].key, None))
+            elif o.dep_ == "prep" and (o.lower_ in ("by", "with") or o.lower_ == "from" and not of_agent
+                                       or o.lower_ == "of" and of_agent):
+                out.extend(a for p in o.children if p.dep_ == "pobj" for a in self.actors_of(p, st))
+        return out
+
+    def own_act(self, noun: Token) -> bool:
+        """Whether an event noun names an act one does oneself ("withdrawal", "meeting"), whose "of"
+        names who acts."""
+        entries = self.lex.noun(noun.lemma_.lower())
+        return bool(entries) and top_of(entries[0].cls) in OF_AGENT_TOPS
+
+    def own_forces(self, obj: Token | None, governor: Token, st: DocState) -> bool:
+        """Whether ``obj`` is an agent of the governor's subject's own side: "ordered the army to
+        strike", "told his troops to withdraw" (an order to one's own forces is no demand on anyone)."""
+        idx = st.idx
+        if obj is None or obj.dep_ != "dobj" or not {obj.lemma_.lower(), obj.lower_} & self.home_agents \
+                or governor.lemma_.lower() not in self.command_verbs:
+            return False
+        m = idx.get(obj.i)
+        if m is None:  # "the military", "his troops", "the armed forces": no other owner named
+            return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in idx
+                           or c.dep_ == "prep" and c.lower_ in ("of", "from", "in") for c in obj.children)
+        side = side_of([k for k, _ in self.subjects(governor, st)], governor.doc._.gpol_actors)
+        return m.key in side
+
+    def claimed_responsibility(self, tok: Token) -> bool:
+        """Whether ``tok`` is "responsibility" claimed by its verb's subject ("claimed responsibility")."""
+        return tok.lemma_.lower() == "responsibility" and tok.dep_ == "dobj" \
+            and tok.head.lemma_.lower() in self.claim_verbs
+
+    def stative(self, v: Token) -> bool:
+        """A passive with no agent that states its subject's stance ("is opposed to")."""
+        return v.lemma_.lower() in self.stative_passives and any(c.dep_ == "nsubjpass" for c in v.children) \
+            and not any(c.dep_ == "agent" for c in v.children)
+
+    def names_other_target(self, v: Token, st: DocState, own: set = frozenset()) -> bool:
+        """Whether the verb's object names people the graph has no node for ("called on allies",
+        "arrested dozens of people": agent nouns of the gazetteer with no state named): then no
+        target is taken from the context. Things ("the measures", "countermeasures") leave it open."""
+        idx = st.idx
+        if v.pos_ != "VERB":
+            return False
+        objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "against", "at", "upon")
+                 for o in p.children if o.dep_ == "pobj"]
+        for o in objs:
+            if o.i in idx and idx[o.i].key in own and idx[o.i].how == "group":
+                return True  # "urged its citizens to avoid Iraq": the actor's own people
+            if o.i in idx or o.pos_ != "NOUN":
+                continue
+            if self.event_noun(o) is None and any(c.dep_ == "poss" and c.i in idx and idx[c.i].key in own
+                                                   for c in o.children):
+                return True  # "ordered their embassy staff to leave": the actor's own, no target
+            # "dozens of people": the people
+            heads = [o] + [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]
+            if any(h.i not in idx and self.gaz.sector(h.lemma_.lower()) for h in heads):
+                return True  # people the graph has no node for
+        return False
+
+    def other_parties(self, tok: Token, sent: Span, st: DocState, exclude: set) -> list[str]:
+        """The actors a sentence names besides the event's own side (its actors, their affiliations
+        and the speaker), nearest after the trigger first, then nearest before it."""
+        actors = tok.doc._.gpol_actors or {}
+        after, before, seen = [], [], set(exclude)
+        for i in sorted(range(sent.start, sent.end), key=lambda i: (i < tok.i, abs(i - tok.i))):
+            m = st.idx.get(i)
+            if m is None or m.key in seen or m.how == "pronoun":
+                continue
+            seen.add(m.key)
+            a = actors.get(m.key)
+            if a is not None and a.affiliation in exclude:
+                continue  # the actor's own minister
+            (after if i > tok.i else before).append(m.key)
+        return after + before
+
+    def is_place(self, tok: Token, st: DocState) -> bool:
+        return tok.i not in st.idx and tok.i in (tok.doc._.gpol_places or {})
+
+    def event_noun(self, tok: Token | None) -> Token | None:
+        """``tok`` if it is an event noun, or the event noun of a partitive ("waves of airstrikes")."""
+        if tok is None:
+            return None
+        if self.lex.noun(tok.lemma_.lower()):
+            return tok
+        if tok.lemma_.lower() in self.frames:  # "a mediation effort"
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i == tok.i - 1 and self.lex.noun(c.lemma_.lower()):
+                    return c
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj" and self.lex.noun(o.lemma_.lower()):
+                        return o
+        return None
+
+    def renamed_actors(self, noun: Token, st: DocState) -> list[tuple[str, str | None]]:
+        """The actors of the event an appositive event noun renames ("..., an attack X called"): an
+        event of the noun's type triggered by the clause it is set beside or by that clause's object."""
+        entries = self.lex.noun(noun.lemma_.lower())
+        if not entries or noun.dep_ not in ("npadvmod", "appos") or any(
+                c.dep_ in ("poss", "compound", "amod") and c.i in st.idx for c in noun.children):
+            return []
+        triggers = {t.i for t in clause_triggers(noun.head)}
+        for ev in reversed(st.events):
+            if st.trigger_of.get(id(ev)) in triggers and top_of(ev.type) == top_of(entries[0].cls):
+                return [(k, None) for k in ev.actors]
+        return []
+
+    def object_sector(self, tok: Token) -> str | None:
+        """The sector of an object noun with its modifiers, longest first ("a surveillance ship")."""
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        for k in range(len(mods), -1, -1):
+            phrase = " ".join([m.lemma_.lower() for m in mods[len(mods) - k:]] + [tok.lemma_.lower()])
+            sector = self.gaz.sector(phrase)
+            if sector is not None:
+                return sector
+        return None
+
+    def is_town(self, tok: Token, st: DocState) -> bool:
+        """Whether a noun phrase names a town or place: a place name ("Bukavu"), or a place noun
+        ("the town of Adan Yabaal", "the city")."""
+        if tok.i in st.idx:
+            return False
+        places = tok.doc._.gpol_places or {}
+        return tok.i in places or tok.lemma_.lower() in self.place_nouns
+
+    def kind(self, key: str) -> str | None:
+        e = self.gaz.get(key)
+        return e.kind if e is not None else None
+
+    def armed(self, key: str, sector: str | None) -> bool:
+        """Whether an actor acts as armed forces: troops, rebels, an armed group."""
+        if sector in ("military", "rebels", "armed_group"):
+            return True
+        e = self.gaz.get(key)
+        return e is not None and e.org_type == "armed_group"
+
+    def composed_entry(self, lemma: str, dobj: Token, st: DocState, v: Token | None = None) -> LexEntry | None:
+        """An entry composed from the verb's kind and its object's, for pairs the CAMEO dictionary
+        does not code: ending a cooperative act ("halted economic aid to Serbia", "suspended aid
+        deliveries": relations reduced, CAMEO 160) and building up forces ("strengthened its
+        forces": a deployment, CAMEO 154)."""
+        idx = st.idx
+        if lemma in self.ending:
+            # ("ended mediation efforts": the compound names the act; "suspended part of a military
+            # aid program": so does the partitive's; "froze 2 billion euros in funding": the amount's)
+            dobj = amount_of(dobj)
+            heads = [dobj] + [o for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj"]
+            ended = self.event_noun(dobj) or next(
+                (c for h in heads for c in h.children if c.dep_ == "compound" and self.lex.noun(c.lemma_.lower())),
+                None)
+            if ended is not None and quad_of(self.lex.noun(ended.lemma_.lower())[0].cls) in COOPERATION \
+                    or dobj.lemma_.lower() in self.relation_nouns:  # ("suspended flights from Colombia")
+                return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
+        if lemma in self.ending and dobj.dep_ == "dobj" and dobj.i in idx and idx[dobj.i].how != "group" \
+                and v is not None and any(self.kind(k) == "Organization" for k, _ in self.subjects(v, st)):
+            # "The African Union suspended Gabon": an organisation ending a member's part in it (CAMEO 160)
+            return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
+        if lemma in self.leaving and dobj.dep_ == "dobj" and dobj.i in idx and idx[dobj.i].kind == "Organization" \
+                and idx[dobj.i].how != "group":
+            # "Mali left ECOWAS": leaving an organisation breaks relations with it (CAMEO 161)
+            return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "161", "SANCTION", "Sanction", "rule")
+        for verbs, model in ((self.easing, "lift"), (self.imposing, "impose")):
+            if lemma in verbs and dobj.dep_ == "dobj":
+                # "cancelled restrictions", "shortened the curfew": as CAMEO reads "lift" with that
+                # object; "declared a state of emergency": as it reads "impose" with it
+                read = self.lex.verb(model, dobj=dobj.lemma_.lower(), **object_context(dobj))
+                if read is not None and read.pattern and read.pattern.startswith("dobj:"):
+                    return LexEntry(lemma, read.pattern, read.cameo, read.plover, read.cls, "rule")
+        if lemma in self.occupation and dobj.dep_ == "dobj" and v is not None and self.is_town(dobj, st) \
+                and any(self.armed(k, sector) for k, sector in self.subjects(v, st)):
+            # "M23 rebels entered Bukavu": armed forces taking a town occupy it (CAMEO 192)
+            return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "192", "COERCE", "Occupy", "rule")
+        if lemma in self.buildup and dobj.dep_ == "dobj" and self.object_sector(dobj) == "military" \
+                and not any(c.dep_ in ("xcomp", "ccomp") for c in dobj.head.children):
+            return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")
+        return None
+
+    def protesters(self, v: Token, st: DocState) -> list[tuple[str, str | None]]:
+        """"Thousands of protesters marched in Nairobi": people protesting form a group of their
+        state (one the phrase names, else the story's dateline), a node of its own (as "Afghan
+        rebels")."""
+        idx = st.idx
+        actors = v.doc._.gpol_actors
+        if actors is None:
+            return []
+        for s in (c for c in v.children if c.dep_ == "nsubj"):
+            heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj"]  # "thousands of protesters"
+            for h in heads:
+                sector = self.gaz.sector(h.lemma_.lower())
+                if sector is None and h is s and len(heads) == 1 and h.lemma_.lower() in self.people_counts:
+                    sector = "civilians"  # "Thousands marched in Buenos Aires"
+                people = self.gaz.state_for_demonym(h.text) if h.tag_ in ("NNPS", "NNP") and h.lower_.endswith("s") \
+                    and h is not s else None
+                if sector is None and people is not None and s.lemma_.lower() in self.people_counts:
+                    sector = "civilians"  # "Thousands of Georgians rallied": the state's people, not the state
+                if (h.tag_ != "NNS" and people is None) or sector is None or self.gaz.sector_group(sector) is None \
+                        and sector != "civilians":
+                    continue
+                # their state: one named in the phrase ("students throughout Indonesia"), else the
+                # story's own (its dateline)
+                named = [idx[t.i].key for t in s.subtree if t.i in idx and idx[t.i].kind == "State"]
+                home = named[0] if named else v.doc._.gpol_home
+                if home is None:  # "Thousands of people protested in Tbilisi": the town's state
+                    home = next((k for k, _ in self.place_state(v, st, set())), None)
+                state = self.gaz.get(home) if home else None
+                if state is None:
+                    return []
+                ga = group_actor(state, self.gaz.sector_group(sector) or "civilians", self.gaz.sector_code(sector))
+                ga = actors.setdefault(ga.key, ga)
+                ga.alt_labels.add(h.text)
+                st.crowd = (ga.key, sector)
+                return [(ga.key, sector)]
+        return []

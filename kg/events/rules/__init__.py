@@ -1,0 +1,164 @@
+"""The rules of the event extractor, and the order they run in.
+
+The ``gpol_events`` component (:class:`kg.events.extract.EventExtractor`) reads a document in two
+passes:
+
+1. every token of every sentence goes through :data:`TOKEN_RULES`: a stated readiness to act
+   (an intent adjective), a verb (read by :data:`VERB_READING` and :data:`VERB_RULES`), an event noun (read by
+   :data:`NOUN_RULES`); each of those lists runs on one :class:`~kg.events.candidate.Candidate`
+   in order, and the first rule that returns :data:`~kg.events.candidate.STOP` ends it with no
+   event; else the candidate is told (:meth:`~kg.events.telling.Telling.emit`);
+2. the document's events go through :data:`DOCUMENT_RULES` in order: purposes, hosted visits,
+   recipients from the story, one event per sentence and reading.
+
+Each rule's docstring shows its example sentence with and without the rule.
+
+>>> from kg.events.rules.example import events
+>>> events("Pakistan test-fired a cruise missile.")
+[('WeaponsTest', ['pakistan'], [])]
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..candidate import STOP, Candidate
+from ..state import DocState
+from . import nouns, recipients, statements, verbs
+
+if TYPE_CHECKING:
+    from ..extract import EventExtractor
+
+__all__ = ["TOKEN_RULES", "VERB_READING", "VERB_RULES", "NOUN_RULES", "DOCUMENT_RULES", "read_verb", "read_noun"]
+
+
+def read_verb(ex: EventExtractor, v: Token, st: DocState, sent: Span):
+    """A verb's event: :data:`VERB_READING` in order on its candidate, which find its lexicon
+    entry (else the plain lexicon reading is taken, and a verb the lexicon does not know tells
+    none), then :data:`VERB_RULES` in order, then told."""
+    if v.pos_ != "VERB":
+        return
+    cand = Candidate.of_verb(v, sent)
+    for rule in VERB_READING:
+        if rule(ex, cand, st) is STOP:
+            return
+    if cand.entry is None:
+        cand.entry = cand.lexical  # the verb's plain reading with its object, if no finer one
+    if cand.entry is None:
+        return  # a verb the lexicon does not know
+    cand.cls = cand.entry.cls
+    for rule in VERB_RULES:
+        if rule(ex, cand, st) is STOP:
+            return
+    n_before = len(st.events)
+    ex.emit(st, cand.cls, cand.entry.cameo, v, cand.actors, cand.recipients, 0.6, sent)
+    if cand.refers_to is not None:
+        for ev in st.events[n_before:]:
+            st.anaphora.append((ev, cand.refers_to))
+    if cand.hosting:
+        st.hosting.extend(st.events[n_before:])
+
+
+def read_noun(ex: EventExtractor, n: Token, st: DocState, sent: Span):
+    """An event noun's event: :data:`NOUN_RULES` in order on its candidate, then told."""
+    if n.pos_ != "NOUN":
+        return
+    entries = ex.lex.noun(n.lemma_.lower())
+    if not entries:
+        return
+    cand = Candidate.of_noun(n, entries[0], sent)
+    for rule in NOUN_RULES:
+        if rule(ex, cand, st) is STOP:
+            return
+    ex.emit(st, cand.cls, getattr(cand.entry, "cameo", None), n, cand.actors, cand.recipients, 0.5, sent,
+            modality_from=cand.governor if cand.cls == cand.entry.cls else None)
+
+
+#: what each token of a sentence is read as, in order
+TOKEN_RULES = [
+    statements.stated_intent,
+    read_verb,
+    read_noun,
+]
+
+#: the rules that find a verb's reading, in order (:mod:`kg.events.rules.verbs`)
+VERB_READING = [
+    # the verb and whether it tells an event of its own
+    verbs.hyphenated_verb,
+    verbs.told_elsewhere,
+    verbs.responsibility_claimed,
+    verbs.statement_carries_event,
+    statements.demand_in_speech,
+    # its reading: class and CAMEO code (a rule may set it)
+    verbs.object_predicate,
+    verbs.lexicon_reading,
+    verbs.composed_reading,
+    verbs.noun_object_types_event,
+]
+
+#: the rules that read a verb's event once its reading is found, in order (:mod:`kg.events.rules.verbs`)
+VERB_RULES = [
+    verbs.amount_refines_class,
+    # who acts
+    verbs.subjects_act,
+    verbs.thing_received_not_hosted,
+    verbs.disarming_coerces,
+    verbs.order_to_own_forces,
+    verbs.unnamed_agent,
+    verbs.victims_and_causes,
+    verbs.vowed_harm_threatens,
+    verbs.protesters_group,
+    # whom it is aimed at
+    verbs.objects_are_recipients,
+    verbs.topic_names_no_party,
+    verbs.protest_aims_at_own_state,
+    verbs.bare_noun_refers_back,
+    verbs.content_clause,
+    verbs.alarm_is_no_threat,
+    verbs.condition_names_target,
+    verbs.force_for_purpose,
+    verbs.launch_at_someone_attacks,
+    # what it tells so that other triggers do not tell it again
+    verbs.reacted_object_told_here,
+    verbs.reaction_preps_told_here,
+    verbs.renamed_event_actors,
+    statements.blamed_act,
+    verbs.hosted_thing,
+]
+
+#: the rules that read an event noun's event, in order (:mod:`kg.events.rules.nouns`)
+NOUN_RULES = [
+    verbs.told_elsewhere,
+    nouns.kind_of_event,
+    nouns.event_frame,
+    nouns.content_that_clause,
+    # the noun's own phrases
+    nouns.noun_arguments,
+    nouns.participle_agent,
+    nouns.modifiers_refine_class,
+    # the clause whose subject acts when no phrase of the noun names who does
+    nouns.particle_in,
+    nouns.in_talks,
+    nouns.light_verb_subject,
+    nouns.means_of_act,
+    nouns.responsibility_for,
+    nouns.partitive_of_light_verb,
+    nouns.light_verb_recipient,
+    nouns.vowed_conflict_threatens,
+    nouns.compound_names_party,
+    nouns.content_subjects_addressed,
+    nouns.place_of_light_verb,
+    nouns.arrests_by_home_police,
+]
+
+#: the passes over a document's events, in order (:mod:`kg.events.rules.recipients`)
+DOCUMENT_RULES = [
+    recipients.purposes,
+    recipients.hosted_visits,
+    recipients.consequence_recipients,
+    recipients.antecedent_recipients,
+    recipients.answer_recipients,
+    recipients.context_recipients,
+    recipients.dedupe,
+]

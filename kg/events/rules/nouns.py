@@ -1,0 +1,361 @@
+"""Rules that read an event off an event noun ("talks with", "sanctions on", "the deployment of
+troops to"): who owns it, whom it is aimed at, and the clause whose subject acts when the phrase
+names no one.
+
+They run in the order of :data:`kg.events.rules.NOUN_RULES` on a :class:`~kg.events.candidate.Candidate`
+made from the noun and the lexicon's entry for it; each returns :data:`STOP` when the noun tells
+no event, else nothing; what is left is told by :meth:`~kg.events.telling.Telling.emit`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ...taxonomy import quad_of, top_of
+from ..candidate import STOP, Candidate
+from ..state import DocState
+from ..syntax import RECIPIENT_PREPS
+from ..tops import CONTENT_GOVERNORS, PATIENT_OF, PLACE_RECIPIENT_TOPS
+from .example import events  # noqa: F401  (the examples of the docstrings)
+
+if TYPE_CHECKING:
+    from ..extract import EventExtractor
+
+__all__ = ["kind_of_event", "event_frame", "content_that_clause", "noun_arguments", "participle_agent",
+           "modifiers_refine_class", "particle_in", "in_talks", "light_verb_subject", "means_of_act",
+           "responsibility_for", "partitive_of_light_verb", "light_verb_recipient", "vowed_conflict_threatens",
+           "compound_names_party", "content_subjects_addressed", "place_of_light_verb", "arrests_by_home_police"]
+
+
+def kind_of_event(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Would deal with any threat": a kind of event, none told.
+
+    >>> events("Poland will answer any attack by Russia.")
+    []
+    >>> events("Poland will answer any attack by Russia.", without=kind_of_event)
+    [('ArmedAttack', ['russia'], ['poland (inferred)'])]
+    """
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in cand.tok.children):
+        return STOP
+
+
+def event_frame(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Launched a mediation effort between the Emirates and Saudi Arabia": the words of the
+    frame noun (``event_frames``) are the event noun's.
+
+    >>> events("Qatar's mediation effort between Rwanda and Congo failed.")
+    [('Mediate', ['qatar'], ['rwanda']), ('Mediate', ['qatar'], ['democratic-republic-of-the-congo']), ('Reject', ['qatar'], ['democratic-republic-of-the-congo (inferred)'])]
+    >>> events("Qatar's mediation effort between Rwanda and Congo failed.", without=event_frame)
+    [('Reject', ['qatar'], ['democratic-republic-of-the-congo (inferred)'])]
+    """
+    n = cand.tok
+    if n.dep_ == "compound" and n.head.i == n.i + 1 and n.head.lemma_.lower() in ex.frames:
+        cand.frame = n.head
+        cand.kids += [c for c in n.head.children if c.i != n.i]
+
+
+def content_that_clause(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Its demand that Israel ease restrictions": the "that" clause of a demand, threat or pledge
+    noun is its content, not an event of its own; its subject is the target
+    (:func:`content_subjects_addressed`).
+
+    >>> events("Germany repeated its demand that Serbia recognise Kosovo.")
+    [('Request', ['germany'], ['serbia'])]
+    >>> events("Germany repeated its demand that Serbia recognise Kosovo.", without=content_that_clause)
+    [('Request', ['germany'], ['serbia (inferred)']), ('Recognize', ['serbia'], ['kosovo'])]
+    """
+    if top_of(cand.entry.cls) not in CONTENT_GOVERNORS:
+        return
+    for c in cand.tok.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            st.suppressed.add(c.i)
+            cand.content_subjects = [a for sj in c.children if sj.dep_ in ("nsubj", "nsubjpass")
+                                     for a in ex.actors_of(sj, st)]
+
+
+def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
+    """The noun's own phrases: a possessor or adjective owns it ("Russia's support", "Iranian
+    strikes"), "by"/"from" name who acts, "with"/"to"/"against"... whom it is aimed at, "between"
+    both sides, "of" the one hit ("the invasion of Ukraine") or who acts ("the withdrawal of
+    Serbian forces"); a compound name ("Iran sanctions") is kept for :func:`compound_names_party`.
+
+    >>> events("Talks between Armenia and Azerbaijan resumed.")
+    [('Negotiate', ['armenia'], ['azerbaijan'])]
+    >>> events("Talks between Armenia and Azerbaijan resumed.", without=noun_arguments)
+    []
+    """
+    entry, idx = cand.entry, st.idx
+    actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
+    recip_preps = set(getattr(entry, "recipient_preps", ()) or ()) or (RECIPIENT_PREPS - {"of"})
+    actors, recipients, themes = cand.actors, cand.recipients, cand.themes
+    for c in cand.kids:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "nmod") and c.i in idx):
+            actors.extend(ex.actors_of(c, st))
+        elif c.dep_ == "compound" and c.i in idx:
+            themes.extend(ex.actors_of(c, st))  # "Ukraine support", "Iran sanctions", "U.S. sanctions"
+        elif c.dep_ == "prep":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            for o in objs:
+                found = ex.actors_of(o, st)
+                if c.lower_ in ("between", "among") and entry.cls == "Mediate":
+                    recipients.extend(found)  # "mediation between X and Y": the mediator is not X
+                elif c.lower_ == "between" or c.lower_ == "among":
+                    if found:
+                        actors.extend(found[:1])
+                        recipients.extend(found[1:])
+                elif c.lower_ == "of" and c.lower_ in recip_preps and top_of(entry.cls) in PATIENT_OF:
+                    recipients.extend(found)  # "its invasion of South Lebanon", "the arrest of X"
+                elif c.lower_ in actor_preps:
+                    actors.extend(found)
+                elif c.lower_ in recip_preps:
+                    recipients.extend(found)
+                elif c.lower_ == "of":
+                    # "the deployment of troops to X": look one level further
+                    for p in o.children:
+                        if p.dep_ == "prep" and p.lower_ in recip_preps:
+                            for oo in p.children:
+                                if oo.dep_ == "pobj":
+                                    recipients.extend(ex.actors_of(oo, st))
+                    if found and top_of(entry.cls) in PATIENT_OF:
+                        recipients.extend(found)  # "the invasion of South Lebanon": the one hit
+                    elif found and not actors:
+                        actors.extend(found)  # "the withdrawal of Serbian forces"
+
+
+def participle_agent(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"A 50% tariff announced by U.S. President Donald Trump": the agent of a participle on the
+    noun acts.
+
+    >>> events("The tariffs announced by China angered Canada.")
+    [('EconomicSanction', ['china'], ['canada (inferred)'])]
+    >>> events("The tariffs announced by China angered Canada.", without=participle_agent)
+    []
+    """
+    if cand.actors:
+        return
+    for c in cand.tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            cand.actors.extend(a for ag in c.children if ag.dep_ == "agent"
+                               for o in ag.children if o.dep_ == "pobj" for a in ex.actors_of(o, st))
+
+
+def modifiers_refine_class(ex: EventExtractor, cand: Candidate, st: DocState):
+    """The noun's modifiers make the class finer: "humanitarian aid", "drone strikes".
+
+    >>> events("Ireland sent humanitarian aid to Gaza.")
+    [('HumanitarianAid', ['ireland'], ['palestine'])]
+    >>> events("Ireland sent humanitarian aid to Gaza.", without=modifiers_refine_class)
+    [('Aid', ['ireland'], ['palestine'])]
+    """
+    n = cand.tok
+    refined = ex.lex.refine(n.lemma_, [c.lemma_ for c in n.children if c.dep_ in ("amod", "compound")])
+    if refined:
+        cand.entry = dataclasses.replace(cand.entry, cls=refined)
+        cand.cls = refined
+
+
+def _attachment(cand: Candidate) -> tuple[Token, str]:
+    """The head the noun (or its frame) hangs off, and how."""
+    frame = cand.frame
+    return (frame.head, frame.dep_) if frame is not None else (cand.tok.head, cand.tok.dep_)
+
+
+def _unowned(cand: Candidate) -> bool:
+    """No phrase of the noun named who acts, and no clause has been taken for it yet."""
+    return not cand.actors and cand.governor is None
+
+
+def particle_in(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"The WHO flew in medical supplies", "engaged in talks": a particle the parser took for a
+    preposition; the verb's subject acts (not "were killed in airstrikes", "died in shelling").
+
+    >>> events("The WFP flew in food aid for Sudan.")
+    [('HumanitarianAid', ['wfp'], ['sudan (inferred)'])]
+    >>> events("The WFP flew in food aid for Sudan.", without=particle_in)
+    []
+    """
+    if not _unowned(cand):
+        return
+    h, dep = _attachment(cand)
+    if dep == "pobj" and h.lower_ == "in" and h.i == h.head.i + 1 and h.head.pos_ == "VERB" \
+            and h.head.lemma_.lower() not in ex.victim_verbs \
+            and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in h.head.children):
+        cand.actors, cand.governor = ex.subjects(h.head, st), h.head
+
+
+def in_talks(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"In talks with X, Y said": a noun with a recipient in a prepositional phrase of a clause
+    is the act of the clause's subject.
+
+    >>> events("During talks with Brazil, Argentina said trade would grow.")
+    [('Negotiate', ['argentina'], ['brazil'])]
+    >>> events("During talks with Brazil, Argentina said trade would grow.", without=in_talks)
+    []
+    """
+    if not _unowned(cand):
+        return
+    h, dep = _attachment(cand)
+    if dep == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "during", "at", "after", "following"):
+        h = h.head
+        if h.pos_ in ("VERB", "AUX") and cand.recipients:
+            cand.actors, cand.governor = ex.subjects(h, st), h
+
+
+def light_verb_subject(ex: EventExtractor, cand: Candidate, st: DocState):
+    """The object of a light verb ("conducted tests", "imposed sanctions") is the act of the
+    verb's subject.
+
+    >>> events("Australia imposed sanctions on Myanmar.")
+    [('EconomicSanction', ['australia'], ['myanmar'])]
+    >>> events("Australia imposed sanctions on Myanmar.", without=light_verb_subject)
+    []
+    """
+    if not _unowned(cand):
+        return
+    h, dep = _attachment(cand)
+    if dep in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in ex.light:
+        cand.actors, cand.governor = ex.subjects(h, st), h
+
+
+def means_of_act(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Israel responded with airstrikes on Gaza": the means of an act the verb does not type is
+    the subject's act.
+
+    >>> events("Pakistan responded with airstrikes on Afghanistan.")
+    [('Airstrike', ['pakistan'], ['afghanistan'])]
+    >>> events("Pakistan responded with airstrikes on Afghanistan.", without=means_of_act)
+    []
+    """
+    if not _unowned(cand):
+        return
+    h, dep = _attachment(cand)
+    if dep == "pobj" and h.lower_ == "with" and h.head.pos_ == "VERB" \
+            and not ex.lex.verb_entries(h.head.lemma_.lower()) \
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in h.head.children):
+        cand.actors, cand.governor = ex.subjects(h.head, st), h.head
+
+
+def responsibility_for(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Claimed responsibility for the attack": the one who claims it acted.
+
+    >>> events("Boko Haram claimed responsibility for the bombing.")
+    [('Bombing', ['boko-haram'], [])]
+    >>> events("Boko Haram claimed responsibility for the bombing.", without=responsibility_for)
+    []
+    """
+    if not _unowned(cand):
+        return
+    h, dep = _attachment(cand)
+    if dep == "pobj" and h.lower_ == "for" and ex.claimed_responsibility(h.head):
+        cand.actors = ex.subjects(h.head.head, st)
+
+
+def partitive_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Launched waves of airstrikes": the event noun of a partitive object of a light verb is
+    the subject's act.
+
+    >>> events("Russia launched waves of airstrikes on Ukraine.")
+    [('Airstrike', ['russia'], ['ukraine'])]
+    >>> events("Russia launched waves of airstrikes on Ukraine.", without=partitive_of_light_verb)
+    []
+    """
+    if not _unowned(cand):
+        return
+    h, dep = _attachment(cand)
+    if dep == "pobj" and h.lower_ == "of" and h.head.dep_ in ("dobj", "nsubjpass") \
+            and h.head.head.lemma_.lower() in ex.light and ex.event_noun(h.head) == cand.tok:
+        cand.governor = h.head.head
+        cand.actors = ex.subjects(cand.governor, st)
+
+
+def light_verb_recipient(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Sent emergency aid to Afghanistan": the light verb carries the recipient.
+
+    >>> events("Vietnam lodged a protest with China.")
+    [('Demonstrate', ['vietnam'], ['china'])]
+    >>> events("Vietnam lodged a protest with China.", without=light_verb_recipient)
+    [('Demonstrate', ['vietnam'], ['china (inferred)'])]
+    """
+    governor = cand.governor
+    if governor is not None and not cand.recipients and governor.lemma_.lower() in ex.light:
+        cand.recipients = [r for r in ex.objects(governor, st, top_of(cand.entry.cls)) if r not in cand.actors]
+
+
+def vowed_conflict_threatens(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Vowed retaliation", "threatened sanctions": a conflict act pledged or threatened is a threat.
+
+    >>> events("Beijing vowed retaliation against Manila.")
+    [('Threaten', ['china'], ['philippines'])]
+    >>> events("Beijing vowed retaliation against Manila.", without=vowed_conflict_threatens)
+    [('ArmedAttack', ['china'], ['philippines'])]
+    """
+    governor = cand.governor
+    if governor is not None and quad_of(cand.cls) in ("MaterialConflict", "VerbalConflict"):
+        g_entry = ex.lex.verb(governor.lemma_.lower())
+        if g_entry is not None and top_of(g_entry.cls) in ("Agree", "Threaten"):
+            cand.cls = "Threaten"
+
+
+def compound_names_party(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A name compounded with the noun ("Ukraine support", "Iran sanctions") is its recipient when
+    another phrase names who acts, else its actor ("U.S. sanctions").
+
+    >>> events("China welcomed the Ukraine talks.")
+    [('Praise', ['china'], ['ukraine (inferred)']), ('Negotiate', ['ukraine'], [])]
+    >>> events("China welcomed the Ukraine talks.", without=compound_names_party)
+    [('Praise', ['china'], ['ukraine (inferred)'])]
+    """
+    if cand.themes:
+        if cand.actors:
+            cand.recipients.extend(cand.themes)
+        else:
+            cand.actors = cand.themes
+
+
+def content_subjects_addressed(ex: EventExtractor, cand: Candidate, st: DocState):
+    """The subject of a demand's "that" clause (:func:`content_that_clause`) is its target.
+
+    >>> events("Germany repeated its demand that Serbia recognise Kosovo.")
+    [('Request', ['germany'], ['serbia'])]
+    >>> events("Germany repeated its demand that Serbia recognise Kosovo.", without=content_subjects_addressed)
+    [('Request', ['germany'], ['serbia (inferred)'])]
+    """
+    cand.recipients.extend(a for a in cand.content_subjects if a not in cand.recipients)
+
+
+def place_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Staged drills around Taiwan": the place that hangs off the light verb is hit.
+
+    >>> events("China staged air strikes near Taipei.")
+    [('Airstrike', ['china'], ['taiwan'])]
+    >>> events("China staged air strikes near Taipei.", without=place_of_light_verb)
+    [('Airstrike', ['china'], [])]
+    """
+    governor = cand.governor
+    if governor is not None and not cand.recipients and top_of(cand.cls) in PLACE_RECIPIENT_TOPS:
+        cand.recipients = ex.place_state(governor, st, {k for k, _ in cand.actors})
+
+
+def arrests_by_home_police(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"The jailing of Mayor Imamoglu" in an Ankara story: arrests no phrase gives an agent are
+    made by the police of the state the story is datelined in.
+
+    >>> from kg.nlp import load_pipeline
+    >>> from kg.events.rules.example import without_rule
+    >>> nlp = load_pipeline(coder="rules")
+    >>> def arrests(text, home):  # a story datelined in ``home``
+    ...     doc = nlp.make_doc(text)
+    ...     doc._.gpol_home = home
+    ...     return [(e.type, e.actors, e.recipients) for e in nlp(doc)._.gpol_events]
+    >>> arrests("The arrest of Ekrem Imamoglu sparked protests.", "turkey")
+    [('Arrest', ['turkey'], ['ekrem-imamoglu'])]
+    >>> with without_rule(arrests_by_home_police):
+    ...     arrests("The arrest of Ekrem Imamoglu sparked protests.", "turkey")
+    []
+    """
+    home = cand.tok.doc._.gpol_home
+    if not cand.actors and cand.cls == "Arrest" and home and cand.recipients \
+            and all(k != home for k, _ in cand.recipients):
+        cand.actors = [(home, "police")]

@@ -1,0 +1,235 @@
+"""Post-passes over a document's events, in the order :data:`kg.events.rules.DOCUMENT_RULES`
+runs them: purposes folded into their act, hosted meetings read as visits, and recipients taken
+from the story (the act a consequence hangs off, the event a bare noun refers back to, the
+challenge an answer answers, the other party of the sentence or the story's lead).
+
+Each takes the document's events and its :class:`~kg.events.state.DocState` and returns the events.
+"""
+from __future__ import annotations
+
+from ...model import Event
+from ...taxonomy import quad_of, top_of
+from ..state import DocState
+from ..syntax import by_trigger, clause_triggers, side_of
+from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
+from .example import events  # noqa: F401  (the examples of the docstrings)
+
+
+
+def purposes(events: list[Event], st: DocState) -> list[Event]:
+    """"staged demonstrations to demand reforms", "visited Senegal to mediate", "started a hunger
+    strike to protest X's failure": an act's purpose is what its actor intends by it, not a second
+    event; when the act has no target and is of the purpose's type, the purpose names it. A purpose
+    whose governing clause tells no event ("dispatched inspectors to monitor the site") stays.
+
+    >>> events("Kenya sent troops to Haiti to fight gangs.")
+    [('Deploy', ['kenya'], ['haiti'])]
+    >>> events("Kenya sent troops to Haiti to fight gangs.", without=purposes)
+    [('Deploy', ['kenya'], ['haiti']), ('ArmedAttack', ['kenya'], [])]
+    """
+    trigger_of, doc = st.trigger_of, st.doc
+    by_token = by_trigger(events, trigger_of)
+    drop: set[int] = set()
+    for ev in events:
+        i = trigger_of.get(id(ev))
+        if i is None or ev.modality != "Asserted":
+            continue
+        tok = doc[i]
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and top_of(ev.type) == "Agree":
+            # "signed a peace agreement, pledging to end fighting": the pledge is the agreement's
+            # content, told again
+            if any(top_of(m.type) in ("Agree", "Support") and set(m.actors) <= set(ev.actors)
+                   for g in clause_triggers(tok.head) for m in by_token.get(g.i, ()) if m is not ev):
+                drop.add(id(ev))
+            continue
+        if tok.dep_ != "advcl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            continue
+        mains = [m for g in clause_triggers(tok.head) for m in by_token.get(g.i, ()) if m is not ev and m.actors]
+        if not mains:
+            continue
+        drop.add(id(ev))
+        for m in mains:
+            if not m.recipients and ev.recipients and top_of(m.type) == top_of(ev.type) \
+                    and set(m.actors) == set(ev.actors):
+                m.recipients = list(ev.recipients)
+                m.recipient_inferred = ev.recipient_inferred
+    return [ev for ev in events if id(ev) not in drop]
+
+
+def hosted_visits(events: list[Event], st: DocState) -> list[Event]:
+    """"Turkish Foreign Minister Hakan Fidan hosted the meeting": the parties of the meeting told
+    before visited the host (CAMEO 042 visit / 043 host); the Host event gives way to their visits.
+
+    >>> events("Egypt and Jordan held talks. Oman hosted the talks.")
+    [('Negotiate', ['egypt', 'jordan'], []), ('Visit', ['egypt'], ['oman']), ('Visit', ['jordan'], ['oman'])]
+    >>> events("Egypt and Jordan held talks. Oman hosted the talks.", without=hosted_visits)
+    [('Negotiate', ['egypt', 'jordan'], []), ('Host', ['oman'], ['egypt'])]
+    """
+    out: list[Event] = []
+    for ev in events:
+        if ev not in st.hosting:
+            out.append(ev)
+            continue
+        host = set(ev.actors)
+        before = [e for e in out if top_of(e.type) in GATHERINGS and e.char_start <= ev.char_start]
+        parties = []
+        if before:
+            same = [e for e in before if e.char_start == before[-1].char_start]  # the last gathering told
+            parties = [k for e in same for k in (*e.actors, *e.recipients) if k not in host]
+        if not parties:
+            out.append(ev)
+            continue
+        for k in dict.fromkeys(parties):
+            out.append(Event(type="Visit", actors=[k], recipients=list(ev.actors), modality=ev.modality,
+                             date=ev.date, location=ev.location, evidence=ev.evidence,
+                             char_start=ev.char_start, char_end=ev.char_end,
+                             confidence=max(0.3, ev.confidence - 0.2), trigger=ev.trigger, cameo="042",
+                             claimed_by=ev.claimed_by, trigger_index=ev.trigger_index))
+    return out
+
+
+def consequence_recipients(events: list[Event], st: DocState) -> list[Event]:
+    """"Rebels shelled Juba, killing about 20 people": the participle tells a consequence of the
+    act it hangs off; with no target of its own it has that act's target (and is merged with it
+    when of the same class).
+
+    >>> events("M23 shelled Goma, killing ten people.")
+    [('ArmedAttack', ['m23'], ['democratic-republic-of-the-congo'])]
+    >>> events("M23 shelled Goma, killing ten people.", without=consequence_recipients)
+    [('ArmedAttack', ['m23'], ['democratic-republic-of-the-congo']), ('Kill', ['m23'], [])]
+    """
+    trigger_of, doc = st.trigger_of, st.doc
+    by_token = by_trigger(events, trigger_of)
+    for ev in events:
+        i = trigger_of.get(id(ev))
+        if i is None:
+            continue
+        tok = doc[i]
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG":
+            continue
+        for main in (m for h in clause_triggers(tok.head) for m in by_token.get(h.i, [])):
+            if main.actors == ev.actors and top_of(main.type) == top_of(ev.type):
+                if not ev.recipients and main.recipients:
+                    ev.recipients = list(main.recipients)
+                # the act itself, not its consequence, is the one kept when both are told alike
+                ev.confidence = min(ev.confidence, max(0.05, main.confidence - 0.05))
+                break
+    return events
+
+
+def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
+    """"NATO condemned the troop deployments", "Turkey welcomed the deal": a reaction to an event
+    named by a bare noun is aimed at the actor of the latest such event of another side told
+    before it ("Sharif said Pakistan would avenge the attack": not Pakistan's own).
+
+    >>> events("Chile attacked Peru. Bolivia condemned the attack.")
+    [('ArmedAttack', ['chile'], ['peru']), ('Condemn', ['bolivia'], ['chile'])]
+    >>> events("Chile attacked Peru. Bolivia condemned the attack.", without=antecedent_recipients)
+    [('ArmedAttack', ['chile'], ['peru']), ('Condemn', ['bolivia'], ['chile (inferred)'])]
+    """
+    actors, trigger_of = st.doc._.gpol_actors or {}, st.trigger_of
+    position = {id(ev): i for i, ev in enumerate(events)}
+    for ev, cls in st.anaphora:
+        if ev.recipients or id(ev) not in position:
+            continue  # (a hosting event may have given way to the visits it hosted)
+        pos = position[id(ev)]
+        for prev in reversed(events[:pos]):
+            if trigger_of and id(prev) in trigger_of and trigger_of.get(id(prev)) == trigger_of.get(id(ev)):
+                continue  # the same act of a co-actor ("X, Y and Z completed a withdrawal")
+            if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
+                    and not side_of(prev.actors, actors) & side_of(ev.actors, actors):
+                ev.recipients = [state_answered(ev, prev.actors[0], actors)]
+                ev.confidence = max(0.3, ev.confidence - 0.2)
+                break
+    return events
+
+
+def answer_recipients(events: list[Event], st: DocState) -> list[Event]:
+    """An answer with no recipient ("Rwanda denied the charge", "Iran rejected the demand") answers
+    the latest earlier challenge (accusation, demand, threat, sanction) aimed at its actor.
+
+    >>> events("Ethiopia urged Eritrea to withdraw. Eritrea refused.")
+    [('Request', ['ethiopia'], ['eritrea']), ('Reject', ['eritrea'], ['ethiopia'])]
+    >>> events("Ethiopia urged Eritrea to withdraw. Eritrea refused.", without=answer_recipients)
+    [('Request', ['ethiopia'], ['eritrea']), ('Reject', ['eritrea'], ['ethiopia (inferred)'])]
+    """
+    actors = st.doc._.gpol_actors or {}
+    for i, ev in enumerate(events):
+        if ev.recipients or top_of(ev.type) not in ANSWERS:
+            continue
+        me = set(ev.actors) | {actors[k].affiliation for k in ev.actors if k in actors and actors[k].affiliation}
+        for prev in reversed(events[:i]):
+            if top_of(prev.type) in CHALLENGES and me & set(prev.recipients) and not me & set(prev.actors):
+                ev.recipients = list(prev.actors)
+                ev.confidence = max(0.3, ev.confidence - 0.2)
+                break
+    return events
+
+
+def context_recipients(events: list[Event], st: DocState) -> list[Event]:
+    """A directed event whose target no phrase names ("Pakistan rejected the claim", "China vowed to
+    take countermeasures") is aimed at the other party of its sentence, else at the actor of the
+    story's earliest asserted event by another side (its lead), or at that event's target when it
+    is an act of the same type (a parallel act). The recipient is marked as inferred. A
+    ``tentative`` event (of a type that needs a recipient) that finds none is dropped.
+
+    >>> events("Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.")
+    [('Accuse', ['ethiopia'], ['eritrea']), ('Condemn', ['sudan'], ['ethiopia (inferred)'])]
+    >>> events("Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.", without=context_recipients)
+    [('Accuse', ['ethiopia'], ['eritrea']), ('Condemn', ['sudan'], [])]
+    """
+    actors, tentative = st.doc._.gpol_actors or {}, st.tentative
+    position = {id(ev): i for i, ev in enumerate(events)}
+    for ev, parties in st.open:
+        if ev.recipients or id(ev) not in position:
+            continue
+        me = side_of(ev.actors, actors)  # (a group of a state's society may target its own state)
+        target = parties[0] if parties else None
+        if target is None:
+            # news tells its main event first (the lead): a reaction told later with no target
+            # named answers the earliest asserted event of another side
+            for prev in events[:position[id(ev)]]:
+                side = set(prev.actors) | {actors[k].affiliation for k in prev.actors
+                                           if k in actors and actors[k].affiliation}
+                if prev.modality == "Asserted" and prev.char_start < ev.char_start and not side & me:
+                    if top_of(prev.type) == top_of(ev.type) and quad_of(ev.type) in MATERIAL \
+                            and prev.recipients and prev.recipients[0] not in me:
+                        target = prev.recipients[0]  # a parallel act ("the U.S. has not offered aid")
+                    else:
+                        target = state_answered(ev, prev.actors[0], actors)
+                    break
+        if target is not None:
+            ev.recipients = [target]
+            ev.recipient_inferred = True
+            ev.confidence = max(0.3, ev.confidence - 0.2)
+        elif id(ev) in tentative:
+            events.remove(ev)  # aid or sanctions for nobody
+    return events
+
+
+def state_answered(ev: Event, target: str, actors: dict) -> str:
+    """A state answers a state: the target taken from the story for a state's reaction to a
+    person's act is the person's state ("China vowed to take countermeasures" against the tariffs
+    Trump imposed: against the United States; "Turkey welcomed the deal" Sharaa made: Syria)."""
+    who, mine = actors.get(target), actors.get(ev.actors[0]) if ev.actors else None
+    if mine is not None and mine.kind == "State" and who is not None and who.kind == "Person" \
+            and who.affiliation in actors and actors[who.affiliation].kind == "State":
+        return who.affiliation
+    return target
+
+
+def dedupe(events: list[Event], st: DocState) -> list[Event]:
+    """One event per (sentence, actor, top class, recipient, modality): the most specific, most confident.
+
+    >>> events("Peru condemned and denounced Chile.")
+    [('Condemn', ['peru'], ['chile'])]
+    >>> events("Peru condemned and denounced Chile.", without=dedupe)
+    [('Condemn', ['peru'], ['chile (inferred)']), ('Condemn', ['peru'], ['chile'])]
+    """
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.char_start, tuple(ev.actors), top_of(ev.type), tuple(ev.recipients), ev.modality)
+        old = best.get(key)
+        if old is None or (ev.type != top_of(ev.type), ev.confidence) > (old.type != top_of(old.type), old.confidence):
+            best[key] = ev
+    return list(best.values())

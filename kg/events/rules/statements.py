@@ -1,0 +1,128 @@
+"""Events that a statement is: a stated readiness to act (an intent), a demand in reported speech,
+and an act one side blames on another."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ...taxonomy import quad_of, top_of
+from ..candidate import Candidate
+from ..state import DocState
+from ..syntax import side_of
+from ..tops import PLACE_RECIPIENT_TOPS
+from .example import events  # noqa: F401  (the examples of the docstrings)
+
+if TYPE_CHECKING:
+    from ..extract import EventExtractor
+
+__all__ = ["stated_intent", "demand_in_speech", "blamed_act"]
+
+
+def stated_intent(ex: EventExtractor, adj: Token, st: DocState, sent: Span):
+    """A stated readiness to act ("willing", "ready", "prepared": ``intent_adjectives``) is an
+    AGREE event toward whom the act concerns (THREATEN for a conflict act); its content is not a
+    second event.
+
+    >>> events("Kenya is willing to send police officers to help Haiti.")
+    [('Agree', ['kenya'], ['haiti'])]
+    >>> events("Kenya is willing to send police officers to help Haiti.", without=stated_intent)
+    []
+    """
+    if adj.pos_ != "ADJ" or adj.lower_ not in ex.intent_adjectives:
+        return
+    comp = next((c for c in adj.children if c.dep_ == "xcomp"), None) or next(
+        (pc for p in adj.children if p.dep_ == "prep" and p.lower_ == "to"  # "open to meeting Zelenskiy"
+         for pc in p.children if pc.dep_ == "pcomp" and pc.pos_ == "VERB"), None)
+    if comp is None or adj.dep_ not in ("acomp", "amod", "ROOT") or adj.i in st.suppressed:
+        return
+    actors = ex.subjects(adj.head if adj.dep_ == "acomp" else adj, st)
+    recipients, todo = [], [comp]
+    cls, cameo = "Agree", "030"
+    while todo and not recipients:
+        c = todo.pop(0)
+        st.suppressed.add(c.i)
+        inner = ex.lex.verb(c.lemma_.lower())
+        if c is comp and inner is not None and quad_of(inner.cls) in ("MaterialConflict", "VerbalConflict") \
+                and top_of(inner.cls) != "Mobilize":
+            cls, cameo = "Threaten", "130"  # "ready to strike", "prepared to resume shelling": a threat
+        recipients = [r for r in ex.objects(c, st, top_of(inner.cls) if inner else None) if r not in actors]
+        todo.extend(cc for cc in c.children if cc.dep_ in ("xcomp", "advcl", "ccomp", "conj"))
+    claimed = ex.claimed_by(adj, st)
+    speaker = (adj.doc._.gpol_actors or {}).get(claimed) if claimed else None
+    if speaker is not None and speaker.affiliation in {k for k, _ in actors}:
+        # "von der Leyen said the EU was ready to negotiate": the speaker's own statement of intent
+        actors = [(claimed, None)]
+    ex.emit(st, cls, cameo, adj, actors, recipients, 0.5, sent,
+            modality_from=adj.head if adj.dep_ == "acomp" else None)
+
+
+def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
+    """What a speaker says another side must or should do is the speaker's demand on it (PLOVER
+    REQUEST), whatever the act demanded; the act demanded is not an event of its own.
+
+    >>> events("Lithuania said Belarus must close the camps.")
+    [('Request', ['lithuania'], ['belarus'])]
+    >>> events("Lithuania said Belarus must close the camps.", without=demand_in_speech)
+    []
+    """
+    if cand.lemma not in ex.speech:
+        return
+    v, sent = cand.tok, cand.sent
+    speakers = ex.subjects(v, st)
+    if not speakers:
+        return
+    doc_actors = v.doc._.gpol_actors or {}
+    side = side_of({k for k, _ in speakers}, doc_actors)  # ("Rwandan rebels" do not speak for Rwanda)
+    for c in v.children:
+        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ex.obligation for a in c.children):
+            continue
+        targets = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                   for a in ex.actors_of(s, st)]
+        targets = [a for a in targets if a[0] not in side and
+                   (doc_actors[a[0]].affiliation if a[0] in doc_actors else None) not in side]
+        if targets:
+            ex.emit(st, "Request", "020", v, speakers, targets, 0.5, sent)
+            # the act demanded is the demand's content, not an event of its own ("urged X to"),
+            # nor is anything told inside it ("must be ready to mediate", "must reach an agreement")
+            st.suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
+                                    if t.pos_ in ("VERB", "NOUN", "ADJ"))
+
+
+def blamed_act(ex: EventExtractor, cand: Candidate, st: DocState):
+    """An act one side blames on another ("an attack the army blamed on the RSF", "blamed the
+    strike on Israel", "blamed Russia for the attack") is told as the blamed one's act, claimed by
+    the one who blames (who is excluded from its targets), besides the accusation.
+
+    >>> events("Armenia blamed the shelling on Azerbaijan.")
+    [('ArmedAttack', ['azerbaijan'], ['armenia (inferred)']), ('Accuse', ['armenia'], ['azerbaijan'])]
+    >>> events("Armenia blamed the shelling on Azerbaijan.", without=blamed_act)
+    [('Accuse', ['armenia'], ['azerbaijan'])]
+    """
+    if cand.lemma not in ex.blame or top_of(cand.cls) != "Accuse" or not cand.recipients:
+        return
+    v, dobj, blamers, blamed, sent = cand.tok, cand.dobj, cand.actors, cand.recipients, cand.sent
+    noun = None
+    if v.dep_ == "relcl" and ex.lex.noun(v.head.lemma_.lower()):
+        noun = v.head
+    elif dobj is not None and dobj.dep_ == "dobj" and ex.lex.noun(dobj.lemma_.lower()):
+        noun = dobj
+    else:
+        noun = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for o in p.children if o.dep_ == "pobj" and ex.lex.noun(o.lemma_.lower())), None)
+    if noun is None or any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in st.idx)
+                           for c in noun.children):
+        return
+    entry = ex.lex.noun(noun.lemma_.lower())[0]
+    cls = ex.lex.refine(noun.lemma_, [c.lemma_ for c in noun.children if c.dep_ in ("amod", "compound")]) \
+        or entry.cls
+    own = {k for k, _ in blamed}
+    targets = [r for r in ex.objects(noun.head if noun.dep_ == "appos" else noun, st) if r[0] not in own]
+    if not targets and top_of(cls) in PLACE_RECIPIENT_TOPS:
+        root = noun.sent.root
+        targets = ex.place_state(root, st, own)
+    n_before = len(st.events)
+    ex.emit(st, cls, entry.cameo, v, blamed, targets, 0.4, sent)
+    for ev in st.events[n_before:]:
+        ev.claimed_by = blamers[0][0] if blamers else None
+        ev.trigger = noun.text

@@ -1,0 +1,560 @@
+"""Rules that read an event off a verb: its lexicon reading, its actors and recipients.
+
+They run in the order of :data:`kg.events.rules.VERB_RULES` on a :class:`~kg.events.candidate.Candidate`
+made from the verb (its lemma, object, prepositions, particle); each returns :data:`STOP` when the
+verb tells no event, else nothing; what is left is told by :meth:`~kg.events.telling.Telling.emit`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from ...taxonomy import quad_of, top_of
+from ..candidate import STOP, Candidate
+from ..state import DocState
+from ..syntax import CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause, side_of
+from ..tops import ADDRESSED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS
+from .example import events  # noqa: F401  (the examples of the docstrings)
+
+if TYPE_CHECKING:
+    from ..extract import EventExtractor
+
+__all__ = ["hyphenated_verb", "told_elsewhere", "responsibility_claimed", "statement_carries_event",
+           "object_predicate", "lexicon_reading", "composed_reading", "noun_object_types_event",
+           "amount_refines_class", "subjects_act", "thing_received_not_hosted",
+           "disarming_coerces", "order_to_own_forces", "unnamed_agent", "victims_and_causes",
+           "vowed_harm_threatens", "protesters_group", "objects_are_recipients", "topic_names_no_party",
+           "protest_aims_at_own_state", "bare_noun_refers_back", "content_clause", "alarm_is_no_threat",
+           "condition_names_target", "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
+           "reaction_preps_told_here", "renamed_event_actors", "hosted_thing"]
+
+
+def hyphenated_verb(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A compound verb the tokenizer splits ("test-fired") is read whole.
+
+    >>> events("Pakistan test-fired a cruise missile.")
+    [('WeaponsTest', ['pakistan'], [])]
+    >>> events("Pakistan test-fired a cruise missile.", without=hyphenated_verb)
+    [('Airstrike', ['pakistan'], [])]
+    """
+    v, lemma = cand.tok, cand.lemma
+    if v.i >= 2 and v.doc[v.i - 1].text == "-" and v.doc[v.i - 2].head.i == v.i \
+            and ex.lex.verb_entries(f"{v.doc[v.i - 2].lower_}-{lemma}"):
+        cand.lemma = f"{v.doc[v.i - 2].lower_}-{lemma}"
+
+
+def told_elsewhere(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A trigger whose event another one tells (a demand's content, what a reaction reacts to) is
+    no event of its own: "urged Hanoi to resume talks" is one Request, not a Consult too.
+
+    >>> events("Japan urged Vietnam to resume talks with China.")
+    [('Request', ['japan'], ['vietnam'])]
+    >>> events("Japan urged Vietnam to resume talks with China.", without=told_elsewhere)
+    [('Request', ['japan'], ['vietnam']), ('Negotiate', ['vietnam'], ['china'])]
+    """
+    if cand.tok.i in st.suppressed:
+        return STOP
+
+
+def responsibility_claimed(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Claimed responsibility for an attack": the attack is the event, not the claim.
+
+    >>> events("Al-Shabaab claimed responsibility for the bombing.")
+    [('Bombing', ['al-shabaab'], [])]
+    >>> events("Al-Shabaab claimed responsibility for the bombing.", without=responsibility_claimed)
+    [('Accuse', ['al-shabaab'], []), ('Bombing', ['al-shabaab'], [])]
+    """
+    if cand.dobj is not None and ex.claimed_responsibility(cand.dobj):
+        return STOP
+
+
+def statement_carries_event(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Released a statement condemning the strikes": the statement's participle carries the
+    event, the issuing verb none.
+
+    >>> events("Egypt released a statement condemning Israel.")
+    [('Condemn', ['egypt'], ['israel'])]
+    >>> events("Egypt released a statement condemning Israel.", without=statement_carries_event)
+    [('Release', ['egypt'], []), ('Condemn', ['egypt'], ['israel'])]
+    """
+    dobj = cand.dobj
+    if dobj is not None and dobj.dep_ == "dobj" and cand.lemma in ex.message_verbs \
+            and dobj.lemma_.lower() in ex.message_nouns and any(
+            c.dep_ == "acl" and c.tag_ == "VBG" and ex.lex.verb_entries(c.lemma_.lower()) for c in dobj.children):
+        return STOP
+
+
+def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
+    """CAMEO's "- * WORD" patterns name the word after the object, which the parser makes the
+    object predicate: "called the arrests a provocation".
+
+    >>> events("Hungary called the vote a provocation.")
+    [('Condemn', ['hungary'], [])]
+    >>> events("Hungary called the vote a provocation.", without=object_predicate)
+    []
+    """
+    v = cand.tok
+    label = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")), None)
+    if label is not None:
+        entry = ex.lex.verb(cand.lemma, dobj=label.lemma_.lower())
+        cand.entry = entry if entry is not None and entry.pattern else None
+
+
+def lexicon_reading(ex: EventExtractor, cand: Candidate, st: DocState):
+    """The lexicon's reading of the verb with its object, prepositions and particle; the object
+    of an amount is what the amount is of ("sent 50 tons of weapons": weapons), and the object as
+    written is tried first (CAMEO codes "lift * SANCTIONS" 085 and "lift * SANCTION" 0351).
+
+    >>> events("Chile praised Argentina.")
+    [('Praise', ['chile'], ['argentina'])]
+    >>> events("Chile praised Argentina.", without=lexicon_reading)
+    []
+    """
+    if cand.entry is not None:
+        return
+    v, dobj, lemma, preps, prt = cand.tok, cand.dobj, cand.lemma, cand.preps, cand.prt
+    lexical = None
+    what = amount_of(dobj) if dobj is not None else None
+    if what is not None and what is dobj and is_amount(dobj):
+        # "gave 30 million dollars in humanitarian aid": the parser may hang the "in" on the verb
+        what = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                     if o.dep_ == "pobj" and ex.lex.noun(o.lemma_.lower())), dobj)
+    context = object_context(what)  # ("40 million euros in humanitarian aid": its modifiers)
+    if what is not None and what.lower_ != what.lemma_.lower():
+        lexical = ex.lex.verb(lemma, preps=preps, dobj=what.lower_, particle=prt, **context)
+        lexical = lexical if lexical is not None and lexical.pattern and lexical.pattern.startswith(
+            f"dobj:{what.lower_}") else None
+    if lexical is None:
+        lexical = ex.lex.verb(lemma, preps=preps, dobj=what.lemma_.lower() if what is not None else None,
+                              particle=prt, **context)
+    cand.what, cand.lexical = what, lexical
+
+
+def composed_reading(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A reading composed from the verb's kind and its object's (:meth:`composed_entry`: ending
+    cooperation, leaving an organisation, easing or imposing measures, occupying a town, building
+    up forces) is more specific than the plain verb's: "halted aid to X" reduces relations.
+
+    >>> events("Niger quit ECOWAS.")
+    [('Sanction', ['niger'], ['ecowas'])]
+    >>> events("Niger quit ECOWAS.", without=composed_reading)
+    []
+    """
+    if cand.entry is None and (cand.lexical is None or not cand.lexical.pattern) and cand.dobj is not None:
+        cand.entry = ex.composed_entry(cand.lemma, cand.dobj, st, cand.tok)
+
+
+def noun_object_types_event(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A light verb whose object is an event noun ("held talks", "launched airstrikes"), or a verb
+    the lexicon does not know with it: the noun types the event, the verb tells none.
+
+    >>> events("Ghana conducted talks with Togo.")
+    [('Negotiate', ['ghana'], ['togo'])]
+    >>> events("Ghana conducted talks with Togo.", without=noun_object_types_event)
+    [('Cooperate', ['ghana'], ['togo']), ('Negotiate', ['ghana'], ['togo'])]
+    """
+    if cand.entry is None and ex.event_noun(cand.dobj) is not None \
+            and (cand.lemma in ex.light or cand.lexical is None):
+        return STOP
+
+
+def amount_refines_class(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Gave 40 million euros in humanitarian aid": the modifiers of what the amount is of make
+    the class finer.
+
+    >>> events("Sweden gave 10 million dollars in humanitarian aid to Yemen.")
+    [('HumanitarianAid', ['sweden'], ['yemen'])]
+    >>> events("Sweden gave 10 million dollars in humanitarian aid to Yemen.", without=amount_refines_class)
+    [('Aid', ['sweden'], ['yemen'])]
+    """
+    what, entry = cand.what, cand.entry
+    if what is not None and what is not cand.dobj and ex.lex.noun(what.lemma_.lower()):
+        refined = ex.lex.refine(what.lemma_, [c.lemma_ for c in what.children if c.dep_ in ("amod", "compound")])
+        if refined and top_of(refined) == top_of(entry.cls):
+            cand.entry = dataclasses.replace(entry, cls=refined)
+            cand.cls = refined
+
+
+def subjects_act(ex: EventExtractor, cand: Candidate, st: DocState):
+    """The verb's subjects act (:meth:`subjects`: passives, coordination, controlled clauses).
+
+    >>> events("Ecuador was criticised by Colombia.")
+    [('Condemn', ['colombia'], ['ecuador'])]
+    >>> events("Ecuador was criticised by Colombia.", without=subjects_act)
+    []
+    """
+    cand.actors = ex.subjects(cand.tok, st)
+
+
+def thing_received_not_hosted(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Received assurances from the United States": a thing given, no guest hosted.
+
+    >>> events("Jordan received pledges from Kuwait.")
+    []
+    >>> events("Jordan received pledges from Kuwait.", without=thing_received_not_hosted)
+    [('Host', ['jordan'], ['kuwait'])]
+    """
+    v, dobj = cand.tok, cand.dobj
+    if cand.cls == "Host" and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in st.idx \
+            and ex.event_noun(dobj) is None and not ex.actors_of(dobj, st) \
+            and not ex.gaz.sector(dobj.lemma_.lower()) \
+            and any(p.dep_ == "prep" and p.lower_ == "from" for p in (*dobj.children, *v.children)):
+        return STOP
+
+
+def disarming_coerces(ex: EventExtractor, cand: Candidate, st: DocState):
+    """Demobilising another side ("a plan to disarm Hezbollah") is done to it: coercion (CAMEO 170).
+
+    >>> events("Lebanon disarmed Hezbollah.")
+    [('Coerce', ['lebanon'], ['hezbollah'])]
+    >>> events("Lebanon disarmed Hezbollah.", without=disarming_coerces)
+    [('Retreat', ['lebanon'], ['hezbollah'])]
+    """
+    dobj, idx = cand.dobj, st.idx
+    if (cand.entry.cameo or "").startswith("087") and dobj is not None and dobj.dep_ == "dobj" and dobj.i in idx \
+            and idx[dobj.i].key not in side_of([k for k, _ in cand.actors], cand.tok.doc._.gpol_actors or {}):
+        cand.cls, cand.entry = "Coerce", dataclasses.replace(cand.entry, cameo="170")
+
+
+def order_to_own_forces(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Ordered the army to strike": the strike is the event, an order to one's own forces no
+    demand on anyone.
+
+    >>> events("Venezuela ordered the troops to attack Guyana.")
+    [('ArmedAttack', ['venezuela'], ['guyana'])]
+    >>> events("Venezuela ordered the troops to attack Guyana.", without=order_to_own_forces)
+    [('Request', ['venezuela'], ['guyana'])]
+    """
+    v = cand.tok
+    if top_of(cand.cls) == "Request" and ex.own_forces(cand.dobj, v, st) \
+            and any(c.dep_ == "xcomp" for c in v.children):
+        return STOP
+
+
+def unnamed_agent(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A participle with no agent ("a diplomat accused of spying", "civilians killed in the
+    fighting"): the noun is the one acted on, and who acted is not told (troops "deployed to the
+    border" are their state's own, so Mobilize stays).
+
+    >>> events("Ukraine freed a Russian soldier accused of looting.")
+    [('Release', ['ukraine'], ['russia'])]
+    >>> events("Ukraine freed a Russian soldier accused of looting.", without=unnamed_agent)
+    [('Release', ['ukraine'], ['russia']), ('Accuse', ['russia'], ['ukraine (inferred)'])]
+    """
+    v = cand.tok
+    if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in v.children) \
+            and top_of(cand.cls) != "Mobilize":
+        return STOP
+
+
+def victims_and_causes(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"A prisoner died in police custody": with a verb of suffering (``victim_verbs``) the subject
+    suffered the assault and its cause names the actor; a cause that is an event noun ("died in
+    Israeli strikes") is the event itself.
+
+    >>> events("Three Malian soldiers died at the hands of JNIM fighters.")
+    [('ArmedAttack', ['jnim'], ['mali'])]
+    >>> events("Three Malian soldiers died at the hands of JNIM fighters.", without=victims_and_causes)
+    [('ArmedAttack', ['mali'], ['jnim'])]
+    """
+    v, idx = cand.tok, st.idx
+    if cand.lemma not in ex.victim_verbs or top_of(cand.cls) != "Assault":
+        return
+    victims, actors = cand.actors, []
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS:
+            for o in c.children:
+                if o.dep_ != "pobj" or ex.is_place(o, st) or (o.i in idx and idx[o.i].kind == "State"):
+                    continue  # ("died in Ukraine": a place)
+                if ex.event_noun(o) is not None:
+                    return STOP  # "died in Israeli strikes": the strikes are the event
+                actors += [a for a in ex.actors_of(o, st) if a not in actors and a not in victims]
+    if actors:
+        ex.emit(st, cand.cls, cand.entry.cameo, v, actors, victims, 0.6, cand.sent)
+    return STOP
+
+
+def vowed_harm_threatens(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Vowed a harsh response": a pledge of harm (``threat_nouns``) is a threat.
+
+    >>> events("Iran promised a crushing response to Israel.")
+    [('Threaten', ['iran'], ['israel'])]
+    >>> events("Iran promised a crushing response to Israel.", without=vowed_harm_threatens)
+    [('Agree', ['iran'], ['israel'])]
+    """
+    dobj = cand.dobj
+    if top_of(cand.cls) == "Agree" and dobj is not None and dobj.dep_ == "dobj" \
+            and dobj.lemma_.lower() in ex.threat_nouns:
+        cand.cls = "Threaten"
+
+
+def protesters_group(ex: EventExtractor, cand: Candidate, st: DocState):
+    """People protesting ("Thousands of Georgians rallied", "Protesters stormed the parliament")
+    are a group of their state (:meth:`protesters`), not the state, whatever they do.
+
+    >>> events("Thousands of Serbians protested in Belgrade.")
+    [('Demonstrate', ['serbia-civilians'], ['serbia'])]
+    >>> events("Thousands of Serbians protested in Belgrade.", without=protesters_group)
+    [('Demonstrate', ['serbia'], [])]
+    """
+    v, actors = cand.tok, cand.actors
+    protesters = top_of(cand.cls) == "Protest" and (not actors or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in ex.people_counts for c in v.children)) or (
+        not actors and any(c.dep_ == "nsubj" and c.lemma_.lower() in ex.crowd_nouns for c in v.children))
+    if protesters:
+        group = ex.protesters(v, st)
+        cand.protesters = bool(group) or not actors
+        cand.actors = group or actors
+
+
+def objects_are_recipients(ex: EventExtractor, cand: Candidate, st: DocState):
+    """The verb's objects and prepositional objects (:meth:`objects`) are its recipients, but not
+    its own actors ("warned it would").
+
+    >>> events("Peru met Chile.")
+    [('Meet', ['peru'], ['chile'])]
+    >>> events("Peru met Chile.", without=objects_are_recipients)
+    [('Meet', ['peru'], [])]
+    """
+    own = {k for k, _ in cand.actors}
+    cand.recipients = [r for r in ex.objects(cand.tok, st, top_of(cand.cls)) if r[0] not in own]
+
+
+def topic_names_no_party(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A topic names no party to the talks: "discussed security cooperation against al-Shabaab".
+
+    >>> events("Kenya discussed joint operations against al-Shabaab with Ethiopia.")
+    [('Negotiate', ['kenya'], ['ethiopia'])]
+    >>> events("Kenya discussed joint operations against al-Shabaab with Ethiopia.", without=topic_names_no_party)
+    [('Negotiate', ['kenya'], ['al-shabaab']), ('Negotiate', ['kenya'], ['ethiopia'])]
+    """
+    dobj, idx = cand.dobj, st.idx
+    if cand.cls in ("Consult", "Negotiate") and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx \
+            and not ex.actors_of(dobj, st):
+        topic = {t.i for t in dobj.subtree} - {t.i for p in dobj.subtree if p.dep_ == "prep" and p.lower_ == "with"
+                                               for t in p.subtree}  # ("... with Starmer": the parser may hang it low)
+        cand.recipients = [r for r in cand.recipients if not any(t in topic and idx[t].key == r[0] for t in idx)]
+
+
+def protest_aims_at_own_state(ex: EventExtractor, cand: Candidate, st: DocState):
+    """People protesting with no target named aim at their own state ("protesters marched to
+    demand the release of activists").
+
+    >>> events("Thousands of Kenyans marched in Nairobi.")
+    [('Protest', ['kenya-civilians'], ['kenya'])]
+    >>> events("Thousands of Kenyans marched in Nairobi.", without=protest_aims_at_own_state)
+    [('Protest', ['kenya-civilians'], ['kenya (inferred)'])]
+    """
+    actors = cand.actors
+    if actors and not cand.recipients and (cand.protesters or (
+            top_of(cand.cls) in ("Request", "Protest") and st.crowd is not None and actors == [st.crowd])):
+        cand.recipients = [(cand.tok.doc._.gpol_actors[actors[0][0]].affiliation, None)]
+
+
+def bare_noun_refers_back(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A reaction to an event named by a bare noun ("condemned the strike") refers to an event
+    told before; its target is that event's actor (:func:`~kg.events.rules.recipients.antecedent_recipients`).
+
+    >>> events("Israel struck Syria. Turkey condemned the strike.")
+    [('Airstrike', ['israel'], ['syria']), ('Condemn', ['turkey'], ['israel'])]
+    >>> events("Israel struck Syria. Turkey condemned the strike.", without=bare_noun_refers_back)
+    [('Airstrike', ['israel'], ['syria']), ('Condemn', ['turkey'], ['israel (inferred)'])]
+    """
+    dobj, idx = cand.dobj, st.idx
+    if not cand.recipients and dobj is not None and dobj.dep_ == "dobj":
+        noun = ex.event_noun(dobj)
+        named = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in idx)
+                 or (c.dep_ == "prep" and any(o.i in idx for o in c.children))] if noun is not None else None
+        if noun is not None and not named:
+            cand.refers_to = ex.lex.noun(noun.lemma_.lower())[0].cls
+
+
+def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A speech act whose complement is its content (threats, demands, pledges, rejections: the
+    ``CONTENT_GOVERNORS``): "threatened to impose tariffs on X" is one Threaten event against X,
+    "urged X to return to talks" one Request to X; the content is not told anew, its subject or
+    object is the target, and a pledge of a conflict act is a threat ("vowed to retaliate").
+
+    >>> events("Russia threatened to cut gas supplies to Moldova.")
+    [('Threaten', ['russia'], ['moldova'])]
+    >>> events("Russia threatened to cut gas supplies to Moldova.", without=content_clause)
+    [('Threaten', ['russia'], ['moldova (inferred)']), ('Sanction', ['russia'], ['moldova'])]
+    """
+    if top_of(cand.cls) not in CONTENT_GOVERNORS:
+        return
+    v, dobj, lemma, actors = cand.tok, cand.dobj, cand.lemma, cand.actors
+    # the content: the verb's complement, or the "that" clause of its event-noun object
+    # ("reiterated its demand that Israel ease restrictions")
+    obj_noun = ex.event_noun(dobj) if dobj is not None and dobj.dep_ == "dobj" else None
+    content = list(v.children) + [
+        c for c in (obj_noun.children if obj_noun is not None else ())
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    for c in content:
+        # (a speech verb's "that" clause is its claim, unless its object is an event noun whose
+        # content the parser hangs off the verb)
+        if c.dep_ == "xcomp" or (c.dep_ in ("ccomp", "acl") and (lemma not in ex.speech or cand.entry.pattern
+                                                                or obj_noun is not None)) \
+                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            if c.dep_ == "acl" and c.head.i != getattr(obj_noun, "i", -1):
+                continue
+            for cc in (c, *c.conjuncts):
+                st.suppressed.add(cc.i)
+                # and the complements it takes in turn ("urged Washington to stop arming Taiwan")
+                st.suppressed.update(t.i for t in cc.children if t.dep_ == "xcomp" and t.pos_ == "VERB")
+                if c.dep_ in ("ccomp", "acl") and not cand.recipients:
+                    cand.recipients = [a for sj in cc.children if sj.dep_ in ("nsubj", "nsubjpass")
+                                       for a in ex.actors_of(sj, st) if a not in actors]
+                inner = ex.lex.verb(cc.lemma_.lower())
+                inner_dobj = next((d for d in cc.children if d.dep_ in ("dobj", "attr")), None)
+                inner_noun = ex.event_noun(inner_dobj)
+                inner_cls = inner.cls if inner is not None else (
+                    ex.lex.noun(inner_noun.lemma_.lower())[0].cls
+                    if inner_noun is not None and cc.lemma_.lower() in ex.light else None)
+                harm = any(t.lemma_.lower() in ex.threat_nouns for t in own_clause(cc))
+                if top_of(cand.cls) == "Agree" and (harm or (inner_cls is not None and quad_of(inner_cls) in
+                                                             ("MaterialConflict", "VerbalConflict")
+                                                             and top_of(inner_cls) != "Mobilize")):
+                    # (a pledge to deploy troops to X is help for X, not a threat)
+                    cand.cls = "Threaten"  # "vowed to retaliate", "vowed X would face punishment"
+                if not cand.recipients:
+                    cand.recipients = [r for r in ex.objects(cc, st, top_of(inner.cls) if inner else None)
+                                       if r not in actors]
+                noun = ex.event_noun(next((d for d in cc.children if d.dep_ == "dobj"), None))
+                if noun is not None:
+                    st.suppressed.add(noun.i)
+
+
+def alarm_is_no_threat(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Warned that famine had spread": an alarm, no threat (nothing "would" happen).
+
+    >>> events("Chad warned that the fighting had spread.")
+    []
+    >>> events("Chad warned that the fighting had spread.", without=alarm_is_no_threat)
+    [('Threaten', ['chad'], [])]
+    """
+    v = cand.tok
+    if top_of(cand.cls) == "Threaten" and cand.lemma in ex.speech | {"warn", "caution"} and cand.dobj is None:
+        content = [c for c in v.children if c.dep_ == "ccomp"]
+        if content and not any(a.dep_ == "aux" and a.lower_ in ex.modals for c in content for a in c.children):
+            return STOP
+
+
+def condition_names_target(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Warned it would act if the SDF did not disarm": the condition of a threat names its target.
+
+    >>> events("Turkey warned it would act if Greece did not withdraw.")
+    [('Threaten', ['turkey'], ['greece']), ('Withdraw', ['greece'], [])]
+    >>> events("Turkey warned it would act if Greece did not withdraw.", without=condition_names_target)
+    [('Threaten', ['turkey'], ['greece (inferred)']), ('Withdraw', ['greece'], [])]
+    """
+    if top_of(cand.cls) != "Threaten" or cand.recipients:
+        return
+    for t in cand.tok.subtree:
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
+            cand.recipients = [a for sj in t.children if sj.dep_ in ("nsubj", "nsubjpass")
+                               for a in ex.actors_of(sj, st) if a not in cand.actors]
+            if cand.recipients:
+                break
+
+
+def force_for_purpose(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Fired tear gas to disperse the crowds": force used for a forceful purpose is aimed at the
+    purpose's object.
+
+    >>> events("Ethiopian police fired tear gas to disperse Eritrean refugees.")
+    [('Assault', ['ethiopia'], ['eritrea-refugees'])]
+    >>> events("Ethiopian police fired tear gas to disperse Eritrean refugees.", without=force_for_purpose)
+    [('Assault', ['ethiopia'], ['eritrea (inferred)'])]
+    """
+    if top_of(cand.cls) not in FORCE_TOPS or cand.recipients:
+        return
+    own = {k for k, _ in cand.actors}
+    for c in cand.tok.children:
+        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            inner = {top_of(e.cls) for e in ex.lex.verb_entries(c.lemma_.lower())}
+            if inner and inner <= FORCE_TOPS:  # ("disperse": coded with its objects only)
+                cand.recipients = [r for r in ex.objects(c, st, min(inner)) if r[0] not in own]
+                if cand.recipients:
+                    break
+
+
+def launch_at_someone_attacks(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A missile launched at someone is an attack, not a test.
+
+    >>> events("North Korea launched missiles at South Korea.")
+    [('Airstrike', ['north-korea'], ['south-korea'])]
+    >>> events("North Korea launched missiles at South Korea.", without=launch_at_someone_attacks)
+    [('WeaponsTest', ['north-korea'], ['south-korea'])]
+    """
+    if cand.cls == "WeaponsTest" and cand.recipients:
+        cand.cls = "Airstrike"
+
+
+def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Rejected a U.S. request", "condemned the killings by the RSF": the event the object names
+    is what this one reacts to, told here as its target, not anew; so is a proposal's content
+    ("rejected an offer to host a summit").
+
+    >>> events("Mexico rejected Guatemala's request.")
+    [('Reject', ['mexico'], ['guatemala'])]
+    >>> events("Mexico rejected Guatemala's request.", without=reacted_object_told_here)
+    [('Reject', ['mexico'], ['guatemala']), ('Request', ['guatemala'], ['mexico (inferred)'])]
+    """
+    dobj = cand.dobj
+    if dobj is None or dobj.dep_ != "dobj" or cand.lemma in ex.light:
+        return
+    noun = ex.event_noun(dobj)
+    if noun is not None:
+        st.suppressed.add(noun.i)
+    for c in dobj.children:
+        if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            st.suppressed.update(t.i for t in c.subtree if t.pos_ in ("VERB", "NOUN"))
+
+
+def reaction_preps_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Opposed to French mediation", "responded to the attack", and for a charge anywhere in its
+    clause ("accused the U.S. of murder over the boat strikes"): the event noun reacted to is not
+    told anew.
+
+    >>> events("Cuba protested against the American blockade.")
+    [('Demonstrate', ['cuba'], ['united-states'])]
+    >>> events("Cuba protested against the American blockade.", without=reaction_preps_told_here)
+    [('Demonstrate', ['cuba'], ['united-states']), ('Blockade', ['united-states'], ['cuba (inferred)'])]
+    """
+    v = cand.tok
+    reacting = top_of(cand.cls) in ("Accuse", "Protest", "Reject")
+    for c in (own_clause(v) if reacting else v.children):
+        if c.dep_ == "prep" and c.lower_ in REACTION_PREPS and (c.head.i == v.i or reacting):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.i not in st.idx and ex.event_noun(o) is not None:
+                    st.suppressed.add(ex.event_noun(o).i)
+
+
+def renamed_event_actors(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Israel carried out an airstrike on Hamas leaders, an attack Qatar's prime minister called
+    state terrorism": a reaction in a clause on a noun that renames an event is aimed at who
+    carried that event out.
+
+    >>> events("Israel carried out an airstrike on Beirut, an attack Lebanon called a violation.")
+    [('Airstrike', ['israel'], ['lebanon']), ('Condemn', ['lebanon'], ['israel'])]
+    >>> events("Israel carried out an airstrike on Beirut, an attack Lebanon called a violation.", without=renamed_event_actors)
+    [('Airstrike', ['israel'], ['lebanon']), ('Condemn', ['lebanon'], ['israel (inferred)'])]
+    """
+    v = cand.tok
+    if not cand.recipients and v.dep_ in ("acl", "relcl") \
+            and top_of(cand.cls) in ADDRESSED_TOPS | {"Protest", "Support"}:
+        cand.recipients = ex.renamed_actors(v.head, st)
+
+
+def hosted_thing(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A Host event with a thing hosted and no guest ("hosted the talks"): the parties of the
+    gathering told before are its guests (:func:`~kg.events.rules.recipients.hosted_visits`).
+
+    >>> events("Iran and Iraq met on Monday. Oman hosted the meeting.")
+    [('Meet', ['iran', 'iraq'], []), ('Visit', ['iran'], ['oman']), ('Visit', ['iraq'], ['oman'])]
+    >>> events("Iran and Iraq met on Monday. Oman hosted the meeting.", without=hosted_thing)
+    [('Meet', ['iran', 'iraq'], []), ('Host', ['oman'], ['iran'])]
+    """
+    dobj = cand.dobj
+    cand.hosting = cand.cls == "Host" and not cand.recipients and dobj is not None and dobj.dep_ == "dobj" \
+        and dobj.i not in st.idx

@@ -1,0 +1,124 @@
+"""Syntax helpers of the event extractor that need no lexicon: clauses, amounts, sides.
+
+>>> from kg.nlp import load_pipeline
+>>> doc = load_pipeline(coder="rules")("Japan sent 50 tons of rice to Haiti.")
+>>> amount_of(doc[3]).text, is_amount(doc[3])
+('rice', True)
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Event
+from .modality import word_list
+
+__all__ = ["SUBJ", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
+           "CAUSE_PREPS", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
+           "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of"]
+
+SUBJ = ("nsubj", "csubj")
+RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "for", "into", "from",
+                   "between", "over", "at", "of", "among"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "off", "along"}
+# prepositions whose event-noun object is what a verb reacts to, told here as its target
+REACTION_PREPS = {"to", "against", "over", "about", "on"}
+# adverbs right after a verb that the parser may tag advmod where they are its particle ("pulled back")
+PARTICLES = {"back", "out", "off", "away", "down", "up", "in"}
+SHARED_PLACES = {"border", "frontier", "boundary"}
+# prepositions of a cause: "died in shelling", "from wounds", "at the hands of", "under torture"
+CAUSE_PREPS = frozenset({"in", "from", "at", "after", "under", "during", "by"})
+
+
+def clause_tokens(v: Token):
+    """Tokens of the trigger's own clause (not inside a clause of another verb)."""
+    stack = [v]
+    while stack:
+        t = stack.pop()
+        yield t
+        for c in t.children:
+            if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis"):
+                continue
+            stack.append(c)
+
+
+def clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause ``tok`` is in."""
+    for t in (tok, *tok.ancestors):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def holds(verb: Token | None, tok: Token) -> bool:
+    """Whether ``tok`` is inside the clause of ``verb``, or coordinated with it (or there is no verb)."""
+    return verb is None or verb.i == tok.i or verb.is_ancestor(tok) or verb in tok.conjuncts
+
+
+def is_amount(tok: Token) -> bool:
+    """Whether ``tok`` is a number or a noun of measure ("billion", "20 tons", "dollars")."""
+    return tok.like_num or tok.lemma_.lower() in word_list("measure_nouns")
+
+
+def amount_of(tok: Token) -> Token:
+    """What an amount is of ("50 tons of weapons", "$2 billion of aid"), else ``tok`` itself (not
+    "a $330 million sale of aircraft parts": a sale is no measure)."""
+    if is_amount(tok):
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "in"):  # ("300 million dollars in aid")
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return tok
+
+
+def object_context(dobj: Token | None) -> dict:
+    """The object's modifiers and its own prepositional objects, for the lexicon's phrase patterns
+    ("sent an arms shipment", "declared a state of emergency")."""
+    if dobj is None:
+        return {}
+    mods = [w for c in dobj.children if c.dep_ in ("compound", "amod") and c.i < dobj.i
+            for w in dict.fromkeys((c.lower_, c.lemma_.lower()))]
+    preps = [(p.lower_, o.lemma_.lower()) for p in dobj.children if p.dep_ == "prep"
+             for o in p.children if o.dep_ == "pobj"]
+    return {"dobj_mods": mods, "dobj_preps": preps}
+
+
+def by_trigger(events: list[Event], trigger_of: dict[int, int]) -> dict[int, list[Event]]:
+    """The events by the index of their trigger token."""
+    out: dict[int, list[Event]] = {}
+    for ev in events:
+        if id(ev) in trigger_of:
+            out.setdefault(trigger_of[id(ev)], []).append(ev)
+    return out
+
+
+def clause_triggers(head: Token) -> list[Token]:
+    """The tokens that trigger the events a clause tells: its verb and the verb's object nouns
+    ("carried out air strikes", "signed a peace agreement")."""
+    return [head] + [c for c in head.children if c.dep_ == "dobj"]
+
+
+def story_states(doc: Doc) -> set[str]:
+    """The states a story names, its dateline's included: the context a town's name is read in."""
+    out = {m.key for m in doc._.gpol_mentions or () if m.kind == "State"}
+    if doc._.gpol_home:
+        out.add(doc._.gpol_home)
+    return out
+
+
+def own_clause(v: Token):
+    """The tokens of ``v``'s clause without its subordinate clauses, whatever their head's part of
+    speech ("... as Kremlin Threatens Retaliation" in a headline the tagger reads as a name)."""
+    stack = [v]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if c.dep_ not in ("advcl", "ccomp", "relcl", "parataxis"))
+
+
+def side_of(keys, actors: dict) -> set[str]:
+    """The side actors act for: themselves and the state or body a person or agency belongs to. A
+    group of a state's society ("Sudan rebels", protesters) acts against its state as often as not,
+    so its state is not its side."""
+    return set(keys) | {actors[k].affiliation for k in keys
+                        if k in actors and actors[k].affiliation and not actors[k].sector}

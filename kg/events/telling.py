@@ -1,0 +1,219 @@
+"""Telling an event: from a trigger, its class, actors and recipients to :class:`kg.model.Event`
+records, with modality, claim, date, place, evidence, the targets taken from context, and the
+intent an announced act also is.
+
+:class:`Telling` is the half of the event extractor (:class:`kg.events.extract.EventExtractor`)
+that writes events into the document's :class:`~kg.events.state.DocState`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..model import Event
+from ..taxonomy import quad_of, top_of
+from .modality import modality_of, word_list
+from .state import DocState
+from .syntax import LOCATIVE_PREPS, clause_tokens, clause_verb, holds, side_of
+from .timex import resolve_date, starts_after
+from .tops import COOPERATION, DIRECTED_TOPS, PLACE_RECIPIENT_TOPS, SYMMETRIC_TOPS
+
+__all__ = ["Telling"]
+
+
+class Telling:
+    """Writing events with their context (a mixin of the event extractor)."""
+
+    def emit(self, st: DocState, cls, cameo, tok, actors, recipients, conf, sent: Span,
+              modality_from: Token | None = None):
+        if not actors:
+            return
+        actors = list({k: (k, s) for k, s in reversed(actors)}.values())[::-1]  # each actor once
+        actor_keys = {k for k, _ in actors}
+        if cls == "MilitaryExercise" and (len(actors) > 1 or any(
+                c.lower_ == "joint" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children)):
+            # "the United States, Australia and Japan began exercises", "joint drills with Russia":
+            # joint military operations are cooperation; single-country exercises mobilisation (PLOVER)
+            cls, cameo = "MilitaryCooperation", "062"
+        side = side_of(actor_keys, tok.doc._.gpol_actors or {})
+        recipients = [(k, s) for k, s in recipients if k not in side]
+        modality = modality_of(tok)
+        if modality == "Asserted" and modality_from is not None:
+            modality = modality_of(modality_from)  # "did not take part in the talks"
+        claimed = self.claimed_by(tok, st)
+        date, unread = self.date(tok, st, future=modality == "Hypothetical")  # ("will visit in April": next April)
+        published = tok.doc._.gpol_anchor
+        if published is not None and modality != "Hypothetical":
+            if date is not None and starts_after(date, published):
+                modality = "Hypothetical"  # told with a date after the story's own: planned, not done
+            elif date is None and not unread:
+                # an act the text tells without a date carries the date it was reported on
+                date = published.isoformat()
+        said = date  # when the intent to do a planned act was told (for own_intent, below)
+        if modality == "Hypothetical" and published is not None:
+            said, unread = self.date(tok, st)
+            if said is None and not unread or said is not None and starts_after(said, published):
+                said = published.isoformat()
+        loc = self.location(tok, st)
+        top = top_of(cls)
+        if not recipients and (top in PLACE_RECIPIENT_TOPS or cls == "Visit"):
+            # ("arrived in Amman": a visit to the state whose city it is)
+            recipients = self.place_state(tok, st, side)
+            home = tok.doc._.gpol_home
+            if not recipients and cls == "Visit" and home and home not in side \
+                    and tok.pos_ == "VERB":
+                # "a parade in Pyongyang attended by Li Qiang": a visit to the story's own state
+                recipients = [(home, None)]
+        parties = None
+        if not recipients and top in DIRECTED_TOPS and not self.names_other_target(tok, st, side):
+            parties = self.other_parties(tok, sent, st, side | ({claimed} - {None}))
+            if top in ("Assault", "Coerce", "Sanction"):
+                # force and sanctions hit states first ("sites struck by the U.S."; a tariff hits
+                # the country of the president who answers it)
+                kinds = tok.doc._.gpol_actors or {}
+
+                def state_of(k):
+                    a = kinds.get(k)
+                    aff = kinds.get(a.affiliation) if a is not None and a.kind == "Person" and a.affiliation else None
+                    return aff.key if aff is not None and aff.kind == "State" and aff.key not in actor_keys else k
+
+                parties = list(dict.fromkeys(state_of(k) for k in parties))
+                parties.sort(key=lambda k: getattr(kinds.get(k), "kind", "") != "State")
+        tentative = False
+        if not recipients and top.lower() in self.needs_recipient and not parties \
+                and not (len(actors) > 1 and top in SYMMETRIC_TOPS):  # ("X and Y cooperate": each other)
+            if parties is None:
+                return  # (cooperation with nobody the sentence names is no event)
+            tentative = True  # aid or sanctions: kept only if the story gives a target
+        pairs = []
+        if not recipients and len(actors) > 1 and tok.lemma_.lower() in self.reciprocal and top not in SYMMETRIC_TOPS:
+            # "Thailand and Cambodia traded fire": each is the other's target
+            pairs = [(a, r) for a in actors for r in actors if r != a]
+        elif not recipients and len(actors) > 1 and top in SYMMETRIC_TOPS:
+            # "X and Y met": one event with both sides as actors (PLOVER's compound actor); the
+            # graph links them both ways
+            pairs = [(actors, None)]
+        elif recipients:
+            pairs = [(a, r) for a in actors for r in recipients]
+        else:
+            pairs = [(a, None) for a in actors]
+        source = tok.doc._.gpol_source or tok.doc.text
+        # from the first word: a masked dateline is blank in the doc but not in the source
+        start = next((t.idx for t in sent if not t.is_space), sent.start_char)
+        end = sent.start_char + len(sent.text.rstrip())
+        evidence = source[start:end].strip()
+        start += len(source[start:end]) - len(source[start:end].lstrip())
+        speaker = tok.doc._.gpol_actors.get(claimed) if claimed else None
+        own_intent = (modality == "Hypothetical" and top not in ("Agree", "Threaten")
+                      and claimed is not None
+                      and (claimed in actor_keys or (speaker is not None and speaker.affiliation in actor_keys)))
+        if modality == "Hypothetical" and top not in ("Agree", "Threaten") and claimed is None \
+                and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children):
+            own_intent = True  # "Finland will give Tanzania a grant": told as settled, an intent (CAMEO 03)
+        intent_cls = "Agree" if quad_of(cls) in COOPERATION else "Threaten"
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children):
+            intent_cls = "Threaten"  # "will withdraw its force unless X arranges a ceasefire": a threat
+        intent_parties = None
+        if own_intent and not recipients and intent_cls in DIRECTED_TOPS:
+            intent_parties = parties if parties is not None else self.other_parties(
+                tok, sent, st, side | ({claimed} - {None}))
+        for a, r in pairs:
+            group = a if isinstance(a, list) else [a]
+            a = group[0]
+            claimed_by = None if claimed in {k for k, _ in group} else claimed
+            if own_intent and not tentative:
+                # "Hungary said it will support the resolution", "Sharif said Pakistan would avenge
+                # the attack": announcing one's own side's act is itself an AGREE (cooperation) or
+                # THREATEN (conflict) event (PLOVER) of whoever announces it, besides the
+                # hypothetical act
+                st.events.append(Event(
+                    type=intent_cls, actors=[claimed] if claimed else [k for k, _ in group],
+                    recipients=[r[0]] if r else [],
+                    modality="Asserted", date=said, location=loc, evidence=evidence, char_start=start,
+                    char_end=start + len(evidence), confidence=0.5, trigger=tok.text, trigger_index=tok.i,
+                    cameo="030" if intent_cls == "Agree" else "130",
+                    actor_sector=None, recipient_sector=r[1] if r else None))
+                if intent_parties is not None:
+                    st.open.append((st.events[-1], intent_parties))
+            st.events.append(Event(
+                type=cls, actors=[k for k, _ in group], recipients=[r[0]] if r else [], modality=modality,
+                date=date, location=loc, evidence=evidence, char_start=start, char_end=start + len(evidence),
+                confidence=min(0.95, conf + (0.15 if r else 0.0)), trigger=tok.text, trigger_index=tok.i,
+                cameo=cameo,
+                claimed_by=claimed_by, actor_sector=a[1], recipient_sector=r[1] if r else None))
+            st.trigger_of[id(st.events[-1])] = tok.i
+            if parties is not None:
+                st.open.append((st.events[-1], parties))
+                if tentative:
+                    st.tentative.add(id(st.events[-1]))
+
+    def claimed_by(self, tok: Token, st: DocState) -> str | None:
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            if cur.dep_ in ("ccomp", "parataxis", "acl") and cur.head.lemma_.lower() in self.speech:
+                h = cur.head
+                sp = self.subjects(h, st) if h.pos_ in ("VERB", "AUX") else self.actors_of(h, st)
+                return sp[0][0] if sp else None
+            if cur.dep_ in ("ccomp", "conj", "advcl", "xcomp", "dobj", "pobj", "prep", "relcl"):
+                cur = cur.head
+                continue
+            break
+        # "..., according to the UN"
+        sent = tok.sent
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+                for o in t.nbor(1).children:
+                    if o.dep_ == "pobj":
+                        a = self.actors_of(o, st)
+                        if a:
+                            return a[0][0]
+        # "X said" as a parenthetical at the sentence level
+        root = sent.root
+        if root.lemma_.lower() in self.speech and root.i != tok.i:
+            for c in root.children:
+                if c.dep_ in ("ccomp", "parataxis") and tok in c.subtree:
+                    sp = self.subjects(root, st)
+                    return sp[0][0] if sp else None
+        return None
+
+    def date(self, v: Token, st: DocState, future: bool = False) -> tuple[str | None, bool]:
+        """(the date of ``v``'s clause, or of its sentence, as an ISO string; whether a date
+        expression there was left unread: "at the end of that month" dates the act, but not for us).
+
+        A date after the anchor under a boundary word ("banning imports from 2027") is when a state
+        begins or ends, not when the act was done, and is passed over unless the act is ``future``."""
+        doc = v.doc
+        clause = {t.i for t in clause_tokens(v)}  # once, not once per entity of the doc
+        all_dates = st.dates
+        dates = [e for e in all_dates if e.root.i in clause]
+        if not dates:
+            sent = v.sent  # what Span.ents gives: the entities wholly inside the sentence
+            # (only a date of a clause that holds this one or is coordinated with it, "freed them and
+            # flew them out on Thursday": not "thanked X and invited Y to visit next month")
+            sent_dates = [e for e in all_dates if e.start >= sent.start and e.end <= sent.end
+                          and holds(clause_verb(e.root), v)]
+            dates = sent_dates if len(sent_dates) == 1 else []
+        unread = False
+        for e in dates:
+            iso = resolve_date(e.text, st.anchor, future=future)
+            if iso and not future and st.anchor is not None and starts_after(iso, st.anchor) \
+                    and {e.root.head.lower_, doc[max(0, e.start - 1)].lower_} & word_list("date_boundaries"):
+                continue
+            if iso:
+                return iso, False
+            unread = True
+        return None, unread
+
+    def location(self, v: Token, st: DocState) -> str | None:
+        places = v.doc._.gpol_places or {}
+        for t in clause_tokens(v):
+            if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
+                if t.i in places:
+                    return places[t.i]
+                comp = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                if comp and t.i not in st.idx:
+                    start = min(c.left_edge.i for c in comp)
+                    return t.doc[start:t.i + 1].text
+        return None

@@ -1,0 +1,33 @@
+"""Sets of PLOVER top types the event extractor reads events by (model constants, not word lists)."""
+from __future__ import annotations
+
+__all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS",
+           "OF_AGENT_TOPS", "FORCE_TOPS", "COOPERATION", "MATERIAL", "DIRECTED_TOPS", "GATHERINGS",
+           "ANSWERS", "CHALLENGES"]
+
+SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
+# event nouns whose "of" names the one they hit, not who acts: "the invasion of South Lebanon",
+# "criticism of Israel", "the release of prisoners"
+PATIENT_OF = {"Assault", "Coerce", "Sanction", "Threaten", "Accuse", "Protest", "Reject", "Support", "Aid"}
+# Speech acts whose complement is their content, not an event of its own: "threatened to impose
+# tariffs on X" is one Threaten event against X; "urged X to return to talks" one Request to X.
+CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
+# Material conflict happens somewhere: with no recipient named, the state where it happens is hit.
+PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize", "Sanction"}
+# Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
+ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
+# event nouns whose "of" names who acts: "the withdrawal of troops", "a meeting of the Council"
+OF_AGENT_TOPS = {"Retreat", "Consult", "Mobilize"}
+FORCE_TOPS = {"Assault", "Coerce"}
+COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
+MATERIAL = {"MaterialCooperation", "MaterialConflict"}
+# Event types that are aimed at someone (in both gold sets, 97% of these events have a
+# recipient): when no phrase of the trigger names the target, the other party of the sentence
+# (else of the story told before) is taken, marked as inferred and with a lower confidence.
+DIRECTED_TOPS = {"Accuse", "Reject", "Threaten", "Protest", "Sanction", "Request", "Concede", "Aid",
+                 "Coerce", "Assault", "Support"}
+# gatherings whose parties a host receives ("hosted the meeting")
+GATHERINGS = {"Consult", "Support", "Agree", "Cooperate"}
+# answers, and the challenges they answer ("denied the charge", "rejected the demand")
+ANSWERS = {"Reject", "Concede"}
+CHALLENGES = {"Accuse", "Request", "Threaten", "Sanction", "Coerce", "Reject"}
