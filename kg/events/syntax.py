@@ -13,20 +13,22 @@ from ..model import Event
 from .modality import word_list
 
 __all__ = ["SUBJ", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
-           "CAUSE_PREPS", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
+           "CAUSE_PREPS", "SETTING_PREPS", "WARNING_VERBS", "KIND_DETERMINERS", "FUTURE_AUXILIARIES", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
            "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of"]
 
-SUBJ = ("nsubj", "csubj")
-RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "for", "into", "from",
-                   "between", "over", "at", "of", "among"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "off", "along"}
-# prepositions whose event-noun object is what a verb reacts to, told here as its target
-REACTION_PREPS = {"to", "against", "over", "about", "on"}
-# adverbs right after a verb that the parser may tag advmod where they are its particle ("pulled back")
-PARTICLES = {"back", "out", "off", "away", "down", "up", "in"}
-SHARED_PLACES = {"border", "frontier", "boundary"}
-# prepositions of a cause: "died in shelling", "from wounds", "at the hands of", "under torture"
-CAUSE_PREPS = frozenset({"in", "from", "at", "after", "under", "during", "by"})
+SUBJ = ("nsubj", "csubj")  # dependency labels of a subject
+
+# Word lists of data/syntax/ (see its README): what each is for is said in its file.
+RECIPIENT_PREPS = word_list("recipient_prepositions")  # "talks with X", "aid to X"
+LOCATIVE_PREPS = word_list("locative_prepositions")  # "in southern Lebanon", "near the border"
+REACTION_PREPS = word_list("reaction_prepositions")  # "responded to the attack"
+PARTICLES = word_list("verb_particles")  # "pulled back" tagged advmod
+SHARED_PLACES = word_list("shared_places")  # "near the Afghan border": no one state's
+CAUSE_PREPS = word_list("cause_prepositions")  # "died in shelling", "at the hands of"
+SETTING_PREPS = word_list("setting_prepositions")  # "in talks with X, Y said"
+WARNING_VERBS = word_list("warning_verbs")  # "warned that ...": an alarm unless it "would" happen
+KIND_DETERMINERS = word_list("kind_determiners")  # "any attack": a kind of event, none told
+FUTURE_AUXILIARIES = word_list("future_auxiliaries")  # "will give": told as settled, an intent
 
 
 def clause_tokens(v: Token):

@@ -13,7 +13,7 @@ from ..model import Event
 from ..taxonomy import quad_of, top_of
 from .modality import modality_of, word_list
 from .state import DocState
-from .syntax import LOCATIVE_PREPS, clause_tokens, clause_verb, holds, side_of
+from .syntax import FUTURE_AUXILIARIES, LOCATIVE_PREPS, clause_tokens, clause_verb, holds, side_of
 from .timex import resolve_date, starts_after
 from .tops import COOPERATION, DIRECTED_TOPS, PLACE_RECIPIENT_TOPS, SYMMETRIC_TOPS
 
@@ -107,7 +107,7 @@ class Telling:
                       and claimed is not None
                       and (claimed in actor_keys or (speaker is not None and speaker.affiliation in actor_keys)))
         if modality == "Hypothetical" and top not in ("Agree", "Threaten") and claimed is None \
-                and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children):
+                and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in tok.children):
             own_intent = True  # "Finland will give Tanzania a grant": told as settled, an intent (CAMEO 03)
         intent_cls = "Agree" if quad_of(cls) in COOPERATION else "Threaten"
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)

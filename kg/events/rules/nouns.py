@@ -16,9 +16,9 @@ from spacy.tokens import Token
 from ...taxonomy import quad_of, top_of
 from ..candidate import STOP, Candidate
 from ..state import DocState
-from ..syntax import RECIPIENT_PREPS
+from ..syntax import KIND_DETERMINERS, RECIPIENT_PREPS, SETTING_PREPS
 from ..tops import CONTENT_GOVERNORS, PATIENT_OF, PLACE_RECIPIENT_TOPS
-from .example import events  # noqa: F401  (the examples of the docstrings)
+from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
     from ..extract import EventExtractor
@@ -32,12 +32,12 @@ __all__ = ["kind_of_event", "event_frame", "content_that_clause", "noun_argument
 def kind_of_event(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Would deal with any threat": a kind of event, none told.
 
-    >>> events("Poland will answer any attack by Russia.")
+    >>> show("Poland will answer any attack by Russia.")
     []
-    >>> events("Poland will answer any attack by Russia.", without=kind_of_event)
+    >>> show("Poland will answer any attack by Russia.", without=kind_of_event)
     [('ArmedAttack', ['russia'], ['poland (inferred)'])]
     """
-    if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in cand.tok.children):
+    if any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in cand.tok.children):
         return STOP
 
 
@@ -45,9 +45,9 @@ def event_frame(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Launched a mediation effort between the Emirates and Saudi Arabia": the words of the
     frame noun (``event_frames``) are the event noun's.
 
-    >>> events("Qatar's mediation effort between Rwanda and Congo failed.")
+    >>> show("Qatar's mediation effort between Rwanda and Congo failed.")
     [('Mediate', ['qatar'], ['rwanda']), ('Mediate', ['qatar'], ['democratic-republic-of-the-congo']), ('Reject', ['qatar'], ['democratic-republic-of-the-congo (inferred)'])]
-    >>> events("Qatar's mediation effort between Rwanda and Congo failed.", without=event_frame)
+    >>> show("Qatar's mediation effort between Rwanda and Congo failed.", without=event_frame)
     [('Reject', ['qatar'], ['democratic-republic-of-the-congo (inferred)'])]
     """
     n = cand.tok
@@ -61,9 +61,9 @@ def content_that_clause(ex: EventExtractor, cand: Candidate, st: DocState):
     noun is its content, not an event of its own; its subject is the target
     (:func:`content_subjects_addressed`).
 
-    >>> events("Germany repeated its demand that Serbia recognise Kosovo.")
+    >>> show("Germany repeated its demand that Serbia recognise Kosovo.")
     [('Request', ['germany'], ['serbia'])]
-    >>> events("Germany repeated its demand that Serbia recognise Kosovo.", without=content_that_clause)
+    >>> show("Germany repeated its demand that Serbia recognise Kosovo.", without=content_that_clause)
     [('Request', ['germany'], ['serbia (inferred)']), ('Recognize', ['serbia'], ['kosovo'])]
     """
     if top_of(cand.entry.cls) not in CONTENT_GOVERNORS:
@@ -81,9 +81,9 @@ def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
     both sides, "of" the one hit ("the invasion of Ukraine") or who acts ("the withdrawal of
     Serbian forces"); a compound name ("Iran sanctions") is kept for :func:`compound_names_party`.
 
-    >>> events("Talks between Armenia and Azerbaijan resumed.")
+    >>> show("Talks between Armenia and Azerbaijan resumed.")
     [('Negotiate', ['armenia'], ['azerbaijan'])]
-    >>> events("Talks between Armenia and Azerbaijan resumed.", without=noun_arguments)
+    >>> show("Talks between Armenia and Azerbaijan resumed.", without=noun_arguments)
     []
     """
     entry, idx = cand.entry, st.idx
@@ -128,9 +128,9 @@ def participle_agent(ex: EventExtractor, cand: Candidate, st: DocState):
     """"A 50% tariff announced by U.S. President Donald Trump": the agent of a participle on the
     noun acts.
 
-    >>> events("The tariffs announced by China angered Canada.")
+    >>> show("The tariffs announced by China angered Canada.")
     [('EconomicSanction', ['china'], ['canada (inferred)'])]
-    >>> events("The tariffs announced by China angered Canada.", without=participle_agent)
+    >>> show("The tariffs announced by China angered Canada.", without=participle_agent)
     []
     """
     if cand.actors:
@@ -144,9 +144,9 @@ def participle_agent(ex: EventExtractor, cand: Candidate, st: DocState):
 def modifiers_refine_class(ex: EventExtractor, cand: Candidate, st: DocState):
     """The noun's modifiers make the class finer: "humanitarian aid", "drone strikes".
 
-    >>> events("Ireland sent humanitarian aid to Gaza.")
+    >>> show("Ireland sent humanitarian aid to Gaza.")
     [('HumanitarianAid', ['ireland'], ['palestine'])]
-    >>> events("Ireland sent humanitarian aid to Gaza.", without=modifiers_refine_class)
+    >>> show("Ireland sent humanitarian aid to Gaza.", without=modifiers_refine_class)
     [('Aid', ['ireland'], ['palestine'])]
     """
     n = cand.tok
@@ -171,9 +171,9 @@ def particle_in(ex: EventExtractor, cand: Candidate, st: DocState):
     """"The WHO flew in medical supplies", "engaged in talks": a particle the parser took for a
     preposition; the verb's subject acts (not "were killed in airstrikes", "died in shelling").
 
-    >>> events("The WFP flew in food aid for Sudan.")
+    >>> show("The WFP flew in food aid for Sudan.")
     [('HumanitarianAid', ['wfp'], ['sudan (inferred)'])]
-    >>> events("The WFP flew in food aid for Sudan.", without=particle_in)
+    >>> show("The WFP flew in food aid for Sudan.", without=particle_in)
     []
     """
     if not _unowned(cand):
@@ -189,15 +189,15 @@ def in_talks(ex: EventExtractor, cand: Candidate, st: DocState):
     """"In talks with X, Y said": a noun with a recipient in a prepositional phrase of a clause
     is the act of the clause's subject.
 
-    >>> events("During talks with Brazil, Argentina said trade would grow.")
+    >>> show("During talks with Brazil, Argentina said trade would grow.")
     [('Negotiate', ['argentina'], ['brazil'])]
-    >>> events("During talks with Brazil, Argentina said trade would grow.", without=in_talks)
+    >>> show("During talks with Brazil, Argentina said trade would grow.", without=in_talks)
     []
     """
     if not _unowned(cand):
         return
     h, dep = _attachment(cand)
-    if dep == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "during", "at", "after", "following"):
+    if dep == "pobj" and h.dep_ == "prep" and h.lower_ in SETTING_PREPS:
         h = h.head
         if h.pos_ in ("VERB", "AUX") and cand.recipients:
             cand.actors, cand.governor = ex.subjects(h, st), h
@@ -207,9 +207,9 @@ def light_verb_subject(ex: EventExtractor, cand: Candidate, st: DocState):
     """The object of a light verb ("conducted tests", "imposed sanctions") is the act of the
     verb's subject.
 
-    >>> events("Australia imposed sanctions on Myanmar.")
+    >>> show("Australia imposed sanctions on Myanmar.")
     [('EconomicSanction', ['australia'], ['myanmar'])]
-    >>> events("Australia imposed sanctions on Myanmar.", without=light_verb_subject)
+    >>> show("Australia imposed sanctions on Myanmar.", without=light_verb_subject)
     []
     """
     if not _unowned(cand):
@@ -223,9 +223,9 @@ def means_of_act(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Israel responded with airstrikes on Gaza": the means of an act the verb does not type is
     the subject's act.
 
-    >>> events("Pakistan responded with airstrikes on Afghanistan.")
+    >>> show("Pakistan responded with airstrikes on Afghanistan.")
     [('Airstrike', ['pakistan'], ['afghanistan'])]
-    >>> events("Pakistan responded with airstrikes on Afghanistan.", without=means_of_act)
+    >>> show("Pakistan responded with airstrikes on Afghanistan.", without=means_of_act)
     []
     """
     if not _unowned(cand):
@@ -240,9 +240,9 @@ def means_of_act(ex: EventExtractor, cand: Candidate, st: DocState):
 def responsibility_for(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Claimed responsibility for the attack": the one who claims it acted.
 
-    >>> events("Boko Haram claimed responsibility for the bombing.")
+    >>> show("Boko Haram claimed responsibility for the bombing.")
     [('Bombing', ['boko-haram'], [])]
-    >>> events("Boko Haram claimed responsibility for the bombing.", without=responsibility_for)
+    >>> show("Boko Haram claimed responsibility for the bombing.", without=responsibility_for)
     []
     """
     if not _unowned(cand):
@@ -256,9 +256,9 @@ def partitive_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Launched waves of airstrikes": the event noun of a partitive object of a light verb is
     the subject's act.
 
-    >>> events("Russia launched waves of airstrikes on Ukraine.")
+    >>> show("Russia launched waves of airstrikes on Ukraine.")
     [('Airstrike', ['russia'], ['ukraine'])]
-    >>> events("Russia launched waves of airstrikes on Ukraine.", without=partitive_of_light_verb)
+    >>> show("Russia launched waves of airstrikes on Ukraine.", without=partitive_of_light_verb)
     []
     """
     if not _unowned(cand):
@@ -273,9 +273,9 @@ def partitive_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState):
 def light_verb_recipient(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Sent emergency aid to Afghanistan": the light verb carries the recipient.
 
-    >>> events("Vietnam lodged a protest with China.")
+    >>> show("Vietnam lodged a protest with China.")
     [('Demonstrate', ['vietnam'], ['china'])]
-    >>> events("Vietnam lodged a protest with China.", without=light_verb_recipient)
+    >>> show("Vietnam lodged a protest with China.", without=light_verb_recipient)
     [('Demonstrate', ['vietnam'], ['china (inferred)'])]
     """
     governor = cand.governor
@@ -286,9 +286,9 @@ def light_verb_recipient(ex: EventExtractor, cand: Candidate, st: DocState):
 def vowed_conflict_threatens(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Vowed retaliation", "threatened sanctions": a conflict act pledged or threatened is a threat.
 
-    >>> events("Beijing vowed retaliation against Manila.")
+    >>> show("Beijing vowed retaliation against Manila.")
     [('Threaten', ['china'], ['philippines'])]
-    >>> events("Beijing vowed retaliation against Manila.", without=vowed_conflict_threatens)
+    >>> show("Beijing vowed retaliation against Manila.", without=vowed_conflict_threatens)
     [('ArmedAttack', ['china'], ['philippines'])]
     """
     governor = cand.governor
@@ -302,9 +302,9 @@ def compound_names_party(ex: EventExtractor, cand: Candidate, st: DocState):
     """A name compounded with the noun ("Ukraine support", "Iran sanctions") is its recipient when
     another phrase names who acts, else its actor ("U.S. sanctions").
 
-    >>> events("China welcomed the Ukraine talks.")
+    >>> show("China welcomed the Ukraine talks.")
     [('Praise', ['china'], ['ukraine (inferred)']), ('Negotiate', ['ukraine'], [])]
-    >>> events("China welcomed the Ukraine talks.", without=compound_names_party)
+    >>> show("China welcomed the Ukraine talks.", without=compound_names_party)
     [('Praise', ['china'], ['ukraine (inferred)'])]
     """
     if cand.themes:
@@ -317,9 +317,9 @@ def compound_names_party(ex: EventExtractor, cand: Candidate, st: DocState):
 def content_subjects_addressed(ex: EventExtractor, cand: Candidate, st: DocState):
     """The subject of a demand's "that" clause (:func:`content_that_clause`) is its target.
 
-    >>> events("Germany repeated its demand that Serbia recognise Kosovo.")
+    >>> show("Germany repeated its demand that Serbia recognise Kosovo.")
     [('Request', ['germany'], ['serbia'])]
-    >>> events("Germany repeated its demand that Serbia recognise Kosovo.", without=content_subjects_addressed)
+    >>> show("Germany repeated its demand that Serbia recognise Kosovo.", without=content_subjects_addressed)
     [('Request', ['germany'], ['serbia (inferred)'])]
     """
     cand.recipients.extend(a for a in cand.content_subjects if a not in cand.recipients)
@@ -328,9 +328,9 @@ def content_subjects_addressed(ex: EventExtractor, cand: Candidate, st: DocState
 def place_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Staged drills around Taiwan": the place that hangs off the light verb is hit.
 
-    >>> events("China staged air strikes near Taipei.")
+    >>> show("China staged air strikes near Taipei.")
     [('Airstrike', ['china'], ['taiwan'])]
-    >>> events("China staged air strikes near Taipei.", without=place_of_light_verb)
+    >>> show("China staged air strikes near Taipei.", without=place_of_light_verb)
     [('Airstrike', ['china'], [])]
     """
     governor = cand.governor

@@ -12,7 +12,7 @@ from ...taxonomy import quad_of, top_of
 from ..state import DocState
 from ..syntax import by_trigger, clause_triggers, side_of
 from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
-from .example import events  # noqa: F401  (the examples of the docstrings)
+from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 
 
@@ -22,9 +22,9 @@ def purposes(events: list[Event], st: DocState) -> list[Event]:
     event; when the act has no target and is of the purpose's type, the purpose names it. A purpose
     whose governing clause tells no event ("dispatched inspectors to monitor the site") stays.
 
-    >>> events("Kenya sent troops to Haiti to fight gangs.")
+    >>> show("Kenya sent troops to Haiti to fight gangs.")
     [('Deploy', ['kenya'], ['haiti'])]
-    >>> events("Kenya sent troops to Haiti to fight gangs.", without=purposes)
+    >>> show("Kenya sent troops to Haiti to fight gangs.", without=purposes)
     [('Deploy', ['kenya'], ['haiti']), ('ArmedAttack', ['kenya'], [])]
     """
     trigger_of, doc = st.trigger_of, st.doc
@@ -60,9 +60,9 @@ def hosted_visits(events: list[Event], st: DocState) -> list[Event]:
     """"Turkish Foreign Minister Hakan Fidan hosted the meeting": the parties of the meeting told
     before visited the host (CAMEO 042 visit / 043 host); the Host event gives way to their visits.
 
-    >>> events("Egypt and Jordan held talks. Oman hosted the talks.")
+    >>> show("Egypt and Jordan held talks. Oman hosted the talks.")
     [('Negotiate', ['egypt', 'jordan'], []), ('Visit', ['egypt'], ['oman']), ('Visit', ['jordan'], ['oman'])]
-    >>> events("Egypt and Jordan held talks. Oman hosted the talks.", without=hosted_visits)
+    >>> show("Egypt and Jordan held talks. Oman hosted the talks.", without=hosted_visits)
     [('Negotiate', ['egypt', 'jordan'], []), ('Host', ['oman'], ['egypt'])]
     """
     out: list[Event] = []
@@ -93,9 +93,9 @@ def consequence_recipients(events: list[Event], st: DocState) -> list[Event]:
     act it hangs off; with no target of its own it has that act's target (and is merged with it
     when of the same class).
 
-    >>> events("M23 shelled Goma, killing ten people.")
+    >>> show("M23 shelled Goma, killing ten people.")
     [('ArmedAttack', ['m23'], ['democratic-republic-of-the-congo'])]
-    >>> events("M23 shelled Goma, killing ten people.", without=consequence_recipients)
+    >>> show("M23 shelled Goma, killing ten people.", without=consequence_recipients)
     [('ArmedAttack', ['m23'], ['democratic-republic-of-the-congo']), ('Kill', ['m23'], [])]
     """
     trigger_of, doc = st.trigger_of, st.doc
@@ -122,9 +122,9 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
     named by a bare noun is aimed at the actor of the latest such event of another side told
     before it ("Sharif said Pakistan would avenge the attack": not Pakistan's own).
 
-    >>> events("Chile attacked Peru. Bolivia condemned the attack.")
+    >>> show("Chile attacked Peru. Bolivia condemned the attack.")
     [('ArmedAttack', ['chile'], ['peru']), ('Condemn', ['bolivia'], ['chile'])]
-    >>> events("Chile attacked Peru. Bolivia condemned the attack.", without=antecedent_recipients)
+    >>> show("Chile attacked Peru. Bolivia condemned the attack.", without=antecedent_recipients)
     [('ArmedAttack', ['chile'], ['peru']), ('Condemn', ['bolivia'], ['chile (inferred)'])]
     """
     actors, trigger_of = st.doc._.gpol_actors or {}, st.trigger_of
@@ -148,9 +148,9 @@ def answer_recipients(events: list[Event], st: DocState) -> list[Event]:
     """An answer with no recipient ("Rwanda denied the charge", "Iran rejected the demand") answers
     the latest earlier challenge (accusation, demand, threat, sanction) aimed at its actor.
 
-    >>> events("Ethiopia urged Eritrea to withdraw. Eritrea refused.")
+    >>> show("Ethiopia urged Eritrea to withdraw. Eritrea refused.")
     [('Request', ['ethiopia'], ['eritrea']), ('Reject', ['eritrea'], ['ethiopia'])]
-    >>> events("Ethiopia urged Eritrea to withdraw. Eritrea refused.", without=answer_recipients)
+    >>> show("Ethiopia urged Eritrea to withdraw. Eritrea refused.", without=answer_recipients)
     [('Request', ['ethiopia'], ['eritrea']), ('Reject', ['eritrea'], ['ethiopia (inferred)'])]
     """
     actors = st.doc._.gpol_actors or {}
@@ -173,9 +173,9 @@ def context_recipients(events: list[Event], st: DocState) -> list[Event]:
     is an act of the same type (a parallel act). The recipient is marked as inferred. A
     ``tentative`` event (of a type that needs a recipient) that finds none is dropped.
 
-    >>> events("Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.")
+    >>> show("Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.")
     [('Accuse', ['ethiopia'], ['eritrea']), ('Condemn', ['sudan'], ['ethiopia (inferred)'])]
-    >>> events("Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.", without=context_recipients)
+    >>> show("Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.", without=context_recipients)
     [('Accuse', ['ethiopia'], ['eritrea']), ('Condemn', ['sudan'], [])]
     """
     actors, tentative = st.doc._.gpol_actors or {}, st.tentative
@@ -221,9 +221,9 @@ def state_answered(ev: Event, target: str, actors: dict) -> str:
 def dedupe(events: list[Event], st: DocState) -> list[Event]:
     """One event per (sentence, actor, top class, recipient, modality): the most specific, most confident.
 
-    >>> events("Peru condemned and denounced Chile.")
+    >>> show("Peru condemned and denounced Chile.")
     [('Condemn', ['peru'], ['chile'])]
-    >>> events("Peru condemned and denounced Chile.", without=dedupe)
+    >>> show("Peru condemned and denounced Chile.", without=dedupe)
     [('Condemn', ['peru'], ['chile (inferred)']), ('Condemn', ['peru'], ['chile'])]
     """
     best: dict[tuple, Event] = {}

@@ -11,7 +11,7 @@ from ..candidate import Candidate
 from ..state import DocState
 from ..syntax import side_of
 from ..tops import PLACE_RECIPIENT_TOPS
-from .example import events  # noqa: F401  (the examples of the docstrings)
+from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
     from ..extract import EventExtractor
@@ -24,9 +24,9 @@ def stated_intent(ex: EventExtractor, adj: Token, st: DocState, sent: Span):
     AGREE event toward whom the act concerns (THREATEN for a conflict act); its content is not a
     second event.
 
-    >>> events("Kenya is willing to send police officers to help Haiti.")
+    >>> show("Kenya is willing to send police officers to help Haiti.")
     [('Agree', ['kenya'], ['haiti'])]
-    >>> events("Kenya is willing to send police officers to help Haiti.", without=stated_intent)
+    >>> show("Kenya is willing to send police officers to help Haiti.", without=stated_intent)
     []
     """
     if adj.pos_ != "ADJ" or adj.lower_ not in ex.intent_adjectives:
@@ -61,9 +61,9 @@ def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
     """What a speaker says another side must or should do is the speaker's demand on it (PLOVER
     REQUEST), whatever the act demanded; the act demanded is not an event of its own.
 
-    >>> events("Lithuania said Belarus must close the camps.")
+    >>> show("Lithuania said Belarus must close the camps.")
     [('Request', ['lithuania'], ['belarus'])]
-    >>> events("Lithuania said Belarus must close the camps.", without=demand_in_speech)
+    >>> show("Lithuania said Belarus must close the camps.", without=demand_in_speech)
     []
     """
     if cand.lemma not in ex.speech:
@@ -94,9 +94,9 @@ def blamed_act(ex: EventExtractor, cand: Candidate, st: DocState):
     strike on Israel", "blamed Russia for the attack") is told as the blamed one's act, claimed by
     the one who blames (who is excluded from its targets), besides the accusation.
 
-    >>> events("Armenia blamed the shelling on Azerbaijan.")
+    >>> show("Armenia blamed the shelling on Azerbaijan.")
     [('ArmedAttack', ['azerbaijan'], ['armenia (inferred)']), ('Accuse', ['armenia'], ['azerbaijan'])]
-    >>> events("Armenia blamed the shelling on Azerbaijan.", without=blamed_act)
+    >>> show("Armenia blamed the shelling on Azerbaijan.", without=blamed_act)
     [('Accuse', ['armenia'], ['azerbaijan'])]
     """
     if cand.lemma not in ex.blame or top_of(cand.cls) != "Accuse" or not cand.recipients:

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from ...taxonomy import quad_of, top_of
 from ..candidate import STOP, Candidate
 from ..state import DocState
-from ..syntax import CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause, side_of
+from ..syntax import (CAUSE_PREPS, REACTION_PREPS, WARNING_VERBS, amount_of, is_amount, object_context, own_clause,
+                      side_of)
 from ..tops import ADDRESSED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS
-from .example import events  # noqa: F401  (the examples of the docstrings)
+from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
     from ..extract import EventExtractor
@@ -32,9 +33,9 @@ __all__ = ["hyphenated_verb", "told_elsewhere", "responsibility_claimed", "state
 def hyphenated_verb(ex: EventExtractor, cand: Candidate, st: DocState):
     """A compound verb the tokenizer splits ("test-fired") is read whole.
 
-    >>> events("Pakistan test-fired a cruise missile.")
+    >>> show("Pakistan test-fired a cruise missile.")
     [('WeaponsTest', ['pakistan'], [])]
-    >>> events("Pakistan test-fired a cruise missile.", without=hyphenated_verb)
+    >>> show("Pakistan test-fired a cruise missile.", without=hyphenated_verb)
     [('Airstrike', ['pakistan'], [])]
     """
     v, lemma = cand.tok, cand.lemma
@@ -47,9 +48,9 @@ def told_elsewhere(ex: EventExtractor, cand: Candidate, st: DocState):
     """A trigger whose event another one tells (a demand's content, what a reaction reacts to) is
     no event of its own: "urged Hanoi to resume talks" is one Request, not a Consult too.
 
-    >>> events("Japan urged Vietnam to resume talks with China.")
+    >>> show("Japan urged Vietnam to resume talks with China.")
     [('Request', ['japan'], ['vietnam'])]
-    >>> events("Japan urged Vietnam to resume talks with China.", without=told_elsewhere)
+    >>> show("Japan urged Vietnam to resume talks with China.", without=told_elsewhere)
     [('Request', ['japan'], ['vietnam']), ('Negotiate', ['vietnam'], ['china'])]
     """
     if cand.tok.i in st.suppressed:
@@ -59,9 +60,9 @@ def told_elsewhere(ex: EventExtractor, cand: Candidate, st: DocState):
 def responsibility_claimed(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Claimed responsibility for an attack": the attack is the event, not the claim.
 
-    >>> events("Al-Shabaab claimed responsibility for the bombing.")
+    >>> show("Al-Shabaab claimed responsibility for the bombing.")
     [('Bombing', ['al-shabaab'], [])]
-    >>> events("Al-Shabaab claimed responsibility for the bombing.", without=responsibility_claimed)
+    >>> show("Al-Shabaab claimed responsibility for the bombing.", without=responsibility_claimed)
     [('Accuse', ['al-shabaab'], []), ('Bombing', ['al-shabaab'], [])]
     """
     if cand.dobj is not None and ex.claimed_responsibility(cand.dobj):
@@ -72,9 +73,9 @@ def statement_carries_event(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Released a statement condemning the strikes": the statement's participle carries the
     event, the issuing verb none.
 
-    >>> events("Egypt released a statement condemning Israel.")
+    >>> show("Egypt released a statement condemning Israel.")
     [('Condemn', ['egypt'], ['israel'])]
-    >>> events("Egypt released a statement condemning Israel.", without=statement_carries_event)
+    >>> show("Egypt released a statement condemning Israel.", without=statement_carries_event)
     [('Release', ['egypt'], []), ('Condemn', ['egypt'], ['israel'])]
     """
     dobj = cand.dobj
@@ -88,9 +89,9 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     """CAMEO's "- * WORD" patterns name the word after the object, which the parser makes the
     object predicate: "called the arrests a provocation".
 
-    >>> events("Hungary called the vote a provocation.")
+    >>> show("Hungary called the vote a provocation.")
     [('Condemn', ['hungary'], [])]
-    >>> events("Hungary called the vote a provocation.", without=object_predicate)
+    >>> show("Hungary called the vote a provocation.", without=object_predicate)
     []
     """
     v = cand.tok
@@ -105,9 +106,9 @@ def lexicon_reading(ex: EventExtractor, cand: Candidate, st: DocState):
     of an amount is what the amount is of ("sent 50 tons of weapons": weapons), and the object as
     written is tried first (CAMEO codes "lift * SANCTIONS" 085 and "lift * SANCTION" 0351).
 
-    >>> events("Chile praised Argentina.")
+    >>> show("Chile praised Argentina.")
     [('Praise', ['chile'], ['argentina'])]
-    >>> events("Chile praised Argentina.", without=lexicon_reading)
+    >>> show("Chile praised Argentina.", without=lexicon_reading)
     []
     """
     if cand.entry is not None:
@@ -135,9 +136,9 @@ def composed_reading(ex: EventExtractor, cand: Candidate, st: DocState):
     cooperation, leaving an organisation, easing or imposing measures, occupying a town, building
     up forces) is more specific than the plain verb's: "halted aid to X" reduces relations.
 
-    >>> events("Niger quit ECOWAS.")
+    >>> show("Niger quit ECOWAS.")
     [('Sanction', ['niger'], ['ecowas'])]
-    >>> events("Niger quit ECOWAS.", without=composed_reading)
+    >>> show("Niger quit ECOWAS.", without=composed_reading)
     []
     """
     if cand.entry is None and (cand.lexical is None or not cand.lexical.pattern) and cand.dobj is not None:
@@ -148,9 +149,9 @@ def noun_object_types_event(ex: EventExtractor, cand: Candidate, st: DocState):
     """A light verb whose object is an event noun ("held talks", "launched airstrikes"), or a verb
     the lexicon does not know with it: the noun types the event, the verb tells none.
 
-    >>> events("Ghana conducted talks with Togo.")
+    >>> show("Ghana conducted talks with Togo.")
     [('Negotiate', ['ghana'], ['togo'])]
-    >>> events("Ghana conducted talks with Togo.", without=noun_object_types_event)
+    >>> show("Ghana conducted talks with Togo.", without=noun_object_types_event)
     [('Cooperate', ['ghana'], ['togo']), ('Negotiate', ['ghana'], ['togo'])]
     """
     if cand.entry is None and ex.event_noun(cand.dobj) is not None \
@@ -162,9 +163,9 @@ def amount_refines_class(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Gave 40 million euros in humanitarian aid": the modifiers of what the amount is of make
     the class finer.
 
-    >>> events("Sweden gave 10 million dollars in humanitarian aid to Yemen.")
+    >>> show("Sweden gave 10 million dollars in humanitarian aid to Yemen.")
     [('HumanitarianAid', ['sweden'], ['yemen'])]
-    >>> events("Sweden gave 10 million dollars in humanitarian aid to Yemen.", without=amount_refines_class)
+    >>> show("Sweden gave 10 million dollars in humanitarian aid to Yemen.", without=amount_refines_class)
     [('Aid', ['sweden'], ['yemen'])]
     """
     what, entry = cand.what, cand.entry
@@ -178,9 +179,9 @@ def amount_refines_class(ex: EventExtractor, cand: Candidate, st: DocState):
 def subjects_act(ex: EventExtractor, cand: Candidate, st: DocState):
     """The verb's subjects act (:meth:`subjects`: passives, coordination, controlled clauses).
 
-    >>> events("Ecuador was criticised by Colombia.")
+    >>> show("Ecuador was criticised by Colombia.")
     [('Condemn', ['colombia'], ['ecuador'])]
-    >>> events("Ecuador was criticised by Colombia.", without=subjects_act)
+    >>> show("Ecuador was criticised by Colombia.", without=subjects_act)
     []
     """
     cand.actors = ex.subjects(cand.tok, st)
@@ -189,9 +190,9 @@ def subjects_act(ex: EventExtractor, cand: Candidate, st: DocState):
 def thing_received_not_hosted(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Received assurances from the United States": a thing given, no guest hosted.
 
-    >>> events("Jordan received pledges from Kuwait.")
+    >>> show("Jordan received pledges from Kuwait.")
     []
-    >>> events("Jordan received pledges from Kuwait.", without=thing_received_not_hosted)
+    >>> show("Jordan received pledges from Kuwait.", without=thing_received_not_hosted)
     [('Host', ['jordan'], ['kuwait'])]
     """
     v, dobj = cand.tok, cand.dobj
@@ -205,9 +206,9 @@ def thing_received_not_hosted(ex: EventExtractor, cand: Candidate, st: DocState)
 def disarming_coerces(ex: EventExtractor, cand: Candidate, st: DocState):
     """Demobilising another side ("a plan to disarm Hezbollah") is done to it: coercion (CAMEO 170).
 
-    >>> events("Lebanon disarmed Hezbollah.")
+    >>> show("Lebanon disarmed Hezbollah.")
     [('Coerce', ['lebanon'], ['hezbollah'])]
-    >>> events("Lebanon disarmed Hezbollah.", without=disarming_coerces)
+    >>> show("Lebanon disarmed Hezbollah.", without=disarming_coerces)
     [('Retreat', ['lebanon'], ['hezbollah'])]
     """
     dobj, idx = cand.dobj, st.idx
@@ -220,9 +221,9 @@ def order_to_own_forces(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Ordered the army to strike": the strike is the event, an order to one's own forces no
     demand on anyone.
 
-    >>> events("Venezuela ordered the troops to attack Guyana.")
+    >>> show("Venezuela ordered the troops to attack Guyana.")
     [('ArmedAttack', ['venezuela'], ['guyana'])]
-    >>> events("Venezuela ordered the troops to attack Guyana.", without=order_to_own_forces)
+    >>> show("Venezuela ordered the troops to attack Guyana.", without=order_to_own_forces)
     [('Request', ['venezuela'], ['guyana'])]
     """
     v = cand.tok
@@ -236,9 +237,9 @@ def unnamed_agent(ex: EventExtractor, cand: Candidate, st: DocState):
     fighting"): the noun is the one acted on, and who acted is not told (troops "deployed to the
     border" are their state's own, so Mobilize stays).
 
-    >>> events("Ukraine freed a Russian soldier accused of looting.")
+    >>> show("Ukraine freed a Russian soldier accused of looting.")
     [('Release', ['ukraine'], ['russia'])]
-    >>> events("Ukraine freed a Russian soldier accused of looting.", without=unnamed_agent)
+    >>> show("Ukraine freed a Russian soldier accused of looting.", without=unnamed_agent)
     [('Release', ['ukraine'], ['russia']), ('Accuse', ['russia'], ['ukraine (inferred)'])]
     """
     v = cand.tok
@@ -252,9 +253,9 @@ def victims_and_causes(ex: EventExtractor, cand: Candidate, st: DocState):
     suffered the assault and its cause names the actor; a cause that is an event noun ("died in
     Israeli strikes") is the event itself.
 
-    >>> events("Three Malian soldiers died at the hands of JNIM fighters.")
+    >>> show("Three Malian soldiers died at the hands of JNIM fighters.")
     [('ArmedAttack', ['jnim'], ['mali'])]
-    >>> events("Three Malian soldiers died at the hands of JNIM fighters.", without=victims_and_causes)
+    >>> show("Three Malian soldiers died at the hands of JNIM fighters.", without=victims_and_causes)
     [('ArmedAttack', ['mali'], ['jnim'])]
     """
     v, idx = cand.tok, st.idx
@@ -277,9 +278,9 @@ def victims_and_causes(ex: EventExtractor, cand: Candidate, st: DocState):
 def vowed_harm_threatens(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Vowed a harsh response": a pledge of harm (``threat_nouns``) is a threat.
 
-    >>> events("Iran promised a crushing response to Israel.")
+    >>> show("Iran promised a crushing response to Israel.")
     [('Threaten', ['iran'], ['israel'])]
-    >>> events("Iran promised a crushing response to Israel.", without=vowed_harm_threatens)
+    >>> show("Iran promised a crushing response to Israel.", without=vowed_harm_threatens)
     [('Agree', ['iran'], ['israel'])]
     """
     dobj = cand.dobj
@@ -292,9 +293,9 @@ def protesters_group(ex: EventExtractor, cand: Candidate, st: DocState):
     """People protesting ("Thousands of Georgians rallied", "Protesters stormed the parliament")
     are a group of their state (:meth:`protesters`), not the state, whatever they do.
 
-    >>> events("Thousands of Serbians protested in Belgrade.")
+    >>> show("Thousands of Serbians protested in Belgrade.")
     [('Demonstrate', ['serbia-civilians'], ['serbia'])]
-    >>> events("Thousands of Serbians protested in Belgrade.", without=protesters_group)
+    >>> show("Thousands of Serbians protested in Belgrade.", without=protesters_group)
     [('Demonstrate', ['serbia'], [])]
     """
     v, actors = cand.tok, cand.actors
@@ -311,9 +312,9 @@ def objects_are_recipients(ex: EventExtractor, cand: Candidate, st: DocState):
     """The verb's objects and prepositional objects (:meth:`objects`) are its recipients, but not
     its own actors ("warned it would").
 
-    >>> events("Peru met Chile.")
+    >>> show("Peru met Chile.")
     [('Meet', ['peru'], ['chile'])]
-    >>> events("Peru met Chile.", without=objects_are_recipients)
+    >>> show("Peru met Chile.", without=objects_are_recipients)
     [('Meet', ['peru'], [])]
     """
     own = {k for k, _ in cand.actors}
@@ -323,9 +324,9 @@ def objects_are_recipients(ex: EventExtractor, cand: Candidate, st: DocState):
 def topic_names_no_party(ex: EventExtractor, cand: Candidate, st: DocState):
     """A topic names no party to the talks: "discussed security cooperation against al-Shabaab".
 
-    >>> events("Kenya discussed joint operations against al-Shabaab with Ethiopia.")
+    >>> show("Kenya discussed joint operations against al-Shabaab with Ethiopia.")
     [('Negotiate', ['kenya'], ['ethiopia'])]
-    >>> events("Kenya discussed joint operations against al-Shabaab with Ethiopia.", without=topic_names_no_party)
+    >>> show("Kenya discussed joint operations against al-Shabaab with Ethiopia.", without=topic_names_no_party)
     [('Negotiate', ['kenya'], ['al-shabaab']), ('Negotiate', ['kenya'], ['ethiopia'])]
     """
     dobj, idx = cand.dobj, st.idx
@@ -340,9 +341,9 @@ def protest_aims_at_own_state(ex: EventExtractor, cand: Candidate, st: DocState)
     """People protesting with no target named aim at their own state ("protesters marched to
     demand the release of activists").
 
-    >>> events("Thousands of Kenyans marched in Nairobi.")
+    >>> show("Thousands of Kenyans marched in Nairobi.")
     [('Protest', ['kenya-civilians'], ['kenya'])]
-    >>> events("Thousands of Kenyans marched in Nairobi.", without=protest_aims_at_own_state)
+    >>> show("Thousands of Kenyans marched in Nairobi.", without=protest_aims_at_own_state)
     [('Protest', ['kenya-civilians'], ['kenya (inferred)'])]
     """
     actors = cand.actors
@@ -355,9 +356,9 @@ def bare_noun_refers_back(ex: EventExtractor, cand: Candidate, st: DocState):
     """A reaction to an event named by a bare noun ("condemned the strike") refers to an event
     told before; its target is that event's actor (:func:`~kg.events.rules.recipients.antecedent_recipients`).
 
-    >>> events("Israel struck Syria. Turkey condemned the strike.")
+    >>> show("Israel struck Syria. Turkey condemned the strike.")
     [('Airstrike', ['israel'], ['syria']), ('Condemn', ['turkey'], ['israel'])]
-    >>> events("Israel struck Syria. Turkey condemned the strike.", without=bare_noun_refers_back)
+    >>> show("Israel struck Syria. Turkey condemned the strike.", without=bare_noun_refers_back)
     [('Airstrike', ['israel'], ['syria']), ('Condemn', ['turkey'], ['israel (inferred)'])]
     """
     dobj, idx = cand.dobj, st.idx
@@ -375,9 +376,9 @@ def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
     "urged X to return to talks" one Request to X; the content is not told anew, its subject or
     object is the target, and a pledge of a conflict act is a threat ("vowed to retaliate").
 
-    >>> events("Russia threatened to cut gas supplies to Moldova.")
+    >>> show("Russia threatened to cut gas supplies to Moldova.")
     [('Threaten', ['russia'], ['moldova'])]
-    >>> events("Russia threatened to cut gas supplies to Moldova.", without=content_clause)
+    >>> show("Russia threatened to cut gas supplies to Moldova.", without=content_clause)
     [('Threaten', ['russia'], ['moldova (inferred)']), ('Sanction', ['russia'], ['moldova'])]
     """
     if top_of(cand.cls) not in CONTENT_GOVERNORS:
@@ -427,13 +428,13 @@ def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
 def alarm_is_no_threat(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Warned that famine had spread": an alarm, no threat (nothing "would" happen).
 
-    >>> events("Chad warned that the fighting had spread.")
+    >>> show("Chad warned that the fighting had spread.")
     []
-    >>> events("Chad warned that the fighting had spread.", without=alarm_is_no_threat)
+    >>> show("Chad warned that the fighting had spread.", without=alarm_is_no_threat)
     [('Threaten', ['chad'], [])]
     """
     v = cand.tok
-    if top_of(cand.cls) == "Threaten" and cand.lemma in ex.speech | {"warn", "caution"} and cand.dobj is None:
+    if top_of(cand.cls) == "Threaten" and cand.lemma in ex.speech | WARNING_VERBS and cand.dobj is None:
         content = [c for c in v.children if c.dep_ == "ccomp"]
         if content and not any(a.dep_ == "aux" and a.lower_ in ex.modals for c in content for a in c.children):
             return STOP
@@ -442,9 +443,9 @@ def alarm_is_no_threat(ex: EventExtractor, cand: Candidate, st: DocState):
 def condition_names_target(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Warned it would act if the SDF did not disarm": the condition of a threat names its target.
 
-    >>> events("Turkey warned it would act if Greece did not withdraw.")
+    >>> show("Turkey warned it would act if Greece did not withdraw.")
     [('Threaten', ['turkey'], ['greece']), ('Withdraw', ['greece'], [])]
-    >>> events("Turkey warned it would act if Greece did not withdraw.", without=condition_names_target)
+    >>> show("Turkey warned it would act if Greece did not withdraw.", without=condition_names_target)
     [('Threaten', ['turkey'], ['greece (inferred)']), ('Withdraw', ['greece'], [])]
     """
     if top_of(cand.cls) != "Threaten" or cand.recipients:
@@ -461,9 +462,9 @@ def force_for_purpose(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Fired tear gas to disperse the crowds": force used for a forceful purpose is aimed at the
     purpose's object.
 
-    >>> events("Ethiopian police fired tear gas to disperse Eritrean refugees.")
+    >>> show("Ethiopian police fired tear gas to disperse Eritrean refugees.")
     [('Assault', ['ethiopia'], ['eritrea-refugees'])]
-    >>> events("Ethiopian police fired tear gas to disperse Eritrean refugees.", without=force_for_purpose)
+    >>> show("Ethiopian police fired tear gas to disperse Eritrean refugees.", without=force_for_purpose)
     [('Assault', ['ethiopia'], ['eritrea (inferred)'])]
     """
     if top_of(cand.cls) not in FORCE_TOPS or cand.recipients:
@@ -481,9 +482,9 @@ def force_for_purpose(ex: EventExtractor, cand: Candidate, st: DocState):
 def launch_at_someone_attacks(ex: EventExtractor, cand: Candidate, st: DocState):
     """A missile launched at someone is an attack, not a test.
 
-    >>> events("North Korea launched missiles at South Korea.")
+    >>> show("North Korea launched missiles at South Korea.")
     [('Airstrike', ['north-korea'], ['south-korea'])]
-    >>> events("North Korea launched missiles at South Korea.", without=launch_at_someone_attacks)
+    >>> show("North Korea launched missiles at South Korea.", without=launch_at_someone_attacks)
     [('WeaponsTest', ['north-korea'], ['south-korea'])]
     """
     if cand.cls == "WeaponsTest" and cand.recipients:
@@ -495,9 +496,9 @@ def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
     is what this one reacts to, told here as its target, not anew; so is a proposal's content
     ("rejected an offer to host a summit").
 
-    >>> events("Mexico rejected Guatemala's request.")
+    >>> show("Mexico rejected Guatemala's request.")
     [('Reject', ['mexico'], ['guatemala'])]
-    >>> events("Mexico rejected Guatemala's request.", without=reacted_object_told_here)
+    >>> show("Mexico rejected Guatemala's request.", without=reacted_object_told_here)
     [('Reject', ['mexico'], ['guatemala']), ('Request', ['guatemala'], ['mexico (inferred)'])]
     """
     dobj = cand.dobj
@@ -516,9 +517,9 @@ def reaction_preps_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
     clause ("accused the U.S. of murder over the boat strikes"): the event noun reacted to is not
     told anew.
 
-    >>> events("Cuba protested against the American blockade.")
+    >>> show("Cuba protested against the American blockade.")
     [('Demonstrate', ['cuba'], ['united-states'])]
-    >>> events("Cuba protested against the American blockade.", without=reaction_preps_told_here)
+    >>> show("Cuba protested against the American blockade.", without=reaction_preps_told_here)
     [('Demonstrate', ['cuba'], ['united-states']), ('Blockade', ['united-states'], ['cuba (inferred)'])]
     """
     v = cand.tok
@@ -535,9 +536,9 @@ def renamed_event_actors(ex: EventExtractor, cand: Candidate, st: DocState):
     state terrorism": a reaction in a clause on a noun that renames an event is aimed at who
     carried that event out.
 
-    >>> events("Israel carried out an airstrike on Beirut, an attack Lebanon called a violation.")
+    >>> show("Israel carried out an airstrike on Beirut, an attack Lebanon called a violation.")
     [('Airstrike', ['israel'], ['lebanon']), ('Condemn', ['lebanon'], ['israel'])]
-    >>> events("Israel carried out an airstrike on Beirut, an attack Lebanon called a violation.", without=renamed_event_actors)
+    >>> show("Israel carried out an airstrike on Beirut, an attack Lebanon called a violation.", without=renamed_event_actors)
     [('Airstrike', ['israel'], ['lebanon']), ('Condemn', ['lebanon'], ['israel (inferred)'])]
     """
     v = cand.tok
@@ -550,9 +551,9 @@ def hosted_thing(ex: EventExtractor, cand: Candidate, st: DocState):
     """A Host event with a thing hosted and no guest ("hosted the talks"): the parties of the
     gathering told before are its guests (:func:`~kg.events.rules.recipients.hosted_visits`).
 
-    >>> events("Iran and Iraq met on Monday. Oman hosted the meeting.")
+    >>> show("Iran and Iraq met on Monday. Oman hosted the meeting.")
     [('Meet', ['iran', 'iraq'], []), ('Visit', ['iran'], ['oman']), ('Visit', ['iraq'], ['oman'])]
-    >>> events("Iran and Iraq met on Monday. Oman hosted the meeting.", without=hosted_thing)
+    >>> show("Iran and Iraq met on Monday. Oman hosted the meeting.", without=hosted_thing)
     [('Meet', ['iran', 'iraq'], []), ('Host', ['oman'], ['iran'])]
     """
     dobj = cand.dobj
