@@ -273,10 +273,10 @@ def partitive_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState):
 def light_verb_recipient(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Sent emergency aid to Afghanistan": the light verb carries the recipient.
 
-    >>> show("Vietnam lodged a protest with China.")
-    [('Demonstrate', ['vietnam'], ['china'])]
-    >>> show("Vietnam lodged a protest with China.", without=light_verb_recipient)
-    [('Demonstrate', ['vietnam'], ['china (inferred)'])]
+    >>> show("Peru lodged a protest with Chile.")
+    [('Demonstrate', ['peru'], ['chile'])]
+    >>> show("Peru lodged a protest with Chile.", without=light_verb_recipient)
+    [('Demonstrate', ['peru'], ['chile (inferred)'])]
     """
     governor = cand.governor
     if governor is not None and not cand.recipients and governor.lemma_.lower() in ex.light:
@@ -317,10 +317,10 @@ def compound_names_party(ex: EventExtractor, cand: Candidate, st: DocState):
 def content_subjects_addressed(ex: EventExtractor, cand: Candidate, st: DocState):
     """The subject of a demand's "that" clause (:func:`content_that_clause`) is its target.
 
-    >>> show("Germany repeated its demand that Serbia recognise Kosovo.")
-    [('Request', ['germany'], ['serbia'])]
-    >>> show("Germany repeated its demand that Serbia recognise Kosovo.", without=content_subjects_addressed)
-    [('Request', ['germany'], ['serbia (inferred)'])]
+    >>> show("France renewed its demand that Mali free the hostages.")
+    [('Request', ['france'], ['mali'])]
+    >>> show("France renewed its demand that Mali free the hostages.", without=content_subjects_addressed)
+    [('Request', ['france'], ['mali (inferred)'])]
     """
     cand.recipients.extend(a for a in cand.content_subjects if a not in cand.recipients)
 

@@ -14,6 +14,8 @@ from ..syntax import by_trigger, clause_triggers, side_of
 from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
+__all__ = ["purposes", "hosted_visits", "consequence_recipients", "antecedent_recipients", "answer_recipients",
+           "context_recipients", "dedupe", "state_answered"]
 
 
 def purposes(events: list[Event], st: DocState) -> list[Event]:

@@ -376,10 +376,10 @@ def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
     "urged X to return to talks" one Request to X; the content is not told anew, its subject or
     object is the target, and a pledge of a conflict act is a threat ("vowed to retaliate").
 
-    >>> show("Russia threatened to cut gas supplies to Moldova.")
-    [('Threaten', ['russia'], ['moldova'])]
-    >>> show("Russia threatened to cut gas supplies to Moldova.", without=content_clause)
-    [('Threaten', ['russia'], ['moldova (inferred)']), ('Sanction', ['russia'], ['moldova'])]
+    >>> show("Algeria threatened to cut gas supplies to Spain.")
+    [('Threaten', ['algeria'], ['spain'])]
+    >>> show("Algeria threatened to cut gas supplies to Spain.", without=content_clause)
+    [('Threaten', ['algeria'], ['spain (inferred)']), ('Sanction', ['algeria'], ['spain'])]
     """
     if top_of(cand.cls) not in CONTENT_GOVERNORS:
         return

@@ -1,0 +1,211 @@
+"""One test per rule of the event extractor (issue 15, point 7): each rule of the registries of
+:mod:`kg.events.rules` on its own example sentence, with the real pipeline (no trained coder).
+
+Every test checks both ways: with the whole registry the rule's event is there (or, for a rule that
+stops an event, is not), and with that one rule taken out of the registry (monkeypatched lists) it
+is not (or is), so each test fails if its rule stops doing what it is for or stops running. A
+recipient taken from the context rather than from a phrase is written "X (inferred)". A rule
+added to the registries without a test here fails :func:`test_every_rule_has_a_test`.
+"""
+from __future__ import annotations
+
+import pytest
+
+import kg.events.rules as registry
+from kg.events.rules import nouns, recipients, statements, verbs
+from kg.events.rules.example import REGISTRIES
+
+# (rule, sentence, an event the rule gives: type, actors, recipients)
+GIVES = [
+    (statements.stated_intent, 'Kenya is willing to send police officers to help Haiti.',
+     ('Agree', ['kenya'], ['haiti'])),
+    (statements.demand_in_speech, 'Lithuania said Belarus must close the camps.',
+     ('Request', ['lithuania'], ['belarus'])),
+    (statements.blamed_act, 'Armenia blamed the shelling on Azerbaijan.',
+     ('ArmedAttack', ['azerbaijan'], ['armenia (inferred)'])),
+    (verbs.hyphenated_verb, 'Pakistan test-fired a cruise missile.',
+     ('WeaponsTest', ['pakistan'], [])),
+    (verbs.object_predicate, 'Hungary called the vote a provocation.',
+     ('Condemn', ['hungary'], [])),
+    (verbs.lexicon_reading, 'Chile praised Argentina.',
+     ('Praise', ['chile'], ['argentina'])),
+    (verbs.composed_reading, 'Niger quit ECOWAS.',
+     ('Sanction', ['niger'], ['ecowas'])),
+    (verbs.amount_refines_class, 'Sweden gave 10 million dollars in humanitarian aid to Yemen.',
+     ('HumanitarianAid', ['sweden'], ['yemen'])),
+    (verbs.subjects_act, 'Ecuador was criticised by Colombia.',
+     ('Condemn', ['colombia'], ['ecuador'])),
+    (verbs.disarming_coerces, 'Lebanon disarmed Hezbollah.',
+     ('Coerce', ['lebanon'], ['hezbollah'])),
+    (verbs.order_to_own_forces, 'Venezuela ordered the troops to attack Guyana.',
+     ('ArmedAttack', ['venezuela'], ['guyana'])),
+    (verbs.victims_and_causes, 'Three Malian soldiers died at the hands of JNIM fighters.',
+     ('ArmedAttack', ['jnim'], ['mali'])),
+    (verbs.vowed_harm_threatens, 'Iran promised a crushing response to Israel.',
+     ('Threaten', ['iran'], ['israel'])),
+    (verbs.protesters_group, 'Thousands of Serbians protested in Belgrade.',
+     ('Demonstrate', ['serbia-civilians'], ['serbia'])),
+    (verbs.objects_are_recipients, 'Peru met Chile.',
+     ('Meet', ['peru'], ['chile'])),
+    (verbs.protest_aims_at_own_state, 'Thousands of Kenyans marched in Nairobi.',
+     ('Protest', ['kenya-civilians'], ['kenya'])),
+    (verbs.bare_noun_refers_back, 'Israel struck Syria. Turkey condemned the strike.',
+     ('Condemn', ['turkey'], ['israel'])),
+    (verbs.content_clause, 'Algeria threatened to cut gas supplies to Spain.',
+     ('Threaten', ['algeria'], ['spain'])),
+    (verbs.condition_names_target, 'Turkey warned it would act if Greece did not withdraw.',
+     ('Threaten', ['turkey'], ['greece'])),
+    (verbs.force_for_purpose, 'Ethiopian police fired tear gas to disperse Eritrean refugees.',
+     ('Assault', ['ethiopia'], ['eritrea-refugees'])),
+    (verbs.launch_at_someone_attacks, 'North Korea launched missiles at South Korea.',
+     ('Airstrike', ['north-korea'], ['south-korea'])),
+    (verbs.renamed_event_actors, 'Israel carried out an airstrike on Beirut, an attack Lebanon called a violation.',
+     ('Condemn', ['lebanon'], ['israel'])),
+    (verbs.hosted_thing, 'Iran and Iraq met on Monday. Oman hosted the meeting.',
+     ('Visit', ['iran'], ['oman'])),
+    (nouns.event_frame, "Qatar's mediation effort between Rwanda and Congo failed.",
+     ('Mediate', ['qatar'], ['rwanda'])),
+    (nouns.content_that_clause, 'Germany repeated its demand that Serbia recognise Kosovo.',
+     ('Request', ['germany'], ['serbia'])),
+    (nouns.noun_arguments, 'Talks between Armenia and Azerbaijan resumed.',
+     ('Negotiate', ['armenia'], ['azerbaijan'])),
+    (nouns.participle_agent, 'The tariffs announced by China angered Canada.',
+     ('EconomicSanction', ['china'], ['canada (inferred)'])),
+    (nouns.modifiers_refine_class, 'Ireland sent humanitarian aid to Gaza.',
+     ('HumanitarianAid', ['ireland'], ['palestine'])),
+    (nouns.particle_in, 'The WFP flew in food aid for Sudan.',
+     ('HumanitarianAid', ['wfp'], ['sudan (inferred)'])),
+    (nouns.in_talks, 'During talks with Brazil, Argentina said trade would grow.',
+     ('Negotiate', ['argentina'], ['brazil'])),
+    (nouns.light_verb_subject, 'Australia imposed sanctions on Myanmar.',
+     ('EconomicSanction', ['australia'], ['myanmar'])),
+    (nouns.means_of_act, 'Pakistan responded with airstrikes on Afghanistan.',
+     ('Airstrike', ['pakistan'], ['afghanistan'])),
+    (nouns.responsibility_for, 'Boko Haram claimed responsibility for the bombing.',
+     ('Bombing', ['boko-haram'], [])),
+    (nouns.partitive_of_light_verb, 'Russia launched waves of airstrikes on Ukraine.',
+     ('Airstrike', ['russia'], ['ukraine'])),
+    (nouns.light_verb_recipient, 'Peru lodged a protest with Chile.',
+     ('Demonstrate', ['peru'], ['chile'])),
+    (nouns.vowed_conflict_threatens, 'Beijing vowed retaliation against Manila.',
+     ('Threaten', ['china'], ['philippines'])),
+    (nouns.compound_names_party, 'China welcomed the Ukraine talks.',
+     ('Negotiate', ['ukraine'], [])),
+    (nouns.content_subjects_addressed, 'France renewed its demand that Mali free the hostages.',
+     ('Request', ['france'], ['mali'])),
+    (nouns.place_of_light_verb, 'China staged air strikes near Taipei.',
+     ('Airstrike', ['china'], ['taiwan'])),
+    (recipients.hosted_visits, 'Egypt and Jordan held talks. Oman hosted the talks.',
+     ('Visit', ['egypt'], ['oman'])),
+    (recipients.antecedent_recipients, 'Chile attacked Peru. Bolivia condemned the attack.',
+     ('Condemn', ['bolivia'], ['chile'])),
+    (recipients.answer_recipients, 'Ethiopia urged Eritrea to withdraw. Eritrea refused.',
+     ('Reject', ['eritrea'], ['ethiopia'])),
+    (recipients.context_recipients, 'Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.',
+     ('Condemn', ['sudan'], ['ethiopia (inferred)'])),
+]
+
+# (rule, sentence, an event the rule stops: told only without the rule)
+STOPS = [
+    (verbs.told_elsewhere, 'Japan urged Vietnam to resume talks with China.',
+     ('Negotiate', ['vietnam'], ['china'])),
+    (verbs.responsibility_claimed, 'Al-Shabaab claimed responsibility for the bombing.',
+     ('Accuse', ['al-shabaab'], [])),
+    (verbs.statement_carries_event, 'Egypt released a statement condemning Israel.',
+     ('Release', ['egypt'], [])),
+    (verbs.noun_object_types_event, 'Ghana conducted talks with Togo.',
+     ('Cooperate', ['ghana'], ['togo'])),
+    (verbs.thing_received_not_hosted, 'Jordan received pledges from Kuwait.',
+     ('Host', ['jordan'], ['kuwait'])),
+    (verbs.unnamed_agent, 'Ukraine freed a Russian soldier accused of looting.',
+     ('Accuse', ['russia'], ['ukraine (inferred)'])),
+    (verbs.topic_names_no_party, 'Kenya discussed joint operations against al-Shabaab with Ethiopia.',
+     ('Negotiate', ['kenya'], ['al-shabaab'])),
+    (verbs.alarm_is_no_threat, 'Chad warned that the fighting had spread.',
+     ('Threaten', ['chad'], [])),
+    (verbs.reacted_object_told_here, "Mexico rejected Guatemala's request.",
+     ('Request', ['guatemala'], ['mexico (inferred)'])),
+    (verbs.reaction_preps_told_here, 'Cuba protested against the American blockade.',
+     ('Blockade', ['united-states'], ['cuba (inferred)'])),
+    (nouns.kind_of_event, 'Poland will answer any attack by Russia.',
+     ('ArmedAttack', ['russia'], ['poland (inferred)'])),
+    (recipients.purposes, 'Kenya sent troops to Haiti to fight gangs.',
+     ('ArmedAttack', ['kenya'], [])),
+    (recipients.consequence_recipients, 'M23 shelled Goma, killing ten people.',
+     ('Kill', ['m23'], [])),
+    (recipients.dedupe, 'Peru condemned and denounced Chile.',
+     ('Condemn', ['peru'], ['chile (inferred)'])),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline(coder="rules")
+
+
+def told(nlp, text, home=None):
+    doc = nlp.make_doc(text)
+    doc._.gpol_home = home
+    return [(e.type, e.actors, [f"{r} (inferred)" if e.recipient_inferred else r for r in e.recipients])
+            for e in nlp(doc)._.gpol_events]
+
+
+def without(monkeypatch, rule):
+    """Take ``rule`` out of every registry for the rest of the test."""
+    found = False
+    for name in REGISTRIES:
+        rules = getattr(registry, name)
+        found |= rule in rules
+        monkeypatch.setattr(registry, name, [r for r in rules if r is not rule])
+    assert found, f"{rule.__name__} is in no registry"
+
+
+def _name(row):
+    return row[0].__name__
+
+
+@pytest.mark.parametrize("rule,text,event", GIVES, ids=[_name(r) for r in GIVES])
+def test_rule_gives_its_event(nlp, monkeypatch, rule, text, event):
+    assert event in told(nlp, text), told(nlp, text)
+    without(monkeypatch, rule)
+    assert event not in told(nlp, text)
+
+
+@pytest.mark.parametrize("rule,text,event", STOPS, ids=[_name(r) for r in STOPS])
+def test_rule_stops_an_event(nlp, monkeypatch, rule, text, event):
+    assert event not in told(nlp, text), told(nlp, text)
+    without(monkeypatch, rule)
+    assert event in told(nlp, text)
+
+
+def test_arrests_by_home_police(nlp, monkeypatch):
+    """The only rule that needs the story's dateline state (``doc._.gpol_home``)."""
+    text = "The arrest of Ekrem Imamoglu sparked protests."
+    event = ("Arrest", ["turkey"], ["ekrem-imamoglu"])
+    assert event in told(nlp, text, home="turkey")
+    assert event not in told(nlp, text)  # no dateline, no police of its state
+    without(monkeypatch, nouns.arrests_by_home_police)
+    assert event not in told(nlp, text, home="turkey")
+
+
+def test_every_rule_has_a_test():
+    tested = {r[0] for r in GIVES + STOPS} | {nouns.arrests_by_home_police}
+    drivers = {registry.read_verb, registry.read_noun}
+    registered = {r for name in REGISTRIES for r in getattr(registry, name)} - drivers
+    assert registered - tested == set()
+    assert tested - registered == set()
+
+
+def test_rules_are_named_and_documented():
+    """Each rule is listed in its module's ``__all__`` and shows its example sentence."""
+    for name in REGISTRIES:
+        for rule in getattr(registry, name):
+            if rule in (registry.read_verb, registry.read_noun):
+                continue
+            module = {"kg.events.rules.verbs": verbs, "kg.events.rules.nouns": nouns,
+                      "kg.events.rules.statements": statements,
+                      "kg.events.rules.recipients": recipients}[rule.__module__]
+            assert rule.__name__ in module.__all__, rule.__name__
+            assert ">>> " in (rule.__doc__ or ""), rule.__name__
