@@ -338,11 +338,6 @@ class Arguments:
         side = side_of([k for k, _ in self.subjects(governor, st)], governor.doc._.gpol_actors)
         return m.key in side
 
-    def claimed_responsibility(self, tok: Token) -> bool:
-        """Whether ``tok`` is "responsibility" claimed by its verb's subject ("claimed responsibility")."""
-        return tok.lemma_.lower() == "responsibility" and tok.dep_ == "dobj" \
-            and tok.head.lemma_.lower() in self.claim_verbs
-
     def stative(self, v: Token) -> bool:
         """A passive with no agent that states its subject's stance ("is opposed to")."""
         return v.lemma_.lower() in self.stative_passives and any(c.dep_ == "nsubjpass" for c in v.children) \

@@ -13,7 +13,7 @@ from ..model import Event
 from .modality import word_list
 
 __all__ = ["SUBJ", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
-           "CAUSE_PREPS", "SETTING_PREPS", "WARNING_VERBS", "KIND_DETERMINERS", "FUTURE_AUXILIARIES", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
+           "CAUSE_PREPS", "SETTING_PREPS", "FUTURE_AUXILIARIES", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
            "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of"]
 
 SUBJ = ("nsubj", "csubj")  # dependency labels of a subject
@@ -26,8 +26,6 @@ PARTICLES = word_list("verb_particles")  # "pulled back" tagged advmod
 SHARED_PLACES = word_list("shared_places")  # "near the Afghan border": no one state's
 CAUSE_PREPS = word_list("cause_prepositions")  # "died in shelling", "at the hands of"
 SETTING_PREPS = word_list("setting_prepositions")  # "in talks with X, Y said"
-WARNING_VERBS = word_list("warning_verbs")  # "warned that ...": an alarm unless it "would" happen
-KIND_DETERMINERS = word_list("kind_determiners")  # "any attack": a kind of event, none told
 FUTURE_AUXILIARIES = word_list("future_auxiliaries")  # "will give": told as settled, an intent
 
 

@@ -21,10 +21,6 @@ GIVES = [
      ('Agree', ['kenya'], ['haiti'])),
     (statements.demand_in_speech, 'Lithuania said Belarus must close the camps.',
      ('Request', ['lithuania'], ['belarus'])),
-    (statements.blamed_act, 'Armenia blamed the shelling on Azerbaijan.',
-     ('ArmedAttack', ['azerbaijan'], ['armenia (inferred)'])),
-    (verbs.hyphenated_verb, 'Pakistan test-fired a cruise missile.',
-     ('WeaponsTest', ['pakistan'], [])),
     (verbs.object_predicate, 'Hungary called the vote a provocation.',
      ('Condemn', ['hungary'], [])),
     (verbs.lexicon_reading, 'Chile praised Argentina.',
@@ -35,14 +31,8 @@ GIVES = [
      ('HumanitarianAid', ['sweden'], ['yemen'])),
     (verbs.subjects_act, 'Ecuador was criticised by Colombia.',
      ('Condemn', ['colombia'], ['ecuador'])),
-    (verbs.disarming_coerces, 'Lebanon disarmed Hezbollah.',
-     ('Coerce', ['lebanon'], ['hezbollah'])),
-    (verbs.order_to_own_forces, 'Venezuela ordered the troops to attack Guyana.',
-     ('ArmedAttack', ['venezuela'], ['guyana'])),
     (verbs.victims_and_causes, 'Three Malian soldiers died at the hands of JNIM fighters.',
      ('ArmedAttack', ['jnim'], ['mali'])),
-    (verbs.vowed_harm_threatens, 'Iran promised a crushing response to Israel.',
-     ('Threaten', ['iran'], ['israel'])),
     (verbs.protesters_group, 'Thousands of Serbians protested in Belgrade.',
      ('Demonstrate', ['serbia-civilians'], ['serbia'])),
     (verbs.objects_are_recipients, 'Peru met Chile.',
@@ -65,34 +55,22 @@ GIVES = [
      ('Visit', ['iran'], ['oman'])),
     (nouns.event_frame, "Qatar's mediation effort between Rwanda and Congo failed.",
      ('Mediate', ['qatar'], ['rwanda'])),
-    (nouns.content_that_clause, 'Germany repeated its demand that Serbia recognise Kosovo.',
-     ('Request', ['germany'], ['serbia'])),
     (nouns.noun_arguments, 'Talks between Armenia and Azerbaijan resumed.',
      ('Negotiate', ['armenia'], ['azerbaijan'])),
     (nouns.participle_agent, 'The tariffs announced by China angered Canada.',
      ('EconomicSanction', ['china'], ['canada (inferred)'])),
     (nouns.modifiers_refine_class, 'Ireland sent humanitarian aid to Gaza.',
      ('HumanitarianAid', ['ireland'], ['palestine'])),
-    (nouns.particle_in, 'The WFP flew in food aid for Sudan.',
-     ('HumanitarianAid', ['wfp'], ['sudan (inferred)'])),
     (nouns.in_talks, 'During talks with Brazil, Argentina said trade would grow.',
      ('Negotiate', ['argentina'], ['brazil'])),
     (nouns.light_verb_subject, 'Australia imposed sanctions on Myanmar.',
      ('EconomicSanction', ['australia'], ['myanmar'])),
-    (nouns.means_of_act, 'Pakistan responded with airstrikes on Afghanistan.',
-     ('Airstrike', ['pakistan'], ['afghanistan'])),
-    (nouns.responsibility_for, 'Boko Haram claimed responsibility for the bombing.',
-     ('Bombing', ['boko-haram'], [])),
     (nouns.partitive_of_light_verb, 'Russia launched waves of airstrikes on Ukraine.',
      ('Airstrike', ['russia'], ['ukraine'])),
     (nouns.light_verb_recipient, 'Peru lodged a protest with Chile.',
      ('Demonstrate', ['peru'], ['chile'])),
-    (nouns.vowed_conflict_threatens, 'Beijing vowed retaliation against Manila.',
-     ('Threaten', ['china'], ['philippines'])),
     (nouns.compound_names_party, 'China welcomed the Ukraine talks.',
      ('Negotiate', ['ukraine'], [])),
-    (nouns.content_subjects_addressed, 'France renewed its demand that Mali free the hostages.',
-     ('Request', ['france'], ['mali'])),
     (nouns.place_of_light_verb, 'China staged air strikes near Taipei.',
      ('Airstrike', ['china'], ['taiwan'])),
     (recipients.hosted_visits, 'Egypt and Jordan held talks. Oman hosted the talks.',
@@ -109,26 +87,14 @@ GIVES = [
 STOPS = [
     (verbs.told_elsewhere, 'Japan urged Vietnam to resume talks with China.',
      ('Negotiate', ['vietnam'], ['china'])),
-    (verbs.responsibility_claimed, 'Al-Shabaab claimed responsibility for the bombing.',
-     ('Accuse', ['al-shabaab'], [])),
-    (verbs.statement_carries_event, 'Egypt released a statement condemning Israel.',
-     ('Release', ['egypt'], [])),
     (verbs.noun_object_types_event, 'Ghana conducted talks with Togo.',
      ('Cooperate', ['ghana'], ['togo'])),
-    (verbs.thing_received_not_hosted, 'Jordan received pledges from Kuwait.',
-     ('Host', ['jordan'], ['kuwait'])),
     (verbs.unnamed_agent, 'Ukraine freed a Russian soldier accused of looting.',
      ('Accuse', ['russia'], ['ukraine (inferred)'])),
-    (verbs.topic_names_no_party, 'Kenya discussed joint operations against al-Shabaab with Ethiopia.',
-     ('Negotiate', ['kenya'], ['al-shabaab'])),
-    (verbs.alarm_is_no_threat, 'Chad warned that the fighting had spread.',
-     ('Threaten', ['chad'], [])),
     (verbs.reacted_object_told_here, "Mexico rejected Guatemala's request.",
      ('Request', ['guatemala'], ['mexico (inferred)'])),
     (verbs.reaction_preps_told_here, 'Cuba protested against the American blockade.',
      ('Blockade', ['united-states'], ['cuba (inferred)'])),
-    (nouns.kind_of_event, 'Poland will answer any attack by Russia.',
-     ('ArmedAttack', ['russia'], ['poland (inferred)'])),
     (recipients.purposes, 'Kenya sent troops to Haiti to fight gangs.',
      ('ArmedAttack', ['kenya'], [])),
     (recipients.consequence_recipients, 'M23 shelled Goma, killing ten people.',
@@ -180,18 +146,8 @@ def test_rule_stops_an_event(nlp, monkeypatch, rule, text, event):
     assert event in told(nlp, text)
 
 
-def test_arrests_by_home_police(nlp, monkeypatch):
-    """The only rule that needs the story's dateline state (``doc._.gpol_home``)."""
-    text = "The arrest of Ekrem Imamoglu sparked protests."
-    event = ("Arrest", ["turkey"], ["ekrem-imamoglu"])
-    assert event in told(nlp, text, home="turkey")
-    assert event not in told(nlp, text)  # no dateline, no police of its state
-    without(monkeypatch, nouns.arrests_by_home_police)
-    assert event not in told(nlp, text, home="turkey")
-
-
 def test_every_rule_has_a_test():
-    tested = {r[0] for r in GIVES + STOPS} | {nouns.arrests_by_home_police}
+    tested = {r[0] for r in GIVES + STOPS}
     drivers = {registry.read_verb, registry.read_noun}
     registered = {r for name in REGISTRIES for r in getattr(registry, name)} - drivers
     assert registered - tested == set()

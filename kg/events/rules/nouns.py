@@ -13,32 +13,18 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ...taxonomy import quad_of, top_of
-from ..candidate import STOP, Candidate
+from ...taxonomy import top_of
+from ..candidate import Candidate
 from ..state import DocState
-from ..syntax import KIND_DETERMINERS, RECIPIENT_PREPS, SETTING_PREPS
-from ..tops import CONTENT_GOVERNORS, PATIENT_OF, PLACE_RECIPIENT_TOPS
+from ..syntax import RECIPIENT_PREPS, SETTING_PREPS
+from ..tops import PATIENT_OF, PLACE_RECIPIENT_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["kind_of_event", "event_frame", "content_that_clause", "noun_arguments", "participle_agent",
-           "modifiers_refine_class", "particle_in", "in_talks", "light_verb_subject", "means_of_act",
-           "responsibility_for", "partitive_of_light_verb", "light_verb_recipient", "vowed_conflict_threatens",
-           "compound_names_party", "content_subjects_addressed", "place_of_light_verb", "arrests_by_home_police"]
-
-
-def kind_of_event(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Would deal with any threat": a kind of event, none told.
-
-    >>> show("Poland will answer any attack by Russia.")
-    []
-    >>> show("Poland will answer any attack by Russia.", without=kind_of_event)
-    [('ArmedAttack', ['russia'], ['poland (inferred)'])]
-    """
-    if any(c.dep_ == "det" and c.lower_ in KIND_DETERMINERS for c in cand.tok.children):
-        return STOP
+__all__ = ["event_frame", "noun_arguments", "participle_agent",
+           "modifiers_refine_class", "in_talks", "light_verb_subject", "partitive_of_light_verb", "light_verb_recipient", "compound_names_party", "place_of_light_verb"]
 
 
 def event_frame(ex: EventExtractor, cand: Candidate, st: DocState):
@@ -54,25 +40,6 @@ def event_frame(ex: EventExtractor, cand: Candidate, st: DocState):
     if n.dep_ == "compound" and n.head.i == n.i + 1 and n.head.lemma_.lower() in ex.frames:
         cand.frame = n.head
         cand.kids += [c for c in n.head.children if c.i != n.i]
-
-
-def content_that_clause(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Its demand that Israel ease restrictions": the "that" clause of a demand, threat or pledge
-    noun is its content, not an event of its own; its subject is the target
-    (:func:`content_subjects_addressed`).
-
-    >>> show("Germany repeated its demand that Serbia recognise Kosovo.")
-    [('Request', ['germany'], ['serbia'])]
-    >>> show("Germany repeated its demand that Serbia recognise Kosovo.", without=content_that_clause)
-    [('Request', ['germany'], ['serbia (inferred)']), ('Recognize', ['serbia'], ['kosovo'])]
-    """
-    if top_of(cand.entry.cls) not in CONTENT_GOVERNORS:
-        return
-    for c in cand.tok.children:
-        if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            st.suppressed.add(c.i)
-            cand.content_subjects = [a for sj in c.children if sj.dep_ in ("nsubj", "nsubjpass")
-                                     for a in ex.actors_of(sj, st)]
 
 
 def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
@@ -167,24 +134,6 @@ def _unowned(cand: Candidate) -> bool:
     return not cand.actors and cand.governor is None
 
 
-def particle_in(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"The WHO flew in medical supplies", "engaged in talks": a particle the parser took for a
-    preposition; the verb's subject acts (not "were killed in airstrikes", "died in shelling").
-
-    >>> show("The WFP flew in food aid for Sudan.")
-    [('HumanitarianAid', ['wfp'], ['sudan (inferred)'])]
-    >>> show("The WFP flew in food aid for Sudan.", without=particle_in)
-    []
-    """
-    if not _unowned(cand):
-        return
-    h, dep = _attachment(cand)
-    if dep == "pobj" and h.lower_ == "in" and h.i == h.head.i + 1 and h.head.pos_ == "VERB" \
-            and h.head.lemma_.lower() not in ex.victim_verbs \
-            and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in h.head.children):
-        cand.actors, cand.governor = ex.subjects(h.head, st), h.head
-
-
 def in_talks(ex: EventExtractor, cand: Candidate, st: DocState):
     """"In talks with X, Y said": a noun with a recipient in a prepositional phrase of a clause
     is the act of the clause's subject.
@@ -219,39 +168,6 @@ def light_verb_subject(ex: EventExtractor, cand: Candidate, st: DocState):
         cand.actors, cand.governor = ex.subjects(h, st), h
 
 
-def means_of_act(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Israel responded with airstrikes on Gaza": the means of an act the verb does not type is
-    the subject's act.
-
-    >>> show("Pakistan responded with airstrikes on Afghanistan.")
-    [('Airstrike', ['pakistan'], ['afghanistan'])]
-    >>> show("Pakistan responded with airstrikes on Afghanistan.", without=means_of_act)
-    []
-    """
-    if not _unowned(cand):
-        return
-    h, dep = _attachment(cand)
-    if dep == "pobj" and h.lower_ == "with" and h.head.pos_ == "VERB" \
-            and not ex.lex.verb_entries(h.head.lemma_.lower()) \
-            and not any(c.dep_ in ("dobj", "nsubjpass") for c in h.head.children):
-        cand.actors, cand.governor = ex.subjects(h.head, st), h.head
-
-
-def responsibility_for(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Claimed responsibility for the attack": the one who claims it acted.
-
-    >>> show("Boko Haram claimed responsibility for the bombing.")
-    [('Bombing', ['boko-haram'], [])]
-    >>> show("Boko Haram claimed responsibility for the bombing.", without=responsibility_for)
-    []
-    """
-    if not _unowned(cand):
-        return
-    h, dep = _attachment(cand)
-    if dep == "pobj" and h.lower_ == "for" and ex.claimed_responsibility(h.head):
-        cand.actors = ex.subjects(h.head.head, st)
-
-
 def partitive_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Launched waves of airstrikes": the event noun of a partitive object of a light verb is
     the subject's act.
@@ -283,21 +199,6 @@ def light_verb_recipient(ex: EventExtractor, cand: Candidate, st: DocState):
         cand.recipients = [r for r in ex.objects(governor, st, top_of(cand.entry.cls)) if r not in cand.actors]
 
 
-def vowed_conflict_threatens(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Vowed retaliation", "threatened sanctions": a conflict act pledged or threatened is a threat.
-
-    >>> show("Beijing vowed retaliation against Manila.")
-    [('Threaten', ['china'], ['philippines'])]
-    >>> show("Beijing vowed retaliation against Manila.", without=vowed_conflict_threatens)
-    [('ArmedAttack', ['china'], ['philippines'])]
-    """
-    governor = cand.governor
-    if governor is not None and quad_of(cand.cls) in ("MaterialConflict", "VerbalConflict"):
-        g_entry = ex.lex.verb(governor.lemma_.lower())
-        if g_entry is not None and top_of(g_entry.cls) in ("Agree", "Threaten"):
-            cand.cls = "Threaten"
-
-
 def compound_names_party(ex: EventExtractor, cand: Candidate, st: DocState):
     """A name compounded with the noun ("Ukraine support", "Iran sanctions") is its recipient when
     another phrase names who acts, else its actor ("U.S. sanctions").
@@ -314,17 +215,6 @@ def compound_names_party(ex: EventExtractor, cand: Candidate, st: DocState):
             cand.actors = cand.themes
 
 
-def content_subjects_addressed(ex: EventExtractor, cand: Candidate, st: DocState):
-    """The subject of a demand's "that" clause (:func:`content_that_clause`) is its target.
-
-    >>> show("France renewed its demand that Mali free the hostages.")
-    [('Request', ['france'], ['mali'])]
-    >>> show("France renewed its demand that Mali free the hostages.", without=content_subjects_addressed)
-    [('Request', ['france'], ['mali (inferred)'])]
-    """
-    cand.recipients.extend(a for a in cand.content_subjects if a not in cand.recipients)
-
-
 def place_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Staged drills around Taiwan": the place that hangs off the light verb is hit.
 
@@ -336,26 +226,3 @@ def place_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState):
     governor = cand.governor
     if governor is not None and not cand.recipients and top_of(cand.cls) in PLACE_RECIPIENT_TOPS:
         cand.recipients = ex.place_state(governor, st, {k for k, _ in cand.actors})
-
-
-def arrests_by_home_police(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"The jailing of Mayor Imamoglu" in an Ankara story: arrests no phrase gives an agent are
-    made by the police of the state the story is datelined in.
-
-    >>> from kg.nlp import load_pipeline
-    >>> from kg.events.rules.example import without_rule
-    >>> nlp = load_pipeline(coder="rules")
-    >>> def arrests(text, home):  # a story datelined in ``home``
-    ...     doc = nlp.make_doc(text)
-    ...     doc._.gpol_home = home
-    ...     return [(e.type, e.actors, e.recipients) for e in nlp(doc)._.gpol_events]
-    >>> arrests("The arrest of Ekrem Imamoglu sparked protests.", "turkey")
-    [('Arrest', ['turkey'], ['ekrem-imamoglu'])]
-    >>> with without_rule(arrests_by_home_police):
-    ...     arrests("The arrest of Ekrem Imamoglu sparked protests.", "turkey")
-    []
-    """
-    home = cand.tok.doc._.gpol_home
-    if not cand.actors and cand.cls == "Arrest" and home and cand.recipients \
-            and all(k != home for k, _ in cand.recipients):
-        cand.actors = [(home, "police")]

@@ -1,5 +1,4 @@
-"""Events that a statement is: a stated readiness to act (an intent), a demand in reported speech,
-and an act one side blames on another."""
+"""Events that a statement is: a stated readiness to act (an intent) and a demand in reported speech."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -10,13 +9,12 @@ from ...taxonomy import quad_of, top_of
 from ..candidate import Candidate
 from ..state import DocState
 from ..syntax import side_of
-from ..tops import PLACE_RECIPIENT_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["stated_intent", "demand_in_speech", "blamed_act"]
+__all__ = ["stated_intent", "demand_in_speech"]
 
 
 def stated_intent(ex: EventExtractor, adj: Token, st: DocState, sent: Span):
@@ -87,42 +85,3 @@ def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
             # nor is anything told inside it ("must be ready to mediate", "must reach an agreement")
             st.suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
                                     if t.pos_ in ("VERB", "NOUN", "ADJ"))
-
-
-def blamed_act(ex: EventExtractor, cand: Candidate, st: DocState):
-    """An act one side blames on another ("an attack the army blamed on the RSF", "blamed the
-    strike on Israel", "blamed Russia for the attack") is told as the blamed one's act, claimed by
-    the one who blames (who is excluded from its targets), besides the accusation.
-
-    >>> show("Armenia blamed the shelling on Azerbaijan.")
-    [('ArmedAttack', ['azerbaijan'], ['armenia (inferred)']), ('Accuse', ['armenia'], ['azerbaijan'])]
-    >>> show("Armenia blamed the shelling on Azerbaijan.", without=blamed_act)
-    [('Accuse', ['armenia'], ['azerbaijan'])]
-    """
-    if cand.lemma not in ex.blame or top_of(cand.cls) != "Accuse" or not cand.recipients:
-        return
-    v, dobj, blamers, blamed, sent = cand.tok, cand.dobj, cand.actors, cand.recipients, cand.sent
-    noun = None
-    if v.dep_ == "relcl" and ex.lex.noun(v.head.lemma_.lower()):
-        noun = v.head
-    elif dobj is not None and dobj.dep_ == "dobj" and ex.lex.noun(dobj.lemma_.lower()):
-        noun = dobj
-    else:
-        noun = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
-                     for o in p.children if o.dep_ == "pobj" and ex.lex.noun(o.lemma_.lower())), None)
-    if noun is None or any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in st.idx)
-                           for c in noun.children):
-        return
-    entry = ex.lex.noun(noun.lemma_.lower())[0]
-    cls = ex.lex.refine(noun.lemma_, [c.lemma_ for c in noun.children if c.dep_ in ("amod", "compound")]) \
-        or entry.cls
-    own = {k for k, _ in blamed}
-    targets = [r for r in ex.objects(noun.head if noun.dep_ == "appos" else noun, st) if r[0] not in own]
-    if not targets and top_of(cls) in PLACE_RECIPIENT_TOPS:
-        root = noun.sent.root
-        targets = ex.place_state(root, st, own)
-    n_before = len(st.events)
-    ex.emit(st, cls, entry.cameo, v, blamed, targets, 0.4, sent)
-    for ev in st.events[n_before:]:
-        ev.claimed_by = blamers[0][0] if blamers else None
-        ev.trigger = noun.text

@@ -12,36 +12,17 @@ from typing import TYPE_CHECKING
 from ...taxonomy import quad_of, top_of
 from ..candidate import STOP, Candidate
 from ..state import DocState
-from ..syntax import (CAUSE_PREPS, REACTION_PREPS, WARNING_VERBS, amount_of, is_amount, object_context, own_clause,
-                      side_of)
+from ..syntax import CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause
 from ..tops import ADDRESSED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["hyphenated_verb", "told_elsewhere", "responsibility_claimed", "statement_carries_event",
-           "object_predicate", "lexicon_reading", "composed_reading", "noun_object_types_event",
-           "amount_refines_class", "subjects_act", "thing_received_not_hosted",
-           "disarming_coerces", "order_to_own_forces", "unnamed_agent", "victims_and_causes",
-           "vowed_harm_threatens", "protesters_group", "objects_are_recipients", "topic_names_no_party",
-           "protest_aims_at_own_state", "bare_noun_refers_back", "content_clause", "alarm_is_no_threat",
-           "condition_names_target", "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
+__all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_reading", "noun_object_types_event",
+           "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
+           "protesters_group", "objects_are_recipients", "protest_aims_at_own_state", "bare_noun_refers_back", "content_clause", "condition_names_target", "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
            "reaction_preps_told_here", "renamed_event_actors", "hosted_thing"]
-
-
-def hyphenated_verb(ex: EventExtractor, cand: Candidate, st: DocState):
-    """A compound verb the tokenizer splits ("test-fired") is read whole.
-
-    >>> show("Pakistan test-fired a cruise missile.")
-    [('WeaponsTest', ['pakistan'], [])]
-    >>> show("Pakistan test-fired a cruise missile.", without=hyphenated_verb)
-    [('Airstrike', ['pakistan'], [])]
-    """
-    v, lemma = cand.tok, cand.lemma
-    if v.i >= 2 and v.doc[v.i - 1].text == "-" and v.doc[v.i - 2].head.i == v.i \
-            and ex.lex.verb_entries(f"{v.doc[v.i - 2].lower_}-{lemma}"):
-        cand.lemma = f"{v.doc[v.i - 2].lower_}-{lemma}"
 
 
 def told_elsewhere(ex: EventExtractor, cand: Candidate, st: DocState):
@@ -54,34 +35,6 @@ def told_elsewhere(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Request', ['japan'], ['vietnam']), ('Negotiate', ['vietnam'], ['china'])]
     """
     if cand.tok.i in st.suppressed:
-        return STOP
-
-
-def responsibility_claimed(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Claimed responsibility for an attack": the attack is the event, not the claim.
-
-    >>> show("Al-Shabaab claimed responsibility for the bombing.")
-    [('Bombing', ['al-shabaab'], [])]
-    >>> show("Al-Shabaab claimed responsibility for the bombing.", without=responsibility_claimed)
-    [('Accuse', ['al-shabaab'], []), ('Bombing', ['al-shabaab'], [])]
-    """
-    if cand.dobj is not None and ex.claimed_responsibility(cand.dobj):
-        return STOP
-
-
-def statement_carries_event(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Released a statement condemning the strikes": the statement's participle carries the
-    event, the issuing verb none.
-
-    >>> show("Egypt released a statement condemning Israel.")
-    [('Condemn', ['egypt'], ['israel'])]
-    >>> show("Egypt released a statement condemning Israel.", without=statement_carries_event)
-    [('Release', ['egypt'], []), ('Condemn', ['egypt'], ['israel'])]
-    """
-    dobj = cand.dobj
-    if dobj is not None and dobj.dep_ == "dobj" and cand.lemma in ex.message_verbs \
-            and dobj.lemma_.lower() in ex.message_nouns and any(
-            c.dep_ == "acl" and c.tag_ == "VBG" and ex.lex.verb_entries(c.lemma_.lower()) for c in dobj.children):
         return STOP
 
 
@@ -187,51 +140,6 @@ def subjects_act(ex: EventExtractor, cand: Candidate, st: DocState):
     cand.actors = ex.subjects(cand.tok, st)
 
 
-def thing_received_not_hosted(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Received assurances from the United States": a thing given, no guest hosted.
-
-    >>> show("Jordan received pledges from Kuwait.")
-    []
-    >>> show("Jordan received pledges from Kuwait.", without=thing_received_not_hosted)
-    [('Host', ['jordan'], ['kuwait'])]
-    """
-    v, dobj = cand.tok, cand.dobj
-    if cand.cls == "Host" and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in st.idx \
-            and ex.event_noun(dobj) is None and not ex.actors_of(dobj, st) \
-            and not ex.gaz.sector(dobj.lemma_.lower()) \
-            and any(p.dep_ == "prep" and p.lower_ == "from" for p in (*dobj.children, *v.children)):
-        return STOP
-
-
-def disarming_coerces(ex: EventExtractor, cand: Candidate, st: DocState):
-    """Demobilising another side ("a plan to disarm Hezbollah") is done to it: coercion (CAMEO 170).
-
-    >>> show("Lebanon disarmed Hezbollah.")
-    [('Coerce', ['lebanon'], ['hezbollah'])]
-    >>> show("Lebanon disarmed Hezbollah.", without=disarming_coerces)
-    [('Retreat', ['lebanon'], ['hezbollah'])]
-    """
-    dobj, idx = cand.dobj, st.idx
-    if (cand.entry.cameo or "").startswith("087") and dobj is not None and dobj.dep_ == "dobj" and dobj.i in idx \
-            and idx[dobj.i].key not in side_of([k for k, _ in cand.actors], cand.tok.doc._.gpol_actors or {}):
-        cand.cls, cand.entry = "Coerce", dataclasses.replace(cand.entry, cameo="170")
-
-
-def order_to_own_forces(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Ordered the army to strike": the strike is the event, an order to one's own forces no
-    demand on anyone.
-
-    >>> show("Venezuela ordered the troops to attack Guyana.")
-    [('ArmedAttack', ['venezuela'], ['guyana'])]
-    >>> show("Venezuela ordered the troops to attack Guyana.", without=order_to_own_forces)
-    [('Request', ['venezuela'], ['guyana'])]
-    """
-    v = cand.tok
-    if top_of(cand.cls) == "Request" and ex.own_forces(cand.dobj, v, st) \
-            and any(c.dep_ == "xcomp" for c in v.children):
-        return STOP
-
-
 def unnamed_agent(ex: EventExtractor, cand: Candidate, st: DocState):
     """A participle with no agent ("a diplomat accused of spying", "civilians killed in the
     fighting"): the noun is the one acted on, and who acted is not told (troops "deployed to the
@@ -275,20 +183,6 @@ def victims_and_causes(ex: EventExtractor, cand: Candidate, st: DocState):
     return STOP
 
 
-def vowed_harm_threatens(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Vowed a harsh response": a pledge of harm (``threat_nouns``) is a threat.
-
-    >>> show("Iran promised a crushing response to Israel.")
-    [('Threaten', ['iran'], ['israel'])]
-    >>> show("Iran promised a crushing response to Israel.", without=vowed_harm_threatens)
-    [('Agree', ['iran'], ['israel'])]
-    """
-    dobj = cand.dobj
-    if top_of(cand.cls) == "Agree" and dobj is not None and dobj.dep_ == "dobj" \
-            and dobj.lemma_.lower() in ex.threat_nouns:
-        cand.cls = "Threaten"
-
-
 def protesters_group(ex: EventExtractor, cand: Candidate, st: DocState):
     """People protesting ("Thousands of Georgians rallied", "Protesters stormed the parliament")
     are a group of their state (:meth:`protesters`), not the state, whatever they do.
@@ -319,22 +213,6 @@ def objects_are_recipients(ex: EventExtractor, cand: Candidate, st: DocState):
     """
     own = {k for k, _ in cand.actors}
     cand.recipients = [r for r in ex.objects(cand.tok, st, top_of(cand.cls)) if r[0] not in own]
-
-
-def topic_names_no_party(ex: EventExtractor, cand: Candidate, st: DocState):
-    """A topic names no party to the talks: "discussed security cooperation against al-Shabaab".
-
-    >>> show("Kenya discussed joint operations against al-Shabaab with Ethiopia.")
-    [('Negotiate', ['kenya'], ['ethiopia'])]
-    >>> show("Kenya discussed joint operations against al-Shabaab with Ethiopia.", without=topic_names_no_party)
-    [('Negotiate', ['kenya'], ['al-shabaab']), ('Negotiate', ['kenya'], ['ethiopia'])]
-    """
-    dobj, idx = cand.dobj, st.idx
-    if cand.cls in ("Consult", "Negotiate") and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx \
-            and not ex.actors_of(dobj, st):
-        topic = {t.i for t in dobj.subtree} - {t.i for p in dobj.subtree if p.dep_ == "prep" and p.lower_ == "with"
-                                               for t in p.subtree}  # ("... with Starmer": the parser may hang it low)
-        cand.recipients = [r for r in cand.recipients if not any(t in topic and idx[t].key == r[0] for t in idx)]
 
 
 def protest_aims_at_own_state(ex: EventExtractor, cand: Candidate, st: DocState):
@@ -423,21 +301,6 @@ def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
                 noun = ex.event_noun(next((d for d in cc.children if d.dep_ == "dobj"), None))
                 if noun is not None:
                     st.suppressed.add(noun.i)
-
-
-def alarm_is_no_threat(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Warned that famine had spread": an alarm, no threat (nothing "would" happen).
-
-    >>> show("Chad warned that the fighting had spread.")
-    []
-    >>> show("Chad warned that the fighting had spread.", without=alarm_is_no_threat)
-    [('Threaten', ['chad'], [])]
-    """
-    v = cand.tok
-    if top_of(cand.cls) == "Threaten" and cand.lemma in ex.speech | WARNING_VERBS and cand.dobj is None:
-        content = [c for c in v.children if c.dep_ == "ccomp"]
-        if content and not any(a.dep_ == "aux" and a.lower_ in ex.modals for c in content for a in c.children):
-            return STOP
 
 
 def condition_names_target(ex: EventExtractor, cand: Candidate, st: DocState):
