@@ -31,7 +31,7 @@ from ..model import Actor
 from .gazetteer import Entry, Gazetteer, is_media, name_words, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
-from .resolve import FRAGMENT_ENDS, PATRONYMIC, title_words
+from .resolve import FRAGMENT_ENDS, PATRONYMIC, initialism, is_acronym, title_words
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
@@ -290,6 +290,12 @@ class ActorRecognizer:
 
         # acronyms the text defines: "the Democratic Union Party (PYD)" ... "the PYD said"
         acronyms = _defined_acronyms(doc, ents)
+        # and those that are the initials of an organisation the text names: "the Kurdistan
+        # Democratic Party" ... "the KDP"
+        for span in ents:
+            if span.label_ == "ORG" and (acr := initialism(_strip_possessive(span.text))) is not None \
+                    and (_POLITICAL_ORG.search(span.text) or _org_headed(span)):
+                acronyms.setdefault(acr, re.sub(r"^the\s+", "", _strip_possessive(span.text), flags=re.I))
 
         def acronym_actor(acr: str) -> tuple[str, str, str | None] | None:
             """(key, kind, label) of the organisation an acronym of the text stands for."""
@@ -365,7 +371,8 @@ class ActorRecognizer:
 
         # 2b. acronyms the model missed, named as a group: "the ELN guerrilla group", "PKK militants"
         for tok in doc:
-            if taken[tok.i] or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_upper or len(tok) < 2:
+            if taken[tok.i] or tok.ent_type_ not in ("", "ORG") or tok.pos_ != "PROPN" or not tok.is_upper \
+                    or len(tok) < 2:
                 continue
             h, group = tok, False
             while h.dep_ in ("compound", "nmod", "amod") and h.head.i != h.i and h.head.pos_ in ("NOUN", "PROPN"):
@@ -383,9 +390,12 @@ class ActorRecognizer:
 
         # 3. single names: surnames of people named in full elsewhere in the Doc, then the gazetteer
         for tok in doc:
-            if taken[tok.i] or not (tok.pos_ == "PROPN" or tok.ent_type_) or not tok.is_title:
+            if taken[tok.i] or not tok.is_title:
                 continue
             word = _strip_possessive(tok.text)
+            if not (tok.pos_ == "PROPN" or tok.ent_type_) and not (
+                    word in name_parts and tok.pos_ in ("NOUN", "ADJ") and tok.dep_ not in ("compound", "amod")):
+                continue   # ("Starmer, asked about it, said": a surname of the story the tagger read as a noun)
             if _title_word(tok) or self.gaz.role(tok.lower_):
                 continue  # "President" left over from "President Xi Jinping", "Patron"
             key = name_parts.get(word)

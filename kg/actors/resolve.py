@@ -37,7 +37,7 @@ from unidecode import unidecode
 from .gazetteer import Gazetteer, name_words, normalize_name
 
 __all__ = ["NodeRecord", "PersonName", "Resolution", "person_name", "title_words", "given_compatible",
-           "surname_compatible", "resolve", "read_nodes", "apply", "resolve_graph"]
+           "surname_compatible", "initialism", "is_acronym", "resolve", "read_nodes", "apply", "resolve_graph"]
 
 # particles that belong to the surname that follows them ("de Mistura", "bin Salman", "al-Assad")
 _PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
@@ -262,6 +262,30 @@ def _resolve_persons(recs: list[NodeRecord], merges: dict[str, str]) -> None:
                     merges[m.key] = head.key
 
 
+# words an initialism skips: "Patriotic Union of Kurdistan" is PUK, "Hayat Tahrir al-Sham" HTS
+_INITIAL_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "al", "el", "de", "du", "des", "la", "le", "&"})
+
+
+def initialism(name: str) -> str | None:
+    """The acronym the initials of a name of three or more words make, else None.
+
+    >>> initialism("the Patriotic Union of Kurdistan"), initialism("Hayat Tahrir al-Sham"), initialism("Red Cross")
+    ('PUK', 'HTS', None)
+    """
+    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    letters = [w[0] for w in words if w.lower() not in _INITIAL_SKIP and w[:1].isalpha()]
+    if len(letters) < 3 or not all(w[:1].isupper() for w in words if w.lower() not in _INITIAL_SKIP):
+        return None
+    return unidecode("".join(letters)).upper()
+
+
+def is_acronym(label: str) -> bool:
+    """One upper-case word of 3 to 8 letters ("KDP", "IRGC")."""
+    return label.isalpha() and label.isupper() and 3 <= len(label) <= 8
+
+
 def _org_words(label: str) -> tuple[str, ...]:
     return tuple(w for w in normalize_name(label).replace("-", " ").split() if w)
 
@@ -294,6 +318,17 @@ def _resolve_orgs(recs: list[NodeRecord], merges: dict[str, str]) -> None:
         for c in clusters:
             for m in c[1:]:
                 merges[m.key] = c[0].key
+    # an acronym alone ("the KDP") is the one organisation whose name's initials it is
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for r in recs:
+        if not r.group and (acr := initialism(r.label)) is not None:
+            by_initials[acr].add(merges.get(r.key, r.key))
+    for r in recs:
+        if r.group or r.known or r.key in merges or not is_acronym(r.label.removeprefix("the ")):
+            continue
+        heads = by_initials.get(r.label.removeprefix("the "), set()) - {r.key}
+        if len(heads) == 1:
+            merges[r.key] = next(iter(heads))
 
 
 def resolve(records: Iterable[NodeRecord]) -> Resolution:

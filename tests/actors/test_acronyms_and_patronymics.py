@@ -16,10 +16,29 @@ def test_an_acronym_defined_after_a_name_is_that_organisation(nlp):
     assert len([t for t, _ in found if t == "PFU"]) >= 2
 
 
-def test_an_acronym_the_text_does_not_define_is_left_alone(nlp):
-    found = mentions(nlp, "Leaders of the Patriotic Farmers Union met in Harare. The PFU called a strike.")
+def test_an_acronym_of_the_initials_of_a_named_organisation_is_that_organisation(nlp):
+    found = mentions(nlp, "The PFU called a strike on Monday. Leaders of the Patriotic Farmers Union met in "
+                          "Harare, and police said the PFU had no permit.")
     farmers = {k for t, k in found if t.endswith("Patriotic Farmers Union")}
-    assert not any(t == "PFU" and k in farmers for t, k in found)
+    assert farmers and [k for t, k in found if t == "PFU"] == [next(iter(farmers))] * 2, found
+
+
+def test_an_acronym_of_other_initials_is_left_alone(nlp):
+    found = mentions(nlp, "Leaders of the Patriotic Farmers Union met in Harare. The FPU called a strike.")
+    farmers = {k for t, k in found if t.endswith("Patriotic Farmers Union")}
+    assert not any(t == "FPU" and k in farmers for t, k in found)
+
+
+def test_a_surname_the_tagger_reads_as_a_noun_is_the_person_of_the_story(nlp):
+    found = mentions(nlp, "Labour MPs wrote to Keir Starmer on Monday. Starmer, asked about the letter, "
+                          "said each case was assessed individually.")
+    assert [k for t, k in found if t == "Starmer"] == [k for t, k in found if t == "Keir Starmer"], found
+
+
+def test_a_trust_and_a_university_are_organisations(nlp):
+    doc = nlp("Helen Marsh, patron of the Refugee Legal Trust, spoke at Makerere University.")
+    kinds = {a.key: a.kind for a in doc._.gpol_actors.values()}
+    assert kinds.get("refugee-legal-trust") == kinds.get("makerere-university") == "Organization", kinds
 
 
 def test_a_fathers_name_is_no_surname_of_the_son(nlp):
