@@ -99,6 +99,20 @@ def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+def _media_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of the names of two or more capitalised words that name a news outlet
+    (:func:`~kg.actors.gazetteer.is_media`: "Saudi Press Agency", "Kenya News Agency")."""
+    out, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "NUM") and (doc[j].is_title or doc[j].is_upper):
+            j += 1
+        if j - i >= 2 and is_media(doc[i:j].text):
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
 def _defined_acronyms(doc: Doc, ents) -> dict[str, str]:
     """Acronyms the text defines after a name: ``{"PYD": "Democratic Union Party"}`` for "the
     Democratic Union Party (PYD)". The acronym is one upper-case word of 2 to 8 letters."""
@@ -225,6 +239,9 @@ class ActorRecognizer:
             actor.mentions.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
             return m
 
+        for start, end in _media_names(doc):
+            for i in range(start, end):   # "the Saudi Press Agency reported": a source, and no Saudi
+                taken[i] = True
         ents = list(doc.ents)
         persons = self._person_spans(doc, ents)
 
@@ -232,11 +249,15 @@ class ActorRecognizer:
         name_parts: dict[str, str] = {}
         # a single name that is part of a full name in this Doc is that person, whoever else the
         # gazetteer knows by it ("General Michel Aoun ... the enclave Aoun controls")
-        in_full = {_strip_possessive(t.text) for span in persons if len(span) > 1 for t in span if t.is_title}
+        in_full = {_strip_possessive(t.text) for span in persons if len(span) > 1 for t in span
+                   if t.is_title and not (t.i > span.start and doc[t.i - 1].lower_ in PATRONYMIC)}
         for span in persons:
             if len(span) == 1 and _strip_possessive(span.text) in in_full:
                 continue
             e = self._lookup(span.text, ("Person",))
+            if e is None and len(span) == 1 and span.start > 0 and _title_word(doc[span.start - 1]):
+                # "King Salman", "Pope Leo": a one-word name the gazetteer knows with its title
+                e = self._lookup(f"{doc[span.start - 1].text} {span.text}", ("Person",))
             what = non_person_kind(_strip_possessive(span.text), self.gaz) if e is None else None
             if what == "media":   # "Hawar reported": a source, no actor
                 for i in range(span.start, span.end):

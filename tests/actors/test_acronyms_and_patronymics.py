@@ -46,3 +46,14 @@ def test_a_fathers_name_is_no_surname_of_the_son(nlp):
                           "Later King Salman received the envoy at the palace.")
     son = {k for t, k in found if t == "Mohammed bin Salman"}
     assert son and not any(t == "Salman" and k in son for t, k in found), found
+
+
+def test_a_one_word_name_the_gazetteer_knows_with_its_title(nlp):
+    found = mentions(nlp, "King Salman received the envoy in Riyadh. Crown Prince Mohammed bin Salman did "
+                          "not attend.")
+    assert ("Salman", "king-salman") in found and ("Mohammed bin Salman", "mohammed-bin-salman") in found, found
+
+
+def test_a_news_agency_named_by_its_country_is_a_source_not_that_state(nlp):
+    doc = nlp("The Qatar News Agency said the emir received the envoy.")
+    assert not any(m.key == "qatar" and m.text == "Qatar" for m in doc._.gpol_mentions), doc._.gpol_mentions
