@@ -67,7 +67,7 @@ def normalize_name(name: str) -> str:
     return s.strip(" .,")
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def name_words(name: str, section: str = "") -> frozenset[str]:
     """The words of ``data/gazetteer/<name>.txt`` (lower case, a final dot dropped; ``#`` starts a
     comment), those under the ``[section]`` line when ``section`` is given.

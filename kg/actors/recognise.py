@@ -218,6 +218,16 @@ class ActorRecognizer:
         head = span.root.head
         return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and head.i < span.start
 
+    @staticmethod
+    def _seat_of_rule(span: Span) -> bool:
+        """A capital after "in" that says whose rulers: "the authorities in Damascus", "the
+        government in Kabul" (the state, where "talks in Damascus" is the city)."""
+        prep = span.root.head
+        before = span.doc[prep.i - 1] if prep.i > 0 else prep
+        # (the parser may hang "in Damascus" on the verb of "met the authorities in Damascus")
+        return prep.lower_ == "in" and any(t.pos_ == "NOUN" and t.lemma_.lower() in name_words("ruling_nouns")
+                                           for t in (prep.head, before))
+
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         actors: dict[str, Actor] = {}
@@ -350,7 +360,7 @@ class ActorRecognizer:
                         places[span.root.i] = text
                     continue
                 if entry.kind == "State" and label in ("GPE", "FAC", "LOC") and self._is_locative(span) \
-                        and self.gaz.state_for_metonym(text) is not None:
+                        and self.gaz.state_for_metonym(text) is not None and not self._seat_of_rule(span):
                     places[span.root.i] = text  # "in Beijing", "at the Kremlin": a place here
                     continue
                 add(span.start, span.end, entry.key, entry.kind,

@@ -57,3 +57,8 @@ def test_a_one_word_name_the_gazetteer_knows_with_its_title(nlp):
 def test_a_news_agency_named_by_its_country_is_a_source_not_that_state(nlp):
     doc = nlp("The Qatar News Agency said the emir received the envoy.")
     assert not any(m.key == "qatar" and m.text == "Qatar" for m in doc._.gpol_mentions), doc._.gpol_mentions
+
+
+def test_a_capital_after_its_rulers_is_the_state_and_after_talks_the_city(nlp):
+    doc = nlp("Envoys met the new authorities in Damascus on Monday. Later talks in Damascus ended early.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "Damascus"] == ["syria"], doc._.gpol_mentions
