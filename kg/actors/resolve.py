@@ -271,8 +271,12 @@ def initialism(name: str) -> str | None:
 
     >>> initialism("the Patriotic Union of Kurdistan"), initialism("Hayat Tahrir al-Sham"), initialism("Red Cross")
     ('PUK', 'HTS', None)
+    >>> initialism("Organization for Security and Co-operation in Europe")
+    'OSCE'
+
     """
-    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
+    words = [re.sub(r"^(?:al|el)-", "", w, flags=re.I) for w in name.strip().split()]
+    # ("al-Sham" gives S, "Co-operation" C)
     if words and words[0].lower() == "the":
         words = words[1:]
     letters = [w[0] for w in words if w.lower() not in _INITIAL_SKIP and w[:1].isalpha()]

@@ -110,7 +110,8 @@ def org_name_spans(doc: Doc) -> list[tuple[int, int]]:
                 # state the demonym names, as event data codes it (and no UN Security Council)
                 i = j
                 continue
-            if first - i >= 2 and doc[first - 1].lower_ in heads:
+            if (first - i >= 2 or joined and first - i == 1) and doc[first - 1].lower_ in heads:
+                # ("Bank of Canada", "Council of Europe": a head alone before "of" names one too)
                 found.append((i, j))
             elif j - i >= 2 and not joined and doc[j - 1].lower_ in heads:
                 found.append((i, j))

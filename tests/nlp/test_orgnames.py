@@ -65,3 +65,8 @@ def test_a_state_and_an_organisation_stay_two(nlp):
     found = ents(nlp, "Chile and the European Union signed a trade accord.")
     assert ("European Union", "ORG") in found or ("the European Union", "ORG") in found
     assert not any(" and " in t for t, _ in found)
+
+
+def test_a_head_alone_before_of_and_a_name_is_one_name(nlp):
+    found = ents(nlp, "The Bank of Ghana raised its policy rate on Wednesday.")
+    assert any(t.endswith("Bank of Ghana") and label == "ORG" for t, label in found), found
