@@ -33,13 +33,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.gazetteer import Gazetteer
-from ..actors.mentions import Mention, register_extensions
+from ..actors.mentions import register_extensions
 from ..actors.recognise import group_actor
 from ..model import Event
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry, Lexicon
 from .modality import modality_of, word_list
-from .timex import find_anchor, resolve_date, starts_after
+from .state import DocState
+from .timex import resolve_date, starts_after
 
 __all__ = ["EventExtractor"]
 
@@ -115,22 +116,14 @@ class EventExtractor:
         self.frames = word_list("event_frames")
         self.command_verbs = word_list("command_verbs")
         self.relation_nouns = word_list("relation_nouns")
-        self._dates_of: Doc | None = None   # the doc whose DATE entities are in self._dates
-        self._dates: list[Span] = []
 
     # ------------------------------------------------------------------ mentions
-    def _index(self, doc: Doc) -> dict[int, Mention]:
-        index = {}
-        for m in doc._.gpol_mentions or []:
-            for i in range(m.start, m.end):
-                index[i] = m
-        return index
-
-    def _actors_of(self, tok: Token, idx: dict, deep: bool = True, depth: int = 0) -> list[tuple[str, str | None]]:
+    def _actors_of(self, tok: Token, st: DocState, deep: bool = True, depth: int = 0) -> list[tuple[str, str | None]]:
         """Actors a noun phrase headed by ``tok`` refers to, with the sector for group nouns.
 
         Coordinated phrases ("Moscow and Kyiv") give all their conjuncts.
         """
+        idx = st.idx
         out: list[tuple[str, str | None]] = []
         for t in [tok, *tok.conjuncts]:
             m = idx.get(t.i)
@@ -150,9 +143,9 @@ class EventExtractor:
             if named:  # "his Indian counterpart, Subrahmanyam Jaishankar"
                 out.append((named[0].key, named[0].sector))
                 continue
-            if self._crowd is not None and t.tag_ == "NNS" and t.lemma_.lower() in self.crowd_nouns \
+            if st.crowd is not None and t.tag_ == "NNS" and t.lemma_.lower() in self.crowd_nouns \
                     and not any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in idx for c in t.children):
-                out.append(self._crowd)  # "fired tear gas at the crowds": the protesters told of
+                out.append(st.crowd)  # "fired tear gas at the crowds": the protesters told of
                 continue
             if not deep or self.lex.noun(t.lemma_.lower()):
                 continue  # "his talks with Trump collapsed": the talks' owner is not the subject
@@ -164,13 +157,13 @@ class EventExtractor:
                 if p.dep_ == "prep" and (p.lower_ == "of" or (sector and p.lower_ in ("in", "from"))):
                     objs = [o for o in p.children if o.dep_ == "pobj"]
                     for o in [*objs, *(c for o in objs for c in o.conjuncts)]:  # "of Rwanda and Congo"
-                        if self._is_place(o, idx):
+                        if self._is_place(o, st):
                             continue
                         if o.i in idx:
                             if idx[o.i].kind != "Person" or not sector:
                                 out.append((idx[o.i].key, sector or idx[o.i].sector))
                         elif p.lower_ == "of" and depth < 3:
-                            out.extend(self._actors_of(o, idx, depth=depth + 1))
+                            out.extend(self._actors_of(o, st, depth=depth + 1))
             if len(out) > before:
                 continue
             # "the Kursk region of Russia"? no: only the phrase's own owner: poss / compound / amod
@@ -190,7 +183,8 @@ class EventExtractor:
         return uniq
 
     # ------------------------------------------------------------------ arguments
-    def _subjects(self, v: Token, idx: dict, depth: int = 0) -> list[tuple[str, str | None]]:
+    def _subjects(self, v: Token, st: DocState, depth: int = 0) -> list[tuple[str, str | None]]:
+        idx = st.idx
         subj = [c for c in v.children if c.dep_ in _SUBJ]
         if subj:
             out = []
@@ -214,20 +208,20 @@ class EventExtractor:
                     # "Organization of American States Secretary General Albert Ramdin said": the
                     # parser ends the organisation's name with the person its title names
                     s = s.right_edge
-                out.extend(self._actors_of(s, idx))
-                out.extend(a for a in self._titled_coordination(s, idx) if a not in out)
+                out.extend(self._actors_of(s, st))
+                out.extend(a for a in self._titled_coordination(s, st) if a not in out)
                 # "X, Y's envoy, said": an appositive subject (not the owner an appositive of a named
                 # actor mentions: "Pakistan, a key U.S. ally, refused")
                 for ap in s.children:
                     if ap.dep_ == "appos" and (ap.i in idx or not out):
-                        out.extend(a for a in self._actors_of(ap, idx) if a not in out)
+                        out.extend(a for a in self._actors_of(ap, st) if a not in out)
             out.extend(a for a in ((m.key, m.sector) for m in co_subjects) if a not in out)
             return out
         passive = [c for c in v.children if c.dep_ == "agent"]
         if passive:
-            return [a for ag in passive for p in ag.children if p.dep_ == "pobj" for a in self._actors_of(p, idx)]
+            return [a for ag in passive for p in ag.children if p.dep_ == "pobj" for a in self._actors_of(p, st)]
         if self._stative(v):  # "Israel is opposed to French mediation": the stance is Israel's
-            return [a for s in v.children if s.dep_ == "nsubjpass" for a in self._actors_of(s, idx)]
+            return [a for s in v.children if s.dep_ == "nsubjpass" for a in self._actors_of(s, st)]
         if depth > 4:
             return []
         h = v.head
@@ -238,42 +232,43 @@ class EventExtractor:
             if raised and not own_passive and not self._stative(h):
                 # "X has been indicted by the court and will resign": X resigns, not the court
                 # ("X was arrested by police and charged" keeps the agent: that verb is passive too)
-                return [a for o in raised for a in self._actors_of(o, idx)]
-            return self._subjects(h, idx, depth + 1)
+                return [a for o in raised for a in self._actors_of(o, st)]
+            return self._subjects(h, st, depth + 1)
         if v.dep_ == "pcomp" and h.lower_ == "for" and h.head.pos_ == "VERB" and h.head.i != h.i and any(
                 top_of(e.cls) == "Support" for e in self.lex.verb_entries(h.head.lemma_.lower()) if not e.pattern):
             # (praise: "thanked X for brokering", not the reason of a coercion: "deported X for travelling")
             objs = [c for c in h.head.children if c.dep_ == "dobj"]
             if objs:  # "thanked the United States for brokering the truce": the one thanked brokered
-                return [a for o in objs for a in self._actors_of(o, idx)]
+                return [a for o in objs for a in self._actors_of(o, st)]
         if v.dep_ in ("xcomp", "advcl", "pcomp") and h.i != v.i:
             # controlled clause: "Choe reaffirmed ..., pledging backing": the subject carries over;
             # "urged Moscow to return": the object of the governing verb is the subject
             if v.dep_ == "xcomp":
                 objs = [c for c in h.children if c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP")]
-                if objs and self._own_forces(objs[0], h, idx):
-                    return self._subjects(h, idx, depth + 1)  # "ordered the army to strike": the leader's
+                if objs and self._own_forces(objs[0], h, st):
+                    return self._subjects(h, st, depth + 1)  # "ordered the army to strike": the leader's
                 if objs:
-                    return [a for o in objs for a in self._actors_of(o, idx)]
+                    return [a for o in objs for a in self._actors_of(o, st)]
                 raised = [c for c in h.children if c.dep_ == "nsubjpass"]
                 if raised:  # "Xi is expected to visit": the passive subject of the governor
-                    return [a for o in raised for a in self._actors_of(o, idx)]
-            return self._subjects(h, idx, depth + 1)
+                    return [a for o in raised for a in self._actors_of(o, st)]
+            return self._subjects(h, st, depth + 1)
         if v.dep_ in ("relcl", "acl") and h.i != v.i:
             if v.dep_ == "relcl" and any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
                 return []  # "France, whose troops were expelled": the one acted on, not the actor
-            found = self._actors_of(h, idx)
+            found = self._actors_of(h, st)
             if not found and h.dep_ in ("attr", "oprd") and h.head.pos_ in ("VERB", "AUX"):
-                return self._subjects(h.head, idx, depth + 1)  # "Russia became the first country to recognise"
+                return self._subjects(h.head, st, depth + 1)  # "Russia became the first country to recognise"
             if not found and v.dep_ == "acl" and v.tag_ == "VBG" and h.dep_ == "dobj" \
                     and h.lemma_.lower() in self.message_nouns and h.head.pos_ == "VERB":
                 # "the PKK issued a declaration demanding ...", "released a statement condemning":
                 # the one who issued it
-                return self._subjects(h.head, idx, depth + 1)
+                return self._subjects(h.head, st, depth + 1)
             return found
         return []
 
-    def _objects(self, v: Token, idx: dict, top: str | None = None) -> list[tuple[str, str | None]]:
+    def _objects(self, v: Token, st: DocState, top: str | None = None) -> list[tuple[str, str | None]]:
+        idx = st.idx
         out: list[tuple[str, str | None]] = []
         passive_subj = [] if self._stative(v) else [c for c in v.children if c.dep_ == "nsubjpass"]
         for c in v.children:
@@ -285,19 +280,19 @@ class EventExtractor:
                 if top in ("Mobilize", "Aid") and c.i not in idx:
                     pass  # "sent National Guard troops to the border": the troops are the actor's own
                 elif self.lex.noun(c.lemma_.lower()):
-                    out.extend(self._event_owners(c, idx))
+                    out.extend(self._event_owners(c, st))
                 elif c.lemma_.lower() in self.frames and (framed := self._event_noun(c)) is not None:
                     # "blocked a new EU sanctions package against Russia": the package's owner (EU)
-                    out.extend(self._event_owners(framed, idx))
+                    out.extend(self._event_owners(framed, st))
                     out.extend((idx[o.i].key, None) for o in c.children
                                if o.dep_ in ("poss", "compound", "amod") and o.i in idx)
                 elif top in _ADDRESSED_TOPS and any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in c.children):
                     # "demanded an admission by Moscow", "rejected calls by Belarus's rulers"
                     for p in c.children:
                         if p.dep_ == "prep" and p.lower_ in ("by", "from"):
-                            out.extend(a for o in p.children if o.dep_ == "pobj" for a in self._actors_of(o, idx))
+                            out.extend(a for o in p.children if o.dep_ == "pobj" for a in self._actors_of(o, st))
                 else:
-                    out.extend(self._actors_of(c, idx))
+                    out.extend(self._actors_of(c, st))
                 # "deployed troops to Russia": the recipient hangs off the object (not the place an
                 # act one does oneself leaves: "the withdrawal of Russian forces from Moldova")
                 own_act = self._own_act(c)
@@ -314,25 +309,25 @@ class EventExtractor:
                             and not (own_act and p.lower_ == "from"):
                         for o in p.children:
                             if o.dep_ == "pobj":
-                                out.extend(self._actors_of(o, idx))
+                                out.extend(self._actors_of(o, st))
             elif c_is_prep and c.lower_ in _RECIPIENT_PREPS and c.lower_ not in ("of",):
                 for o in c.children:
-                    if o.dep_ == "pobj" and not self._is_place(o, idx):
+                    if o.dep_ == "pobj" and not self._is_place(o, st):
                         if o.i not in idx and self.lex.noun(o.lemma_.lower()):
-                            out.extend(self._event_owners(o, idx))  # "opposed to French mediation"
+                            out.extend(self._event_owners(o, st))  # "opposed to French mediation"
                         else:
-                            out.extend(self._actors_of(o, idx))
+                            out.extend(self._actors_of(o, st))
         if not out:
             # "Israel, which they would keep targeting": a relative pronoun object is its antecedent
             for node in (v, v.head) if v.dep_ == "xcomp" else (v,):
                 for c in node.children:
                     if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
-                        out.extend(self._actors_of(node.head, idx))
+                        out.extend(self._actors_of(node.head, st))
         if top in ("Accuse", "Protest") and len(out) > 1:
             # "complained to the UN over Israeli air raids", "filed a case against Israel at the
             # International Court of Justice": the accused, not who hears the complaint
             heard = {a for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "at", "before")
-                     for o in c.children if o.dep_ == "pobj" for a in self._actors_of(o, idx)}
+                     for o in c.children if o.dep_ == "pobj" for a in self._actors_of(o, st)}
             if heard and any(a not in heard for a in out):
                 out = [a for a in out if a not in heard]
         if not out:
@@ -342,12 +337,13 @@ class EventExtractor:
                 if c.dep_ in ("ccomp", "xcomp") and v.lemma_.lower() not in self.speech:
                     for s in c.children:
                         if s.dep_ == "nsubj":
-                            out.extend(self._actors_of(s, idx))
+                            out.extend(self._actors_of(s, st))
         return out
 
-    def _place_state(self, v: Token, idx: dict, actor_keys: set) -> list[tuple[str, str | None]]:
+    def _place_state(self, v: Token, st: DocState, actor_keys: set) -> list[tuple[str, str | None]]:
         """The state in whose territory the clause of ``v`` happens: "struck a car in southern
         Lebanon", "shelled Port Sudan", "in Gaza"."""
+        idx = st.idx
         places = v.doc._.gpol_places or {}
         for t in self._clause_tokens(v):
             if t.dep_ in ("pobj", "dobj") and (t.dep_ == "dobj" or t.head.lower_ in _LOCATIVE_PREPS | {"on", "into", "to"}
@@ -374,14 +370,14 @@ class EventExtractor:
                     return [(home, None)]  # "The RSF shelled the city" in a Khartoum story
         return []
 
-    def _titled_coordination(self, s: Token, idx: dict) -> list[tuple[str, str | None]]:
+    def _titled_coordination(self, s: Token, st: DocState) -> list[tuple[str, str | None]]:
         """People coordinated with titles that the parser folds into one name: in "U.S. President
         Donald Trump and Russian President Vladimir Putin met", "Trump" hangs off "President"."""
         if not any(t.dep_ == "cc" and t.lower_ == "and" for t in s.subtree):
             return []
         out = []
         for t in s.subtree:
-            m = idx.get(t.i)
+            m = st.idx.get(t.i)
             if m is None or m.kind != "Person" or t.i == s.i:
                 continue
             h, ok = t, True
@@ -394,9 +390,10 @@ class EventExtractor:
                 out.append((m.key, m.sector))
         return out
 
-    def _event_owners(self, noun: Token, idx: dict) -> list[tuple[str, str | None]]:
+    def _event_owners(self, noun: Token, st: DocState) -> list[tuple[str, str | None]]:
         """Who owns an event named by a noun: "OAS criticism", "Russia's support", "an appeal from
         X", "talks with the ELN"."""
+        idx = st.idx
         out: list[tuple[str, str | None]] = []
         # "the withdrawal of Serbian forces from Bosnia", "a meeting of the Security Council": the
         # "of" names who acts, and "from" the place left, for acts one does oneself
@@ -406,7 +403,7 @@ class EventExtractor:
                 out.append((idx[o.i].key, None))
             elif o.dep_ == "prep" and (o.lower_ in ("by", "with") or o.lower_ == "from" and not of_agent
                                        or o.lower_ == "of" and of_agent):
-                out.extend(a for p in o.children if p.dep_ == "pobj" for a in self._actors_of(p, idx))
+                out.extend(a for p in o.children if p.dep_ == "pobj" for a in self._actors_of(p, st))
         return out
 
     def _own_act(self, noun: Token) -> bool:
@@ -415,9 +412,10 @@ class EventExtractor:
         entries = self.lex.noun(noun.lemma_.lower())
         return bool(entries) and top_of(entries[0].cls) in _OF_AGENT_TOPS
 
-    def _own_forces(self, obj: Token | None, governor: Token, idx: dict) -> bool:
+    def _own_forces(self, obj: Token | None, governor: Token, st: DocState) -> bool:
         """Whether ``obj`` is an agent of the governor's subject's own side: "ordered the army to
         strike", "told his troops to withdraw" (an order to one's own forces is no demand on anyone)."""
+        idx = st.idx
         if obj is None or obj.dep_ != "dobj" or not {obj.lemma_.lower(), obj.lower_} & self.home_agents \
                 or governor.lemma_.lower() not in self.command_verbs:
             return False
@@ -425,7 +423,7 @@ class EventExtractor:
         if m is None:  # "the military", "his troops", "the armed forces": no other owner named
             return not any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in idx
                            or c.dep_ == "prep" and c.lower_ in ("of", "from", "in") for c in obj.children)
-        side = _side([k for k, _ in self._subjects(governor, idx)], governor.doc._.gpol_actors)
+        side = _side([k for k, _ in self._subjects(governor, st)], governor.doc._.gpol_actors)
         return m.key in side
 
     def _claimed_responsibility(self, tok: Token) -> bool:
@@ -438,10 +436,11 @@ class EventExtractor:
         return v.lemma_.lower() in self.stative and any(c.dep_ == "nsubjpass" for c in v.children) \
             and not any(c.dep_ == "agent" for c in v.children)
 
-    def _names_other_target(self, v: Token, idx: dict, own: set = frozenset()) -> bool:
+    def _names_other_target(self, v: Token, st: DocState, own: set = frozenset()) -> bool:
         """Whether the verb's object names people the graph has no node for ("called on allies",
         "arrested dozens of people": agent nouns of the gazetteer with no state named): then no
         target is taken from the context. Things ("the measures", "countermeasures") leave it open."""
+        idx = st.idx
         if v.pos_ != "VERB":
             return False
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
@@ -462,13 +461,13 @@ class EventExtractor:
                 return True  # people the graph has no node for
         return False
 
-    def _other_parties(self, tok: Token, sent: Span, idx: dict, exclude: set) -> list[str]:
+    def _other_parties(self, tok: Token, sent: Span, st: DocState, exclude: set) -> list[str]:
         """The actors a sentence names besides the event's own side (its actors, their affiliations
         and the speaker), nearest after the trigger first, then nearest before it."""
         actors = tok.doc._.gpol_actors or {}
         after, before, seen = [], [], set(exclude)
         for i in sorted(range(sent.start, sent.end), key=lambda i: (i < tok.i, abs(i - tok.i))):
-            m = idx.get(i)
+            m = st.idx.get(i)
             if m is None or m.key in seen or m.how == "pronoun":
                 continue
             seen.add(m.key)
@@ -478,18 +477,18 @@ class EventExtractor:
             (after if i > tok.i else before).append(m.key)
         return after + before
 
-    def _is_place(self, tok: Token, idx: dict) -> bool:
-        return tok.i not in idx and tok.i in (tok.doc._.gpol_places or {})
+    def _is_place(self, tok: Token, st: DocState) -> bool:
+        return tok.i not in st.idx and tok.i in (tok.doc._.gpol_places or {})
 
     # ------------------------------------------------------------------ context
-    def _claimed_by(self, tok: Token, idx: dict) -> str | None:
+    def _claimed_by(self, tok: Token, st: DocState) -> str | None:
         cur = tok
         for _ in range(6):
             if cur.head.i == cur.i:
                 break
             if cur.dep_ in ("ccomp", "parataxis", "acl") and cur.head.lemma_.lower() in self.speech:
                 h = cur.head
-                sp = self._subjects(h, idx) if h.pos_ in ("VERB", "AUX") else self._actors_of(h, idx)
+                sp = self._subjects(h, st) if h.pos_ in ("VERB", "AUX") else self._actors_of(h, st)
                 return sp[0][0] if sp else None
             if cur.dep_ in ("ccomp", "conj", "advcl", "xcomp", "dobj", "pobj", "prep", "relcl"):
                 cur = cur.head
@@ -501,7 +500,7 @@ class EventExtractor:
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
                 for o in t.nbor(1).children:
                     if o.dep_ == "pobj":
-                        a = self._actors_of(o, idx)
+                        a = self._actors_of(o, st)
                         if a:
                             return a[0][0]
         # "X said" as a parenthetical at the sentence level
@@ -509,7 +508,7 @@ class EventExtractor:
         if root.lemma_.lower() in self.speech and root.i != tok.i:
             for c in root.children:
                 if c.dep_ in ("ccomp", "parataxis") and tok in c.subtree:
-                    sp = self._subjects(root, idx)
+                    sp = self._subjects(root, st)
                     return sp[0][0] if sp else None
         return None
 
@@ -524,13 +523,7 @@ class EventExtractor:
                     continue
                 stack.append(c)
 
-    def _date_ents(self, doc: Doc) -> list[Span]:
-        """The doc's DATE entities, once per doc: ``doc.ents`` makes new Spans on every access."""
-        if self._dates_of is not doc:
-            self._dates_of, self._dates = doc, [e for e in doc.ents if e.label_ == "DATE"]
-        return self._dates
-
-    def _date(self, v: Token, anchor, future: bool = False) -> tuple[str | None, bool]:
+    def _date(self, v: Token, st: DocState, future: bool = False) -> tuple[str | None, bool]:
         """(the date of ``v``'s clause, or of its sentence, as an ISO string; whether a date
         expression there was left unread: "at the end of that month" dates the act, but not for us).
 
@@ -538,7 +531,7 @@ class EventExtractor:
         begins or ends, not when the act was done, and is passed over unless the act is ``future``."""
         doc = v.doc
         clause = {t.i for t in self._clause_tokens(v)}  # once, not once per entity of the doc
-        all_dates = self._date_ents(doc)
+        all_dates = st.dates
         dates = [e for e in all_dates if e.root.i in clause]
         if not dates:
             sent = v.sent  # what Span.ents gives: the entities wholly inside the sentence
@@ -549,8 +542,8 @@ class EventExtractor:
             dates = sent_dates if len(sent_dates) == 1 else []
         unread = False
         for e in dates:
-            iso = resolve_date(e.text, anchor, future=future)
-            if iso and not future and anchor is not None and starts_after(iso, anchor) \
+            iso = resolve_date(e.text, st.anchor, future=future)
+            if iso and not future and st.anchor is not None and starts_after(iso, st.anchor) \
                     and {e.root.head.lower_, doc[max(0, e.start - 1)].lower_} & word_list("date_boundaries"):
                 continue
             if iso:
@@ -558,20 +551,20 @@ class EventExtractor:
             unread = True
         return None, unread
 
-    def _location(self, v: Token, idx: dict) -> str | None:
+    def _location(self, v: Token, st: DocState) -> str | None:
         places = v.doc._.gpol_places or {}
         for t in self._clause_tokens(v):
             if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE_PREPS:
                 if t.i in places:
                     return places[t.i]
                 comp = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-                if comp and t.i not in idx:
+                if comp and t.i not in st.idx:
                     start = min(c.left_edge.i for c in comp)
                     return t.doc[start:t.i + 1].text
         return None
 
     # ------------------------------------------------------------------ events
-    def _emit(self, events, cls, cameo, tok, actors, recipients, idx, anchor, conf, sent: Span,
+    def _emit(self, st: DocState, cls, cameo, tok, actors, recipients, conf, sent: Span,
               modality_from: Token | None = None):
         if not actors:
             return
@@ -587,8 +580,8 @@ class EventExtractor:
         modality = modality_of(tok)
         if modality == "Asserted" and modality_from is not None:
             modality = modality_of(modality_from)  # "did not take part in the talks"
-        claimed = self._claimed_by(tok, idx)
-        date, unread = self._date(tok, anchor, future=modality == "Hypothetical")  # ("will visit in April": next April)
+        claimed = self._claimed_by(tok, st)
+        date, unread = self._date(tok, st, future=modality == "Hypothetical")  # ("will visit in April": next April)
         published = tok.doc._.gpol_anchor
         if published is not None and modality != "Hypothetical":
             if date is not None and starts_after(date, published):
@@ -598,22 +591,22 @@ class EventExtractor:
                 date = published.isoformat()
         said = date  # when the intent to do a planned act was told (for own_intent, below)
         if modality == "Hypothetical" and published is not None:
-            said, unread = self._date(tok, anchor)
+            said, unread = self._date(tok, st)
             if said is None and not unread or said is not None and starts_after(said, published):
                 said = published.isoformat()
-        loc = self._location(tok, idx)
+        loc = self._location(tok, st)
         top = top_of(cls)
         if not recipients and (top in _PLACE_RECIPIENT_TOPS or cls == "Visit"):
             # ("arrived in Amman": a visit to the state whose city it is)
-            recipients = self._place_state(tok, idx, side)
+            recipients = self._place_state(tok, st, side)
             home = tok.doc._.gpol_home
             if not recipients and cls == "Visit" and home and home not in side \
                     and tok.pos_ == "VERB":
                 # "a parade in Pyongyang attended by Li Qiang": a visit to the story's own state
                 recipients = [(home, None)]
         parties = None
-        if not recipients and top in _DIRECTED_TOPS and not self._names_other_target(tok, idx, side):
-            parties = self._other_parties(tok, sent, idx, side | ({claimed} - {None}))
+        if not recipients and top in _DIRECTED_TOPS and not self._names_other_target(tok, st, side):
+            parties = self._other_parties(tok, sent, st, side | ({claimed} - {None}))
             if top in ("Assault", "Coerce", "Sanction"):
                 # force and sanctions hit states first ("sites struck by the U.S."; a tariff hits
                 # the country of the president who answers it)
@@ -664,7 +657,7 @@ class EventExtractor:
         intent_parties = None
         if own_intent and not recipients and intent_cls in _DIRECTED_TOPS:
             intent_parties = parties if parties is not None else self._other_parties(
-                tok, sent, idx, side | ({claimed} - {None}))
+                tok, sent, st, side | ({claimed} - {None}))
         for a, r in pairs:
             group = a if isinstance(a, list) else [a]
             a = group[0]
@@ -674,7 +667,7 @@ class EventExtractor:
                 # the attack": announcing one's own side's act is itself an AGREE (cooperation) or
                 # THREATEN (conflict) event (PLOVER) of whoever announces it, besides the
                 # hypothetical act
-                events.append(Event(
+                st.events.append(Event(
                     type=intent_cls, actors=[claimed] if claimed else [k for k, _ in group],
                     recipients=[r[0]] if r else [],
                     modality="Asserted", date=said, location=loc, evidence=evidence, char_start=start,
@@ -682,18 +675,18 @@ class EventExtractor:
                     cameo="030" if intent_cls == "Agree" else "130",
                     actor_sector=None, recipient_sector=r[1] if r else None))
                 if intent_parties is not None:
-                    self._open.append((events[-1], intent_parties))
-            events.append(Event(
+                    st.open.append((st.events[-1], intent_parties))
+            st.events.append(Event(
                 type=cls, actors=[k for k, _ in group], recipients=[r[0]] if r else [], modality=modality,
                 date=date, location=loc, evidence=evidence, char_start=start, char_end=start + len(evidence),
                 confidence=min(0.95, conf + (0.15 if r else 0.0)), trigger=tok.text, trigger_index=tok.i,
                 cameo=cameo,
                 claimed_by=claimed_by, actor_sector=a[1], recipient_sector=r[1] if r else None))
-            self._trigger_of[id(events[-1])] = tok.i
+            st.trigger_of[id(st.events[-1])] = tok.i
             if parties is not None:
-                self._open.append((events[-1], parties))
+                st.open.append((st.events[-1], parties))
                 if tentative:
-                    self._tentative.add(id(events[-1]))
+                    st.tentative.add(id(st.events[-1]))
 
     def _event_noun(self, tok: Token | None) -> Token | None:
         """``tok`` if it is an event noun, or the event noun of a partitive ("waves of airstrikes")."""
@@ -712,7 +705,8 @@ class EventExtractor:
                         return o
         return None
 
-    def _verb_event(self, v: Token, idx, anchor, events, sent):
+    def _verb_event(self, v: Token, st: DocState, sent: Span):
+        idx = st.idx
         lemma = v.lemma_.lower()
         if v.i >= 2 and v.doc[v.i - 1].text == "-" and v.doc[v.i - 2].head.i == v.i \
                 and self.lex.verb_entries(f"{v.doc[v.i - 2].lower_}-{lemma}"):
@@ -722,14 +716,14 @@ class EventExtractor:
         dobj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
         prt = next((c.lower_ for c in v.children if c.dep_ == "prt"
                     or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == v.i + 1)), None)
-        if v.i in self._suppressed or (dobj is not None and self._claimed_responsibility(dobj)):
+        if v.i in st.suppressed or (dobj is not None and self._claimed_responsibility(dobj)):
             return  # ("claimed responsibility for an attack": the attack is the event)
         if dobj is not None and dobj.dep_ == "dobj" and lemma in self.message_verbs \
                 and dobj.lemma_.lower() in self.message_nouns and any(
                 c.dep_ == "acl" and c.tag_ == "VBG" and self.lex.verb_entries(c.lemma_.lower()) for c in dobj.children):
             return  # "released a statement condemning the strikes": the statement carries the event
         if lemma in self.speech:
-            self._demand_event(v, idx, anchor, events, sent)
+            self._demand_event(v, st, sent)
         entry = None
         what = None
         label = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")), None)
@@ -757,7 +751,7 @@ class EventExtractor:
             if (lexical is None or not lexical.pattern) and dobj is not None:
                 # (a reading composed from the verb and its object is more specific than the plain
                 # verb's: "ordered troops to the area" is a deployment, not a demand)
-                entry = self._composed_entry(lemma, dobj, idx, v)
+                entry = self._composed_entry(lemma, dobj, st, v)
             if entry is None:
                 # a light verb whose object is an event noun: the noun types the event; a verb the
                 # lexicon knows with that object ("cancelled a visit": 160) types it itself
@@ -773,10 +767,10 @@ class EventExtractor:
             refined = self.lex.refine(what.lemma_, [c.lemma_ for c in what.children if c.dep_ in ("amod", "compound")])
             if refined and top_of(refined) == top_of(entry.cls):
                 entry = dataclasses.replace(entry, cls=refined)
-        actors = self._subjects(v, idx)
+        actors = self._subjects(v, st)
         cls = entry.cls
         if cls == "Host" and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx \
-                and self._event_noun(dobj) is None and not self._actors_of(dobj, idx) \
+                and self._event_noun(dobj) is None and not self._actors_of(dobj, st) \
                 and not self.gaz.sector(dobj.lemma_.lower()) \
                 and any(p.dep_ == "prep" and p.lower_ == "from" for p in (*dobj.children, *v.children)):
             return  # "received assurances from the United States": a thing given, no guest hosted
@@ -784,7 +778,7 @@ class EventExtractor:
                 and idx[dobj.i].key not in _side([k for k, _ in actors], v.doc._.gpol_actors or {}):
             # "a plan to disarm Hezbollah": demobilising another side is done to it (coercion)
             cls, entry = "Coerce", dataclasses.replace(entry, cameo="170")
-        if top_of(cls) == "Request" and self._own_forces(dobj, v, idx) \
+        if top_of(cls) == "Request" and self._own_forces(dobj, v, st) \
                 and any(c.dep_ == "xcomp" for c in v.children):
             return  # "ordered the army to strike": the strike is the event, the leader's own
         if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in v.children) \
@@ -799,14 +793,14 @@ class EventExtractor:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS:
                     for o in c.children:
-                        if o.dep_ != "pobj" or self._is_place(o, idx) or (o.i in idx and idx[o.i].kind == "State"):
+                        if o.dep_ != "pobj" or self._is_place(o, st) or (o.i in idx and idx[o.i].kind == "State"):
                             continue  # ("died in Ukraine": a place)
                         if self._event_noun(o) is not None:
                             return  # "died in Israeli strikes": the strikes are the event
-                        actors += [a for a in self._actors_of(o, idx) if a not in actors and a not in victims]
+                        actors += [a for a in self._actors_of(o, st) if a not in actors and a not in victims]
             if not actors:
                 return
-            self._emit(events, cls, entry.cameo, v, actors, victims, idx, anchor, 0.6, sent)
+            self._emit(st, cls, entry.cameo, v, actors, victims, 0.6, sent)
             return
         if top_of(cls) == "Agree" and dobj is not None and dobj.dep_ == "dobj" and dobj.lemma_.lower() in self.threat_nouns:
             cls = "Threaten"  # "vowed a harsh response": a threat
@@ -815,19 +809,19 @@ class EventExtractor:
             not actors and any(c.dep_ == "nsubj" and c.lemma_.lower() in self.crowd_nouns for c in v.children))
         # ("Protesters stormed the parliament": whatever they do, people protesting are a group)
         if protesters:  # ("Thousands of Georgians rallied": the state's people, not the state)
-            group = self._protesters(v, idx)
+            group = self._protesters(v, st)
             protesters = bool(group) or not actors
             actors = group or actors
         own = {k for k, _ in actors}
-        recipients = [r for r in self._objects(v, idx, top_of(cls)) if r[0] not in own]  # ("warned it would")
+        recipients = [r for r in self._objects(v, st, top_of(cls)) if r[0] not in own]  # ("warned it would")
         if cls in ("Consult", "Negotiate") and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx \
-                and not self._actors_of(dobj, idx):
+                and not self._actors_of(dobj, st):
             # "discussed security cooperation against al-Shabaab": a topic names no party to the talks
             topic = {t.i for t in dobj.subtree} - {t.i for p in dobj.subtree if p.dep_ == "prep" and p.lower_ == "with"
                                                    for t in p.subtree}  # ("... with Starmer": the parser may hang it low)
             recipients = [r for r in recipients if not any(t in topic and idx[t].key == r[0] for t in idx)]
         if actors and not recipients and (protesters or (
-                top_of(cls) in ("Request", "Protest") and self._crowd is not None and actors == [self._crowd])):
+                top_of(cls) in ("Request", "Protest") and st.crowd is not None and actors == [st.crowd])):
             # aimed at their own state ("protesters marched to demand the release of activists")
             recipients = [(v.doc._.gpol_actors[actors[0][0]].affiliation, None)]
         refers_to = None
@@ -853,12 +847,12 @@ class EventExtractor:
                     if c.dep_ == "acl" and c.head.i != getattr(obj_noun, "i", -1):
                         continue
                     for cc in (c, *c.conjuncts):
-                        self._suppressed.add(cc.i)
+                        st.suppressed.add(cc.i)
                         # and the complements it takes in turn ("urged Washington to stop arming Taiwan")
-                        self._suppressed.update(t.i for t in cc.children if t.dep_ == "xcomp" and t.pos_ == "VERB")
+                        st.suppressed.update(t.i for t in cc.children if t.dep_ == "xcomp" and t.pos_ == "VERB")
                         if c.dep_ in ("ccomp", "acl") and not recipients:
                             recipients = [a for sj in cc.children if sj.dep_ in ("nsubj", "nsubjpass")
-                                          for a in self._actors_of(sj, idx) if a not in actors]
+                                          for a in self._actors_of(sj, st) if a not in actors]
                         inner = self.lex.verb(cc.lemma_.lower())
                         inner_dobj = next((d for d in cc.children if d.dep_ in ("dobj", "attr")), None)
                         inner_noun = self._event_noun(inner_dobj)
@@ -872,11 +866,11 @@ class EventExtractor:
                             # (a pledge to deploy troops to X is help for X, not a threat)
                             cls = "Threaten"  # "vowed to retaliate", "vowed X would face punishment"
                         if not recipients:
-                            recipients = [r for r in self._objects(cc, idx, top_of(inner.cls) if inner else None)
+                            recipients = [r for r in self._objects(cc, st, top_of(inner.cls) if inner else None)
                                           if r not in actors]
                         noun = self._event_noun(next((d for d in cc.children if d.dep_ == "dobj"), None))
                         if noun is not None:
-                            self._suppressed.add(noun.i)
+                            st.suppressed.add(noun.i)
         if top_of(cls) == "Threaten" and lemma in self.speech | {"warn", "caution"} and dobj is None:
             content = [c for c in v.children if c.dep_ == "ccomp"]
             if content and not any(a.dep_ == "aux" and a.lower_ in self.modals for c in content for a in c.children):
@@ -886,7 +880,7 @@ class EventExtractor:
             for t in v.subtree:
                 if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
                     recipients = [a for sj in t.children if sj.dep_ in ("nsubj", "nsubjpass")
-                                  for a in self._actors_of(sj, idx) if a not in actors]
+                                  for a in self._actors_of(sj, st) if a not in actors]
                     if recipients:
                         break
         if top_of(cls) in _FORCE_TOPS and not recipients:
@@ -896,7 +890,7 @@ class EventExtractor:
                 if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                     inner = {top_of(e.cls) for e in self.lex.verb_entries(c.lemma_.lower())}
                     if inner and inner <= _FORCE_TOPS:  # ("disperse": coded with its objects only)
-                        recipients = [r for r in self._objects(c, idx, min(inner)) if r[0] not in own]
+                        recipients = [r for r in self._objects(c, st, min(inner)) if r[0] not in own]
                         if recipients:
                             break
         if cls == "WeaponsTest" and recipients:
@@ -906,10 +900,10 @@ class EventExtractor:
             # object is what this one reacts to, told here as its target; it is not told anew
             noun = self._event_noun(dobj)
             if noun is not None:
-                self._suppressed.add(noun.i)
+                st.suppressed.add(noun.i)
             for c in dobj.children:  # and a proposal's content: "rejected a U.S. offer to host a summit"
                 if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                    self._suppressed.update(t.i for t in c.subtree if t.pos_ in ("VERB", "NOUN"))
+                    st.suppressed.update(t.i for t in c.subtree if t.pos_ in ("VERB", "NOUN"))
         reacting = top_of(cls) in ("Accuse", "Protest", "Reject")
         # "opposed to French mediation", "responded to the attack"; and for a charge anywhere in
         # its clause: "accused the U.S. of murder over the boat strikes"
@@ -917,26 +911,26 @@ class EventExtractor:
             if c.dep_ == "prep" and c.lower_ in _REACTION_PREPS and (c.head.i == v.i or reacting):
                 for o in c.children:
                     if o.dep_ == "pobj" and o.i not in idx and self._event_noun(o) is not None:
-                        self._suppressed.add(self._event_noun(o).i)
+                        st.suppressed.add(self._event_noun(o).i)
         if not recipients and v.dep_ in ("acl", "relcl") and top_of(cls) in _ADDRESSED_TOPS | {"Protest", "Support"}:
             # "Israel carried out an airstrike on Hamas leaders, an attack Qatar's prime minister
             # called state terrorism": the reaction is aimed at who carried out what the noun renames
-            recipients = self._renamed_actors(v.head, events, idx)
+            recipients = self._renamed_actors(v.head, st)
         if lemma in self.blame and top_of(cls) == "Accuse" and recipients:
-            self._blamed_act(v, dobj, actors, recipients, idx, anchor, events, sent)
+            self._blamed_act(v, dobj, actors, recipients, st, sent)
         hosting = cls == "Host" and not recipients and dobj is not None and dobj.dep_ == "dobj" and dobj.i not in idx
-        n_before = len(events)
-        self._emit(events, cls, entry.cameo, v, actors, recipients, idx, anchor, 0.6, sent)
+        n_before = len(st.events)
+        self._emit(st, cls, entry.cameo, v, actors, recipients, 0.6, sent)
         if refers_to is not None:
-            for ev in events[n_before:]:
-                self._anaphora.append((ev, refers_to))
+            for ev in st.events[n_before:]:
+                st.anaphora.append((ev, refers_to))
         if hosting:
-            self._hosting.extend(events[n_before:])
+            st.hosting.extend(st.events[n_before:])
 
-    def _demand_event(self, v: Token, idx, anchor, events, sent):
+    def _demand_event(self, v: Token, st: DocState, sent: Span):
         """"Wagner said Rwanda must withdraw its troops": what the speaker says another side must
         or should do is the speaker's demand on it (PLOVER REQUEST), whatever the act demanded."""
-        speakers = self._subjects(v, idx)
+        speakers = self._subjects(v, st)
         if not speakers:
             return
         doc_actors = v.doc._.gpol_actors or {}
@@ -945,26 +939,26 @@ class EventExtractor:
             if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in self.obligation for a in c.children):
                 continue
             targets = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
-                       for a in self._actors_of(s, idx)]
+                       for a in self._actors_of(s, st)]
             targets = [a for a in targets if a[0] not in side and
                        (doc_actors[a[0]].affiliation if a[0] in doc_actors else None) not in side]
             if targets:
-                self._emit(events, "Request", "020", v, speakers, targets, idx, anchor, 0.5, sent)
+                self._emit(st, "Request", "020", v, speakers, targets, 0.5, sent)
                 # the act demanded is the demand's content, not an event of its own ("urged X to"),
                 # nor is anything told inside it ("must be ready to mediate", "must reach an agreement")
-                self._suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
+                st.suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
                                         if t.pos_ in ("VERB", "NOUN", "ADJ"))
 
-    def _renamed_actors(self, noun: Token, events: list, idx: dict) -> list[tuple[str, str | None]]:
+    def _renamed_actors(self, noun: Token, st: DocState) -> list[tuple[str, str | None]]:
         """The actors of the event an appositive event noun renames ("..., an attack X called"): an
         event of the noun's type triggered by the clause it is set beside or by that clause's object."""
         entries = self.lex.noun(noun.lemma_.lower())
         if not entries or noun.dep_ not in ("npadvmod", "appos") or any(
-                c.dep_ in ("poss", "compound", "amod") and c.i in idx for c in noun.children):
+                c.dep_ in ("poss", "compound", "amod") and c.i in st.idx for c in noun.children):
             return []
         triggers = {t.i for t in _clause_triggers(noun.head)}
-        for ev in reversed(events):
-            if self._trigger_of.get(id(ev)) in triggers and top_of(ev.type) == top_of(entries[0].cls):
+        for ev in reversed(st.events):
+            if st.trigger_of.get(id(ev)) in triggers and top_of(ev.type) == top_of(entries[0].cls):
                 return [(k, None) for k in ev.actors]
         return []
 
@@ -978,10 +972,10 @@ class EventExtractor:
                 return sector
         return None
 
-    def _is_town(self, tok: Token, idx: dict) -> bool:
+    def _is_town(self, tok: Token, st: DocState) -> bool:
         """Whether a noun phrase names a town or place: a place name ("Bukavu"), or a place noun
         ("the town of Adan Yabaal", "the city")."""
-        if tok.i in idx:
+        if tok.i in st.idx:
             return False
         places = tok.doc._.gpol_places or {}
         return tok.i in places or tok.lemma_.lower() in self.place_nouns
@@ -997,11 +991,12 @@ class EventExtractor:
         e = self.gaz.get(key)
         return e is not None and e.org_type == "armed_group"
 
-    def _composed_entry(self, lemma: str, dobj: Token, idx: dict, v: Token | None = None) -> LexEntry | None:
+    def _composed_entry(self, lemma: str, dobj: Token, st: DocState, v: Token | None = None) -> LexEntry | None:
         """An entry composed from the verb's kind and its object's, for pairs the CAMEO dictionary
         does not code: ending a cooperative act ("halted economic aid to Serbia", "suspended aid
         deliveries": relations reduced, CAMEO 160) and building up forces ("strengthened its
         forces": a deployment, CAMEO 154)."""
+        idx = st.idx
         if lemma in self.ending:
             # ("ended mediation efforts": the compound names the act; "suspended part of a military
             # aid program": so does the partitive's; "froze 2 billion euros in funding": the amount's)
@@ -1015,7 +1010,7 @@ class EventExtractor:
                     or dobj.lemma_.lower() in self.relation_nouns:  # ("suspended flights from Colombia")
                 return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
         if lemma in self.ending and dobj.dep_ == "dobj" and dobj.i in idx and idx[dobj.i].how != "group" \
-                and v is not None and any(self._kind(k) == "Organization" for k, _ in self._subjects(v, idx)):
+                and v is not None and any(self._kind(k) == "Organization" for k, _ in self._subjects(v, st)):
             # "The African Union suspended Gabon": an organisation ending a member's part in it (CAMEO 160)
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "160", "SANCTION", "Sanction", "rule")
         if lemma in self.leaving and dobj.dep_ == "dobj" and dobj.i in idx and idx[dobj.i].kind == "Organization" \
@@ -1029,8 +1024,8 @@ class EventExtractor:
                 read = self.lex.verb(model, dobj=dobj.lemma_.lower(), **_object_context(dobj))
                 if read is not None and read.pattern and read.pattern.startswith("dobj:"):
                     return LexEntry(lemma, read.pattern, read.cameo, read.plover, read.cls, "rule")
-        if lemma in self.occupation and dobj.dep_ == "dobj" and v is not None and self._is_town(dobj, idx) \
-                and any(self._armed(k, sector) for k, sector in self._subjects(v, idx)):
+        if lemma in self.occupation and dobj.dep_ == "dobj" and v is not None and self._is_town(dobj, st) \
+                and any(self._armed(k, sector) for k, sector in self._subjects(v, st)):
             # "M23 rebels entered Bukavu": armed forces taking a town occupy it (CAMEO 192)
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "192", "COERCE", "Occupy", "rule")
         if lemma in self.buildup and dobj.dep_ == "dobj" and self._object_sector(dobj) == "military" \
@@ -1038,10 +1033,11 @@ class EventExtractor:
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")
         return None
 
-    def _protesters(self, v: Token, idx: dict) -> list[tuple[str, str | None]]:
+    def _protesters(self, v: Token, st: DocState) -> list[tuple[str, str | None]]:
         """"Thousands of protesters marched in Nairobi": people protesting form a group of their
         state (one the phrase names, else the story's dateline), a node of its own (as "Afghan
         rebels")."""
+        idx = st.idx
         actors = v.doc._.gpol_actors
         if actors is None:
             return []
@@ -1064,18 +1060,18 @@ class EventExtractor:
                 named = [idx[t.i].key for t in s.subtree if t.i in idx and idx[t.i].kind == "State"]
                 home = named[0] if named else v.doc._.gpol_home
                 if home is None:  # "Thousands of people protested in Tbilisi": the town's state
-                    home = next((k for k, _ in self._place_state(v, idx, set())), None)
+                    home = next((k for k, _ in self._place_state(v, st, set())), None)
                 state = self.gaz.get(home) if home else None
                 if state is None:
                     return []
                 ga = group_actor(state, self.gaz.sector_group(sector) or "civilians", self.gaz.sector_code(sector))
                 ga = actors.setdefault(ga.key, ga)
                 ga.alt_labels.add(h.text)
-                self._crowd = (ga.key, sector)
+                st.crowd = (ga.key, sector)
                 return [(ga.key, sector)]
         return []
 
-    def _blamed_act(self, v: Token, dobj, blamers, blamed, idx, anchor, events, sent):
+    def _blamed_act(self, v: Token, dobj, blamers, blamed, st: DocState, sent: Span):
         """"An attack the army blamed on the RSF", "blamed the strike on Israel", "blamed Russia
         for the attack": the act is the blamed one's, claimed by the one who blames (who is
         excluded from its targets)."""
@@ -1087,54 +1083,55 @@ class EventExtractor:
         else:
             noun = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
                          for o in p.children if o.dep_ == "pobj" and self.lex.noun(o.lemma_.lower())), None)
-        if noun is None or any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in idx)
+        if noun is None or any(c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in st.idx)
                                for c in noun.children):
             return
         entry = self.lex.noun(noun.lemma_.lower())[0]
         cls = self.lex.refine(noun.lemma_, [c.lemma_ for c in noun.children if c.dep_ in ("amod", "compound")]) \
             or entry.cls
         own = {k for k, _ in blamed}
-        targets = [r for r in self._objects(noun.head if noun.dep_ == "appos" else noun, idx) if r[0] not in own]
+        targets = [r for r in self._objects(noun.head if noun.dep_ == "appos" else noun, st) if r[0] not in own]
         if not targets and top_of(cls) in _PLACE_RECIPIENT_TOPS:
             root = noun.sent.root
-            targets = self._place_state(root, idx, own)
-        n_before = len(events)
-        self._emit(events, cls, entry.cameo, v, blamed, targets, idx, anchor, 0.4, sent)
-        for ev in events[n_before:]:
+            targets = self._place_state(root, st, own)
+        n_before = len(st.events)
+        self._emit(st, cls, entry.cameo, v, blamed, targets, 0.4, sent)
+        for ev in st.events[n_before:]:
             ev.claimed_by = blamers[0][0] if blamers else None
             ev.trigger = noun.text
 
-    def _intent_event(self, adj: Token, idx, anchor, events, sent):
+    def _intent_event(self, adj: Token, st: DocState, sent: Span):
         """"Norway is willing to send material to help defend Saudi Arabia": a stated readiness to
         act is an AGREE event toward whom the act concerns; its content is not a second event."""
         comp = next((c for c in adj.children if c.dep_ == "xcomp"), None) or next(
             (pc for p in adj.children if p.dep_ == "prep" and p.lower_ == "to"  # "open to meeting Zelenskiy"
              for pc in p.children if pc.dep_ == "pcomp" and pc.pos_ == "VERB"), None)
-        if comp is None or adj.dep_ not in ("acomp", "amod", "ROOT") or adj.i in self._suppressed:
+        if comp is None or adj.dep_ not in ("acomp", "amod", "ROOT") or adj.i in st.suppressed:
             return
-        actors = self._subjects(adj.head if adj.dep_ == "acomp" else adj, idx)
+        actors = self._subjects(adj.head if adj.dep_ == "acomp" else adj, st)
         recipients, todo = [], [comp]
         cls, cameo = "Agree", "030"
         while todo and not recipients:
             c = todo.pop(0)
-            self._suppressed.add(c.i)
+            st.suppressed.add(c.i)
             inner = self.lex.verb(c.lemma_.lower())
             if c is comp and inner is not None and quad_of(inner.cls) in ("MaterialConflict", "VerbalConflict") \
                     and top_of(inner.cls) != "Mobilize":
                 cls, cameo = "Threaten", "130"  # "ready to strike", "prepared to resume shelling": a threat
-            recipients = [r for r in self._objects(c, idx, top_of(inner.cls) if inner else None) if r not in actors]
+            recipients = [r for r in self._objects(c, st, top_of(inner.cls) if inner else None) if r not in actors]
             todo.extend(cc for cc in c.children if cc.dep_ in ("xcomp", "advcl", "ccomp", "conj"))
-        claimed = self._claimed_by(adj, idx)
+        claimed = self._claimed_by(adj, st)
         speaker = (adj.doc._.gpol_actors or {}).get(claimed) if claimed else None
         if speaker is not None and speaker.affiliation in {k for k, _ in actors}:
             # "von der Leyen said the EU was ready to negotiate": the speaker's own statement of intent
             actors = [(claimed, None)]
-        self._emit(events, cls, cameo, adj, actors, recipients, idx, anchor, 0.5, sent,
+        self._emit(st, cls, cameo, adj, actors, recipients, 0.5, sent,
                    modality_from=adj.head if adj.dep_ == "acomp" else None)
 
-    def _noun_event(self, n: Token, idx, anchor, events, sent):
+    def _noun_event(self, n: Token, st: DocState, sent: Span):
+        idx = st.idx
         entries = self.lex.noun(n.lemma_.lower())
-        if not entries or n.i in self._suppressed:
+        if not entries or n.i in st.suppressed:
             return
         if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in n.children):
             return  # "would deal with any threat": no event told, a kind of event
@@ -1147,21 +1144,21 @@ class EventExtractor:
         if top_of(entry.cls) in _CONTENT_GOVERNORS:
             for c in n.children:
                 if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-                    self._suppressed.add(c.i)
+                    st.suppressed.add(c.i)
                     content_subjects = [a for sj in c.children if sj.dep_ in ("nsubj", "nsubjpass")
-                                        for a in self._actors_of(sj, idx)]
+                                        for a in self._actors_of(sj, st)]
         actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
         recip_preps = set(getattr(entry, "recipient_preps", ()) or ()) or (_RECIPIENT_PREPS - {"of"})
         actors, recipients, themes = [], [], []
         for c in kids:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "nmod") and c.i in idx):
-                actors.extend(self._actors_of(c, idx))
+                actors.extend(self._actors_of(c, st))
             elif c.dep_ == "compound" and c.i in idx:
-                themes.extend(self._actors_of(c, idx))  # "Ukraine support", "Iran sanctions", "U.S. sanctions"
+                themes.extend(self._actors_of(c, st))  # "Ukraine support", "Iran sanctions", "U.S. sanctions"
             elif c.dep_ == "prep":
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 for o in objs:
-                    found = self._actors_of(o, idx)
+                    found = self._actors_of(o, st)
                     if c.lower_ in ("between", "among") and entry.cls == "Mediate":
                         recipients.extend(found)  # "mediation between X and Y": the mediator is not X
                     elif c.lower_ == "between" or c.lower_ == "among":
@@ -1180,7 +1177,7 @@ class EventExtractor:
                             if p.dep_ == "prep" and p.lower_ in recip_preps:
                                 for oo in p.children:
                                     if oo.dep_ == "pobj":
-                                        recipients.extend(self._actors_of(oo, idx))
+                                        recipients.extend(self._actors_of(oo, st))
                         if found and top_of(entry.cls) in _PATIENT_OF:
                             recipients.extend(found)  # "the invasion of South Lebanon": the one hit
                         elif found and not actors:
@@ -1189,7 +1186,7 @@ class EventExtractor:
             for c in n.children:  # "a 50% tariff announced by U.S. President Donald Trump"
                 if c.dep_ == "acl" and c.tag_ == "VBN":
                     actors.extend(a for ag in c.children if ag.dep_ == "agent"
-                                  for o in ag.children if o.dep_ == "pobj" for a in self._actors_of(o, idx))
+                                  for o in ag.children if o.dep_ == "pobj" for a in self._actors_of(o, st))
         refined = self.lex.refine(n.lemma_, [c.lemma_ for c in n.children if c.dep_ in ("amod", "compound")])
         if refined:
             entry = dataclasses.replace(entry, cls=refined)  # "humanitarian aid", "drone strikes"
@@ -1203,27 +1200,27 @@ class EventExtractor:
                     and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in h.head.children):
                 # "the WHO flew in medical supplies", "engaged in talks": a particle the parser took
                 # for a preposition (not "were killed in airstrikes", "died in shelling")
-                actors, governor = self._subjects(h.head, idx), h.head
+                actors, governor = self._subjects(h.head, st), h.head
             elif dep == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "during", "at", "after", "following"):
                 h = h.head
                 if h.pos_ in ("VERB", "AUX") and recipients:  # "in talks with X, Y said"
-                    actors, governor = self._subjects(h, idx), h
+                    actors, governor = self._subjects(h, st), h
             elif dep in ("dobj", "nsubjpass", "attr") and h.lemma_.lower() in self.light:
-                actors, governor = self._subjects(h, idx), h
+                actors, governor = self._subjects(h, st), h
             elif dep == "pobj" and h.lower_ == "with" and h.head.pos_ == "VERB" \
                     and not self.lex.verb_entries(h.head.lemma_.lower()) \
                     and not any(c.dep_ in ("dobj", "nsubjpass") for c in h.head.children):
                 # "Israel responded with airstrikes on Gaza": the means of an act the verb does not type
-                actors, governor = self._subjects(h.head, idx), h.head
+                actors, governor = self._subjects(h.head, st), h.head
             elif dep == "pobj" and h.lower_ == "for" and self._claimed_responsibility(h.head):
-                actors = self._subjects(h.head.head, idx)  # "claimed responsibility for the attack"
+                actors = self._subjects(h.head.head, st)  # "claimed responsibility for the attack"
             elif dep == "pobj" and h.lower_ == "of" and h.head.dep_ in ("dobj", "nsubjpass") \
                     and h.head.head.lemma_.lower() in self.light and self._event_noun(h.head) == n:
                 governor = h.head.head
-                actors = self._subjects(governor, idx)  # "launched waves of airstrikes"
+                actors = self._subjects(governor, st)  # "launched waves of airstrikes"
         if governor is not None and not recipients and governor.lemma_.lower() in self.light:
             # "sent emergency aid to Afghanistan": the light verb carries the recipient
-            recipients = [r for r in self._objects(governor, idx, top_of(entry.cls)) if r not in actors]
+            recipients = [r for r in self._objects(governor, st, top_of(entry.cls)) if r not in actors]
         cls = entry.cls
         if governor is not None and quad_of(cls) in ("MaterialConflict", "VerbalConflict"):
             g_entry = self.lex.verb(governor.lemma_.lower())
@@ -1237,7 +1234,7 @@ class EventExtractor:
         recipients.extend(a for a in content_subjects if a not in recipients)
         if governor is not None and not recipients and top_of(cls) in _PLACE_RECIPIENT_TOPS:
             # "staged drills around Taiwan": the place may hang off the light verb
-            recipients = self._place_state(governor, idx, {k for k, _ in actors})
+            recipients = self._place_state(governor, st, {k for k, _ in actors})
         home = n.doc._.gpol_home
         if not actors and cls == "Arrest" and home and recipients and all(k != home for k, _ in recipients):
             # "to protest against the jailing of Mayor Imamoglu" in an Ankara story: arrests are
@@ -1245,36 +1242,25 @@ class EventExtractor:
             actors = [(home, "police")]
         if not actors and n.dep_ in ("nsubj", "nsubjpass"):
             return
-        self._emit(events, cls, getattr(entry, "cameo", None), n, actors, recipients, idx, anchor, 0.5, sent,
+        self._emit(st, cls, getattr(entry, "cameo", None), n, actors, recipients, 0.5, sent,
                    modality_from=governor if cls == entry.cls else None)
 
     def __call__(self, doc: Doc) -> Doc:
-        idx = self._index(doc)
-        anchor = doc._.gpol_anchor
-        if anchor is None:
-            anchor = find_anchor(e.text for e in doc.ents if e.label_ == "DATE")
-        events: list[Event] = []
-        self._suppressed: set[int] = set()
-        self._crowd: tuple[str, str | None] | None = None  # the protesters the story told of
-        self._anaphora: list[tuple[Event, str]] = []
-        self._hosting: list[Event] = []
-        self._open: list[tuple[Event, list[str]]] = []
-        self._tentative: set[int] = set()
-        self._trigger_of: dict[int, int] = {}
+        st = DocState.of(doc)
         for sent in doc.sents:
             for tok in sent:
                 if tok.pos_ == "ADJ" and tok.lower_ in self.intent_adjectives:
-                    self._intent_event(tok, idx, anchor, events, sent)
+                    self._intent_event(tok, st, sent)
                 if tok.pos_ == "VERB":
-                    self._verb_event(tok, idx, anchor, events, sent)
+                    self._verb_event(tok, st, sent)
                 elif tok.pos_ == "NOUN":
-                    self._noun_event(tok, idx, anchor, events, sent)
-        events = _purposes(events, self._trigger_of, doc)
-        events = _hosted_visits(events, self._hosting)
-        _consequence_recipients(events, self._trigger_of, doc)
-        _antecedent_recipients(events, self._anaphora, self._trigger_of, doc._.gpol_actors or {})
+                    self._noun_event(tok, st, sent)
+        events = _purposes(st.events, st.trigger_of, doc)
+        events = _hosted_visits(events, st.hosting)
+        _consequence_recipients(events, st.trigger_of, doc)
+        _antecedent_recipients(events, st.anaphora, st.trigger_of, doc._.gpol_actors or {})
         _answer_recipients(events, doc._.gpol_actors or {})
-        _context_recipients(events, self._open, doc._.gpol_actors or {}, frozenset(self._tentative))
+        _context_recipients(events, st.open, doc._.gpol_actors or {}, frozenset(st.tentative))
         doc._.gpol_events = _dedupe(events)
         return doc
 
