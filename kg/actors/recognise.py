@@ -449,10 +449,13 @@ class ActorRecognizer:
                 if len(cands) == 1:
                     key = cands[0].key
                 elif not cands and self.gaz.state_for_place(word) is None and not self._named_place(tok) \
-                        and (tok.dep_ in ("nsubj", "nsubjpass") or _titled(doc, tok, self.gaz)):
+                        and (tok.dep_ in ("nsubj", "nsubjpass") or _titled(doc, tok, self.gaz)
+                             or tok.i > 0 and _title_word(doc[tok.i - 1]) and doc[tok.i - 1].ent_type_ == "PERSON"):
                     # a name never given in full: a person as the one who acts or speaks ("Hemedti
-                    # said") or after a title ("President Obama"), not as a bare object ("entered Bukavu")
+                    # said") or after a title ("President Obama", "Sheikh Hasina"), not as a bare
+                    # object ("entered Bukavu"); later, the name alone is that person
                     key = slugify(word)
+                    name_parts.setdefault(word, key)
                 elif not cands and (slot := self._place_slot(tok)) is not None and self.gaz.locate(word) is not None:
                     places[slot.i] = word  # "M23 rebels entered Bukavu": a town the model took for a person
             elif key is None and not tok.ent_type_ and (slot := self._place_slot(tok)) is not None \
@@ -564,6 +567,30 @@ class ActorRecognizer:
             if doc[end - 1].lower_ in _FRAGMENT_ENDS:
                 continue   # "Revolutionary Armed Forces of": a name cut off, no person
             out.append(doc[start:end])
+        return out + self._place_named_persons(doc, out)
+
+    def _place_named_persons(self, doc: Doc, persons: list[Span]) -> list[Span]:
+        """Names whose first name the model took for a place: "Jordan Bardella", "Israel Katz",
+        where the second word is an untagged name the text also uses alone ("Bardella said")."""
+        taken = {i for s in persons for i in range(s.start, s.end)}
+        alone = {}
+        for t in doc:
+            if t.pos_ == "PROPN" and t.is_title and not (t.i > 0 and doc[t.i - 1].ent_type_ in ("GPE", "LOC", "NORP")
+                                                        and doc[t.i - 1].head.i == t.i):
+                alone[t.text] = alone.get(t.text, 0) + 1
+        out = []
+        for a in doc[:-1]:
+            b = doc[a.i + 1]
+            if a.ent_type_ not in ("GPE", "LOC", "NORP") or a.dep_ != "compound" or a.head.i != b.i \
+                    or a.i in taken or b.i in taken or not a.is_title or not b.is_title or b.pos_ != "PROPN" \
+                    or b.ent_type_ not in ("", "PERSON") or not alone.get(b.text):
+                continue
+            if a.i + 2 < len(doc) and doc[a.i + 2].pos_ == "PROPN" and doc[a.i + 2].is_title:
+                continue   # a longer name ("Jordan Valley Authority"): not two words of a person
+            if self.gaz.lookup(b.text) or self.gaz.locate(b.text) is not None \
+                    or self.gaz.lookup(f"{a.text} {b.text}") or non_person_kind(f"{a.text} {b.text}", self.gaz):
+                continue
+            out.append(doc[a.i:b.i + 1])
         return out
 
     def _titles(self, doc: Doc, span: Span, actor: Actor, actors: dict) -> None:

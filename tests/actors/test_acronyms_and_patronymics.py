@@ -62,3 +62,17 @@ def test_a_news_agency_named_by_its_country_is_a_source_not_that_state(nlp):
 def test_a_capital_after_its_rulers_is_the_state_and_after_talks_the_city(nlp):
     doc = nlp("Envoys met the new authorities in Damascus on Monday. Later talks in Damascus ended early.")
     assert [m.key for m in doc._.gpol_mentions if m.text == "Damascus"] == ["syria"], doc._.gpol_mentions
+
+
+def test_a_first_name_the_model_took_for_a_place_is_part_of_the_person(nlp):
+    found = mentions(nlp, "Polls put Bardella ahead in the first round. Jordan Bardella leads the party. "
+                          "Farmers in the Jordan Valley protested.")
+    keys = {k for t, k in found if t in ("Bardella", "Jordan Bardella")}
+    assert len(keys) == 1 and ("Jordan Bardella", next(iter(keys))) in found, found
+    assert not any(t.startswith("Jordan Valley") and k in keys for t, k in found)
+
+
+def test_a_name_given_only_after_a_title_is_that_person_wherever_it_recurs(nlp):
+    found = mentions(nlp, "Dhaka asked for the extradition of former prime minister Sheikh Hasina. "
+                          "Hasina, who fled to India in August, denies the charges. Modi and Hasina met often.")
+    assert [t for t, k in found if k == "hasina"] == ["Hasina"] * 3, found
