@@ -31,7 +31,7 @@ from ..model import Actor
 from .gazetteer import Entry, Gazetteer, is_media, name_words, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
-from .resolve import FRAGMENT_ENDS, PATRONYMIC, initialism, is_acronym, title_words
+from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, is_acronym, title_words
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
@@ -461,6 +461,8 @@ class ActorRecognizer:
             elif key is None and not tok.ent_type_ and (slot := self._place_slot(tok)) is not None \
                     and not any(c.dep_ == "compound" for c in tok.children) and self.gaz.locate(word) is not None:
                 places[slot.i] = word  # "strikes on Kharkiv": a town the model did not tag
+            if key and self._inside_other_name(doc, tok, actors.get(key), taken):
+                continue   # "Yair" of "Yair Lapid" is not Yair Netanyahu, "Zayed" of "Zayed Grand Mosque"
             if key:
                 add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
 
@@ -472,6 +474,24 @@ class ActorRecognizer:
         doc._.gpol_actors = actors
         doc._.gpol_places = places
         return doc
+
+    @staticmethod
+    def _inside_other_name(doc: Doc, tok: Token, actor: Actor | None, taken: list) -> bool:
+        """Whether a name part stands beside other capitalised name words that are not of the
+        person it would be: then it is part of another name ("Yair Lapid" beside Yair
+        Netanyahu, "Bilawal Bhutto Zardari" beside Asif Ali Zardari)."""
+        if actor is None:
+            return False
+        own = {normalize_name(w) for w in re.split(r"[\s-]+", actor.label)} | {
+            normalize_name(w) for a in actor.alt_labels for w in re.split(r"[\s-]+", a)}
+        for j in (tok.i - 1, tok.i + 1):
+            if not 0 <= j < len(doc) or taken[j]:
+                continue
+            t = doc[j]
+            if t.is_title and t.pos_ in ("PROPN", "NOUN") and not _title_word(t) \
+                    and normalize_name(t.text) not in own and not (j < tok.i and t.is_sent_start and t.pos_ != "PROPN"):
+                return True
+        return False
 
     def _minority(self, doc: Doc, tok: Token) -> tuple[Entry, int] | None:
         """The state a people named by the plural ``tok`` lives in when the phrase places it in
@@ -544,6 +564,11 @@ class ActorRecognizer:
             if span.label_ != "PERSON" and not (known and known.kind == "Person"):
                 continue
             start, end = span.start, span.end
+            # "Abdelrahim Hamdan" + "Dagalo": name words the model left out before the name
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and not doc[start - 1].ent_type_ and doc[start - 1].dep_ == "compound" \
+                    and start <= doc[start - 1].head.i < end and not _title_word(doc[start - 1]):
+                start -= 1
             # "President Xi Jinping": a leading title is a role, not part of the name
             while end - start > 1 and (_title_word(doc[start]) or not doc[start].is_alpha and not doc[start].is_title):
                 start += 1   # ("Sec Def Mattis", "Lawyer Amal Clooney", "08:15 - Joseph")
@@ -562,8 +587,8 @@ class ActorRecognizer:
                         and not (doc[end].ent_type_ == "NORP" and doc[end].ent_id_):
                     end += 1
                     grown = True
-            while end - start > 1 and _title_word(doc[end - 1]):
-                end -= 1   # "Margaret Owen Patron": a job word after the name
+            while end - start > 1 and (doc[end - 1].tag_ == "POS" or after_name(doc[end - 1].text)):
+                end -= 1   # "Margaret Owen Patron": a job word after the name (not "Hun Sen"); "'s"
             if doc[end - 1].lower_ in _FRAGMENT_ENDS:
                 continue   # "Revolutionary Armed Forces of": a name cut off, no person
             out.append(doc[start:end])

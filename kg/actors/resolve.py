@@ -37,7 +37,7 @@ from unidecode import unidecode
 from .gazetteer import Gazetteer, name_words, normalize_name
 
 __all__ = ["NodeRecord", "PersonName", "Resolution", "person_name", "title_words", "given_compatible",
-           "surname_compatible", "initialism", "is_acronym", "resolve", "read_nodes", "apply", "resolve_graph"]
+           "surname_compatible", "after_name", "initialism", "is_acronym", "resolve", "read_nodes", "apply", "resolve_graph"]
 
 # particles that belong to the surname that follows them ("de Mistura", "bin Salman", "al-Assad")
 _PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
@@ -127,6 +127,18 @@ def _core(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def after_name(word: str) -> bool:
+    """Whether a title word can stand after a name as a job word ("Margaret Owen Patron", "Jane
+    Smith MP"): short titles and abbreviations ("Sen", "Gen", "Hon") only come before one, and
+    after one are a name ("Hun Sen").
+
+    >>> after_name("Patron"), after_name("MP"), after_name("Sen")
+    (True, True, False)
+    """
+    w = normalize_name(word).rstrip(".")
+    return w in title_words() and (len(w) >= 5 or w in ("mp", "mep"))
+
+
 def person_name(label: str) -> PersonName | None:
     """The name in a person node's label, titles and job words removed; ``None`` when what is
     left is no name (empty, with digits, or cut off after a preposition).
@@ -137,6 +149,8 @@ def person_name(label: str) -> PersonName | None:
     ('assad', PersonName(given=('staffan',), surname='mistura', words=3, patronymic=False))
     >>> person_name("Revolutionary Armed Forces of") is None
     True
+    >>> person_name("Hun Sen").surname
+    'sen'
     """
     text = _QUOTED.sub(" ", label)
     words = [normalize_name(w) for w in text.split()]
@@ -146,7 +160,7 @@ def person_name(label: str) -> PersonName | None:
     titles = title_words()
     while words and words[0].rstrip(".") in titles:
         words.pop(0)
-    while words and words[-1].rstrip(".") in titles:
+    while words and after_name(words[-1]):
         words.pop()
     if not words:
         return None

@@ -76,3 +76,19 @@ def test_a_name_given_only_after_a_title_is_that_person_wherever_it_recurs(nlp):
     found = mentions(nlp, "Dhaka asked for the extradition of former prime minister Sheikh Hasina. "
                           "Hasina, who fled to India in August, denies the charges. Modi and Hasina met often.")
     assert [t for t, k in found if k == "hasina"] == ["Hasina"] * 3, found
+
+
+def test_a_short_title_after_a_name_is_part_of_the_name(nlp):
+    found = mentions(nlp, "Hun Sen, who ruled Cambodia for decades, handed the premiership to his son Hun Manet.")
+    assert ("Hun Sen", "hun-sen") in found and ("Hun Manet", "hun-manet") in found, found
+
+
+def test_a_name_part_beside_other_name_words_is_not_that_person(nlp):
+    found = mentions(nlp, "Yair Netanyahu posted again on Monday. Yair Lapid, the opposition leader, answered him.")
+    assert not any(t == "Yair" for t, _ in found), found
+
+
+def test_name_words_the_model_left_out_before_a_known_name_make_another_person(nlp):
+    found = mentions(nlp, "Hemedti was named head of the council. His brother and deputy, Abdelrahim Hamdan "
+                          "Dagalo, is under sanctions.")
+    assert ("Abdelrahim Hamdan Dagalo", "abdelrahim-hamdan-dagalo") in found, found
