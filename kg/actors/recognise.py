@@ -389,7 +389,7 @@ class ActorRecognizer:
                     places[span.root.i] = text  # "Borno militants": a group of the region's state
                     continue
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
-                        or slugify(name) in actors or _org_headed(span):
+                        or slugify(name) in actors or _org_headed(span) or name in acronyms.values():
                     # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
                     m = add(span.start, span.end, slugify(name), "Organization", "ner", label=name)
                     owner = next((c for c in span.root.children if c.dep_ == "poss" and c.i < span.start), None)
