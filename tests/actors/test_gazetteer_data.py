@@ -85,10 +85,31 @@ def test_keys_are_slugs(gaz):
 
 def test_org_types(gaz):
     types = {e.org_type for e in gaz if e.kind == "Organization"}
-    assert types <= {"igo", "bloc", "ngo", "armed_group", "state_body"}
+    assert types <= {"igo", "bloc", "ngo", "armed_group", "state_body", "party"}
     assert gaz.get("hamas").org_type == "armed_group"
     assert gaz.get("un-security-council").affiliation == "united-nations"
     assert gaz.get("european-commission").affiliation == "european-union"
+
+
+def test_organisation_names_are_unambiguous(gaz):
+    """Each organisation's name (label or alias, normalised) belongs to that organisation alone, is no
+    state's name, alias or demonym ("NLD" is the Netherlands' code, not an alias of Myanmar's NLD), and
+    each parent is a known organisation."""
+    from kg.actors.gazetteer import normalize_name
+    state_names = {normalize_name(n) for e in gaz if e.kind == "State"
+                   for n in (e.label, *e.aliases, *e.demonyms, e.iso3 or "") if n}
+    owner: dict[str, str] = {}
+    orgs = [e for e in gaz if e.kind == "Organization"]
+    assert len(orgs) > 500
+    for e in orgs:
+        for n in {normalize_name(n) for n in (e.label, *e.aliases)}:
+            assert owner.setdefault(n, e.key) == e.key, f"{n!r} names both {owner[n]} and {e.key}"
+            assert n not in state_names, f"{n!r} of {e.key} is a state's name"
+        if e.affiliation:
+            parent = gaz.get(e.affiliation)
+            assert parent is not None and parent.kind == "Organization", (e.key, e.affiliation)
+    assert gaz.get("georgian-dream").org_type == "party" and gaz.get("georgian-dream").iso3 == "GEO"
+    assert gaz.get("minusca").affiliation == "united-nations"
 
 
 def test_no_state_name_points_to_two_states(gaz):
