@@ -484,14 +484,20 @@ class ActorRecognizer:
             return False
         own = {normalize_name(w) for w in re.split(r"[\s-]+", actor.label)} | {
             normalize_name(w) for a in actor.alt_labels for w in re.split(r"[\s-]+", a)}
-        for j in (tok.i - 1, tok.i + 1):
-            if not 0 <= j < len(doc) or taken[j]:
-                continue
-            t = doc[j]
-            if t.is_title and t.pos_ in ("PROPN", "NOUN") and not _title_word(t) \
-                    and normalize_name(t.text) not in own and not (j < tok.i and t.is_sent_start and t.pos_ != "PROPN"):
-                return True
-        return False
+        def name_word(t: Token) -> bool:
+            return not taken[t.i] and t.is_title and t.pos_ in ("PROPN", "NOUN") and not _title_word(t) \
+                and not (t.is_sent_start and t.pos_ != "PROPN")
+
+        run = []   # the capitalised words around the part ("Nelson Mandela Bay")
+        j = tok.i - 1
+        while j >= 0 and name_word(doc[j]):
+            run.append(doc[j])
+            j -= 1
+        j = tok.i + 1
+        while j < len(doc) and name_word(doc[j]):
+            run.append(doc[j])
+            j += 1
+        return any(normalize_name(t.text) not in own for t in run)
 
     def _minority(self, doc: Doc, tok: Token) -> tuple[Entry, int] | None:
         """The state a people named by the plural ``tok`` lives in when the phrase places it in
