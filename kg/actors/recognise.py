@@ -305,6 +305,15 @@ class ActorRecognizer:
                     name_parts.setdefault(alias, key)
             self._titles(doc, span, actor, actors)
 
+        # 1a. names the text gives a person: "Ismael Zambada, known as El Mayo" ... "El Mayo"
+        for start, end, key in self._nicknames(doc, [m for m in mentions if m.kind == "Person"]):
+            alias = [t.text for t in doc[start:end]]
+            for i in range(len(doc) - len(alias) + 1):
+                if [t.text for t in doc[i:i + len(alias)]] == alias:
+                    add(i, i + len(alias), key, "Person", "name-part")
+            if len(alias) == 1:
+                name_parts.setdefault(_strip_possessive(alias[0]), key)
+
         # 1b. a people living in another state: "ethnic Albanians in south Serbia", "Iraqi Kurds"
         for tok in doc:
             if taken[tok.i] or tok.tag_ not in ("NNPS", "NNS") or not tok.is_title:
@@ -474,6 +483,38 @@ class ActorRecognizer:
         doc._.gpol_actors = actors
         doc._.gpol_places = places
         return doc
+
+    @staticmethod
+    def _nicknames(doc: Doc, persons: list[Mention]) -> list[tuple[int, int, str]]:
+        """``(start, end, key)`` of the names the text says a person is known by: "Rosângela da
+        Silva, known as Janja", "Ismael Zambada, known as El Mayo", "Andrés López Beltrán, known
+        to everyone in the party as Andy", "Mohamed Hamdan Dagalo, nicknamed Hemedti"."""
+        out = []
+        for m in persons:
+            k = m.end + (1 if m.end < len(doc) and doc[m.end].text == "," else 0)
+            if k >= len(doc):
+                continue
+            if doc[k].lower_ in ("also", "better", "widely", "popularly") and k + 1 < len(doc):
+                k += 1
+            if doc[k].lower_ == "known":
+                rest = doc[k + 1:k + 8]
+                as_ = next((t for t in rest if t.lower_ == "as"), None)
+                if as_ is None or any(t.is_punct for t in doc[k + 1:as_.i]):
+                    continue
+                k = as_.i + 1
+            elif doc[k].lower_ in ("nicknamed", "dubbed"):
+                k += 1
+            else:
+                continue
+            while k < len(doc) and doc[k].is_quote:
+                k += 1
+            end = k
+            while end < len(doc) and end - k < 3 and doc[end].is_title and doc[end].pos_ in ("PROPN", "NOUN") \
+                    and not doc[end].ent_type_ in ("GPE", "NORP", "DATE"):
+                end += 1
+            if end > k:
+                out.append((k, end, m.key))
+        return out
 
     @staticmethod
     def _inside_other_name(doc: Doc, tok: Token, actor: Actor | None, taken: list) -> bool:

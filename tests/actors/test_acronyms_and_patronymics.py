@@ -92,3 +92,9 @@ def test_name_words_the_model_left_out_before_a_known_name_make_another_person(n
     found = mentions(nlp, "Hemedti was named head of the council. His brother and deputy, Abdelrahim Hamdan "
                           "Dagalo, is under sanctions.")
     assert ("Abdelrahim Hamdan Dagalo", "abdelrahim-hamdan-dagalo") in found, found
+
+
+def test_a_name_the_text_says_a_person_is_known_by_is_that_person(nlp):
+    found = mentions(nlp, "Rebels loyal to Tomas Okello, known as El Toro, took the town. El Toro later "
+                          "denied it, and Okello's men left.")
+    assert [k for t, k in found if t == "El Toro"] == ["tomas-okello"] * 2, found
