@@ -639,7 +639,38 @@ class ActorRecognizer:
             if doc[end - 1].lower_ in _FRAGMENT_ENDS:
                 continue   # "Revolutionary Armed Forces of": a name cut off, no person
             out.append(doc[start:end])
-        return out + self._place_named_persons(doc, out)
+        out += self._place_named_persons(doc, out)
+        return out + self._mislabelled_persons(doc, ents, out)
+
+    def _mislabelled_persons(self, doc: Doc, ents, persons: list[Span]) -> list[Span]:
+        """Names of people the model tagged as something else ("María Corina Machado" as an
+        organisation, "Bilawal Bhutto Zardari" as a work of art): two to four capitalised name
+        words with no word of a place, body or outlet, unknown to the gazetteer, one of which the
+        text also uses alone as a name ("Machado said")."""
+        taken = {i for s in persons for i in range(s.start, s.end)}
+        out = []
+        for span in ents:
+            if span.label_ not in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW") \
+                    or not 2 <= len(span) <= 4 or any(t.i in taken for t in span):
+                continue
+            words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+            if len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in words):
+                continue
+            text = " ".join(t.text for t in words)
+            if is_media(text) or self.gaz.lookup(text) or _POLITICAL_ORG.search(text) or non_person_kind(text, self.gaz) \
+                    or any(t.lower_ in name_words("place_words", "last") or t.lower_ in name_words("place_words", "first")
+                           for t in words) or any(e.kind != "Person" for t in words for e in self.gaz.lookup(t.text)):
+                continue
+            from ..nlp.orgnames import org_heads
+            if any(t.lower_ in org_heads() for t in words):
+                continue
+            names = {t.text for t in words}
+            same = {i for e in ents if e.text == span.text for i in range(e.start, e.end)}
+            if any(t.text in names and t.i not in same and t.pos_ in ("PROPN", "NOUN") and t.is_title
+                   and not (t.i > 0 and doc[t.i - 1].is_title and not doc[t.i - 1].is_sent_start)
+                   and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title) for t in doc):
+                out.append(doc[words[0].i:span.end])
+        return out
 
     def _place_named_persons(self, doc: Doc, persons: list[Span]) -> list[Span]:
         """Names whose first name the model took for a place: "Jordan Bardella", "Israel Katz",

@@ -98,3 +98,11 @@ def test_a_name_the_text_says_a_person_is_known_by_is_that_person(nlp):
     found = mentions(nlp, "Rebels loyal to Tomas Okello, known as El Toro, took the town. El Toro later "
                           "denied it, and Okello's men left.")
     assert [k for t, k in found if t == "El Toro"] == ["tomas-okello"] * 2, found
+
+
+def test_a_person_the_model_tagged_as_something_else_is_a_person_when_the_text_uses_the_name_alone(nlp):
+    doc = nlp("From hiding, the opposition leader María Corina Machado sends a message. Machado thanked "
+              "the crowd. Manchester United lost on Sunday.")
+    kinds = {m.text: m.kind for m in doc._.gpol_mentions}
+    assert kinds.get("María Corina Machado") == "Person" and kinds.get("Machado") == "Person", kinds
+    assert kinds.get("Manchester United") != "Person"
