@@ -61,6 +61,10 @@ _POLITICAL_ORG = re.compile(
 )
 
 
+# words that end the names of places and also of bodies or clubs ("Foreign Office", "White House",
+# "Manchester City"): an organisation's name that ends in one may be a body
+_BODY_PLACE_WORDS = {"office", "house", "city", "base", "centre", "center", "university", "college", "school",
+                     "embassy", "consulate", "district", "province", "region", "governorate", "field", "hall"}
 # prepositions that place a group in a state: "rebels in Darfur", "students throughout Indonesia"
 _GROUP_PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # words a name cut off by the model ends in ("Revolutionary Armed Forces of"): no name ends so
@@ -74,7 +78,8 @@ def _title_word(tok: Token) -> bool:
 
 def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
     """What a name the model tagged as a person is when it cannot be one: ``"media"`` (a news
-    agency or outlet), ``"organisation"`` (a party, armed group or body: a word of
+    agency or outlet), ``"other"`` (a meeting, agreement or programme: a word of
+    ``data/gazetteer/other_words.txt`` at its end, or a number in it), ``"organisation"`` (a party, armed group or body: a word of
     ``data/gazetteer/group_words.txt`` or of a political organisation's name), ``"place"`` (a
     town, camp, building or office: a word of ``data/gazetteer/place_words.txt`` at its start or
     end, or a town the gazetteer locates), else ``None``.
@@ -89,6 +94,8 @@ def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
     words = [w for w in words if w and w != "-"]
     if not words:
         return None
+    if len(words) > 1 and (words[-1] in name_words("other_words") or any(w.isdigit() for w in words)):
+        return "other"   # "Langkawi Dialogue", "Vision 2030", "Dhanmondi 32"
     if words[0] in name_words("place_words", "first") and len(words) > 1 \
             or words[-1] in name_words("place_words", "last") and len(words) > 1:
         return "place"
@@ -269,7 +276,7 @@ class ActorRecognizer:
                 # "King Salman", "Pope Leo": a one-word name the gazetteer knows with its title
                 e = self._lookup(f"{doc[span.start - 1].text} {span.text}", ("Person",))
             what = non_person_kind(_strip_possessive(span.text), self.gaz) if e is None else None
-            if what == "media":   # "Hawar reported": a source, no actor
+            if what in ("media", "other"):   # "Hawar reported": a source; "the Langkawi Dialogue"
                 for i in range(span.start, span.end):
                     taken[i] = True
                 continue
@@ -393,6 +400,10 @@ class ActorRecognizer:
                     continue
                 elif text.islower() or self.gaz.sector(name.lower()):
                     continue  # "the Army", "defence ministry": whose, the phrase does not say
+                elif len(span) > 1 and span[-1].lower_ in name_words("place_words", "last") \
+                        and span[-1].lower_ not in _BODY_PLACE_WORDS and not _org_headed(span):
+                    places[span.root.i] = name   # "the Union Buildings", "Trump Tower": a building
+                    continue
                 elif self._named_group(span) and not text.isupper() and not _POLITICAL_ORG.search(text) \
                         and self.gaz.locate(text) is not None:
                     places[span.root.i] = text  # "Borno militants": a group of the region's state

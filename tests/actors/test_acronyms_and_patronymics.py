@@ -106,3 +106,9 @@ def test_a_person_the_model_tagged_as_something_else_is_a_person_when_the_text_u
     kinds = {m.text: m.kind for m in doc._.gpol_mentions}
     assert kinds.get("María Corina Machado") == "Person" and kinds.get("Machado") == "Person", kinds
     assert kinds.get("Manchester United") != "Person"
+
+
+def test_meetings_numbered_places_and_buildings_are_no_actors(nlp):
+    doc = nlp("Live: Tarragona Dialogue, day two. Crowds demolished Gulshan 14, the house in Dhaka. Officials at "
+              "the Union Buildings in Pretoria spoke.")
+    assert not [m.text for m in doc._.gpol_mentions if m.kind in ("Person", "Organization")], doc._.gpol_mentions
