@@ -382,6 +382,11 @@ class ActorRecognizer:
                 add(span.start, span.end, entry.key, entry.kind,
                     "gazetteer", label=entry.label)
             elif label == "ORG":
+                owner = next((t for t in span[:-1] if t.tag_ == "POS"), None)
+                if owner is not None and owner.i > span.start:
+                    # "Bolsonaro's Liberal Party": the owner is named on its own (a person, a state)
+                    span = doc[owner.i + 1:span.end]
+                    text = _strip_possessive(span.text)
                 if is_media(text):
                     continue  # "Reuters", "the Anadolu Agency": sources, no actors
                 if (known := acronym_actor(text)) is not None:
@@ -466,6 +471,9 @@ class ActorRecognizer:
                 continue   # ("Hawar", "Labour": a source, a party of no one state)
             if key is None and tok.ent_type_ == "PERSON":
                 cands = list(self.gaz.surnames().get(normalize_name(word), []))
+                said = self.gaz.role(doc[tok.i - 1].lower_) if tok.i > 0 else None
+                if said is not None:   # "President Lee" is no senior minister of that name
+                    cands = [c for c in cands if c.role and _roles_compatible(said, c.role)]
                 if len(cands) == 1:
                     key = cands[0].key
                 elif not cands and self.gaz.state_for_place(word) is None and not self._named_place(tok) \

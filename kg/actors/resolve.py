@@ -191,11 +191,12 @@ def _name_forms(word: str) -> frozenset[str]:
 
 def given_compatible(a: str, b: str) -> bool:
     """Whether two given names can be one person's: equal, an initial of the other, a nickname
-    of it, or a spelling variant (the same consonants and a rapidfuzz ratio of 75 or more).
+    of it, its last four letters or more, or a spelling variant (the same consonants and a rapidfuzz ratio of 75 or more).
 
     >>> [given_compatible(*p) for p in [("jim", "james"), ("staffan", "stefan"), ("j", "james"),
-    ...                                 ("barack", "michelle"), ("masoud", "masrour"), ("hassan", "hussein")]]
-    [True, True, True, False, False, False]
+    ...                                 ("barack", "michelle"), ("masoud", "masrour"), ("hassan", "hussein"),
+    ...                                 ("remi", "oluremi")]]
+    [True, True, True, False, False, False, True]
     """
     if a == b:
         return True
@@ -203,6 +204,9 @@ def given_compatible(a: str, b: str) -> bool:
         return a[0] == b[0]
     if b in _name_forms(a) or a in _name_forms(b):
         return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.endswith(short):
+        return True   # a short form from the end of the name ("Remi" of "Oluremi", "Tina" of "Christina")
     return len(a) >= 4 and _skeleton(a) == _skeleton(b) and _ratio(a, b) >= _GIVEN_RATIO
 
 

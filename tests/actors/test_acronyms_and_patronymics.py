@@ -112,3 +112,8 @@ def test_meetings_numbered_places_and_buildings_are_no_actors(nlp):
     doc = nlp("Live: Tarragona Dialogue, day two. Crowds demolished Gulshan 14, the house in Dhaka. Officials at "
               "the Union Buildings in Pretoria spoke.")
     assert not [m.text for m in doc._.gpol_mentions if m.kind in ("Person", "Organization")], doc._.gpol_mentions
+
+
+def test_an_organisation_named_with_its_owner_leaves_the_owner_to_itself(nlp):
+    found = mentions(nlp, "Flávio Bolsonaro spoke first. Bolsonaro's Liberal Party walked out of the chamber.")
+    assert ("Bolsonaro", "flavio-bolsonaro") in found and not any("Bolsonaro's" in t for t, _ in found), found

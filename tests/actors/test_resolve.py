@@ -191,3 +191,9 @@ def test_an_acronym_alone_joins_the_one_organisation_of_its_initials():
             NodeRecord("patriotic-union-of-kurdistan", "Organization", "Patriotic Union of Kurdistan")]
     merges = resolve(recs).merges
     assert merges == {"puk": "patriotic-union-of-kurdistan"}   # KDP fits two names: left alone
+
+
+def test_a_short_form_from_the_end_of_a_given_name_is_the_same_person():
+    recs = [NodeRecord("oluremi-tinubu", "Person", "Oluremi Tinubu"), NodeRecord("remi-tinubu", "Person", "Remi Tinubu"),
+            NodeRecord("bola-tinubu", "Person", "Bola Tinubu")]
+    assert resolve(recs).merges == {"remi-tinubu": "oluremi-tinubu"}
