@@ -351,6 +351,10 @@ class Gazetteer:
             tables[filename] = table
         return table
 
+    def role_titles(self) -> frozenset[str]:
+        """Every office title ``roles.tsv`` knows, lower case ("supreme leader", "foreign minister")."""
+        return frozenset(self._roles)
+
     def role(self, title: str) -> str | None:
         """The normalised role for an office title ("foreign minister" -> "Foreign Minister")."""
         t = re.sub(r"\s+", " ", unidecode(title).casefold().strip())

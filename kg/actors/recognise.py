@@ -197,6 +197,8 @@ class ActorRecognizer:
         register_extensions()
         self.name = name
         self.gaz = gazetteer or Gazetteer.load()
+        # the words of office titles ("supreme", "leader"): no words of a name
+        self.role_words = frozenset(w for r in self.gaz.role_titles() for w in r.split())
 
     # ------------------------------------------------------------------ helpers
     def _entry_actor(self, e: Entry) -> Actor:
@@ -633,7 +635,8 @@ class ActorRecognizer:
             # "Abdelrahim Hamdan" + "Dagalo": name words the model left out before the name
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
                     and not doc[start - 1].ent_type_ and doc[start - 1].dep_ == "compound" \
-                    and start <= doc[start - 1].head.i < end and not _title_word(doc[start - 1]):
+                    and start <= doc[start - 1].head.i < end and not _title_word(doc[start - 1]) \
+                    and not self._role_word(doc[start - 1]):
                 start -= 1
             # "President Xi Jinping": a leading title is a role, not part of the name
             while end - start > 1 and (_title_word(doc[start]) or not doc[start].is_alpha and not doc[start].is_title):
@@ -690,6 +693,11 @@ class ActorRecognizer:
                    and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title) for t in doc):
                 out.append(doc[words[0].i:span.end])
         return out
+
+    def _role_word(self, tok: Token) -> bool:
+        """A word of an office title ("Supreme Leader", "Prime Minister"): no name word."""
+        low = tok.lower_
+        return low in self.role_words or low in word_list("name_titles")
 
     def _place_named_persons(self, doc: Doc, persons: list[Span]) -> list[Span]:
         """Names whose first name the model took for a place: "Jordan Bardella", "Israel Katz",

@@ -73,9 +73,9 @@ def test_a_first_name_the_model_took_for_a_place_is_part_of_the_person(nlp):
 
 
 def test_a_name_given_only_after_a_title_is_that_person_wherever_it_recurs(nlp):
-    found = mentions(nlp, "Dhaka asked for the extradition of former prime minister Sheikh Hasina. "
-                          "Hasina, who fled to India in August, denies the charges. Modi and Hasina met often.")
-    assert [t for t, k in found if k == "hasina"] == ["Hasina"] * 3, found
+    found = mentions(nlp, "Dhaka asked for the extradition of former prime minister Sheikh Rehana. "
+                          "Rehana, who fled to India in August, denies the charges. Modi and Rehana met often.")
+    assert [t for t, k in found if k == "rehana"] == ["Rehana"] * 3, found
 
 
 def test_a_short_title_after_a_name_is_part_of_the_name(nlp):
@@ -89,9 +89,9 @@ def test_a_name_part_beside_other_name_words_is_not_that_person(nlp):
 
 
 def test_name_words_the_model_left_out_before_a_known_name_make_another_person(nlp):
-    found = mentions(nlp, "Hemedti was named head of the council. His brother and deputy, Abdelrahim Hamdan "
+    found = mentions(nlp, "Hemedti was named head of the council. His brother and deputy, Idris Hamdan "
                           "Dagalo, is under sanctions.")
-    assert ("Abdelrahim Hamdan Dagalo", "abdelrahim-hamdan-dagalo") in found, found
+    assert ("Idris Hamdan Dagalo", "idris-hamdan-dagalo") in found, found
 
 
 def test_a_name_the_text_says_a_person_is_known_by_is_that_person(nlp):
@@ -117,3 +117,8 @@ def test_meetings_numbered_places_and_buildings_are_no_actors(nlp):
 def test_an_organisation_named_with_its_owner_leaves_the_owner_to_itself(nlp):
     found = mentions(nlp, "Flávio Bolsonaro spoke first. Bolsonaro's Liberal Party walked out of the chamber.")
     assert ("Bolsonaro", "flavio-bolsonaro") in found and not any("Bolsonaro's" in t for t, _ in found), found
+
+
+def test_words_of_an_office_before_a_name_are_no_part_of_it(nlp):
+    found = mentions(nlp, "Supreme Leader Ali Khamenei warned Washington on Sunday.")
+    assert ("Ali Khamenei", "ali-khamenei") in found, found
