@@ -475,7 +475,8 @@ class ActorRecognizer:
                 cands = list(self.gaz.surnames().get(normalize_name(word), []))
                 said = self.gaz.role(doc[tok.i - 1].lower_) if tok.i > 0 else None
                 if said is not None:   # "President Lee" is no senior minister of that name
-                    cands = [c for c in cands if c.role and _roles_compatible(said, c.role)]
+                    # (a former holder has no role: "former President Obama")
+                    cands = [c for c in cands if not c.role or _roles_compatible(said, c.role)]
                 if len(cands) == 1:
                     key = cands[0].key
                 elif not cands and self.gaz.state_for_place(word) is None and not self._named_place(tok) \
