@@ -67,7 +67,7 @@ def normalize_name(name: str) -> str:
     return s.strip(" .,")
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def name_words(name: str, section: str = "") -> frozenset[str]:
     """The words of ``data/gazetteer/<name>.txt`` (lower case, a final dot dropped; ``#`` starts a
     comment), those under the ``[section]`` line when ``section`` is given.
@@ -98,10 +98,22 @@ def is_media(name: str) -> bool:
     """Whether ``name`` is that of a news agency or outlet (``data/gazetteer/media.txt``): a
     source of reports, never an actor.
 
-    >>> is_media("Hawar"), is_media("the Associated Press"), is_media("Hamas")
-    (True, True, False)
+    A name of two or more words that ends in a word or phrase of its ``[heads]`` section is one
+    too ("Kenya News Agency").
+
+    >>> is_media("Hawar"), is_media("the Associated Press"), is_media("Hamas"), is_media("Qatar News Agency")
+    (True, True, False, True)
     """
-    return normalize_name(name) in _media()
+    norm = normalize_name(name)
+    if norm in _media():
+        return True
+    words = norm.split()
+    return len(words) >= 2 and any(" ".join(words[-n:]) in _media_heads() for n in (1, 2) if n < len(words))
+
+
+@lru_cache(maxsize=1)
+def _media_heads() -> frozenset[str]:
+    return frozenset(normalize_name(w) for w in name_words("media", "heads"))
 
 
 @dataclass(frozen=True)
@@ -338,6 +350,10 @@ class Gazetteer:
                     fill(table, r)
             tables[filename] = table
         return table
+
+    def role_titles(self) -> frozenset[str]:
+        """Every office title ``roles.tsv`` knows, lower case ("supreme leader", "foreign minister")."""
+        return frozenset(self._roles)
 
     def role(self, title: str) -> str | None:
         """The normalised role for an office title ("foreign minister" -> "Foreign Minister")."""

@@ -31,7 +31,7 @@ from ..model import Actor
 from .gazetteer import Entry, Gazetteer, is_media, name_words, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
-from .resolve import FRAGMENT_ENDS, PATRONYMIC, title_words
+from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, is_acronym, title_words
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
@@ -61,6 +61,10 @@ _POLITICAL_ORG = re.compile(
 )
 
 
+# words that end the names of places and also of bodies or clubs ("Foreign Office", "White House",
+# "Manchester City"): an organisation's name that ends in one may be a body
+_BODY_PLACE_WORDS = {"office", "house", "city", "base", "centre", "center", "university", "college", "school",
+                     "embassy", "consulate", "district", "province", "region", "governorate", "field", "hall"}
 # prepositions that place a group in a state: "rebels in Darfur", "students throughout Indonesia"
 _GROUP_PLACE_PREPS = {"in", "throughout", "across", "inside"}
 # words a name cut off by the model ends in ("Revolutionary Armed Forces of"): no name ends so
@@ -74,7 +78,8 @@ def _title_word(tok: Token) -> bool:
 
 def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
     """What a name the model tagged as a person is when it cannot be one: ``"media"`` (a news
-    agency or outlet), ``"organisation"`` (a party, armed group or body: a word of
+    agency or outlet), ``"other"`` (a meeting, agreement or programme: a word of
+    ``data/gazetteer/other_words.txt`` at its end, or a number in it), ``"organisation"`` (a party, armed group or body: a word of
     ``data/gazetteer/group_words.txt`` or of a political organisation's name), ``"place"`` (a
     town, camp, building or office: a word of ``data/gazetteer/place_words.txt`` at its start or
     end, or a town the gazetteer locates), else ``None``.
@@ -89,6 +94,8 @@ def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
     words = [w for w in words if w and w != "-"]
     if not words:
         return None
+    if len(words) > 1 and (words[-1] in name_words("other_words") or any(w.isdigit() for w in words)):
+        return "other"   # "Langkawi Dialogue", "Vision 2030", "Dhanmondi 32"
     if words[0] in name_words("place_words", "first") and len(words) > 1 \
             or words[-1] in name_words("place_words", "last") and len(words) > 1:
         return "place"
@@ -97,6 +104,20 @@ def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
     if not any(e.kind == "Person" for e in gaz.lookup(text)) and gaz.locate(text) is not None:
         return "place"
     return None
+
+
+def _media_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of the names of two or more capitalised words that name a news outlet
+    (:func:`~kg.actors.gazetteer.is_media`: "Saudi Press Agency", "Kenya News Agency")."""
+    out, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "NUM") and (doc[j].is_title or doc[j].is_upper):
+            j += 1
+        if j - i >= 2 and is_media(doc[i:j].text):
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
 
 
 def _defined_acronyms(doc: Doc, ents) -> dict[str, str]:
@@ -176,6 +197,8 @@ class ActorRecognizer:
         register_extensions()
         self.name = name
         self.gaz = gazetteer or Gazetteer.load()
+        # the words of office titles ("supreme", "leader"): no words of a name
+        self.role_words = frozenset(w for r in self.gaz.role_titles() for w in r.split())
 
     # ------------------------------------------------------------------ helpers
     def _entry_actor(self, e: Entry) -> Actor:
@@ -204,6 +227,16 @@ class ActorRecognizer:
         head = span.root.head
         return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and head.i < span.start
 
+    @staticmethod
+    def _seat_of_rule(span: Span) -> bool:
+        """A capital after "in" that says whose rulers: "the authorities in Damascus", "the
+        government in Kabul" (the state, where "talks in Damascus" is the city)."""
+        prep = span.root.head
+        before = span.doc[prep.i - 1] if prep.i > 0 else prep
+        # (the parser may hang "in Damascus" on the verb of "met the authorities in Damascus")
+        return prep.lower_ == "in" and any(t.pos_ == "NOUN" and t.lemma_.lower() in name_words("ruling_nouns")
+                                           for t in (prep.head, before))
+
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         actors: dict[str, Actor] = {}
@@ -225,6 +258,9 @@ class ActorRecognizer:
             actor.mentions.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
             return m
 
+        for start, end in _media_names(doc):
+            for i in range(start, end):   # "the Saudi Press Agency reported": a source, and no Saudi
+                taken[i] = True
         ents = list(doc.ents)
         persons = self._person_spans(doc, ents)
 
@@ -232,13 +268,17 @@ class ActorRecognizer:
         name_parts: dict[str, str] = {}
         # a single name that is part of a full name in this Doc is that person, whoever else the
         # gazetteer knows by it ("General Michel Aoun ... the enclave Aoun controls")
-        in_full = {_strip_possessive(t.text) for span in persons if len(span) > 1 for t in span if t.is_title}
+        in_full = {_strip_possessive(t.text) for span in persons if len(span) > 1 for t in span
+                   if t.is_title and not (t.i > span.start and doc[t.i - 1].lower_ in PATRONYMIC)}
         for span in persons:
             if len(span) == 1 and _strip_possessive(span.text) in in_full:
                 continue
             e = self._lookup(span.text, ("Person",))
+            if e is None and len(span) == 1 and span.start > 0 and _title_word(doc[span.start - 1]):
+                # "King Salman", "Pope Leo": a one-word name the gazetteer knows with its title
+                e = self._lookup(f"{doc[span.start - 1].text} {span.text}", ("Person",))
             what = non_person_kind(_strip_possessive(span.text), self.gaz) if e is None else None
-            if what == "media":   # "Hawar reported": a source, no actor
+            if what in ("media", "other"):   # "Hawar reported": a source; "the Langkawi Dialogue"
                 for i in range(span.start, span.end):
                     taken[i] = True
                 continue
@@ -274,6 +314,15 @@ class ActorRecognizer:
                     name_parts.setdefault(alias, key)
             self._titles(doc, span, actor, actors)
 
+        # 1a. names the text gives a person: "Ismael Zambada, known as El Mayo" ... "El Mayo"
+        for start, end, key in self._nicknames(doc, [m for m in mentions if m.kind == "Person"]):
+            alias = [t.text for t in doc[start:end]]
+            for i in range(len(doc) - len(alias) + 1):
+                if [t.text for t in doc[i:i + len(alias)]] == alias:
+                    add(i, i + len(alias), key, "Person", "name-part")
+            if len(alias) == 1:
+                name_parts.setdefault(_strip_possessive(alias[0]), key)
+
         # 1b. a people living in another state: "ethnic Albanians in south Serbia", "Iraqi Kurds"
         for tok in doc:
             if taken[tok.i] or tok.tag_ not in ("NNPS", "NNS") or not tok.is_title:
@@ -290,6 +339,12 @@ class ActorRecognizer:
 
         # acronyms the text defines: "the Democratic Union Party (PYD)" ... "the PYD said"
         acronyms = _defined_acronyms(doc, ents)
+        # and those that are the initials of an organisation the text names: "the Kurdistan
+        # Democratic Party" ... "the KDP"
+        for span in ents:
+            if span.label_ == "ORG" and (acr := initialism(_strip_possessive(span.text))) is not None \
+                    and (_POLITICAL_ORG.search(span.text) or _org_headed(span)):
+                acronyms.setdefault(acr, re.sub(r"^the\s+", "", _strip_possessive(span.text), flags=re.I))
 
         def acronym_actor(acr: str) -> tuple[str, str, str | None] | None:
             """(key, kind, label) of the organisation an acronym of the text stands for."""
@@ -323,12 +378,17 @@ class ActorRecognizer:
                         places[span.root.i] = text
                     continue
                 if entry.kind == "State" and label in ("GPE", "FAC", "LOC") and self._is_locative(span) \
-                        and self.gaz.state_for_metonym(text) is not None:
+                        and self.gaz.state_for_metonym(text) is not None and not self._seat_of_rule(span):
                     places[span.root.i] = text  # "in Beijing", "at the Kremlin": a place here
                     continue
                 add(span.start, span.end, entry.key, entry.kind,
                     "gazetteer", label=entry.label)
             elif label == "ORG":
+                owner = next((t for t in span[:-1] if t.tag_ == "POS"), None)
+                if owner is not None and owner.i > span.start:
+                    # "Bolsonaro's Liberal Party": the owner is named on its own (a person, a state)
+                    span = doc[owner.i + 1:span.end]
+                    text = _strip_possessive(span.text)
                 if is_media(text):
                     continue  # "Reuters", "the Anadolu Agency": sources, no actors
                 if (known := acronym_actor(text)) is not None:
@@ -347,12 +407,16 @@ class ActorRecognizer:
                     continue
                 elif text.islower() or self.gaz.sector(name.lower()):
                     continue  # "the Army", "defence ministry": whose, the phrase does not say
+                elif len(span) > 1 and span[-1].lower_ in name_words("place_words", "last") \
+                        and span[-1].lower_ not in _BODY_PLACE_WORDS and not _org_headed(span):
+                    places[span.root.i] = name   # "the Union Buildings", "Trump Tower": a building
+                    continue
                 elif self._named_group(span) and not text.isupper() and not _POLITICAL_ORG.search(text) \
                         and self.gaz.locate(text) is not None:
                     places[span.root.i] = text  # "Borno militants": a group of the region's state
                     continue
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
-                        or slugify(name) in actors or _org_headed(span):
+                        or slugify(name) in actors or _org_headed(span) or name in acronyms.values():
                     # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
                     m = add(span.start, span.end, slugify(name), "Organization", "ner", label=name)
                     owner = next((c for c in span.root.children if c.dep_ == "poss" and c.i < span.start), None)
@@ -365,7 +429,8 @@ class ActorRecognizer:
 
         # 2b. acronyms the model missed, named as a group: "the ELN guerrilla group", "PKK militants"
         for tok in doc:
-            if taken[tok.i] or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_upper or len(tok) < 2:
+            if taken[tok.i] or tok.ent_type_ not in ("", "ORG") or tok.pos_ != "PROPN" or not tok.is_upper \
+                    or len(tok) < 2:
                 continue
             h, group = tok, False
             while h.dep_ in ("compound", "nmod", "amod") and h.head.i != h.i and h.head.pos_ in ("NOUN", "PROPN"):
@@ -383,9 +448,12 @@ class ActorRecognizer:
 
         # 3. single names: surnames of people named in full elsewhere in the Doc, then the gazetteer
         for tok in doc:
-            if taken[tok.i] or not (tok.pos_ == "PROPN" or tok.ent_type_) or not tok.is_title:
+            if taken[tok.i] or not tok.is_title:
                 continue
             word = _strip_possessive(tok.text)
+            if not (tok.pos_ == "PROPN" or tok.ent_type_) and not (
+                    word in name_parts and tok.pos_ in ("NOUN", "ADJ") and tok.dep_ not in ("compound", "amod")):
+                continue   # ("Starmer, asked about it, said": a surname of the story the tagger read as a noun)
             if _title_word(tok) or self.gaz.role(tok.lower_):
                 continue  # "President" left over from "President Xi Jinping", "Patron"
             key = name_parts.get(word)
@@ -405,18 +473,27 @@ class ActorRecognizer:
                 continue   # ("Hawar", "Labour": a source, a party of no one state)
             if key is None and tok.ent_type_ == "PERSON":
                 cands = list(self.gaz.surnames().get(normalize_name(word), []))
+                said = self.gaz.role(doc[tok.i - 1].lower_) if tok.i > 0 else None
+                if said is not None:   # "President Lee" is no senior minister of that name
+                    # (a former holder has no role: "former President Obama")
+                    cands = [c for c in cands if not c.role or _roles_compatible(said, c.role)]
                 if len(cands) == 1:
                     key = cands[0].key
                 elif not cands and self.gaz.state_for_place(word) is None and not self._named_place(tok) \
-                        and (tok.dep_ in ("nsubj", "nsubjpass") or _titled(doc, tok, self.gaz)):
+                        and (tok.dep_ in ("nsubj", "nsubjpass") or _titled(doc, tok, self.gaz)
+                             or tok.i > 0 and _title_word(doc[tok.i - 1]) and doc[tok.i - 1].ent_type_ == "PERSON"):
                     # a name never given in full: a person as the one who acts or speaks ("Hemedti
-                    # said") or after a title ("President Obama"), not as a bare object ("entered Bukavu")
+                    # said") or after a title ("President Obama", "Sheikh Hasina"), not as a bare
+                    # object ("entered Bukavu"); later, the name alone is that person
                     key = slugify(word)
+                    name_parts.setdefault(word, key)
                 elif not cands and (slot := self._place_slot(tok)) is not None and self.gaz.locate(word) is not None:
                     places[slot.i] = word  # "M23 rebels entered Bukavu": a town the model took for a person
             elif key is None and not tok.ent_type_ and (slot := self._place_slot(tok)) is not None \
                     and not any(c.dep_ == "compound" for c in tok.children) and self.gaz.locate(word) is not None:
                 places[slot.i] = word  # "strikes on Kharkiv": a town the model did not tag
+            if key and self._inside_other_name(doc, tok, actors.get(key), taken):
+                continue   # "Yair" of "Yair Lapid" is not Yair Netanyahu, "Zayed" of "Zayed Grand Mosque"
             if key:
                 add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
 
@@ -428,6 +505,62 @@ class ActorRecognizer:
         doc._.gpol_actors = actors
         doc._.gpol_places = places
         return doc
+
+    @staticmethod
+    def _nicknames(doc: Doc, persons: list[Mention]) -> list[tuple[int, int, str]]:
+        """``(start, end, key)`` of the names the text says a person is known by: "Rosângela da
+        Silva, known as Janja", "Ismael Zambada, known as El Mayo", "Andrés López Beltrán, known
+        to everyone in the party as Andy", "Mohamed Hamdan Dagalo, nicknamed Hemedti"."""
+        out = []
+        for m in persons:
+            k = m.end + (1 if m.end < len(doc) and doc[m.end].text == "," else 0)
+            if k >= len(doc):
+                continue
+            if doc[k].lower_ in ("also", "better", "widely", "popularly") and k + 1 < len(doc):
+                k += 1
+            if doc[k].lower_ == "known":
+                rest = doc[k + 1:k + 8]
+                as_ = next((t for t in rest if t.lower_ == "as"), None)
+                if as_ is None or any(t.is_punct for t in doc[k + 1:as_.i]):
+                    continue
+                k = as_.i + 1
+            elif doc[k].lower_ in ("nicknamed", "dubbed"):
+                k += 1
+            else:
+                continue
+            while k < len(doc) and doc[k].is_quote:
+                k += 1
+            end = k
+            while end < len(doc) and end - k < 3 and doc[end].is_title and doc[end].pos_ in ("PROPN", "NOUN") \
+                    and not doc[end].ent_type_ in ("GPE", "NORP", "DATE"):
+                end += 1
+            if end > k:
+                out.append((k, end, m.key))
+        return out
+
+    @staticmethod
+    def _inside_other_name(doc: Doc, tok: Token, actor: Actor | None, taken: list) -> bool:
+        """Whether a name part stands beside other capitalised name words that are not of the
+        person it would be: then it is part of another name ("Yair Lapid" beside Yair
+        Netanyahu, "Bilawal Bhutto Zardari" beside Asif Ali Zardari)."""
+        if actor is None:
+            return False
+        own = {normalize_name(w) for w in re.split(r"[\s-]+", actor.label)} | {
+            normalize_name(w) for a in actor.alt_labels for w in re.split(r"[\s-]+", a)}
+        def name_word(t: Token) -> bool:
+            return not taken[t.i] and t.is_title and t.pos_ in ("PROPN", "NOUN") and not _title_word(t) \
+                and not (t.is_sent_start and t.pos_ != "PROPN")
+
+        run = []   # the capitalised words around the part ("Nelson Mandela Bay")
+        j = tok.i - 1
+        while j >= 0 and name_word(doc[j]):
+            run.append(doc[j])
+            j -= 1
+        j = tok.i + 1
+        while j < len(doc) and name_word(doc[j]):
+            run.append(doc[j])
+            j += 1
+        return any(normalize_name(t.text) not in own for t in run)
 
     def _minority(self, doc: Doc, tok: Token) -> tuple[Entry, int] | None:
         """The state a people named by the plural ``tok`` lives in when the phrase places it in
@@ -500,6 +633,12 @@ class ActorRecognizer:
             if span.label_ != "PERSON" and not (known and known.kind == "Person"):
                 continue
             start, end = span.start, span.end
+            # "Abdelrahim Hamdan" + "Dagalo": name words the model left out before the name
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and not doc[start - 1].ent_type_ and doc[start - 1].dep_ == "compound" \
+                    and start <= doc[start - 1].head.i < end and not _title_word(doc[start - 1]) \
+                    and not self._role_word(doc[start - 1]):
+                start -= 1
             # "President Xi Jinping": a leading title is a role, not part of the name
             while end - start > 1 and (_title_word(doc[start]) or not doc[start].is_alpha and not doc[start].is_title):
                 start += 1   # ("Sec Def Mattis", "Lawyer Amal Clooney", "08:15 - Joseph")
@@ -518,11 +657,71 @@ class ActorRecognizer:
                         and not (doc[end].ent_type_ == "NORP" and doc[end].ent_id_):
                     end += 1
                     grown = True
-            while end - start > 1 and _title_word(doc[end - 1]):
-                end -= 1   # "Margaret Owen Patron": a job word after the name
+            while end - start > 1 and (doc[end - 1].tag_ == "POS" or after_name(doc[end - 1].text)):
+                end -= 1   # "Margaret Owen Patron": a job word after the name (not "Hun Sen"); "'s"
             if doc[end - 1].lower_ in _FRAGMENT_ENDS:
                 continue   # "Revolutionary Armed Forces of": a name cut off, no person
             out.append(doc[start:end])
+        out += self._place_named_persons(doc, out)
+        return out + self._mislabelled_persons(doc, ents, out)
+
+    def _mislabelled_persons(self, doc: Doc, ents, persons: list[Span]) -> list[Span]:
+        """Names of people the model tagged as something else ("María Corina Machado" as an
+        organisation, "Bilawal Bhutto Zardari" as a work of art): two to four capitalised name
+        words with no word of a place, body or outlet, unknown to the gazetteer, one of which the
+        text also uses alone as a name ("Machado said")."""
+        taken = {i for s in persons for i in range(s.start, s.end)}
+        out = []
+        for span in ents:
+            if span.label_ not in ("ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW") \
+                    or not 2 <= len(span) <= 4 or any(t.i in taken for t in span):
+                continue
+            words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
+            if len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in words):
+                continue
+            text = " ".join(t.text for t in words)
+            if is_media(text) or self.gaz.lookup(text) or _POLITICAL_ORG.search(text) or non_person_kind(text, self.gaz) \
+                    or any(t.lower_ in name_words("place_words", "last") or t.lower_ in name_words("place_words", "first")
+                           for t in words) or any(e.kind != "Person" for t in words for e in self.gaz.lookup(t.text)):
+                continue
+            from ..nlp.orgnames import org_heads
+            if any(t.lower_ in org_heads() for t in words):
+                continue
+            names = {t.text for t in words}
+            same = {i for e in ents if e.text == span.text for i in range(e.start, e.end)}
+            if any(t.text in names and t.i not in same and t.pos_ in ("PROPN", "NOUN") and t.is_title
+                   and not (t.i > 0 and doc[t.i - 1].is_title and not doc[t.i - 1].is_sent_start)
+                   and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title) for t in doc):
+                out.append(doc[words[0].i:span.end])
+        return out
+
+    def _role_word(self, tok: Token) -> bool:
+        """A word of an office title ("Supreme Leader", "Prime Minister"): no name word."""
+        low = tok.lower_
+        return low in self.role_words or low in word_list("name_titles")
+
+    def _place_named_persons(self, doc: Doc, persons: list[Span]) -> list[Span]:
+        """Names whose first name the model took for a place: "Jordan Bardella", "Israel Katz",
+        where the second word is an untagged name the text also uses alone ("Bardella said")."""
+        taken = {i for s in persons for i in range(s.start, s.end)}
+        alone = {}
+        for t in doc:
+            if t.pos_ == "PROPN" and t.is_title and not (t.i > 0 and doc[t.i - 1].ent_type_ in ("GPE", "LOC", "NORP")
+                                                        and doc[t.i - 1].head.i == t.i):
+                alone[t.text] = alone.get(t.text, 0) + 1
+        out = []
+        for a in doc[:-1]:
+            b = doc[a.i + 1]
+            if a.ent_type_ not in ("GPE", "LOC", "NORP") or a.dep_ != "compound" or a.head.i != b.i \
+                    or a.i in taken or b.i in taken or not a.is_title or not b.is_title or b.pos_ != "PROPN" \
+                    or b.ent_type_ not in ("", "PERSON") or not alone.get(b.text):
+                continue
+            if a.i + 2 < len(doc) and doc[a.i + 2].pos_ == "PROPN" and doc[a.i + 2].is_title:
+                continue   # a longer name ("Jordan Valley Authority"): not two words of a person
+            if self.gaz.lookup(b.text) or self.gaz.locate(b.text) is not None \
+                    or self.gaz.lookup(f"{a.text} {b.text}") or non_person_kind(f"{a.text} {b.text}", self.gaz):
+                continue
+            out.append(doc[a.i:b.i + 1])
         return out
 
     def _titles(self, doc: Doc, span: Span, actor: Actor, actors: dict) -> None:

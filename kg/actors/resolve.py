@@ -37,7 +37,7 @@ from unidecode import unidecode
 from .gazetteer import Gazetteer, name_words, normalize_name
 
 __all__ = ["NodeRecord", "PersonName", "Resolution", "person_name", "title_words", "given_compatible",
-           "surname_compatible", "resolve", "read_nodes", "apply", "resolve_graph"]
+           "surname_compatible", "after_name", "initialism", "is_acronym", "resolve", "read_nodes", "apply", "resolve_graph"]
 
 # particles that belong to the surname that follows them ("de Mistura", "bin Salman", "al-Assad")
 _PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
@@ -127,6 +127,18 @@ def _core(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def after_name(word: str) -> bool:
+    """Whether a title word can stand after a name as a job word ("Margaret Owen Patron", "Jane
+    Smith MP"): short titles and abbreviations ("Sen", "Gen", "Hon") only come before one, and
+    after one are a name ("Hun Sen").
+
+    >>> after_name("Patron"), after_name("MP"), after_name("Sen")
+    (True, True, False)
+    """
+    w = normalize_name(word).rstrip(".")
+    return w in title_words() and (len(w) >= 5 or w in ("mp", "mep"))
+
+
 def person_name(label: str) -> PersonName | None:
     """The name in a person node's label, titles and job words removed; ``None`` when what is
     left is no name (empty, with digits, or cut off after a preposition).
@@ -137,6 +149,8 @@ def person_name(label: str) -> PersonName | None:
     ('assad', PersonName(given=('staffan',), surname='mistura', words=3, patronymic=False))
     >>> person_name("Revolutionary Armed Forces of") is None
     True
+    >>> person_name("Hun Sen").surname
+    'sen'
     """
     text = _QUOTED.sub(" ", label)
     words = [normalize_name(w) for w in text.split()]
@@ -146,7 +160,7 @@ def person_name(label: str) -> PersonName | None:
     titles = title_words()
     while words and words[0].rstrip(".") in titles:
         words.pop(0)
-    while words and words[-1].rstrip(".") in titles:
+    while words and after_name(words[-1]):
         words.pop()
     if not words:
         return None
@@ -177,11 +191,12 @@ def _name_forms(word: str) -> frozenset[str]:
 
 def given_compatible(a: str, b: str) -> bool:
     """Whether two given names can be one person's: equal, an initial of the other, a nickname
-    of it, or a spelling variant (the same consonants and a rapidfuzz ratio of 75 or more).
+    of it, its last four letters or more, or a spelling variant (the same consonants and a rapidfuzz ratio of 75 or more).
 
     >>> [given_compatible(*p) for p in [("jim", "james"), ("staffan", "stefan"), ("j", "james"),
-    ...                                 ("barack", "michelle"), ("masoud", "masrour"), ("hassan", "hussein")]]
-    [True, True, True, False, False, False]
+    ...                                 ("barack", "michelle"), ("masoud", "masrour"), ("hassan", "hussein"),
+    ...                                 ("remi", "oluremi")]]
+    [True, True, True, False, False, False, True]
     """
     if a == b:
         return True
@@ -189,6 +204,9 @@ def given_compatible(a: str, b: str) -> bool:
         return a[0] == b[0]
     if b in _name_forms(a) or a in _name_forms(b):
         return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.endswith(short):
+        return True   # a short form from the end of the name ("Remi" of "Oluremi", "Tina" of "Christina")
     return len(a) >= 4 and _skeleton(a) == _skeleton(b) and _ratio(a, b) >= _GIVEN_RATIO
 
 
@@ -262,6 +280,34 @@ def _resolve_persons(recs: list[NodeRecord], merges: dict[str, str]) -> None:
                     merges[m.key] = head.key
 
 
+# words an initialism skips: "Patriotic Union of Kurdistan" is PUK, "Hayat Tahrir al-Sham" HTS
+_INITIAL_SKIP = frozenset({"of", "the", "for", "and", "on", "in", "al", "el", "de", "du", "des", "la", "le", "&"})
+
+
+def initialism(name: str) -> str | None:
+    """The acronym the initials of a name of three or more words make, else None.
+
+    >>> initialism("the Patriotic Union of Kurdistan"), initialism("Hayat Tahrir al-Sham"), initialism("Red Cross")
+    ('PUK', 'HTS', None)
+    >>> initialism("Organization for Security and Co-operation in Europe")
+    'OSCE'
+
+    """
+    words = [re.sub(r"^(?:al|el)-", "", w, flags=re.I) for w in name.strip().split()]
+    # ("al-Sham" gives S, "Co-operation" C)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    letters = [w[0] for w in words if w.lower() not in _INITIAL_SKIP and w[:1].isalpha()]
+    if len(letters) < 3 or not all(w[:1].isupper() for w in words if w.lower() not in _INITIAL_SKIP):
+        return None
+    return unidecode("".join(letters)).upper()
+
+
+def is_acronym(label: str) -> bool:
+    """One upper-case word of 3 to 8 letters ("KDP", "IRGC")."""
+    return label.isalpha() and label.isupper() and 3 <= len(label) <= 8
+
+
 def _org_words(label: str) -> tuple[str, ...]:
     return tuple(w for w in normalize_name(label).replace("-", " ").split() if w)
 
@@ -294,6 +340,17 @@ def _resolve_orgs(recs: list[NodeRecord], merges: dict[str, str]) -> None:
         for c in clusters:
             for m in c[1:]:
                 merges[m.key] = c[0].key
+    # an acronym alone ("the KDP") is the one organisation whose name's initials it is
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for r in recs:
+        if not r.group and (acr := initialism(r.label)) is not None:
+            by_initials[acr].add(merges.get(r.key, r.key))
+    for r in recs:
+        if r.group or r.known or r.key in merges or not is_acronym(r.label.removeprefix("the ")):
+            continue
+        heads = by_initials.get(r.label.removeprefix("the "), set()) - {r.key}
+        if len(heads) == 1:
+            merges[r.key] = next(iter(heads))
 
 
 def resolve(records: Iterable[NodeRecord]) -> Resolution:

@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 
 from ..resources import project_root
 
-__all__ = ["OrgNames", "org_heads", "org_name_spans"]
+__all__ = ["OrgNames", "acronym_definitions", "org_heads", "org_name_spans"]
 
 _JOINERS = {"of", "on", "for", "and"}
 _LEADERS = {"of", "on", "for"}
@@ -110,12 +110,63 @@ def org_name_spans(doc: Doc) -> list[tuple[int, int]]:
                 # state the demonym names, as event data codes it (and no UN Security Council)
                 i = j
                 continue
-            if first - i >= 2 and doc[first - 1].lower_ in heads:
+            if (first - i >= 2 or joined and first - i == 1) and doc[first - 1].lower_ in heads:
+                # ("Bank of Canada", "Council of Europe": a head alone before "of" names one too)
                 found.append((i, j))
             elif j - i >= 2 and not joined and doc[j - 1].lower_ in heads:
                 found.append((i, j))
             i = j
     return found
+
+
+def _long_form(short: str, text: str) -> int | None:
+    """Where in ``text`` the long form of the acronym ``short`` begins, by Schwartz and Hearst's
+    rule (2003): the acronym's letters appear in order, from the end, the first of them at the
+    start of a word; None when they do not.
+
+    >>> text = "the Royal Solomon Islands Police Force"
+    >>> text[_long_form("RSIPF", text):]
+    'Royal Solomon Islands Police Force'
+    """
+    s, t = short.lower(), text.lower()
+    si, ti = len(s) - 1, len(t) - 1
+    while si >= 0:
+        c = s[si]
+        if not c.isalnum():
+            si -= 1
+            continue
+        while ti >= 0 and (t[ti] != c or si == 0 and ti > 0 and t[ti - 1].isalnum()):
+            ti -= 1
+        if ti < 0:
+            return None
+        ti -= 1
+        si -= 1
+    return ti + 1
+
+
+def acronym_definitions(doc: Doc) -> list[tuple[int, int, int]]:
+    """``(start, end, acronym)`` token offsets of the names the text defines an acronym for:
+    capitalised words before an acronym in brackets whose letters they give ("the Islamic
+    State West Africa Province (ISWAP)", "Pakistan Tehreek-e-Insaf (PTI)")."""
+    out = []
+    for i in range(2, len(doc) - 1):
+        acr = doc[i]
+        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not acr.text.isalpha() \
+                or not 2 <= len(acr.text) <= 10 or sum(c.isupper() for c in acr.text) < 2:
+            continue
+        sent_start = acr.sent.start
+        first = max(sent_start, i - 1 - min(len(acr.text) + 5, 2 * len(acr.text)))
+        window = doc[first:i - 1]
+        at = _long_form(acr.text, window.text)
+        if at is None:
+            continue
+        span = doc.char_span(window.start_char + at, window.end_char, alignment_mode="expand")
+        if span is None or len(span) < 2 or not span[0].text[:1].isupper() \
+                or not all(t.text[:1].isupper() or t.lower_ in _JOINERS | {"the", "in"} or not t.is_alpha
+                           or doc[t.i - 1].text == "-" or doc[t.i + 1].text == "-" for t in span):
+            continue
+        out.append((span.start, span.end, i))
+    return out
 
 
 class OrgNames:
@@ -125,7 +176,7 @@ class OrgNames:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = org_name_spans(doc)
+        spans = org_name_spans(doc) + [(s, e) for s, e, _ in acronym_definitions(doc)]
         if not spans:
             return doc
         ents = list(doc.ents)

@@ -182,3 +182,18 @@ def test_a_later_build_that_says_only_the_surname_joins_the_existing_node(tmp_pa
     assert g.query("ASK { GRAPH <https://w3id.org/geopolitical-kg/resource/article/m2> "
                    "{ ?e gpol:actor actor:james-mattis } }").boolean
     g.close()
+
+
+def test_an_acronym_alone_joins_the_one_organisation_of_its_initials():
+    recs = [NodeRecord("kurdistan-democratic-party", "Organization", "Kurdistan Democratic Party"),
+            NodeRecord("kdp", "Organization", "KDP"), NodeRecord("puk", "Organization", "PUK"),
+            NodeRecord("kurdish-democratic-partnership", "Organization", "Kurdish Democratic Partnership"),
+            NodeRecord("patriotic-union-of-kurdistan", "Organization", "Patriotic Union of Kurdistan")]
+    merges = resolve(recs).merges
+    assert merges == {"puk": "patriotic-union-of-kurdistan"}   # KDP fits two names: left alone
+
+
+def test_a_short_form_from_the_end_of_a_given_name_is_the_same_person():
+    recs = [NodeRecord("oluremi-tinubu", "Person", "Oluremi Tinubu"), NodeRecord("remi-tinubu", "Person", "Remi Tinubu"),
+            NodeRecord("bola-tinubu", "Person", "Bola Tinubu")]
+    assert resolve(recs).merges == {"remi-tinubu": "oluremi-tinubu"}

@@ -65,3 +65,22 @@ def test_a_state_and_an_organisation_stay_two(nlp):
     found = ents(nlp, "Chile and the European Union signed a trade accord.")
     assert ("European Union", "ORG") in found or ("the European Union", "ORG") in found
     assert not any(" and " in t for t, _ in found)
+
+
+def test_a_head_alone_before_of_and_a_name_is_one_name(nlp):
+    found = ents(nlp, "The Bank of Ghana raised its policy rate on Wednesday.")
+    assert any(t.endswith("Bank of Ghana") and label == "ORG" for t, label in found), found
+
+
+def test_a_name_the_text_defines_an_acronym_for_is_one_organisation(nlp):
+    doc = nlp("Fighters of the Islamic State Sahel Province (ISSP) attacked a base. ISSP later claimed it.")
+    keys = [(m.text, m.key) for m in doc._.gpol_mentions]
+    long = [k for t, k in keys if t.endswith("Islamic State Sahel Province")]
+    assert long and [k for t, k in keys if t == "ISSP"] == long * 2, keys
+
+
+def test_brackets_that_are_no_acronym_of_the_words_before_them_define_nothing(nlp):
+    from kg.nlp.orgnames import acronym_definitions
+
+    doc = nlp("Police arrested the Green Valley Farmers (GVF) leader and the Sahel Traders (XYZ) head.")
+    assert [doc[i].text for _, _, i in acronym_definitions(doc)] == ["GVF"]
