@@ -156,8 +156,8 @@ def _trig_to_insert(trig: str) -> str:
 
 @pytest.mark.slow
 def test_a_later_build_that_says_only_the_surname_joins_the_existing_node(tmp_path):
-    """A store built from one article naming Jim Mattis in full; a second build of an article
-    that says only "Mattis" (and "Gen. Mattis") adds no person node, and its events point at the
+    """A store built from one article naming James Harrowby in full (a person the gazetteer does not know); a second build of an article
+    that says only "Harrowby" (and "Gen. Harrowby") adds no person node, and its events point at the
     existing one."""
     import json
 
@@ -165,10 +165,10 @@ def test_a_later_build_that_says_only_the_surname_joins_the_existing_node(tmp_pa
     from kg.store import KnowledgeGraph
 
     first = tmp_path / "first.jsonl"
-    first.write_text(json.dumps({"id": "m1", "text": "US Defense Secretary James Mattis met Turkish "
-                                 "officials in Ankara on Monday. Mattis said the talks went well."}) + "\n")
+    first.write_text(json.dumps({"id": "m1", "text": "US Defense Secretary James Harrowby met Turkish "
+                                 "officials in Ankara on Monday. Harrowby said the talks went well."}) + "\n")
     second = tmp_path / "second.jsonl"
-    second.write_text(json.dumps({"id": "m2", "text": "Gen. Mattis condemned Iran on Tuesday. Mattis "
+    second.write_text(json.dumps({"id": "m2", "text": "Gen. Harrowby condemned Iran on Tuesday. Harrowby "
                                   "criticised Tehran for its missile tests."}) + "\n")
     store = tmp_path / "store"
     build([first], store=store).graph.close()
@@ -176,11 +176,11 @@ def test_a_later_build_that_says_only_the_surname_joins_the_existing_node(tmp_pa
     report.graph.close()
     g = KnowledgeGraph(store)
     persons = {str(r[0]).rsplit("/", 1)[-1] for r in g.query("SELECT ?p WHERE { ?p a gpol:Person }").terms}
-    assert persons == {"james-mattis"}
-    alts = {str(r[0]) for r in g.query("SELECT ?l WHERE { actor:james-mattis skos:altLabel ?l }").terms}
-    assert "Mattis" in alts
+    assert persons == {"james-harrowby"}
+    alts = {str(r[0]) for r in g.query("SELECT ?l WHERE { actor:james-harrowby skos:altLabel ?l }").terms}
+    assert "Harrowby" in alts
     assert g.query("ASK { GRAPH <https://w3id.org/geopolitical-kg/resource/article/m2> "
-                   "{ ?e gpol:actor actor:james-mattis } }").boolean
+                   "{ ?e gpol:actor actor:james-harrowby } }").boolean
     g.close()
 
 
