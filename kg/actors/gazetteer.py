@@ -27,7 +27,7 @@ from unidecode import unidecode
 
 from kg.resources import data_path
 
-__all__ = ["Entry", "Gazetteer", "normalize_name", "GazetteerError", "name_words", "is_media"]
+__all__ = ["Entry", "Gazetteer", "normalize_name", "GazetteerError", "name_words", "is_media", "media_last_words"]
 
 _SEP = "|"
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
@@ -109,6 +109,13 @@ def is_media(name: str) -> bool:
         return True
     words = norm.split()
     return len(words) >= 2 and any(" ".join(words[-n:]) in _media_heads() for n in (1, 2) if n < len(words))
+
+
+@lru_cache(maxsize=1)
+def media_last_words() -> frozenset[str]:
+    """The last words of the outlets' names and of their head phrases: a name that ends in none
+    of them is no outlet (a quick test before :func:`is_media`)."""
+    return frozenset(n.split()[-1] for n in (*_media(), *_media_heads()) if n.split())
 
 
 @lru_cache(maxsize=1)

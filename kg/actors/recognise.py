@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..graph.rdf import slugify
 from ..model import Actor
-from .gazetteer import Entry, Gazetteer, is_media, name_words, normalize_name
+from .gazetteer import Entry, Gazetteer, is_media, media_last_words, name_words, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
 from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, is_acronym, title_words
@@ -109,12 +109,12 @@ def non_person_kind(text: str, gaz: Gazetteer) -> str | None:
 def _media_names(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of the names of two or more capitalised words that name a news outlet
     (:func:`~kg.actors.gazetteer.is_media`: "Saudi Press Agency", "Kenya News Agency")."""
-    out, i = [], 0
-    while i < len(doc):
+    out, i, n = [], 0, len(doc)
+    while i < n:
         j = i
-        while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "NUM") and (doc[j].is_title or doc[j].is_upper):
+        while j < n and (doc[j].is_title or doc[j].is_upper) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "NUM"):
             j += 1
-        if j - i >= 2 and is_media(doc[i:j].text):
+        if j - i >= 2 and normalize_name(doc[j - 1].text) in media_last_words() and is_media(doc[i:j].text):
             out.append((i, j))
         i = max(j, i + 1)
     return out
@@ -704,17 +704,18 @@ class ActorRecognizer:
         """Names whose first name the model took for a place: "Jordan Bardella", "Israel Katz",
         where the second word is an untagged name the text also uses alone ("Bardella said")."""
         taken = {i for s in persons for i in range(s.start, s.end)}
-        alone = {}
-        for t in doc:
-            if t.pos_ == "PROPN" and t.is_title and not (t.i > 0 and doc[t.i - 1].ent_type_ in ("GPE", "LOC", "NORP")
-                                                        and doc[t.i - 1].head.i == t.i):
-                alone[t.text] = alone.get(t.text, 0) + 1
+        pairs = [(a, doc[a.i + 1]) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP") and e.end < len(doc)
+                 for a in (doc[e.end - 1],)]
+        pairs = [(a, b) for a, b in pairs if a.dep_ == "compound" and a.head.i == b.i and a.i not in taken
+                 and b.i not in taken and a.is_title and b.is_title and b.pos_ == "PROPN"
+                 and b.ent_type_ in ("", "PERSON")]
+        if not pairs:
+            return []
+        alone = {t.text for t in doc if t.pos_ == "PROPN" and t.is_title
+                 and not (t.i > 0 and doc[t.i - 1].ent_type_ in ("GPE", "LOC", "NORP") and doc[t.i - 1].head.i == t.i)}
         out = []
-        for a in doc[:-1]:
-            b = doc[a.i + 1]
-            if a.ent_type_ not in ("GPE", "LOC", "NORP") or a.dep_ != "compound" or a.head.i != b.i \
-                    or a.i in taken or b.i in taken or not a.is_title or not b.is_title or b.pos_ != "PROPN" \
-                    or b.ent_type_ not in ("", "PERSON") or not alone.get(b.text):
+        for a, b in pairs:
+            if b.text not in alone:
                 continue
             if a.i + 2 < len(doc) and doc[a.i + 2].pos_ == "PROPN" and doc[a.i + 2].is_title:
                 continue   # a longer name ("Jordan Valley Authority"): not two words of a person

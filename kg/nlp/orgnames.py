@@ -149,9 +149,9 @@ def acronym_definitions(doc: Doc) -> list[tuple[int, int, int]]:
     capitalised words before an acronym in brackets whose letters they give ("the Islamic
     State West Africa Province (ISWAP)", "Pakistan Tehreek-e-Insaf (PTI)")."""
     out = []
-    for i in range(2, len(doc) - 1):
+    for i in (t.i + 1 for t in doc[1:-2] if t.text == "("):
         acr = doc[i]
-        if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not acr.text.isalpha() \
+        if doc[i + 1].text != ")" or not acr.text.isalpha() \
                 or not 2 <= len(acr.text) <= 10 or sum(c.isupper() for c in acr.text) < 2:
             continue
         sent_start = acr.sent.start
