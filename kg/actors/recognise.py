@@ -657,6 +657,9 @@ class ActorRecognizer:
                         and not (doc[end].ent_type_ == "NORP" and doc[end].ent_id_):
                     end += 1
                     grown = True
+            quote = next((t.i for t in doc[start + 1:end] if t.is_quote), None)
+            if quote is not None:
+                end = quote   # 'Joaquín "El Chapo" Guzmán': the name before the nickname in quotes
             while end - start > 1 and (doc[end - 1].tag_ == "POS" or after_name(doc[end - 1].text)):
                 end -= 1   # "Margaret Owen Patron": a job word after the name (not "Hun Sen"); "'s"
             if doc[end - 1].lower_ in _FRAGMENT_ENDS:
