@@ -31,7 +31,7 @@ from ..model import Actor
 from .gazetteer import Entry, Gazetteer, is_media, media_last_words, name_words, normalize_name
 from ..events.modality import word_list
 from .mentions import Mention, register_extensions
-from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, is_acronym, title_words
+from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, title_words
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
@@ -130,7 +130,7 @@ def _defined_acronyms(doc: Doc, ents) -> dict[str, str]:
         if doc[span.end].text == "(" and doc[span.end + 2].text == ")":
             acr = doc[span.end + 1].text
             if acr.isalpha() and acr.isupper() and 2 <= len(acr) <= 8:
-                out.setdefault(acr, re.sub(r"^the\s+", "", _strip_possessive(span.text), flags=re.I))
+                out.setdefault(acr, _bare_name(_strip_possessive(span.text)))
     return out
 
 
@@ -145,6 +145,11 @@ def _org_headed(span: Span) -> bool:
 
 def _strip_possessive(text: str) -> str:
     return re.sub(r"[’']s?$", "", text.strip()).strip()
+
+
+def _bare_name(text: str) -> str:
+    """An organisation's name without a leading "the" ("the Tren de Aragua")."""
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
 
 
 def acting_for(key: str | None, gaz: Gazetteer) -> str | None:
@@ -344,7 +349,7 @@ class ActorRecognizer:
         for span in ents:
             if span.label_ == "ORG" and (acr := initialism(_strip_possessive(span.text))) is not None \
                     and (_POLITICAL_ORG.search(span.text) or _org_headed(span)):
-                acronyms.setdefault(acr, re.sub(r"^the\s+", "", _strip_possessive(span.text), flags=re.I))
+                acronyms.setdefault(acr, _bare_name(_strip_possessive(span.text)))
 
         def acronym_actor(acr: str) -> tuple[str, str, str | None] | None:
             """(key, kind, label) of the organisation an acronym of the text stands for."""
@@ -395,7 +400,7 @@ class ActorRecognizer:
                     add(span.start, span.end, known[0], known[1], "ner", label=known[2])
                     continue
                 entry = self._lookup(text, ("Organization", "State"))
-                name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)  # "the Tren de Aragua"
+                name = _bare_name(text)
                 if entry:
                     add(span.start, span.end, entry.key, entry.kind, "gazetteer")
                 elif text in name_parts:
@@ -547,6 +552,7 @@ class ActorRecognizer:
             return False
         own = {normalize_name(w) for w in re.split(r"[\s-]+", actor.label)} | {
             normalize_name(w) for a in actor.alt_labels for w in re.split(r"[\s-]+", a)}
+
         def name_word(t: Token) -> bool:
             return not taken[t.i] and t.is_title and t.pos_ in ("PROPN", "NOUN") and not _title_word(t) \
                 and not (t.is_sent_start and t.pos_ != "PROPN")
@@ -637,7 +643,7 @@ class ActorRecognizer:
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
                     and not doc[start - 1].ent_type_ and doc[start - 1].dep_ == "compound" \
                     and start <= doc[start - 1].head.i < end and not _title_word(doc[start - 1]) \
-                    and not self._role_word(doc[start - 1]):
+                    and doc[start - 1].lower_ not in self.role_words:   # ("Supreme Leader Ali Khamenei")
                 start -= 1
             # "President Xi Jinping": a leading title is a role, not part of the name
             while end - start > 1 and (_title_word(doc[start]) or not doc[start].is_alpha and not doc[start].is_title):
@@ -697,11 +703,6 @@ class ActorRecognizer:
                    and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title) for t in doc):
                 out.append(doc[words[0].i:span.end])
         return out
-
-    def _role_word(self, tok: Token) -> bool:
-        """A word of an office title ("Supreme Leader", "Prime Minister"): no name word."""
-        low = tok.lower_
-        return low in self.role_words or low in word_list("name_titles")
 
     def _place_named_persons(self, doc: Doc, persons: list[Span]) -> list[Span]:
         """Names whose first name the model took for a place: "Jordan Bardella", "Israel Katz",

@@ -346,9 +346,10 @@ def _resolve_orgs(recs: list[NodeRecord], merges: dict[str, str]) -> None:
         if not r.group and (acr := initialism(r.label)) is not None:
             by_initials[acr].add(merges.get(r.key, r.key))
     for r in recs:
-        if r.group or r.known or r.key in merges or not is_acronym(r.label.removeprefix("the ")):
+        acr = r.label.removeprefix("the ")
+        if r.group or r.known or r.key in merges or not is_acronym(acr):
             continue
-        heads = by_initials.get(r.label.removeprefix("the "), set()) - {r.key}
+        heads = by_initials.get(acr, set()) - {r.key}
         if len(heads) == 1:
             merges[r.key] = next(iter(heads))
 
