@@ -679,6 +679,8 @@ class ActorRecognizer:
         organisation, "Bilawal Bhutto Zardari" as a work of art): two to four capitalised name
         words with no word of a place, body or outlet, unknown to the gazetteer, one of which the
         text also uses alone as a name ("Machado said")."""
+        from ..nlp.orgnames import org_heads
+
         taken = {i for s in persons for i in range(s.start, s.end)}
         out = []
         for span in ents:
@@ -689,12 +691,11 @@ class ActorRecognizer:
             if len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in words):
                 continue
             text = " ".join(t.text for t in words)
-            if is_media(text) or self.gaz.lookup(text) or _POLITICAL_ORG.search(text) or non_person_kind(text, self.gaz) \
+            # (non_person_kind tells outlets, programmes, parties and places by their first or last word)
+            if self.gaz.lookup(text) or _POLITICAL_ORG.search(text) or non_person_kind(text, self.gaz) \
                     or any(t.lower_ in name_words("place_words", "last") or t.lower_ in name_words("place_words", "first")
-                           for t in words) or any(e.kind != "Person" for t in words for e in self.gaz.lookup(t.text)):
-                continue
-            from ..nlp.orgnames import org_heads
-            if any(t.lower_ in org_heads() for t in words):
+                           or t.lower_ in org_heads() for t in words) \
+                    or any(e.kind != "Person" for t in words for e in self.gaz.lookup(t.text)):
                 continue
             names = {t.text for t in words}
             same = {i for e in ents if e.text == span.text for i in range(e.start, e.end)}
