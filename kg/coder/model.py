@@ -2,9 +2,10 @@
 
 The model is two multinomial logistic regressions over the hashed features of :mod:`kg.coder.features`:
 one for the event type (the 16 PLOVER top types and ``NONE``, no codable event), one for the
-modality of a codable event; then a calibration (Platt scaling fitted on held-out data) that
-turns the model's score of the decision into the probability that the event is right, and the
-confidence under which no event is written. Inference needs numpy and scipy only; training
+modality of a codable event; then a calibration (a logistic regression fitted on held-out
+scores: the logit of the model's score, the length of the document, and their product) that turns the model's
+score of the decision into the probability that the event is right, and the confidence under
+which no event is written. Inference needs numpy and scipy only; training
 (:mod:`kg.coder.train`) needs scikit-learn.
 
 A model is one ``.npz`` file (arrays, no pickled code: loading it runs nothing it holds).
@@ -66,7 +67,9 @@ class CoderModel:
     type_bias: np.ndarray
     mod_coef: np.ndarray  # (3, 2 ** bits)
     mod_bias: np.ndarray
-    calibration: tuple[float, float] = (1.0, 0.0)  # Platt: p = sigmoid(a * logit(raw) + b)
+    # p = sigmoid(a * z + b + c * n + d * z * n), z = logit(raw), n = log(1 + sentences in the
+    # document); a file with only (a, b) is Platt scaling
+    calibration: tuple[float, ...] = (1.0, 0.0, 0.0, 0.0)
     threshold: float = 0.5  # events under this calibrated confidence are not written
     meta: dict = field(default_factory=dict)
     types: tuple[str, ...] = ("NONE", *TOP_TYPES)
@@ -84,11 +87,20 @@ class CoderModel:
         return (_softmax(np.asarray(X @ self._type_t) + self.type_bias),
                 _softmax(np.asarray(X @ self._mod_t) + self.mod_bias))
 
-    def calibrate(self, raw: np.ndarray) -> np.ndarray:
-        """Calibrated probability that a decision of raw score ``raw`` is right."""
-        a, b = self.calibration
+    def calibrate(self, raw: np.ndarray, n_sentences: int = 1) -> np.ndarray:
+        """Calibrated probability that a decision of raw score ``raw``, in a document of
+        ``n_sentences`` sentences, is right. The same score is worth less in a long article,
+        whose background, quotes and analysis hold more candidates that are no event.
+
+        >>> m = CoderModel.load(DEFAULT_CODER)
+        >>> short, long = m.calibrate(np.array([0.6]), 3)[0], m.calibrate(np.array([0.6]), 60)[0]
+        >>> bool(0 < long < short < 1)
+        True
+        """
+        a, b, c, d = (tuple(self.calibration) + (0.0, 0.0))[:4]
         raw = np.clip(raw, 1e-6, 1 - 1e-6)
-        return 1.0 / (1.0 + np.exp(-(a * np.log(raw / (1 - raw)) + b)))
+        z, n = np.log(raw / (1 - raw)), np.log1p(n_sentences)
+        return 1.0 / (1.0 + np.exp(-(a * z + b + c * n + d * z * n)))
 
     # ------------------------------------------------------------------ files
     def save(self, path) -> Path:
@@ -148,7 +160,7 @@ def decide(model: CoderModel, cands: list[Candidate], ctx: DocContext) -> list[D
         m = int(pm[i].argmax())
         raw = float(pt[i, t] * pm[i, m])
         out.append(Decision(c, model.types[t], model.modalities[m], float(pt[i, t]), float(pm[i, m]), raw))
-    cal = model.calibrate(np.array([d.confidence for d in out]))
+    cal = model.calibrate(np.array([d.confidence for d in out]), len(ctx.sent_spans))
     for d, p in zip(out, cal):
         d.confidence = float(p)
     return out

