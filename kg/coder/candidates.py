@@ -46,7 +46,8 @@ class Candidate:
 
     @property
     def group(self) -> tuple:
-        """Candidates of one group are alternatives: at most one of them is coded."""
+        """Candidates of one group are readings of one act by one actor: with each recipient the
+        proposer found, or with none (:func:`kg.coder.model.select` chooses among them)."""
         return (self.sent, self.trigger, self.actor, self.origin)
 
 

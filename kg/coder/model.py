@@ -167,19 +167,26 @@ def decide(model: CoderModel, cands: list[Candidate], ctx: DocContext) -> list[D
 
 
 def select(decisions: list[Decision], threshold: float) -> list[Decision]:
-    """At most one reading per group of alternatives, and one event per (actor, type, recipient)
-    in a sentence, each over the threshold: the most confident wins. The same triple told in two
-    sentences stays two events (the 2020 war and this week's shelling are two events of one
-    pair); `kg eval` counts a triple once per document (coding rule R10)."""
-    best: dict[tuple, Decision] = {}
+    """The events to write, each over the threshold. The candidates of one act by one actor are
+    alternatives (with the recipient the proposer found, or with none): the most confident wins;
+    when it names a recipient, the act's other recipients of the same type are kept with it ("called
+    on Burhan and Hemedti" is a request to each). One event is kept per (actor, type, recipient)
+    in a sentence. The same triple told in two sentences stays two events (the 2020 war and this
+    week's shelling are two events of one pair); `kg eval` counts a triple once per document
+    (coding rule R10)."""
+    groups: dict[tuple, list[Decision]] = {}
     for d in decisions:
-        if d.confidence < threshold:
-            continue
-        g = d.candidate.group
-        if g not in best or d.confidence > best[g].confidence:
-            best[g] = d
+        if d.confidence >= threshold:
+            groups.setdefault(d.candidate.group, []).append(d)
+    chosen = []
+    for ds in groups.values():
+        best = max(ds, key=lambda d: d.confidence)
+        chosen.append(best)
+        if best.candidate.recipient is not None:
+            chosen += [d for d in ds if d is not best and d.type == best.type and d.candidate.recipient is not None
+                       and d.candidate.recipient != best.candidate.recipient]
     per_sentence: dict[tuple, Decision] = {}
-    for d in best.values():
+    for d in chosen:
         key = (d.candidate.sent, d.candidate.actor, d.type, d.candidate.recipient)
         if key not in per_sentence or d.confidence > per_sentence[key].confidence:
             per_sentence[key] = d

@@ -40,6 +40,21 @@ def test_a_clear_attack_is_coded(coded_extractor):
                ("Assault", "ArmedAttack", "Airstrike", "Bombing", "Kill") for e in evs)
 
 
+def test_select_keeps_every_recipient_of_the_winning_reading_and_no_other():
+    from kg.coder.model import Decision, select
+
+    def dec(recipient, type_, conf):
+        c = Candidate(sent=0, trigger=3, actor="un", recipient=recipient, proposed="Request")
+        return Decision(c, type_, "Asserted", conf, 1.0, conf)
+
+    chosen = select([dec("ethiopia", "Request", 0.9), dec("eritrea", "Request", 0.8), dec(None, "Request", 0.5),
+                     dec("sudan", "Accuse", 0.7), dec("chad", "Request", 0.1)], threshold=0.2)
+    assert sorted((d.candidate.recipient, d.type) for d in chosen) == [("eritrea", "Request"), ("ethiopia", "Request")]
+    # when the reading without a recipient wins, it is the only one
+    chosen = select([dec("ethiopia", "Request", 0.3), dec(None, "Request", 0.6)], threshold=0.2)
+    assert [d.candidate.recipient for d in chosen] == [None]
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Brazil beat Argentina 2-0 in a World Cup qualifier in Sao Paulo on Tuesday.",
                  marks=pytest.mark.xfail(strict=True, reason="known miss: national teams named as "
