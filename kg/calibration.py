@@ -3,12 +3,22 @@
 >>> ece, table = expected_calibration_error([(0.9, True), (0.9, True), (0.2, False), (0.3, True)])
 >>> round(ece, 3), [r["n"] for r in table]
 (0.275, [1, 1, 2])
+
+What a user gets by keeping only the events over a confidence (``kg build --min-confidence``):
+
+>>> [(r["min_confidence"], r["events"], r["precision"], r["recall"])
+...  for r in operating_points([(0.9, True), (0.9, True), (0.2, False), (0.3, True)], support=5,
+...                            thresholds=(0.0, 0.5))]
+[(0.0, 4, 0.75, 0.6), (0.5, 2, 1.0, 0.4)]
 """
 from __future__ import annotations
 
 import math
 
-__all__ = ["expected_calibration_error"]
+__all__ = ["expected_calibration_error", "operating_points"]
+
+#: the confidences `kg eval` reports precision and recall at
+THRESHOLDS = (0.3, 0.5, 0.7, 0.8)
 
 
 def expected_calibration_error(pairs: list[tuple[float, bool]], bins: int = 10) -> tuple[float, list[dict]]:
@@ -27,3 +37,18 @@ def expected_calibration_error(pairs: list[tuple[float, bool]], bins: int = 10) 
         table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(inside), "confidence": round(conf, 3),
                       "right": round(acc, 3)})
     return (ece if n else math.nan), table
+
+
+def operating_points(pairs: list[tuple[float, bool]], support: int,
+                     thresholds: tuple[float, ...] = THRESHOLDS) -> list[dict]:
+    """Events kept, precision and recall when only events of confidence at least t are kept,
+    for each t of ``thresholds``: ``pairs`` are the (confidence, right) of the written events,
+    ``support`` the number of gold events."""
+    out = []
+    for t in thresholds:
+        kept = [r for c, r in pairs if c >= t]
+        right = sum(1 for r in kept if r)
+        out.append({"min_confidence": t, "events": len(kept),
+                    "precision": round(right / len(kept), 3) if kept else 0.0,
+                    "recall": round(right / support, 3) if support else 0.0})
+    return out

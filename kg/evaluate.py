@@ -520,6 +520,14 @@ class EvalReport:
 
         return expected_calibration_error([p for d in self.documents for p in d.confidences])
 
+    @property
+    def operating_points(self) -> list[dict]:
+        """Events, precision and recall (with modality) when only the events of confidence at
+        least 0.3, 0.5, 0.7, 0.8 are kept: what ``kg build --min-confidence`` gives."""
+        from .calibration import operating_points
+
+        return operating_points([p for d in self.documents for p in d.confidences], self.events_modality.support)
+
     def to_json(self, errors: int = 0) -> str:
         """The report as a JSON document; with ``errors`` > 0 the first N errors per document."""
         ece, table = self.calibration
@@ -533,6 +541,7 @@ class EvalReport:
             "events_by_affiliation": self.events_affiliation.as_dict(),
             "events_by_type": {t: self.events_by_type.get(t, PRF()).as_dict() for t in self._types()},
             "calibration": {"ece": round(ece, 4), "reliability": table},
+            "operating_points": self.operating_points,
         }
         if errors:
             out["errors"] = [
@@ -569,6 +578,10 @@ class EvalReport:
         lines += ["", f"Confidence (expected calibration error {ece:.3f})",
                   f"  {'confidence':<22} {'events':>6} {'mean':>6} {'right':>6}"]
         lines += [f"  {r['bin']:<22} {r['n']:>6} {r['confidence']:>6.3f} {r['right']:>6.3f}" for r in table]
+        lines += ["", "Events kept at a minimum confidence (with modality; kg build --min-confidence)",
+                  f"  {'min confidence':<22} {'events':>6} {'P':>6} {'R':>6}"]
+        lines += [f"  {r['min_confidence']:<22} {r['events']:>6} {r['precision']:>6.3f} {r['recall']:>6.3f}"
+                  for r in self.operating_points]
         if errors:
             lines += ["", f"Errors (first {errors} of each kind per document)"]
             for d in self.documents:
@@ -624,18 +637,21 @@ def load_records(gold_path, *, split: str | None = None, form: str | None = None
 
 
 def evaluate(gold_path, extractor=None, *, model: str | None = None, coder: str | None = None,
-             split: str | None = None, form: str | None = None) -> EvalReport:
+             split: str | None = None, form: str | None = None,
+             min_confidence: float | None = None) -> EvalReport:
     """Run the extractor on every record of ``gold_path`` (a gold file or a corpus folder, with
     records selected by ``split`` and ``form``) and score it.
 
     ``extractor`` is anything with ``extract(article) -> Extraction``; by default
-    ``kg.pipeline.Extractor(model=model, coder=coder)`` (``coder="rules"``: the rule extractor).
+    ``kg.pipeline.Extractor(model=model, coder=coder, min_confidence=min_confidence)``
+    (``coder="rules"``: the rule extractor; ``min_confidence``: the trained coder writes no
+    event under it, as ``kg build --min-confidence`` does).
     """
     records = load_records(gold_path, split=split, form=form)
     if extractor is None:
         from .pipeline import Extractor  # type: ignore
 
-        extractor = Extractor(model=model, coder=coder)
+        extractor = Extractor(model=model, coder=coder, min_confidence=min_confidence)
     top_of = _default_top_of()
     start = time.perf_counter()
     articles = [r.article() for r in records]

@@ -305,3 +305,31 @@ def test_a_missed_event_is_shown_with_its_gold_evidence():
               "somalia": Actor("somalia", "State", "Somalia", country_code="SOM")}
     doc = score_document(gold, Extraction(Article("ev1", gold.text), actors, []))
     assert doc.event_fn == [(("Kenya", "Accuse", "Somalia"), "Later, Kenya accused Somalia of lying.")]
+
+
+def test_operating_points_say_what_a_minimum_confidence_keeps():
+    events = [Event("Meet", ["abiy-ahmed"], ["william-ruto"], confidence=0.9),
+              Event("Request", ["ethiopia"], ["rsf"], confidence=0.6),
+              Event("Mobilize", ["kenya"], ["ethiopia"], confidence=0.4)]  # wrong recipient
+    points = {p["min_confidence"]: p for p in _score(_actors(), events).operating_points}
+    assert (points[0.3]["events"], points[0.3]["precision"], points[0.3]["recall"]) == (3, 0.667, 0.5)
+    assert (points[0.5]["events"], points[0.5]["precision"], points[0.5]["recall"]) == (2, 1.0, 0.5)
+    assert (points[0.7]["events"], points[0.7]["recall"]) == (1, 0.25)
+    assert points[0.8]["events"] == 1
+    data = json.loads(_score(_actors(), events).to_json())
+    assert data["operating_points"][1] == points[0.5]
+
+
+def test_eval_writes_no_event_under_the_minimum_confidence(tmp_path, capsys):
+    from kg.cli import main
+
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    found = {}
+    for p in ("0", "0.99"):
+        assert main(["eval", str(gold), "--min-confidence", p, "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        found[p] = data["events"]["tp"] + data["events"]["fp"]
+        confidences = [r["confidence"] for r in data["calibration"]["reliability"]]
+        assert all(c >= float(p) for c in confidences)
+    assert found["0"] > found["0.99"] >= 0

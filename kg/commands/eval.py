@@ -25,6 +25,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--model", default=None, help="spaCy pipeline to use (default: the extractor's)")
     p.add_argument("--coder", metavar="PATH|rules", default=None,
                    help="event coder: a model trained with `kg train`, or 'rules' (default: the shipped model)")
+    p.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                   help="the trained coder writes no event under this confidence, as in `kg build` "
+                        "(default: the model's own threshold)")
     p.add_argument("--split", choices=("train", "dev", "test"), default=None,
                    help="score only the records of this split (corpus records carry one)")
     p.add_argument("--form", choices=("longform", "short"), default=None,
@@ -49,7 +52,8 @@ def run(args) -> int:
         sys.stderr.write("kg eval: several gold paths are scored together only for resolution gold files\n")
         return 2
     args.gold = args.gold[0]
-    report = evaluate(args.gold, model=args.model, coder=args.coder, split=args.split, form=args.form)
+    report = evaluate(args.gold, model=args.model, coder=args.coder, split=args.split, form=args.form,
+                      min_confidence=args.min_confidence)
     text = report.to_json(errors) + "\n" if args.format == "json" else report.to_text(errors)
     sys.stdout.write(text)
     return 0
