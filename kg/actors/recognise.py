@@ -36,10 +36,6 @@ from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, title_wo
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
-_PLURAL_REFERENCES = {"side", "country", "nation", "party", "neighbour", "neighbor", "government", "state"}
-# "the two leaders", "both ministers": the last two people named
-_PLURAL_PERSONS = {"leader", "president", "minister", "counterpart", "premier", "head", "envoy", "diplomat"}
-_PLURAL_WORDS = _PLURAL_REFERENCES | _PLURAL_PERSONS
 _HOME_SECTORS = {"government", "military", "police"}
 # words before an office title that make someone else than its holder
 _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "under", "late", "outgoing"}
@@ -193,6 +189,56 @@ def _titled(doc: Doc, tok: Token, gaz: Gazetteer) -> bool:
     # ("the" is stripped from names like a title, but "the Rafah crossing" is no title)
     return prev is not None and prev.lower_ != "the" and (
         prev.lower_ in word_list("name_titles") or gaz.role(prev.lower_) is not None)
+
+
+_NAME_PREPS = ("of", "for", "on", "in", "to", "against")
+
+
+def _name_head(name: str) -> tuple[str | None, set]:
+    """The head noun of an organisation's name, lower-case, and its words: the last word before
+    a preposition ("Ministry of Foreign Affairs": ministry; "Forces for Freedom and Change":
+    forces), else the last word ("Transitional Military Council": council).
+
+    >>> _name_head("the Law Society of Kenya")[0], _name_head("Transitional Military Council")[0]
+    ('society', 'council')
+    """
+    words = [w.strip("'’.,()").lower() for w in name.split()]
+    words = [w for w in words if w]
+    if len(words) < 2 or not all(w.isalpha() for w in words):
+        return None, set()  # an acronym or one word is no description's head
+    cut = next((k for k, w in enumerate(words) if w in _NAME_PREPS and k > 0), len(words))
+    head = words[cut - 1]
+    return (head if head not in ("the",) else None), set(words)
+
+
+def _other_heads(name: str) -> set:
+    """The words of ``data/syntax/body_heads.txt`` a name answers to besides its head ("the army"
+    for "the Sudanese Armed Forces")."""
+    low = f" {name.lower()} "
+    out = set()
+    for line in word_list("body_heads"):
+        word, _, phrases = line.partition("=")
+        if any(f" {p.strip()} " in low for p in phrases.split("|") if p.strip()):
+            out.add(word.strip())
+    return out
+
+
+def _head_match(tok: Token, mod_tokens: list, by_head: dict) -> "Mention | None":
+    """The organisation a definite description refers back to by its name's head noun ("the
+    council", "the military council"), when nothing else in the phrase says whose it is and just
+    one organisation named so far fits it."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in by_head:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in _NAME_PREPS
+           and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
+        return None  # "its council", "the council of elders": another body (not "accused the
+        # council of lying")
+    named = [(m, words) for m, words in by_head[tok.lower_] if all(t.lower_ in words for t in mod_tokens)]
+    if len({m.key for m, _ in named}) != 1:
+        return None  # none fits ("the security council" after "the Military Council"), or two do
+    return named[-1][0]
 
 
 class ActorRecognizer:
@@ -816,7 +862,9 @@ class ActorRecognizer:
         last_person: str | None = None
         last_body: Mention | None = None
         last_org: Mention | None = None
+        by_head: dict[str, list] = {}  # head noun of a named organisation -> (mention, name words)
         by_pos = {m.start: m for m in mentions}
+        plural_words = word_list("plural_references") | word_list("plural_persons")
         for tok in doc:
             m = by_pos.get(tok.i)
             if m is not None and m.kind == "Person":
@@ -825,6 +873,10 @@ class ActorRecognizer:
                 last_body = m
                 if m.kind == "Organization":
                     last_org = m
+                    for name in {doc[m.start:m.end].text, getattr(actors.get(m.key), "label", "")}:
+                        head, words = _name_head(name)
+                        for h in {head} | _other_heads(name) if head else ():
+                            by_head.setdefault(h, []).append((m, words))
             if taken[tok.i]:
                 continue
             low = tok.lower_
@@ -873,20 +925,27 @@ class ActorRecognizer:
                 if pm is not None:
                     pm.also = ref.also
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLURAL_WORDS and tok.tag_ == "NNS" \
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
                     and any(c.lower_ in ("both", "two") for c in tok.children):
                 # "both sides": the last two states or organisations named; "the two countries": the
                 # last two states; "the two leaders": the last two people
-                kinds = ("Person",) if tok.lemma_.lower() in _PLURAL_PERSONS else \
+                kinds = ("Person",) if tok.lemma_.lower() in word_list("plural_persons") else \
                     ("State", "Organization") if tok.lemma_.lower() in ("side", "party") else ("State",)
                 recent: list[Mention] = []
                 verb = tok.head
                 while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                     verb = verb.head
-                speaker = {i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for i in
-                           range(c.left_edge.i, c.right_edge.i + 1)}  # not who urges "both sides"
+                # not who urges "both sides", nor who says she spoke to "both generals"
+                speaker = set()
+                for _ in range(3):
+                    speaker |= {i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for i in
+                                range(c.left_edge.i, c.right_edge.i + 1)}
+                    if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head.i == verb.i:
+                        break
+                    verb = verb.head
+                speakers = {mm.key for mm in mentions if mm.start in speaker}
                 for mm in sorted(mentions, key=lambda m: -m.start):
-                    if mm.start < tok.i and mm.start not in speaker and mm.kind in kinds \
+                    if mm.start < tok.i and mm.key not in speakers and mm.kind in kinds \
                             and mm.key not in [r.key for r in recent]:
                         recent.append(mm)
                     if len(recent) == 2:
@@ -922,6 +981,13 @@ class ActorRecognizer:
                     where = self._agents_state(tok, mentions)
                 if where is not None:
                     self._add_group(actors, add, tok, where, sector, doc[tok.left_edge.i:tok.right_edge.i + 1].text)
+                    continue
+            ref = _head_match(tok, mod_tokens, by_head)
+            if ref is not None:
+                # "the council" after "the Transitional Military Council": the one organisation
+                # named so far whose name has this head (and every modifier: "the military council")
+                pm = add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun", sector=ref.sector)
+                if pm is not None:
                     continue
             if not mod_tokens or not any(t.i in owned for t in mod_tokens) and not named_in_mods:
                 # "the army", "police", "the government": the story's own state

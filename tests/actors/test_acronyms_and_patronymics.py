@@ -122,3 +122,36 @@ def test_an_organisation_named_with_its_owner_leaves_the_owner_to_itself(nlp):
 def test_words_of_an_office_before_a_name_are_no_part_of_it(nlp):
     found = mentions(nlp, "Supreme Leader Ali Khamenei warned Washington on Sunday.")
     assert ("Ali Khamenei", "ali-khamenei") in found, found
+
+
+def test_a_definite_description_by_the_head_of_one_named_organisation_is_that_organisation(nlp):
+    text = ("The Northern Valley Defence Council seized the airport on Monday. Brazil called on the "
+            "council to release the detainees, and the defence council said it would not.")
+    found = mentions(nlp, text)
+    council = {k for t, k in found if t.endswith("Northern Valley Defence Council")}
+    assert len(council) == 1, found
+    assert [k for t, k in found if t == "council"] == [next(iter(council))] * 2, found
+    # a modifier the name does not hold, or a second council, leaves the description alone
+    found = mentions(nlp, "The Northern Valley Defence Council seized the airport. The security council "
+                          "met on Tuesday.")
+    assert not any(t == "council" for t, _ in found), found
+    found = mentions(nlp, "The Northern Valley Defence Council seized the airport, and the Coastal Elders "
+                          "Council condemned it. Brazil called on the council to release the detainees.")
+    assert not any(t == "council" for t, _ in found), found
+
+
+def test_the_army_is_the_one_armed_force_the_story_named_as_an_organisation(nlp):
+    # coding rule R18: an army set against another arm of its state is an organisation of its own
+    found = mentions(nlp, "Fighting between the Northern Valley Armed Forces and the Coastal Guard Brigades "
+                          "went on. The brigades accused the army of bombing their bases.")
+    forces = {k for t, k in found if t.endswith("Northern Valley Armed Forces")}
+    assert len(forces) == 1 and ("army", next(iter(forces))) in found, found
+
+
+def test_both_generals_are_the_last_two_people_named_not_the_speaker(nlp):
+    doc = nlp("Fighting between General Amos Kethrani and General Dario Vellumo went on. The mediator, "
+              "Lina Osei, said she had spoken to both generals by phone.")
+    plural = [m for m in doc._.gpol_mentions if m.text == "generals"]
+    assert plural, [(m.text, m.key) for m in doc._.gpol_mentions]
+    keys = {plural[0].key, *plural[0].also}
+    assert len(keys) == 2 and not any("osei" in k for k in keys), keys
