@@ -4,6 +4,13 @@
 >>> round(ece, 3), [r["n"] for r in table]
 (0.275, [1, 1, 2])
 
+On a small set even a perfectly calibrated coder shows some error: how much, by simulation (each
+event right with probability its confidence):
+
+>>> mean, p95 = ece_if_calibrated([0.2] * 50 + [0.8] * 50)
+>>> 0.02 < mean < p95 < 0.15
+True
+
 What a user gets by keeping only the events over a confidence (``kg build --min-confidence``):
 
 >>> [(r["min_confidence"], r["events"], r["precision"], r["recall"])
@@ -15,7 +22,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["expected_calibration_error", "operating_points"]
+__all__ = ["expected_calibration_error", "ece_if_calibrated", "operating_points"]
 
 #: the confidences `kg eval` reports precision and recall at
 THRESHOLDS = (0.3, 0.5, 0.7, 0.8)
@@ -37,6 +44,27 @@ def expected_calibration_error(pairs: list[tuple[float, bool]], bins: int = 10) 
         table.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(inside), "confidence": round(conf, 3),
                       "right": round(acc, 3)})
     return (ece if n else math.nan), table
+
+
+def ece_if_calibrated(confidences: list[float], bins: int = 10, draws: int = 1000,
+                      seed: int = 0) -> tuple[float, float]:
+    """Mean and 95th percentile of the ECE a perfectly calibrated coder would show on events of
+    these confidences (``draws`` seeded simulations, each event right with probability its
+    confidence): the noise under which a measured ECE says nothing."""
+    import numpy as np
+
+    c = np.asarray(confidences, dtype=float)
+    if not len(c):
+        return math.nan, math.nan
+    b = np.minimum((c * bins).astype(int), bins - 1)
+    onehot = np.zeros((len(c), bins))
+    onehot[np.arange(len(c)), b] = 1.0
+    size = onehot.sum(axis=0)
+    used = size > 0
+    conf = (c @ onehot)[used] / size[used]
+    right = (np.random.default_rng(seed).random((draws, len(c))) < c).astype(float) @ onehot
+    ece = (np.abs(right[:, used] / size[used] - conf) * size[used]).sum(axis=1) / len(c)
+    return float(ece.mean()), float(np.quantile(ece, 0.95))
 
 
 def operating_points(pairs: list[tuple[float, bool]], support: int,

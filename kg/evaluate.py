@@ -521,6 +521,14 @@ class EvalReport:
         return expected_calibration_error([p for d in self.documents for p in d.confidences])
 
     @property
+    def ece_if_calibrated(self) -> tuple[float, float]:
+        """Mean and 95th percentile of the ECE a perfectly calibrated coder would show on events of
+        these confidences: the sampling noise of the measured ECE."""
+        from .calibration import ece_if_calibrated
+
+        return ece_if_calibrated([c for d in self.documents for c, _ in d.confidences])
+
+    @property
     def operating_points(self) -> list[dict]:
         """Events, precision and recall (with modality) when only the events of confidence at
         least 0.3, 0.5, 0.7, 0.8 are kept: what ``kg build --min-confidence`` gives."""
@@ -531,6 +539,7 @@ class EvalReport:
     def to_json(self, errors: int = 0) -> str:
         """The report as a JSON document; with ``errors`` > 0 the first N errors per document."""
         ece, table = self.calibration
+        noise = self.ece_if_calibrated
         out = {
             "gold": self.gold_path, "model": self.model, "coder": self.coder, "documents": len(self.documents),
             "words": self.words, "seconds": round(self.seconds, 2),
@@ -540,7 +549,8 @@ class EvalReport:
             "events_with_modality": self.events_modality.as_dict(),
             "events_by_affiliation": self.events_affiliation.as_dict(),
             "events_by_type": {t: self.events_by_type.get(t, PRF()).as_dict() for t in self._types()},
-            "calibration": {"ece": round(ece, 4), "reliability": table},
+            "calibration": {"ece": round(ece, 4), "reliability": table,
+                            "ece_if_calibrated": dict(zip(("mean", "p95"), (round(x, 4) for x in noise)))},
             "operating_points": self.operating_points,
         }
         if errors:
@@ -575,7 +585,9 @@ class EvalReport:
         lines += ["Events by top type", head]
         lines += [row(t, self.events_by_type.get(t, PRF())) for t in self._types()]
         ece, table = self.calibration
-        lines += ["", f"Confidence (expected calibration error {ece:.3f})",
+        mean, p95 = self.ece_if_calibrated
+        lines += ["", f"Confidence (expected calibration error {ece:.3f}; a perfectly calibrated coder would show "
+                      f"{mean:.3f} on average on these events, 95 % of the time under {p95:.3f})",
                   f"  {'confidence':<22} {'events':>6} {'mean':>6} {'right':>6}"]
         lines += [f"  {r['bin']:<22} {r['n']:>6} {r['confidence']:>6.3f} {r['right']:>6.3f}" for r in table]
         lines += ["", "Events kept at a minimum confidence (with modality; kg build --min-confidence)",

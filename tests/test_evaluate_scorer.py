@@ -333,3 +333,22 @@ def test_eval_writes_no_event_under_the_minimum_confidence(tmp_path, capsys):
         confidences = [r["confidence"] for r in data["calibration"]["reliability"]]
         assert all(c >= float(p) for c in confidences)
     assert found["0"] > found["0.99"] >= 0
+
+
+def test_the_ece_of_a_perfect_coder_is_the_noise_a_measured_ece_is_read_against():
+    import random
+
+    from kg.calibration import ece_if_calibrated, expected_calibration_error
+
+    rng = random.Random(1)
+    confs = [rng.uniform(0.1, 0.9) for _ in range(300)]
+    mean, p95 = ece_if_calibrated(confs)
+    assert 0.0 < mean < p95 < 0.2
+    assert ece_if_calibrated(confs) == (mean, p95)  # seeded
+    # more events, less noise
+    assert ece_if_calibrated(confs * 10)[0] < mean / 2
+    # an overconfident coder (right half as often as it says) is far outside the noise
+    over = expected_calibration_error([(c, rng.random() < c / 2) for c in confs])[0]
+    assert over > 2 * p95
+    data = json.loads(_score(_actors(), [Event("Meet", ["abiy-ahmed"], ["william-ruto"], confidence=0.9)]).to_json())
+    assert set(data["calibration"]["ece_if_calibrated"]) == {"mean", "p95"}
