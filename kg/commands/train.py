@@ -18,7 +18,9 @@ def add_parser(subparsers) -> None:
         "train", help="train an event coder from gold records (docs/coder.md)",
         description="Train the event coder on gold records in the format of docs/eval.md. Records "
                     "with a \"split\" field train on 'train' and calibrate on 'dev' ('test' is never "
-                    "read); without one, a seeded fifth of the records is held out for calibration.")
+                    "read); without one, a seeded fifth of the records is held out for calibration. "
+                    "The training records are also scored in folds, each by a model fitted on the others, "
+                    "and the calibration learns from those held-out scores too.")
     p.add_argument("gold", nargs="*", metavar="GOLD",
                    help="gold files or corpus folders (default: the project's data/corpus)")
     p.add_argument("-o", "--out", default=None,
@@ -26,6 +28,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--model", default=None, help="spaCy pipeline to parse with (default: the extractor's)")
     p.add_argument("--C", type=float, default=0.3, help="inverse regularisation strength (default 0.3)")
+    p.add_argument("--folds", type=int, default=5, metavar="K",
+                   help="folds of the training records scored held-out for the calibration (default 5; "
+                        "1: the calibration records alone)")
     p.add_argument("--max-records", type=int, default=None, metavar="N",
                    help="use at most N training records (a quick trial)")
     p.set_defaults(func=run)
@@ -48,6 +53,6 @@ def run(args) -> int:
     if args.max_records:
         tr = tr[:args.max_records]
         cal = cal[:max(1, args.max_records // 4)]
-    train(tr, cal, args.out or DEFAULT_CODER, seed=args.seed, model=args.model, C=args.C,
+    train(tr, cal, args.out or DEFAULT_CODER, seed=args.seed, model=args.model, C=args.C, folds=args.folds,
           meta={"sources": [str(p) for p in paths]}, log=lambda m: print(f"kg train: {m}", file=sys.stderr))
     return 0

@@ -40,6 +40,13 @@ def test_a_clear_attack_is_coded(coded_extractor):
                ("Assault", "ArmedAttack", "Airstrike", "Bombing", "Kill") for e in evs)
 
 
+def test_an_act_towards_two_recipients_is_an_event_towards_each(coded_extractor):
+    evs = events_of(coded_extractor, "The UN Security Council called on Ethiopia and Eritrea to withdraw "
+                                     "their troops from the border on Monday.")
+    requests = {r for e in evs if e.type in ("Request", "Demand", "Appeal") for r in e.recipients}
+    assert requests == {"ethiopia", "eritrea"}, [(e.type, e.actors, e.recipients) for e in evs]
+
+
 def test_select_keeps_every_recipient_of_the_winning_reading_and_no_other():
     from kg.coder.model import Decision, select
 
@@ -129,11 +136,12 @@ def test_train_a_tiny_coder_reproducibly_and_build_with_it(tmp_path):
     outs = []
     for name in ("a.npz", "b.npz"):
         out = tmp_path / name
-        assert main(["train", str(gold), "-o", str(out), "--seed", "3"]) == 0
+        assert main(["train", str(gold), "-o", str(out), "--seed", "3", "--folds", "2"]) == 0
         outs.append(CoderModel.load(out))
     a, b = outs
     assert np.array_equal(a.type_coef, b.type_coef) and a.threshold == b.threshold
     assert a.meta["train_records"] == 64 and a.meta["calibration_records"] == 16 and a.meta["seed"] == 3
+    assert a.meta["folds"] == 2 and len(a.calibration) == 4
     art = tmp_path / "a.txt"
     art.write_text("Talks in Nairobi\n\nKenya accused Somalia of arming militants on Monday, and Nairobi "
                    "recalled its ambassador from Mogadishu.", encoding="utf-8")
@@ -184,6 +192,23 @@ def test_training_never_reads_the_test_split():
     assert "r1" not in {r.id for r in tr + cal} and len(tr) + len(cal) == 3
     tr2, cal2 = split_records([rec(0, "train"), rec(1, "test"), rec(2, "train"), rec(3, "train")], seed=1)
     assert [r.id for r in cal] == [r.id for r in cal2]
+
+
+def test_confidence_weighs_the_length_of_the_document(tmp_path):
+    m = CoderModel.load(DEFAULT_CODER)
+    a, b = m.calibration[:2]
+    raw = np.array([0.2, 0.5, 0.8])
+    short, long = m.calibrate(raw, 2), m.calibrate(raw, 80)
+    # monotone in the model's score, and the same score is worth less in a long article
+    assert np.all(np.diff(short) > 0) and np.all(np.diff(long) > 0)
+    assert np.all(long < short)
+    # a model file written with Platt scaling alone, (a, b), still loads and means the same
+    m.calibration = (a, b)
+    path = m.save(tmp_path / "platt.npz")
+    old = CoderModel.load(path)
+    assert len(old.calibration) == 2
+    assert np.allclose(old.calibrate(raw, 2), old.calibrate(raw, 80))
+    assert np.allclose(old.calibrate(raw), 1 / (1 + np.exp(-(a * np.log(raw / (1 - raw)) + b))))
 
 
 def test_cross_fitting_scores_each_record_by_a_model_that_never_saw_it():
