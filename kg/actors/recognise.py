@@ -882,6 +882,10 @@ class ActorRecognizer:
             low = tok.lower_
             if low in _PRONOUNS and last_person and tok.pos_ == "PRON":
                 ref = last_person
+                if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # "President Trump, who had courted Xi, lost patience. He accused China": a new
+                    # sentence's subject is the last sentence's subject rather than the last person
+                    ref = self._previous_subject(doc, tok, mentions) or ref
                 if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
                         and tok.head.head.lemma_.lower() in word_list("speech_verbs"):
                     # "Trump met Sharaa, a day after announcing he would lift sanctions": the speaker
@@ -1058,6 +1062,21 @@ class ActorRecognizer:
         add(tok.i, tok.i + 1, ga.key, ga.kind, "group", sector=sector)
         self._ensure(actors, state.key, state.kind, state.label)
         ga.alt_labels.add(text)
+
+    @staticmethod
+    def _previous_subject(doc: Doc, tok: Token, mentions: list) -> str | None:
+        """The person who is the main-clause subject of the sentence before ``tok``'s, when no
+        person is named in ``tok``'s sentence before it (the subject is the likelier referent of a
+        subject pronoun than a person named later in a clause or an object)."""
+        sent = tok.sent
+        if sent.start == 0 or any(m.kind == "Person" and sent.start <= m.start < tok.i for m in mentions):
+            return None
+        prev = doc[sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        found = next((m for m in mentions if m.start <= subj.i < m.end and m.kind == "Person"), None)
+        return found.key if found is not None else None
 
     @staticmethod
     def _said_in(tok: Token) -> Token | None:

@@ -155,3 +155,16 @@ def test_both_generals_are_the_last_two_people_named_not_the_speaker(nlp):
     assert plural, [(m.text, m.key) for m in doc._.gpol_mentions]
     keys = {plural[0].key, *plural[0].also}
     assert len(keys) == 2 and not any("osei" in k for k in keys), keys
+
+
+def test_a_subject_pronoun_opening_a_sentence_is_the_last_sentences_subject(nlp):
+    doc = nlp("President Amos Kethrani, who had spent the spring courting Prime Minister Dario Vellumo, "
+              "appeared to lose patience. On Friday he accused Vellumo of stalling the talks.")
+    he = [m.key for m in doc._.gpol_mentions if m.text == "he"]
+    assert he == [next(m.key for m in doc._.gpol_mentions if m.text.endswith("Amos Kethrani"))], \
+        [(m.text, m.key) for m in doc._.gpol_mentions]
+    # a person named earlier in the pronoun's own sentence keeps the nearer reading
+    doc = nlp("President Amos Kethrani met Dario Vellumo on Monday. After the talks Vellumo said he "
+              "would return.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "he"] != [
+        next(m.key for m in doc._.gpol_mentions if m.text.endswith("Amos Kethrani"))]
