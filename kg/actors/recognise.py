@@ -191,6 +191,13 @@ def _titled(doc: Doc, tok: Token, gaz: Gazetteer) -> bool:
         prev.lower_ in word_list("name_titles") or gaz.role(prev.lower_) is not None)
 
 
+def _mention_at(mentions: list, tok: Token | None, ok=None) -> "Mention | None":
+    """The first of ``mentions`` covering ``tok`` (and passing ``ok``), else None."""
+    if tok is None:
+        return None
+    return next((m for m in mentions if m.start <= tok.i < m.end and (ok is None or ok(m))), None)
+
+
 _NAME_PREPS = ("of", "for", "on", "in", "to", "against")
 
 
@@ -890,8 +897,7 @@ class ActorRecognizer:
                         and tok.head.head.lemma_.lower() in word_list("speech_verbs"):
                     # "Trump met Sharaa, a day after announcing he would lift sanctions": the speaker
                     sayer = self._clause_subject(tok.head.head)
-                    found = next((mm for mm in mentions if sayer is not None and mm.start <= sayer.i < mm.end
-                                  and mm.kind == "Person"), None)
+                    found = _mention_at(mentions, sayer, lambda mm: mm.kind == "Person")
                     if found is not None:
                         ref = found.key
                 add(tok.i, tok.i + 1, ref, "Person", "pronoun")
@@ -914,15 +920,14 @@ class ActorRecognizer:
                         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                             verb = verb.head
                         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    found = next((mm for mm in mentions if subj is not None and mm.start <= subj.i < mm.end), None)
+                    found = _mention_at(mentions, subj)
                     if found is not None and found.kind != "Person":
                         ref = found
                 elif tok.dep_ in ("nsubj", "nsubjpass") and (said := self._said_in(tok)) is not None:
                     # "The Philippines, which lies south of Taiwan, said it would hold drills", "the
                     # Houthis said the deal did not cover Israel, which they would keep targeting": the sayer
                     sayer = next((c for c in said.children if c.dep_ == "nsubj"), None)
-                    found = next((mm for mm in mentions if sayer is not None and mm.start <= sayer.i < mm.end
-                                  and mm.kind != "Person"), None)
+                    found = _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")
                     if found is not None:
                         ref = found
                 pm = add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun", sector=ref.sector)
@@ -1073,9 +1078,7 @@ class ActorRecognizer:
             return None
         prev = doc[sent.start - 1].sent
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
-            return None
-        found = next((m for m in mentions if m.start <= subj.i < m.end and m.kind == "Person"), None)
+        found = _mention_at(mentions, subj, lambda m: m.kind == "Person")
         return found.key if found is not None else None
 
     @staticmethod
@@ -1131,7 +1134,7 @@ class ActorRecognizer:
             cur = cur.head  # "opened fire to disperse demonstrators"
         for s in cur.children:
             if s.dep_ == "nsubj":
-                m = next((mm for mm in mentions if mm.start <= s.i < mm.end), None)
+                m = _mention_at(mentions, s)
                 if m is not None and m.kind == "State" and m.sector in _HOME_SECTORS:
                     e = self.gaz.get(m.key)
                     return e if e is not None and e.kind == "State" else None
@@ -1154,7 +1157,7 @@ class ActorRecognizer:
             for o in p.children:
                 if o.dep_ != "pobj":
                     continue
-                m = next((mm for mm in mentions if mm.start <= o.i < mm.end), None)
+                m = _mention_at(mentions, o)
                 if m is not None:
                     e = self.gaz.get(m.key)
                     return e if e is not None and e.kind == "State" else None
