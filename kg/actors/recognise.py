@@ -116,6 +116,23 @@ def _media_names(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$|^[ap]\.?m\.?$", re.I)
+
+
+def _clock_zones(doc: Doc) -> list[int]:
+    """Tokens that name the time zone of a clock time, as a live page stamps its entries ("12:50
+    CAT - The president ...", "at 9 a.m. GMT"): one upper-case word of 2 to 5 letters right after
+    the time. Never an actor ("CAT" is also an initialism a tagger may read as an organisation).
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline(coder="rules").make_doc("10:15 CEST - The army said it had left.")
+    >>> [doc[i].text for i in _clock_zones(doc)]
+    ['CEST']
+    """
+    return [tok.i for tok in doc[1:] if tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 5
+            and _CLOCK.match(doc[tok.i - 1].text)]
+
+
 def _defined_acronyms(doc: Doc, ents) -> dict[str, str]:
     """Acronyms the text defines after a name: ``{"PYD": "Democratic Union Party"}`` for "the
     Democratic Union Party (PYD)". The acronym is one upper-case word of 2 to 8 letters."""
@@ -319,6 +336,8 @@ class ActorRecognizer:
         for start, end in _media_names(doc):
             for i in range(start, end):   # "the Saudi Press Agency reported": a source, and no Saudi
                 taken[i] = True
+        for i in _clock_zones(doc):  # "12:50 CAT -": a live page's timestamp
+            taken[i] = True
         ents = list(doc.ents)
         persons = self._person_spans(doc, ents)
 

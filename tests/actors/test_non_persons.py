@@ -50,3 +50,21 @@ def test_no_actor_node_for_a_news_agency(extraction):
 def test_armed_groups_are_organisations(extraction):
     orgs = {a.label for a in extraction.actors.values() if a.kind == "Organization"}
     assert "Ahrar al-Sham" in orgs or any("ahrar" in o.lower() for o in orgs), orgs
+
+
+LIVE = (
+    "09:40 EAT - Welcome to our live coverage of the vote count in Dodoma.\n\n"
+    "10:15 EAT - The opposition leader Amani Kiwelu says his party will not accept the results.\n\n"
+    "11:02 EAT - Police fired tear gas at his supporters outside the tallying centre, witnesses say.\n\n"
+    "11:30 GMT - The African Union has called for calm.\n\n"
+    "At 2 p.m. CAT the electoral commission is due to announce the winner."
+)
+
+
+def test_the_time_zone_of_a_live_page_stamp_is_no_actor():
+    from kg.pipeline import Extractor
+
+    ex = Extractor().extract(Article(id="live", text=LIVE))
+    labels = {a.label for a in ex.actors.values()}
+    assert not {"EAT", "GMT", "CAT"} & {w for label in labels for w in label.split()}, sorted(labels)
+    assert "African Union" in labels and any("Kiwelu" in label for label in labels), sorted(labels)
