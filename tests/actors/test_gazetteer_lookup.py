@@ -25,6 +25,7 @@ def keys(entries):
     ("Pyongyang", "north-korea"), ("DPRK", "north-korea"), ("D.P.R.K.", "north-korea"),
     ("North Korean", "north-korea"), ("U.S.", "united-states"), ("the U.S.", "united-states"),
     ("US", "united-states"), ("America", "united-states"), ("the White House", "united-states"),
+    ("the State Department", "united-states"),
     ("UK", "united-kingdom"), ("Britain", "united-kingdom"), ("Türkiye", "turkey"), ("Turkiye", "turkey"),
     ("Ivory Coast", "ivory-coast"), ("Côte d’Ivoire", "ivory-coast"), ("Emirati", "united-arab-emirates"),
     ("Kyiv", "ukraine"), ("Kiev", "ukraine"), ("Jerusalem", "israel"),
