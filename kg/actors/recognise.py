@@ -120,17 +120,30 @@ _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$|^[ap]\.?m\.?$", re.I)
 
 
 def _clock_zones(doc: Doc) -> list[int]:
-    """Tokens that name the time zone of a clock time, as a live page stamps its entries ("12:50
-    CAT - The president ...", "at 9 a.m. GMT"): one upper-case word of 2 to 5 letters right after
-    the time. Never an actor ("CAT" is also an initialism a tagger may read as an organisation).
+    """Tokens that name a time zone, as a live page gives it: the zone of a clock time ("12:50 CAT
+    - The president ...", "at 9 a.m. GMT"), one upper-case word of 2 to 5 letters right after
+    the time; and a zone's name of capitalised words ending in "Time", with the abbreviation
+    after it ("All times are Central European Summer Time (CEST)"). Never an actor ("CAT" is
+    also an initialism a tagger may read as an organisation).
 
     >>> from kg.nlp import load_pipeline
-    >>> doc = load_pipeline(coder="rules").make_doc("10:15 CEST - The army said it had left.")
+    >>> doc = load_pipeline(coder="rules").make_doc("Times are Central European Time (CET). 10:15 CEST - The army left.")
     >>> [doc[i].text for i in _clock_zones(doc)]
-    ['CEST']
+    ['Central', 'European', 'Time', 'CET', 'CEST']
     """
-    return [tok.i for tok in doc[1:] if tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 5
-            and _CLOCK.match(doc[tok.i - 1].text)]
+    out = []
+    for tok in doc[1:]:
+        if tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 5 and _CLOCK.match(doc[tok.i - 1].text):
+            out.append(tok.i)
+        elif tok.text == "Time" and doc[tok.i - 1].is_title:
+            start = tok.i - 1
+            while start > max(0, tok.i - 4) and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+                start -= 1
+            out += range(start, tok.i + 1)
+            if tok.i + 3 < len(doc) and doc[tok.i + 1].text == "(" and doc[tok.i + 3].text == ")" \
+                    and doc[tok.i + 2].is_upper:
+                out.append(tok.i + 2)
+    return sorted(set(out))
 
 
 def _defined_acronyms(doc: Doc, ents) -> dict[str, str]:

@@ -53,6 +53,7 @@ def test_armed_groups_are_organisations(extraction):
 
 
 LIVE = (
+    "Live coverage of the vote count in Dodoma. All times are East Africa Time (EAT).\n\n"
     "09:40 EAT - Welcome to our live coverage of the vote count in Dodoma.\n\n"
     "10:15 EAT - The opposition leader Amani Kiwelu says his party will not accept the results.\n\n"
     "11:02 EAT - Police fired tear gas at his supporters outside the tallying centre, witnesses say.\n\n"
@@ -66,5 +67,5 @@ def test_the_time_zone_of_a_live_page_stamp_is_no_actor():
 
     ex = Extractor().extract(Article(id="live", text=LIVE))
     labels = {a.label for a in ex.actors.values()}
-    assert not {"EAT", "GMT", "CAT"} & {w for label in labels for w in label.split()}, sorted(labels)
+    assert not {"EAT", "GMT", "CAT", "Time"} & {w for label in labels for w in label.split()}, sorted(labels)
     assert "African Union" in labels and any("Kiwelu" in label for label in labels), sorted(labels)
