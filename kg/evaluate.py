@@ -361,6 +361,50 @@ def _ends_with(gold: str, name: str) -> bool:
     return bool(n) and len(n) < len(g) and g[-len(n):] == n and not set(g[:-len(n)]) & _PREPOSITIONS
 
 
+# words in lower case that do not make a name a description: function words and name particles
+_NAME_PARTICLES = {"of", "the", "and", "in", "for", "at", "on", "to", "de", "del", "da", "dos", "la", "le",
+                   "des", "du", "bin", "ibn", "von", "van", "der", "e", "y"}
+
+
+def _unnamed_group(name: str) -> bool:
+    """Whether a gold organisation's name describes a group rather than names one ("protesters in
+    Tbilisi", "Kenyan teachers", "pro-government militias"; not "Islamic Jihad", "al-Shabaab"):
+    coding rule R7 lists an unnamed group that acts as an ``Organization`` with its country as
+    ``affiliation``. It holds a word in lower case that is no function word or name particle.
+
+    >>> _unnamed_group("protesters in Tbilisi"), _unnamed_group("Kenyan teachers")
+    (True, True)
+    >>> _unnamed_group("al-Shabaab"), _unnamed_group("Government of National Unity")
+    (False, False)
+    """
+    return any(w[:1].islower() and w.lower() not in _NAME_PARTICLES and not re.match(r"^[a-z]{1,3}-[A-Z]", w)
+               for w in name.split())
+
+
+def _plain_words(name: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") else w for w in normalize_name(name).split()} - _NAME_PARTICLES
+
+
+def _group_of_state(gold: GoldRecord, ga: GoldActor, actor, owner) -> float:
+    """Weight of matching a predicted group of a state's society (``actor``, of ``owner``) to a
+    gold unnamed group (:func:`_unnamed_group`) whose ``affiliation`` is that state, when their
+    names (or the group's other names in the text) share a word besides the state's name ("Kenya
+    students" and "Kenyan students", "protesters" and "protesters in Nairobi"): 1; else 0."""
+    if owner is None or ga.kind != "Organization" or ga.iso3 or ga.sector or not ga.affiliation \
+            or not _unnamed_group(ga.name):
+        return 0.0
+    state = next((g for g in gold.actors if g.name == ga.affiliation), None)
+    if state is not None and state.iso3 and owner.country_code:
+        same = state.iso3 == owner.country_code
+    else:
+        same = normalize_name(ga.affiliation) in {normalize_name(n) for n in (owner.label, *owner.alt_labels)}
+    if not same:
+        return 0.0
+    names = set().union(*(_plain_words(n) for n in (actor.label, *actor.alt_labels)))
+    state_words = set().union(*(_plain_words(n) for n in (owner.label, *owner.alt_labels, ga.affiliation)))
+    return 1.0 if (_plain_words(ga.name) & names) - state_words else 0.0
+
+
 def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
     """One-to-one matching of predicted actor keys to gold actor names (maximum weight)."""
     import networkx as nx
@@ -390,6 +434,9 @@ def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
             elif ga.iso3 and owner is not None and owner.country_code == ga.iso3:
                 # a group of a state's society ("Darfur rebels"), coded as country + sector
                 weight = 2 if gsector == actor.sector else 1
+            else:
+                # the same, listed by rule R7 as an unnamed group with its state as affiliation
+                weight = _group_of_state(gold, ga, actor, owner)
             if weight:
                 g.add_edge(("p", key), ("g", ga.name), weight=weight)
     pairs = {}

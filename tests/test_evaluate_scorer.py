@@ -245,6 +245,34 @@ def test_group_and_state_match_the_gold_country_and_sector():
     assert r.actors.f1 == 1.0 and r.events.f1 == 1.0
 
 
+def _r7_group_case(group_label: str, alt: str | None = None):
+    # corpus gold (rule R7): an unnamed group is an Organization with its state as affiliation
+    gold = GoldRecord.from_dict({"id": "t-r7", "text": "Protesters in Maroua marched against the governor.",
+                                 "actors": [{"name": "protesters in Maroua", "kind": "Organization",
+                                             "iso3": None, "affiliation": "Cameroon"},
+                                            {"name": "Cameroon", "kind": "State", "iso3": "CMR"}],
+                                 "events": [{"actor": "protesters in Maroua", "type": "Protest",
+                                             "recipient": "Cameroon"}]})
+    group = Actor("cameroon-group", "Organization", group_label, affiliation="cameroon", sector="OPP")
+    if alt:
+        group.alt_labels.add(alt)
+    actors = {"cameroon": Actor("cameroon", "State", "Cameroon", country_code="CMR"), "cameroon-group": group}
+    ex = Extraction(Article(id="t-r7", text=gold.text), actors=actors,
+                    events=[Event("Protest", ["cameroon-group"], ["cameroon"])])
+    return aggregate([score_document(gold, ex)])
+
+
+def test_a_group_of_the_state_matches_a_gold_unnamed_group_of_that_affiliation_sharing_a_word():
+    assert _r7_group_case("Cameroon opposition", alt="protesters").events.f1 == 1.0
+    assert _r7_group_case("Cameroon protesters").events.f1 == 1.0
+
+
+def test_a_group_of_the_state_sharing_only_the_state_matches_no_gold_unnamed_group():
+    # "Cameroon civilians" are not "protesters in Maroua" because both are of Cameroon
+    r = _r7_group_case("Cameroon civilians")
+    assert r.events.f1 == 0.0 and r.actors.fp == 1
+
+
 def test_a_state_named_after_a_preposition_is_no_title_match():
     # "students throughout Indonesia" are a group of Indonesia, not Indonesia with a title
     gold = GoldRecord.from_dict({"id": "t-5", "text": "Students throughout Indonesia demonstrated against Suharto.",
