@@ -16,7 +16,8 @@ TEXT = (
     "Fighters of Ahrar al-Sham clashed with Jaish al-Islam near Douma, and Jaysh al-Islam said "
     "it lost ten men. "
     "Sec Def Mattis told reporters that Margaret Owen Patron of the charity had written to him. "
-    "Lawyer Amal Clooney met Mattis in Washington."
+    "Lawyer Amal Clooney met Mattis in Washington. "
+    "Tsai Ing-wen met Kevin McCarthy at the Reagan Presidential Library."
 )
 
 
@@ -32,7 +33,8 @@ def _persons(ex):
 
 
 @pytest.mark.parametrize("name", ["Manbij", "Ain Issa", "Tel Hamis", "Hawar", "Oval Office", "Trump Tower",
-                                  "Ahrar al-Sham", "Jaish al-Islam", "Jaysh al-Islam"])
+                                  "Ahrar al-Sham", "Jaish al-Islam", "Jaysh al-Islam",
+                                  "Reagan Presidential Library"])
 def test_no_person_node_for_a_place_building_group_or_agency(extraction, name):
     persons = _persons(extraction)
     assert not any(name.lower() in label.lower() for label in persons), sorted(persons)
