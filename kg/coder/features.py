@@ -2,7 +2,9 @@
 
 Features are named strings, hashed into a fixed number of columns (so that the model has no
 vocabulary to ship): the proposer's reading (class, CAMEO code, modality), the act's lemma and
-its place in the parse, how the actor's and recipient's mentions stand to it, the cues of
+its place in the parse, how the actor's and recipient's mentions stand to it, how often the story
+names each of them and what ties a person to politics (a gazetteer entry, a role, an
+affiliation), the cues of
 negation, plans, conditions, reported speech, habit and age in its sentence, and the words
 around it, and the kinds of names and numbers in the sentence (spaCy's entity labels, the shape
 of numbers: a score "2-0" or a sum of money tells sport or business). (The pretrained pipeline's contextual token vectors, ``doc.tensor``, were tried as
@@ -100,6 +102,16 @@ def sparse_features(c: Candidate, ctx: DocContext) -> list[str]:
     ]
     if c.source is not None and c.source.claimed_by:
         f.append("claimed")
+    # how the story stands to the two participants: how often each is named, and what ties a
+    # person to politics (a gazetteer entry, a role, an affiliation)
+    for side, key in (("a", c.actor), ("r", c.recipient)):
+        actor = kinds.get(key) if key else None
+        if actor is None:
+            continue
+        n = len(actor.mentions)
+        f.append(f"{side}named={'1' if n <= 1 else '2-3' if n <= 3 else '4-9' if n <= 9 else '10+'}")
+        if actor.kind == "Person":
+            f.append(f"{side}tie={'qid' if actor.qid else 'role' if actor.role else 'aff' if actor.affiliation else 'none'}")
     # where the two participants stand
     ai = _mention_root(ctx, c.actor, c.sent, c.trigger)
     ri = _mention_root(ctx, c.recipient, c.sent, c.trigger)

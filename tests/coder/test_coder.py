@@ -33,6 +33,21 @@ def test_candidates_are_explicit_records(nlp):
     assert with_r <= without
 
 
+def test_features_say_how_often_the_story_names_each_side_and_what_ties_a_person_to_politics(nlp):
+    from kg.coder.features import sparse_features
+
+    doc = nlp("Kenya accused Somalia of arming militants. Kenya recalled its ambassador, and Kenya "
+              "closed the border. Amina Warsame accused Ethiopia of lying. Foreign Minister Musalia "
+              "Mudavadi condemned Ethiopia.")
+    ctx = DocContext.of(doc)
+    by = {(c.actor, c.recipient): sparse_features(c, ctx) for c in propose(doc, ctx)}
+    assert "anamed=4-9" in by[("kenya", "somalia")] and "rnamed=1" in by[("kenya", "somalia")]
+    assert "rnamed=2-3" in by[("musalia-mudavadi", "ethiopia")]
+    assert "atie=role" in by[("musalia-mudavadi", "ethiopia")]  # a minister
+    assert "atie=none" in by[("amina-warsame", "ethiopia")]  # no title, office or gazetteer entry
+    assert not any(f.startswith("atie") for f in by[("kenya", "somalia")])  # only persons
+
+
 def test_a_clear_attack_is_coded(coded_extractor):
     evs = events_of(coded_extractor, "Russian forces shelled the Ukrainian city of Kharkiv on Monday, "
                                      "killing four civilians, regional officials said.")
