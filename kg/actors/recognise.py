@@ -140,23 +140,27 @@ def _clock_zones(doc: Doc) -> list[int]:
             while start > max(0, tok.i - 4) and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
                 start -= 1
             out += range(start, tok.i + 1)
-            if tok.i + 3 < len(doc) and doc[tok.i + 1].text == "(" and doc[tok.i + 3].text == ")" \
-                    and doc[tok.i + 2].is_upper:
-                out.append(tok.i + 2)
+            if (acr := _acronym_after(doc, tok.i + 1)) is not None:
+                out.append(acr)
     return sorted(set(out))
+
+
+def _acronym_after(doc: Doc, i: int) -> int | None:
+    """The token of an acronym in brackets starting at token ``i`` ("(PYD)"): one upper-case word
+    of 2 to 8 letters; else None."""
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    acr = doc[i + 1].text
+    return i + 1 if acr.isalpha() and acr.isupper() and 2 <= len(acr) <= 8 else None
 
 
 def _defined_acronyms(doc: Doc, ents) -> dict[str, str]:
     """Acronyms the text defines after a name: ``{"PYD": "Democratic Union Party"}`` for "the
-    Democratic Union Party (PYD)". The acronym is one upper-case word of 2 to 8 letters."""
+    Democratic Union Party (PYD)" (:func:`_acronym_after`)."""
     out: dict[str, str] = {}
     for span in ents:
-        if span.label_ != "ORG" or span.end + 2 >= len(doc):
-            continue
-        if doc[span.end].text == "(" and doc[span.end + 2].text == ")":
-            acr = doc[span.end + 1].text
-            if acr.isalpha() and acr.isupper() and 2 <= len(acr) <= 8:
-                out.setdefault(acr, _bare_name(_strip_possessive(span.text)))
+        if span.label_ == "ORG" and (acr := _acronym_after(doc, span.end)) is not None:
+            out.setdefault(doc[acr].text, _bare_name(_strip_possessive(span.text)))
     return out
 
 
