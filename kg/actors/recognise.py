@@ -591,7 +591,10 @@ class ActorRecognizer:
             if key:
                 add(tok.i, tok.i + 1, key, "Person", "name-part", label=word)
 
-        # 4. descriptions: "North Korea's top diplomat", "the Turkish president", "North Korean troops"
+        # 4. a leader's government: "the Trump administration", "the Assad regime" are the state
+        self._leaders_governments(doc, actors, mentions, taken, add)
+
+        # 5. descriptions: "North Korea's top diplomat", "the Turkish president", "North Korean troops"
         self._descriptions(doc, actors, mentions, taken, add)
 
         mentions.sort(key=lambda m: m.start)
@@ -599,6 +602,36 @@ class ActorRecognizer:
         doc._.gpol_actors = actors
         doc._.gpol_places = places
         return doc
+
+    def _leaders_governments(self, doc: Doc, actors: dict, mentions: list, taken: list, add) -> None:
+        """A person's name modifying a ruling noun is that person's state, not the person (coding
+        rule R7: a government is its state): "The Trump administration imposed sanctions on Iran"
+        is the United States acting, and Trump is not named as an actor of the sentence.
+
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("The Obama administration expelled 35 Russian diplomats.")
+        >>> [(m.text, m.key) for m in doc._.gpol_mentions][:1]
+        [('Obama administration', 'united-states')]
+        """
+        for m in list(mentions):
+            head = doc[m.end - 1]
+            ruler = head.head
+            if m.kind != "Person" or head.dep_ != "compound" or ruler.i != m.end \
+                    or ruler.lemma_.lower() not in name_words("ruling_nouns"):
+                continue
+            person = actors.get(m.key)
+            state = self.gaz.get(person.affiliation) if person is not None and person.affiliation else None
+            if state is None or state.kind != "State" or taken[ruler.i]:
+                continue
+            mentions.remove(m)
+            span = (doc[m.start].idx, head.idx + len(head))
+            if span in person.mentions:
+                person.mentions.remove(span)
+            if not person.mentions:
+                del actors[m.key]
+            for i in range(m.start, m.end):
+                taken[i] = False
+            add(m.start, ruler.i + 1, state.key, "State", "group", sector="government", label=state.label)
 
     @staticmethod
     def _nicknames(doc: Doc, persons: list[Mention]) -> list[tuple[int, int, str]]:

@@ -150,6 +150,21 @@ def test_his_government_is_the_state_of_the_person(nlp):
         [("ArmedAttack", ["ethiopia"], ["eritrea"], "Negated")]
 
 
+def test_a_leaders_administration_is_the_leaders_state_and_not_the_leader(nlp):
+    doc = nlp("Iran tested a missile on Sunday. The Trump administration imposed sanctions on Iran, and "
+              "Syria's Assad regime condemned the move.")
+    assert [(m.text, m.key) for m in doc._.gpol_mentions if m.kind == "State" and m.how == "group"] == \
+        [("Trump administration", "united-states"), ("Assad regime", "syria")]
+    assert "donald-trump" not in doc._.gpol_actors  # named only as the modifier of his government
+    sanctions = [(e.actors, e.recipients) for e in doc._.gpol_events if e.type == "EconomicSanction"]
+    assert sanctions == [(["united-states"], ["iran"])]
+    # a person named in their own right stays a person; a name no gazetteer ties to a state
+    # stays what it was
+    doc = nlp("Trump said the Trump administration would act. The Mbeki government resigned.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "Trump"] == ["donald-trump"]
+    assert not [m for m in doc._.gpol_mentions if m.text.startswith("Mbeki") and m.kind == "State"]
+
+
 def test_its_in_a_coordinated_clause_is_the_shared_subject(nlp):
     doc = nlp("Pakistan has refused to deploy peacekeepers in Iraq and has urged its citizens to avoid coming.")
     assert [m.key for m in doc._.gpol_mentions if m.text == "its"] == ["pakistan"]
