@@ -355,20 +355,26 @@ def launch_at_someone_attacks(ex: EventExtractor, cand: Candidate, st: DocState)
 
 
 def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
-    """"Rejected a U.S. request", "condemned the killings by the RSF": the event the object names
-    is what this one reacts to, told here as its target, not anew; so is a proposal's content
-    ("rejected an offer to host a summit").
+    """"Rejected a U.S. request", "condemned the killings": the event the object names is what
+    this one reacts to, told here as its target, not anew; so is a proposal's content ("rejected
+    an offer to host a summit"). When a possessor or a "by"/"from" phrase names who did it
+    ("rejected Guatemala's request", "condemned the killings by the RSF") it is told as well:
+    that actor's own event, aimed at whoever reacts (coding rule R4: a demand is its speaker's
+    event).
 
+    >>> show("Mexico rejected a U.S. request.")
+    [('Reject', ['mexico'], ['united-states'])]
+    >>> show("Mexico rejected a U.S. request.", without=reacted_object_told_here)
+    [('Reject', ['mexico'], ['united-states']), ('Request', ['united-states'], ['mexico (inferred)'])]
     >>> show("Mexico rejected Guatemala's request.")
-    [('Reject', ['mexico'], ['guatemala'])]
-    >>> show("Mexico rejected Guatemala's request.", without=reacted_object_told_here)
     [('Reject', ['mexico'], ['guatemala']), ('Request', ['guatemala'], ['mexico (inferred)'])]
     """
     dobj = cand.dobj
     if dobj is None or dobj.dep_ != "dobj" or cand.lemma in ex.light:
         return
     noun = ex.event_noun(dobj)
-    if noun is not None:
+    if noun is not None and not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by")
+                                    for c in noun.children):
         st.suppressed.add(noun.i)
     for c in dobj.children:
         if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
