@@ -58,6 +58,9 @@ class Candidate:
     refers_to: str | None = None
     #: a Host event with a thing hosted and no guest named ("hosted the talks")
     hosting: bool = False
+    #: the modality the rules found, when the trigger's own context does not tell it (a refusal
+    #: told as a negated future is asserted)
+    modality: str | None = None
     # ---- nouns
     #: the frame noun of "a mediation effort", and the dependents of the noun and its frame
     frame: Token | None = None

@@ -24,7 +24,7 @@ class Telling:
     """Writing events with their context (a mixin of the event extractor)."""
 
     def emit(self, st: DocState, cls, cameo, tok, actors, recipients, conf, sent: Span,
-              modality_from: Token | None = None):
+              modality_from: Token | None = None, modality: str | None = None):
         if not actors:
             return
         actors = list({k: (k, s) for k, s in reversed(actors)}.values())[::-1]  # each actor once
@@ -36,7 +36,7 @@ class Telling:
             cls, cameo = "MilitaryCooperation", "062"
         side = side_of(actor_keys, tok.doc._.gpol_actors or {})
         recipients = [(k, s) for k, s in recipients if k not in side]
-        modality = modality_of(tok)
+        modality = modality or modality_of(tok)
         if modality == "Asserted" and modality_from is not None:
             modality = modality_of(modality_from)  # "did not take part in the talks"
         claimed = self.claimed_by(tok, st)

@@ -1,7 +1,7 @@
 """Sets of PLOVER top types the event extractor reads events by (model constants, not word lists)."""
 from __future__ import annotations
 
-__all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS",
+__all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS", "REACTING_TOPS",
            "OF_AGENT_TOPS", "FORCE_TOPS", "COOPERATION", "MATERIAL", "DIRECTED_TOPS", "GATHERINGS",
            "ANSWERS", "CHALLENGES"]
 
@@ -31,3 +31,6 @@ GATHERINGS = {"Consult", "Support", "Agree", "Cooperate"}
 # answers, and the challenges they answer ("denied the charge", "rejected the demand")
 ANSWERS = {"Reject", "Concede"}
 CHALLENGES = {"Accuse", "Request", "Threaten", "Sanction", "Coerce", "Reject"}
+# Acts that react to another's act, which their object or "against"/"over" phrase names: "rejected
+# Pakistan's demand", "protested against the blockade"
+REACTING_TOPS = {"Accuse", "Protest", "Reject"}

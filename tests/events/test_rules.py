@@ -21,6 +21,8 @@ GIVES = [
      ('Agree', ['kenya'], ['haiti'])),
     (statements.demand_in_speech, 'Lithuania said Belarus must close the camps.',
      ('Request', ['lithuania'], ['belarus'])),
+    (statements.stated_refusal, 'Congo would not negotiate with Rwanda.',
+     ('Reject', ['democratic-republic-of-the-congo'], ['rwanda'])),
     (verbs.object_predicate, 'Hungary called the vote a provocation.',
      ('Condemn', ['hungary'], [])),
     (verbs.lexicon_reading, 'Chile praised Argentina.',
@@ -172,5 +174,5 @@ def test_a_reacted_to_act_whose_doer_is_named_is_told_as_the_doers_event(nlp):
     events = told(nlp, "The Taliban rejected Pakistan's demand to hand over the militants.")
     assert ("Reject", ["taliban"], ["pakistan"]) in events
     assert ("Request", ["pakistan"], ["taliban (inferred)"]) in events
-    events = told(nlp, "Colombia rejected a demand from the ELN for a ceasefire.")
+    events = told(nlp, "Colombia rejected a demand by the ELN for a ceasefire.")
     assert any(t == "Request" and a == ["eln"] for t, a, _ in events), events

@@ -52,7 +52,7 @@ def read_verb(ex: EventExtractor, v: Token, st: DocState, sent: Span):
         if rule(ex, cand, st) is STOP:
             return
     n_before = len(st.events)
-    ex.emit(st, cand.cls, cand.entry.cameo, v, cand.actors, cand.recipients, 0.6, sent)
+    ex.emit(st, cand.cls, cand.entry.cameo, v, cand.actors, cand.recipients, 0.6, sent, modality=cand.modality)
     if cand.refers_to is not None:
         for ev in st.events[n_before:]:
             st.anaphora.append((ev, cand.refers_to))
@@ -87,6 +87,7 @@ VERB_READING = [
     # the verb and whether it tells an event of its own
     verbs.told_elsewhere,
     statements.demand_in_speech,
+    statements.stated_refusal,
     # its reading: class and CAMEO code (a rule may set it)
     verbs.object_predicate,
     verbs.lexicon_reading,

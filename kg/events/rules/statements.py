@@ -1,4 +1,5 @@
-"""Events that a statement is: a stated readiness to act (an intent) and a demand in reported speech."""
+"""Events that a statement is: a stated readiness to act (an intent), a demand in reported speech and a
+refusal told as what the actor will not do."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -8,13 +9,14 @@ from spacy.tokens import Span, Token
 from ...taxonomy import quad_of, top_of
 from ..candidate import Candidate
 from ..state import DocState
+from ..modality import word_list
 from ..syntax import side_of
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["stated_intent", "demand_in_speech"]
+__all__ = ["stated_intent", "demand_in_speech", "stated_refusal"]
 
 
 def stated_intent(ex: EventExtractor, adj: Token, st: DocState, sent: Span):
@@ -85,3 +87,24 @@ def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
             # nor is anything told inside it ("must be ready to mediate", "must reach an agreement")
             st.suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
                                     if t.pos_ in ("VERB", "NOUN", "ADJ"))
+
+
+def stated_refusal(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Beijing will not accept any arms sales to Taiwan", "Kinshasa would not negotiate with the
+    rebels": a verb of consent (``refusable_verbs``) negated with a future or ability auxiliary
+    (``refusal_auxiliaries``) is a refusal, the actor's REJECT and asserted (coding rule R12), aimed at whom the verb names;
+    the act refused is not told as a negated event of its own.
+
+    >>> show("Congo would not negotiate with Rwanda.")
+    [('Reject', ['democratic-republic-of-the-congo'], ['rwanda'])]
+    >>> show("Congo would not negotiate with Rwanda.", without=stated_refusal)
+    [('Negotiate', ['democratic-republic-of-the-congo'], ['rwanda'])]
+    """
+    v = cand.tok
+    if cand.lemma not in word_list("refusable_verbs") or not any(c.dep_ == "neg" for c in v.children):
+        return
+    if not any(c.dep_ == "aux" and c.lower_ in word_list("refusal_auxiliaries") for c in v.children):
+        return
+    refuse = ex.lex.verb("refuse")
+    if refuse is not None:
+        cand.entry, cand.modality = refuse, "Asserted"

@@ -13,7 +13,7 @@ from ...taxonomy import quad_of, top_of
 from ..candidate import STOP, Candidate
 from ..state import DocState
 from ..syntax import CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause
-from ..tops import ADDRESSED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS
+from ..tops import ADDRESSED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
@@ -357,7 +357,7 @@ def launch_at_someone_attacks(ex: EventExtractor, cand: Candidate, st: DocState)
 def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Rejected a U.S. request", "condemned the killings": the event the object names is what
     this one reacts to, told here as its target, not anew; so is a proposal's content ("rejected
-    an offer to host a summit"). When a possessor or a "by"/"from" phrase names who did it
+    an offer to host a summit"). When a possessor or a "by" phrase names who did it
     ("rejected Guatemala's request", "condemned the killings by the RSF") it is told as well:
     that actor's own event, aimed at whoever reacts (coding rule R4: a demand is its speaker's
     event).
@@ -373,8 +373,10 @@ def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
     if dobj is None or dobj.dep_ != "dobj" or cand.lemma in ex.light:
         return
     noun = ex.event_noun(dobj)
-    if noun is not None and not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by")
-                                    for c in noun.children):
+    # (a reaction's, not another verb's: "invoked NATO's Article 4 consultations" is one appeal)
+    owned = noun is not None and top_of(cand.cls) in REACTING_TOPS and any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+    if noun is not None and not owned:
         st.suppressed.add(noun.i)
     for c in dobj.children:
         if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -392,7 +394,7 @@ def reaction_preps_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Demonstrate', ['cuba'], ['united-states']), ('Blockade', ['united-states'], ['cuba (inferred)'])]
     """
     v = cand.tok
-    reacting = top_of(cand.cls) in ("Accuse", "Protest", "Reject")
+    reacting = top_of(cand.cls) in REACTING_TOPS
     for c in (own_clause(v) if reacting else v.children):
         if c.dep_ == "prep" and c.lower_ in REACTION_PREPS and (c.head.i == v.i or reacting):
             for o in c.children:
