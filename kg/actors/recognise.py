@@ -606,7 +606,7 @@ class ActorRecognizer:
     def _leaders_governments(self, doc: Doc, actors: dict, mentions: list, taken: list, add) -> None:
         """A person's name modifying a ruling noun is that person's state, not the person (coding
         rule R7: a government is its state): "The Trump administration imposed sanctions on Iran"
-        is the United States acting, and Trump is not named as an actor of the sentence.
+        is the United States acting, and no event reads Trump as an actor of the sentence.
 
         >>> from kg.nlp import load_pipeline
         >>> doc = load_pipeline()("The Obama administration expelled 35 Russian diplomats.")
@@ -623,12 +623,9 @@ class ActorRecognizer:
             state = self.gaz.get(person.affiliation) if person is not None and person.affiliation else None
             if state is None or state.kind != "State" or taken[ruler.i]:
                 continue
+            # (the name still names the person, so the person keeps the name's span as one of
+            # its mentions; no event reads it as the person)
             mentions.remove(m)
-            span = (doc[m.start].idx, head.idx + len(head))
-            if span in person.mentions:
-                person.mentions.remove(span)
-            if not person.mentions:
-                del actors[m.key]
             for i in range(m.start, m.end):
                 taken[i] = False
             add(m.start, ruler.i + 1, state.key, "State", "group", sector="government", label=state.label)

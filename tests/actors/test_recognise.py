@@ -155,7 +155,9 @@ def test_a_leaders_administration_is_the_leaders_state_and_not_the_leader(nlp):
               "Syria's Assad regime condemned the move.")
     assert [(m.text, m.key) for m in doc._.gpol_mentions if m.kind == "State" and m.how == "group"] == \
         [("Trump administration", "united-states"), ("Assad regime", "syria")]
-    assert "donald-trump" not in doc._.gpol_actors  # named only as the modifier of his government
+    # the name still names the person (one actor node), but no mention reads it as the actor
+    assert doc._.gpol_actors["donald-trump"].mentions
+    assert not [m for m in doc._.gpol_mentions if m.key == "donald-trump"]
     sanctions = [(e.actors, e.recipients) for e in doc._.gpol_events if e.type == "EconomicSanction"]
     assert sanctions == [(["united-states"], ["iran"])]
     # a person named in their own right stays a person; a name no gazetteer ties to a state
