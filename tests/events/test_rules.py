@@ -176,3 +176,10 @@ def test_a_reacted_to_act_whose_doer_is_named_is_told_as_the_doers_event(nlp):
     assert ("Request", ["pakistan"], ["taliban (inferred)"]) in events
     events = told(nlp, "Colombia rejected a demand by the ELN for a ceasefire.")
     assert any(t == "Request" and a == ["eln"] for t, a, _ in events), events
+
+
+def test_another_reaction_is_no_antecedent_of_a_bare_event_noun(nlp):
+    events = told(nlp, "Chile and Peru signed a treaty on Thursday. Bolivia welcomed the treaty. "
+                       "Ecuador also praised the deal.")
+    [ecuador] = [e for e in events if e[1] == ["ecuador"]]
+    assert ecuador[2] and ecuador[2][0] in ("chile", "peru"), events

@@ -128,9 +128,14 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
     [('ArmedAttack', ['chile'], ['peru']), ('Condemn', ['bolivia'], ['chile'])]
     >>> show("Chile attacked Peru. Bolivia condemned the attack.", without=antecedent_recipients)
     [('ArmedAttack', ['chile'], ['peru']), ('Condemn', ['bolivia'], ['chile (inferred)'])]
+
+    Another reaction to the same event is no antecedent: in "Chile and Peru signed a treaty.
+    Bolivia welcomed the treaty. Ecuador praised the deal." Ecuador praises a signatory, not
+    Bolivia.
     """
     actors, trigger_of = st.doc._.gpol_actors or {}, st.trigger_of
     position = {id(ev): i for i, ev in enumerate(events)}
+    reactions = {id(ev) for ev, _ in st.anaphora}
     for ev, cls in st.anaphora:
         if ev.recipients or id(ev) not in position:
             continue  # (a hosting event may have given way to the visits it hosted)
@@ -138,6 +143,8 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
         for prev in reversed(events[:pos]):
             if trigger_of and id(prev) in trigger_of and trigger_of.get(id(prev)) == trigger_of.get(id(ev)):
                 continue  # the same act of a co-actor ("X, Y and Z completed a withdrawal")
+            if id(prev) in reactions:
+                continue  # another reaction to it ("Russia welcomed the treaty. China praised the deal")
             if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
                     and not side_of(prev.actors, actors) & side_of(ev.actors, actors):
                 ev.recipients = [state_answered(ev, prev.actors[0], actors)]
