@@ -86,6 +86,8 @@ class EventExtractor(Arguments, Telling):
         self.frames = word_list("event_frames")
         self.command_verbs = word_list("command_verbs")
         self.relation_nouns = word_list("relation_nouns")
+        self.refusable = word_list("refusable_verbs")
+        self.refusal_auxiliaries = word_list("refusal_auxiliaries")
 
     def __call__(self, doc: Doc) -> Doc:
         st = DocState.of(doc)

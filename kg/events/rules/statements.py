@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 from ...taxonomy import quad_of, top_of
 from ..candidate import Candidate
 from ..state import DocState
-from ..modality import word_list
 from ..syntax import side_of
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
@@ -92,8 +91,8 @@ def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
 def stated_refusal(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Beijing will not accept any arms sales to Taiwan", "Kinshasa would not negotiate with the
     rebels": a verb of consent (``refusable_verbs``) negated with a future or ability auxiliary
-    (``refusal_auxiliaries``) is a refusal, the actor's REJECT and asserted (coding rule R12), aimed at whom the verb names;
-    the act refused is not told as a negated event of its own.
+    (``refusal_auxiliaries``) is a refusal, the actor's REJECT and asserted (coding rule R12),
+    aimed at whom the verb names; the act refused is not told as a negated event of its own.
 
     >>> show("Congo would not negotiate with Rwanda.")
     [('Reject', ['democratic-republic-of-the-congo'], ['rwanda'])]
@@ -101,9 +100,9 @@ def stated_refusal(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Negotiate', ['democratic-republic-of-the-congo'], ['rwanda'])]
     """
     v = cand.tok
-    if cand.lemma not in word_list("refusable_verbs") or not any(c.dep_ == "neg" for c in v.children):
+    if cand.lemma not in ex.refusable or not any(c.dep_ == "neg" for c in v.children):
         return
-    if not any(c.dep_ == "aux" and c.lower_ in word_list("refusal_auxiliaries") for c in v.children):
+    if not any(c.dep_ == "aux" and c.lower_ in ex.refusal_auxiliaries for c in v.children):
         return
     refuse = ex.lex.verb("refuse")
     if refuse is not None:
