@@ -23,7 +23,7 @@ from .lexicon import LexEntry
 from .state import DocState
 from .syntax import (RECIPIENT_PREPS, LOCATIVE_PREPS, SHARED_PLACES, SUBJ, amount_of, clause_tokens,
                      clause_triggers, is_amount, object_context, side_of, story_states)
-from .tops import ADDRESSED_TOPS, COOPERATION, OF_AGENT_TOPS
+from .tops import ADDRESSED_TOPS, COOPERATION, OF_AGENT_TOPS, SPEECH_ACT_TOPS
 
 __all__ = ["Arguments"]
 
@@ -145,6 +145,13 @@ class Arguments:
                 # "X has been indicted by the court and will resign": X resigns, not the court
                 # ("X was arrested by police and charged" keeps the agent: that verb is passive too)
                 return [a for o in raised for a in self.actors_of(o, st)]
+            g = h.head
+            if h.dep_ == "ccomp" and g.i != h.i and g.lemma_.lower() in self.speech and self.speech_act(v) \
+                    and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+                # "Muyaya said that the army held positions and accused Rwanda of sending troops":
+                # the parser joins the speaker's second act to the reported clause; an accusation,
+                # appeal, rejection, threat or praise there is the speaker's own
+                return self.subjects(g, st, depth + 1)
             return self.subjects(h, st, depth + 1)
         if v.dep_ == "pcomp" and h.lower_ == "for" and h.head.pos_ == "VERB" and h.head.i != h.i and any(
                 top_of(e.cls) == "Support" for e in self.lex.verb_entries(h.head.lemma_.lower()) if not e.pattern):
@@ -337,6 +344,12 @@ class Arguments:
                            or c.dep_ == "prep" and c.lower_ in ("of", "from", "in") for c in obj.children)
         side = side_of([k for k, _ in self.subjects(governor, st)], governor.doc._.gpol_actors)
         return m.key in side
+
+    def speech_act(self, v: Token) -> bool:
+        """Whether a verb's first sense in the lexicon is a statement one makes of another
+        (``SPEECH_ACT_TOPS``: "accused", "urged", "rejected", "warned", "praised")."""
+        entries = [e for e in self.lex.verb_entries(v.lemma_.lower()) if not e.pattern]
+        return bool(entries) and top_of(entries[0].cls) in SPEECH_ACT_TOPS
 
     def stative(self, v: Token) -> bool:
         """A passive with no agent that states its subject's stance ("is opposed to")."""

@@ -62,6 +62,16 @@ def test_subject_carried_into_coordinated_clause(extractor):
     assert ("Threaten", ("nato",), ("russia",), "Asserted") in found
 
 
+def test_a_speech_act_joined_to_a_reported_clause_is_the_speakers(extractor):
+    # the parser makes "accused" a conjunct of "held", inside what the minister said
+    found, _ = events(extractor, "Defence Minister Jean-Pierre Bemba said that the army still held the "
+                                 "airport and accused Rwanda of sending troops across the border.")
+    assert ("Accuse", ("jean-pierre-bemba",), ("rwanda",), "Asserted") in found
+    # an act of the reported clause's own subject stays that subject's
+    found, _ = events(extractor, "Lavrov's deputy said that Ukraine had attacked the bridge and shelled Belgorod.")
+    assert not any(t == "Assault" and a != ("ukraine",) for t, a, r, m in found)
+
+
 def test_reported_speech_keeps_the_sayer_as_source(extractor):
     _, x = events(extractor, "South Korean intelligence reports that North Korea has deployed around 15,000 "
                              "troops to Russia.")
