@@ -134,6 +134,7 @@ def test_declaring_a_state_of_emergency_is_coercion(extractor):
     ("Cambodia downgraded diplomatic relations with Thailand.", ("BreakRelations", "cambodia", "thailand")),
     ("Qatar shared intelligence with Egypt on the smuggling routes.", ("IntelligenceSharing", "qatar", None)),
     ("Jordan reopened its border with Syria.", ("Concede", "jordan", "syria")),
+    ("Vladimir Putin flew to Ankara for talks with Recep Tayyip Erdogan.", ("Visit", "vladimir-putin", "turkey")),
 ])
 def test_modern_trade_and_diplomatic_measures_are_in_the_lexicon(nlp, text, expected):
     # curated rows for measures the 2015 CAMEO dictionary lacks (curated_verbs.tsv)
