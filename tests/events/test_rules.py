@@ -183,3 +183,11 @@ def test_another_reaction_is_no_antecedent_of_a_bare_event_noun(nlp):
                        "Ecuador also praised the deal.")
     [ecuador] = [e for e in events if e[1] == ["ecuador"]]
     assert ecuador[2] and ecuador[2][0] in ("chile", "peru"), events
+
+
+def test_a_bare_event_noun_refers_to_an_act_of_its_own_class_first(nlp):
+    # a Support of another side told in between shares the deal's top type, not its class
+    events = told(nlp, "Chile and Peru signed a treaty on Thursday. Argentina had long backed a negotiated "
+                       "settlement. Ecuador praised the deal.")
+    [ecuador] = [e for e in events if e[1] == ["ecuador"]]
+    assert ecuador[2] and ecuador[2][0] in ("chile", "peru"), events

@@ -8,7 +8,7 @@ Each takes the document's events and its :class:`~kg.events.state.DocState` and 
 from __future__ import annotations
 
 from ...model import Event
-from ...taxonomy import quad_of, top_of
+from ...taxonomy import is_a, quad_of, top_of
 from ..state import DocState
 from ..syntax import by_trigger, clause_triggers, side_of
 from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
@@ -131,7 +131,8 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
 
     Another reaction to the same event is no antecedent: in "Chile and Peru signed a treaty.
     Bolivia welcomed the treaty. Ecuador praised the deal." Ecuador praises a signatory, not
-    Bolivia.
+    Bolivia. An act of the noun's own class comes first: after "Argentina had long backed a
+    settlement", "the deal" is still the treaty.
     """
     actors, trigger_of = st.doc._.gpol_actors or {}, st.trigger_of
     position = {id(ev): i for i, ev in enumerate(events)}
@@ -140,6 +141,7 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
         if ev.recipients or id(ev) not in position:
             continue  # (a hosting event may have given way to the visits it hosted)
         pos = position[id(ev)]
+        fits = []
         for prev in reversed(events[:pos]):
             if trigger_of and id(prev) in trigger_of and trigger_of.get(id(prev)) == trigger_of.get(id(ev)):
                 continue  # the same act of a co-actor ("X, Y and Z completed a withdrawal")
@@ -147,9 +149,13 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
                 continue  # another reaction to it ("Russia welcomed the treaty. China praised the deal")
             if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
                     and not side_of(prev.actors, actors) & side_of(ev.actors, actors):
-                ev.recipients = [state_answered(ev, prev.actors[0], actors)]
-                ev.confidence = max(0.3, ev.confidence - 0.2)
-                break
+                fits.append(prev)
+        # the latest act of the noun's own class, else the latest of its top type: "the deal" is
+        # the treaty signed, not a settlement some other side supported after it
+        prev = next((p for p in fits if is_a(p.type, cls)), fits[0] if fits else None)
+        if prev is not None:
+            ev.recipients = [state_answered(ev, prev.actors[0], actors)]
+            ev.confidence = max(0.3, ev.confidence - 0.2)
     return events
 
 
