@@ -796,8 +796,9 @@ class ActorRecognizer:
     def _mislabelled_persons(self, doc: Doc, ents, persons: list[Span]) -> list[Span]:
         """Names of people the model tagged as something else ("María Corina Machado" as an
         organisation, "Bilawal Bhutto Zardari" as a work of art): two to four capitalised name
-        words with no word of a place, body or outlet, unknown to the gazetteer, one of which the
-        text also uses alone as a name ("Machado said")."""
+        words (with a particle: "Staffan de Mistura") with no word of a place, body or outlet,
+        unknown to the gazetteer, which a role word introduces ("UN envoy Staffan de Mistura") or
+        one of which the text also uses alone as a name ("Machado said")."""
         from ..nlp.orgnames import org_heads
 
         taken = {i for s in persons for i in range(s.start, s.end)}
@@ -807,8 +808,10 @@ class ActorRecognizer:
                     or not 2 <= len(span) <= 4 or any(t.i in taken for t in span):
                 continue
             words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
-            if len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in words):
-                continue
+            if len(words) < 2 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha
+                                         or 0 < k < len(words) - 1 and t.lower_ in _NAME_PARTICLES
+                                         for k, t in enumerate(words)):
+                continue  # ("Staffan de Mistura": a particle inside the name)
             text = " ".join(t.text for t in words)
             # (non_person_kind tells outlets, programmes, parties and places by their first or last word)
             if self.gaz.lookup(text) or _POLITICAL_ORG.search(text) or non_person_kind(text, self.gaz) \
@@ -816,11 +819,15 @@ class ActorRecognizer:
                            or t.lower_ in org_heads() for t in words) \
                     or any(e.kind != "Person" for t in words for e in self.gaz.lookup(t.text)):
                 continue
-            names = {t.text for t in words}
+            names = {t.text for t in words if t.is_title}
             same = {i for e in ents if e.text == span.text for i in range(e.start, e.end)}
-            if any(t.text in names and t.i not in same and t.pos_ in ("PROPN", "NOUN") and t.is_title
-                   and not (t.i > 0 and doc[t.i - 1].is_title and not doc[t.i - 1].is_sent_start)
-                   and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title) for t in doc):
+            before = doc[span.start - 1] if span.start > 0 else None
+            # "UN envoy Staffan de Mistura": a role word in front names a person
+            titled = before is not None and before.lower_ in self.role_words and before.dep_ == "compound" \
+                and span.start <= before.head.i < span.end
+            if titled or any(t.text in names and t.i not in same and t.pos_ in ("PROPN", "NOUN") and t.is_title
+                             and not (t.i > 0 and doc[t.i - 1].is_title and not doc[t.i - 1].is_sent_start)
+                             and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title) for t in doc):
                 out.append(doc[words[0].i:span.end])
         return out
 

@@ -108,6 +108,12 @@ def test_a_person_the_model_tagged_as_something_else_is_a_person_when_the_text_u
     assert kinds.get("Manchester United") != "Person"
 
 
+def test_a_titled_name_with_a_particle_the_model_tagged_as_an_organisation_is_a_person(nlp):
+    doc = nlp("UN envoy Staffan de Mistura met the delegation on Monday.")
+    kinds = {m.text: m.kind for m in doc._.gpol_mentions}
+    assert kinds.get("Staffan de Mistura") == "Person" and kinds.get("UN") == "Organization", kinds
+
+
 def test_meetings_numbered_places_and_buildings_are_no_actors(nlp):
     doc = nlp("Live: Tarragona Dialogue, day two. Crowds demolished Gulshan 14, the house in Dhaka. Officials at "
               "the Union Buildings in Pretoria spoke.")
