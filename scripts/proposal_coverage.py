@@ -1,11 +1,15 @@
-"""How many gold events the rule extractor's proposals could let the trained coder find.
+"""How many gold events the proposals could let the trained coder find.
 
-The trained coder chooses among the candidates the rules propose (kg/coder/candidates.py), so a
-gold event is out of its reach unless the rules propose its actor and recipient. This script runs
-the rule extractor over a gold set and sorts each gold event (actor, top type, recipient) into:
+The trained coder chooses among the candidates its two proposers give (kg/coder/candidates.py):
+the rule extractor's readings and statements (a speaker towards the actors its sentence names).
+A gold event is out of its reach unless a candidate joins its actor and recipient. This script
+runs the rule extractor over a gold set and sorts each gold event (actor, top type, recipient)
+into:
 
-* right:       the rules propose it with the gold type;
-* other type:  the rules propose the pair (actor, recipient) with another type;
+* right:        the rules propose it with the gold type;
+* other type:   the rules propose the pair (actor, recipient) with another type;
+* statement:    no rule joins the pair, but a statement candidate does, and is labelled with the
+                gold type in training;
 * no candidate: both sides are found as actors, but no proposal joins them;
 * actor missing: the actor stage finds no actor for one side.
 
@@ -20,7 +24,19 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from kg.evaluate import evaluate
+from kg.coder.train import prepare
+from kg.evaluate import _match_actors, evaluate, load_records
+
+
+def _statements(records) -> dict[str, set]:
+    """Per record, the gold triples a statement candidate reaches (its label names the type)."""
+    out: dict[str, set] = {}
+    for p in prepare(records):
+        match = _match_actors(p.record, p.extraction)
+        out[p.record.id] = {(match.get(c.actor), label, match.get(c.recipient) if c.recipient else None)
+                            for c, (label, _) in zip(p.candidates, p.labels)
+                            if c.origin == "speech" and label != "NONE"}
+    return out
 
 
 def main(argv=None) -> Counter:
@@ -30,22 +46,25 @@ def main(argv=None) -> Counter:
     ap.add_argument("--form")
     args = ap.parse_args(argv)
     report = evaluate(args.gold, coder="rules", split=args.split, form=args.form)
+    statements = _statements(load_records(args.gold, split=args.split, form=args.form))
     counts: Counter = Counter()
     for doc in report.documents:
         predicted = {t for t, _ in doc.event_fp}
         pairs = {(t[0], t[2]) for t in predicted}
         missed_actors = set(doc.actor_fn)
         counts["right"] += doc.events.tp
-        for (actor, _type, recipient), _ in doc.event_fn:
+        for (actor, top, recipient), _ in doc.event_fn:
             if (actor, recipient) in pairs:
                 counts["other type"] += 1
             elif actor in missed_actors or (recipient is not None and recipient in missed_actors):
                 counts["actor missing"] += 1
+            elif (actor, top, recipient) in statements.get(doc.id, ()):
+                counts["statement"] += 1
             else:
                 counts["no candidate"] += 1
     total = sum(counts.values())
     print(f"{total} gold events in {len(report.documents)} documents")
-    for k in ("right", "other type", "no candidate", "actor missing"):
+    for k in ("right", "other type", "statement", "no candidate", "actor missing"):
         print(f"  {k:<14} {counts[k]:>5}  {counts[k] / max(total, 1):.1%}")
     return counts
 

@@ -1,12 +1,21 @@
 """Candidates: every (actor, act, recipient) a sentence may hold, for the trained coder to decide.
 
-The proposer is the rule extractor (``gpol_events``): its parse- and lexicon-driven readings
-become candidates, one per actor and recipient pair, and each pair with a recipient also gives
-a candidate without it, so that the coder decides whether the recipient is right or the act is
-aimed at nobody named. Broader proposers were measured and left out (docs/coder.md): every verb
-with an actor as subject and object, and every act the lexicon knows with every pair of nearby
-mentions, raised recall on the corpus but lowered event F1 on the dense wire paragraphs of
-``dev.jsonl`` from 0.667 to 0.549.
+Two proposers feed the coder:
+
+* the rule extractor (``gpol_events``): its parse- and lexicon-driven readings become
+  candidates, one per actor and recipient pair, and each pair with a recipient also gives a
+  candidate without it, so that the coder decides whether the recipient is right or the act is
+  aimed at nobody named;
+* statements (:func:`speech_candidates`): a speaker named as the subject of a verb of saying
+  ("'Maduro is now a dictator,' said McMaster"), towards each other actor the statement names
+  and towards no one, with no class proposed. Whether the statement is an accusation, a demand, a
+  refusal or no event at all, the coder reads from its words; pairs the rules already propose
+  in the sentence are left to them.
+
+Broader proposers were measured and left out (docs/coder.md): every verb with an actor as
+subject and object, and every act the lexicon knows with every pair of nearby mentions, raised
+recall on the corpus but lowered event F1 on the dense wire paragraphs of ``dev.jsonl`` from
+0.667 to 0.549.
 
 Each candidate is a plain, frozen record; :class:`DocContext` holds what the coder needs of the
 whole document (its sentences, mentions by token, publication year).
@@ -16,6 +25,9 @@ whole document (its sentences, mentions by token, publication year).
 >>> ctx = DocContext.of(doc)
 >>> sorted((c.actor, c.recipient or "-", c.proposed) for c in propose(doc, ctx))
 [('kenya', '-', 'Accuse'), ('kenya', 'somalia', 'Accuse')]
+>>> doc = load_pipeline(coder="rules")('"Kenya is arming the militias," Somalia said.')
+>>> sorted((c.actor, c.recipient or "-", c.proposed, c.origin) for c in speech_candidates(doc, DocContext.of(doc)))
+[('somalia', '-', 'NONE', 'speech'), ('somalia', 'kenya', 'NONE', 'speech')]
 """
 from __future__ import annotations
 
@@ -23,9 +35,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..events.modality import word_list
 from ..model import Event
 
-__all__ = ["Candidate", "DocContext", "propose", "rule_candidates"]
+__all__ = ["Candidate", "DocContext", "propose", "rule_candidates", "speech_candidates"]
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,58 @@ def rule_candidates(doc: Doc, ctx: DocContext) -> list[Candidate]:
     return out
 
 
+def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ()) -> list[Candidate]:
+    """A statement's speaker towards each other actor the statement names, and towards no one.
+
+    The speaker is the actor named as the subject of a verb of ``data/syntax/speech_verbs.txt``
+    (at its head word, else the first actor named in the subject), or of the clause a participle
+    of one hangs off ("issued a statement saying"). The others are the actors
+    named in the verb's phrase (what was said, to whom, where), not inside the subject ("Iran's
+    foreign ministry") nor elsewhere in the sentence; pairs (and, without a recipient, speakers)
+    the ``proposed`` candidates already hold in the sentence are left out."""
+    speech = word_list("speech_verbs")
+    pairs = {(c.sent, c.actor, c.recipient) for c in proposed}
+    acting = {(c.sent, c.actor) for c in proposed}
+    out: list[Candidate] = []
+    for v in doc:
+        if v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() not in speech:
+            continue
+        subj, gov = next((c for c in v.children if c.dep_ == "nsubj"), None), v
+        for _ in range(2):
+            # "Britain condemned the attack, saying ...", "issued a statement saying ...": the
+            # speaker of a participle is the subject of the clause it hangs off
+            if subj is not None or gov.dep_ not in ("advcl", "acl", "conj", "xcomp") or gov.head.i == gov.i:
+                break
+            gov = gov.head
+            if gov.pos_ == "NOUN" and gov.dep_ == "dobj":
+                gov = gov.head
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        inside = range(subj.left_edge.i, subj.right_edge.i + 1)
+        m = ctx.mention_at.get(subj.i) or next((ctx.mention_at[t] for t in inside if t in ctx.mention_at), None)
+        if m is None or m.key not in ctx.actors:
+            continue
+        sent = ctx.sent_of[v.i]
+        start, end = ctx.sent_spans[sent]
+        base = dict(sent=sent, trigger=v.i, actor=m.key, proposed="NONE", origin="speech")
+        seen: set[str] = set()
+        for t in range(max(start, v.left_edge.i), min(end, v.right_edge.i + 1)):
+            other = ctx.mention_at.get(t)
+            if other is None or t != other.start or t in inside or other.key not in ctx.actors \
+                    or other.key == m.key or other.key in m.also or other.key in seen \
+                    or (sent, m.key, other.key) in pairs:
+                continue
+            seen.add(other.key)
+            out.append(Candidate(recipient=other.key, **base))
+        if (sent, m.key) not in acting:
+            out.append(Candidate(recipient=None, **base))
+    return out
+
+
 def propose(doc: Doc, ctx: DocContext | None = None) -> list[Candidate]:
-    """All candidates of a Doc the rule and actor stages have run on."""
-    return rule_candidates(doc, ctx or DocContext.of(doc))
+    """All candidates of a Doc the rule and actor stages have run on: the rules' readings, then
+    the statements the rules leave unread."""
+    ctx = ctx or DocContext.of(doc)
+    rules = rule_candidates(doc, ctx)
+    return rules + speech_candidates(doc, ctx, rules)

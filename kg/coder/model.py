@@ -211,9 +211,10 @@ def to_event(d: Decision, ctx: DocContext) -> Event:
     source = doc._.gpol_source or doc.text
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
     evidence = source[start:end].strip()
+    date = src.date if src is not None else _sentence_date(doc, s, e)
     return Event(
         type=cls, actors=[c.actor], recipients=[c.recipient] if c.recipient else [], modality=d.modality,
-        date=src.date if src is not None else None, location=src.location if src is not None else None,
+        date=date, location=src.location if src is not None else None,
         evidence=evidence, char_start=start, char_end=start + len(evidence), confidence=round(d.confidence, 3),
         trigger=doc[c.trigger].text, trigger_index=c.trigger,
         cameo=src.cameo if src is not None and cls == c.proposed else None,
@@ -221,3 +222,14 @@ def to_event(d: Decision, ctx: DocContext) -> Event:
         actor_sector=src.actor_sector if src is not None and c.actor in src.actors else None,
         recipient_sector=src.recipient_sector if src is not None and c.recipient in src.recipients else None,
         recipient_inferred=c.inferred and c.recipient is not None)
+
+
+def _sentence_date(doc, start: int, end: int) -> str | None:
+    """The date of an act no rule read (a statement): that of an event the rules read in its
+    sentence, else the date the story was published (an act told without a date carries the
+    date it was reported on)."""
+    for ev in doc._.gpol_events or []:  # (the rules' events, until the coder replaces them)
+        if ev.date and ev.trigger_index is not None and start <= ev.trigger_index < end:
+            return ev.date
+    anchor = doc._.gpol_anchor
+    return anchor.isoformat() if anchor is not None else None

@@ -33,6 +33,49 @@ def test_candidates_are_explicit_records(nlp):
     assert with_r <= without
 
 
+def test_statements_the_rules_leave_unread_are_candidates_for_the_model_to_type(nlp):
+    from kg.coder.candidates import rule_candidates, speech_candidates
+
+    doc = nlp("Kenya's foreign ministry said Somalia was arming militants on the border with Ethiopia. "
+              "Kenya accused Somalia of lying. Uganda hosted the talks, and Kenya said Somalia had broken the truce.")
+    ctx = DocContext.of(doc)
+    rules = rule_candidates(doc, ctx)
+    speech = speech_candidates(doc, ctx, rules)
+    first = {(c.actor, c.recipient) for c in speech if c.sent == 0}
+    # the speaker towards each other actor of its sentence and towards no one, with no class proposed
+    assert first == {("kenya", "somalia"), ("kenya", "ethiopia"), ("kenya", None)}, first
+    assert all(c.origin == "speech" and c.proposed == "NONE" for c in speech)
+    assert all(doc[c.trigger].lemma_ == "say" for c in speech)
+    # no statement without a verb of saying; nothing the rules already propose is proposed again
+    assert not any(c.sent == 1 for c in speech)
+    # the actors of the statement, not of the clause it is joined to
+    assert ("kenya", "somalia") in {(c.actor, c.recipient) for c in speech if c.sent == 2}
+    assert not any(c.recipient == "uganda" for c in speech)
+    assert {(c.sent, c.actor, c.recipient) for c in speech}.isdisjoint({(c.sent, c.actor, c.recipient) for c in rules})
+    assert set(propose(doc, ctx)) == set(rules) | set(speech)
+    # a participle's speaker is the subject of the clause it hangs off
+    doc = nlp("Peru's government issued a statement saying Chile bore responsibility for the crisis.")
+    ctx = DocContext.of(doc)
+    said = speech_candidates(doc, ctx, rule_candidates(doc, ctx))
+    assert ("peru", "chile", "saying") in {(c.actor, c.recipient, doc[c.trigger].text) for c in said}, said
+
+
+def test_a_statement_written_as_an_event_keeps_its_sentence_and_the_stories_date(nlp):
+    from datetime import date
+
+    from kg.coder.candidates import speech_candidates
+    from kg.coder.model import Decision, to_event
+
+    doc = nlp("Talks stalled. \"Rwanda is arming the rebels,\" the Ugandan government said.")
+    doc._.gpol_anchor = date(2025, 2, 3)
+    ctx = DocContext.of(doc)
+    [c] = [c for c in speech_candidates(doc, ctx) if c.recipient == "rwanda"]
+    ev = to_event(Decision(c, "Accuse", "Asserted", 0.9, 0.9, 0.8), ctx)
+    assert (ev.type, ev.actors, ev.recipients) == ("Accuse", ["uganda"], ["rwanda"])
+    assert doc.text[ev.char_start:ev.char_end] == ev.evidence and ev.evidence.startswith('"Rwanda')
+    assert ev.date == "2025-02-03" and ev.trigger == "said" and not ev.recipient_inferred
+
+
 def test_features_say_how_often_the_story_names_each_side_and_what_ties_a_person_to_politics(nlp):
     from kg.coder.features import sparse_features
 
