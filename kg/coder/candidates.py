@@ -124,8 +124,9 @@ def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ())
     """A statement's speaker towards each other actor the statement names, and towards no one.
 
     The speaker is the actor named as the subject of a verb of ``data/syntax/speech_verbs.txt``
-    (at its head word, else the first actor named in the subject), or of the clause a participle
-    of one hangs off ("issued a statement saying"). The others are the actors
+    (a person its head word or an appositive names, else its head word's actor, else the first
+    actor named in the subject), or of the clause a participle of one hangs off ("issued a
+    statement saying"). The others are the actors
     named in the verb's phrase (what was said, to whom, where), not inside the subject ("Iran's
     foreign ministry") nor elsewhere in the sentence; pairs (and, without a recipient, speakers)
     the ``proposed`` candidates already hold in the sentence are left out."""
@@ -149,7 +150,10 @@ def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ())
         if subj is None:
             continue
         inside = range(subj.left_edge.i, subj.right_edge.i + 1)
-        m = ctx.mention_at.get(subj.i) or next((ctx.mention_at[t] for t in inside if t in ctx.mention_at), None)
+        # "Kosovo's interior minister, Xhelal Svecla, said": the person an appositive names speaks
+        named = [ctx.mention_at.get(t.i) for t in (subj, *(c for c in subj.children if c.dep_ == "appos"))]
+        m = next((x for x in named if x is not None and x.kind == "Person"), None) or named[0] \
+            or next((ctx.mention_at[t] for t in inside if t in ctx.mention_at), None)
         if m is None or m.key not in ctx.actors:
             continue
         sent = ctx.sent_of[v.i]
