@@ -138,6 +138,14 @@ class Arguments:
             return []
         h = v.head
         if v.dep_ == "conj" and h.i != v.i:
+            g = h.head
+            if h.dep_ == "ccomp" and g.i != h.i and g.lemma_.lower() in self.speech and self.speech_act(v) \
+                    and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+                # "Muyaya said that the army held positions and accused Rwanda of sending troops",
+                # "said the trucks had been seized and demanded that Lome return them": the parser
+                # joins the speaker's second act to the reported clause; an accusation, appeal,
+                # rejection, threat or praise there is the speaker's own
+                return self.subjects(g, st, depth + 1)
             own_passive = any(c.dep_ == "auxpass" for c in v.children) or (
                 v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children))
             raised = [c for c in h.children if c.dep_ == "nsubjpass"]
@@ -145,13 +153,6 @@ class Arguments:
                 # "X has been indicted by the court and will resign": X resigns, not the court
                 # ("X was arrested by police and charged" keeps the agent: that verb is passive too)
                 return [a for o in raised for a in self.actors_of(o, st)]
-            g = h.head
-            if h.dep_ == "ccomp" and g.i != h.i and g.lemma_.lower() in self.speech and self.speech_act(v) \
-                    and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
-                # "Muyaya said that the army held positions and accused Rwanda of sending troops":
-                # the parser joins the speaker's second act to the reported clause; an accusation,
-                # appeal, rejection, threat or praise there is the speaker's own
-                return self.subjects(g, st, depth + 1)
             return self.subjects(h, st, depth + 1)
         if v.dep_ == "pcomp" and h.lower_ == "for" and h.head.pos_ == "VERB" and h.head.i != h.i and any(
                 top_of(e.cls) == "Support" for e in self.lex.verb_entries(h.head.lemma_.lower()) if not e.pattern):

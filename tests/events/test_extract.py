@@ -67,6 +67,10 @@ def test_a_speech_act_joined_to_a_reported_clause_is_the_speakers(extractor):
     found, _ = events(extractor, "Defence Minister Jean-Pierre Bemba said that the army still held the "
                                  "airport and accused Rwanda of sending troops across the border.")
     assert ("Accuse", ("jean-pierre-bemba",), ("rwanda",), "Asserted") in found
+    # also after a passive reported clause, whose subject is the one acted on
+    found, _ = events(extractor, "Foreign Minister Hakan Fidan said the ship had been seized illegally and "
+                                 "demanded that Greece release it.")
+    assert ("Request", ("hakan-fidan",), ("greece",), "Asserted") in found, found
     # an act of the reported clause's own subject stays that subject's
     found, _ = events(extractor, "Lavrov's deputy said that Ukraine had attacked the bridge and shelled Belgorod.")
     assert not any(t == "Assault" and a != ("ukraine",) for t, a, r, m in found)
