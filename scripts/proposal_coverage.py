@@ -1,7 +1,7 @@
 """How many gold events the proposals could let the trained coder find.
 
 The trained coder chooses among the candidates its two proposers give (kg/coder/candidates.py):
-the rule extractor's readings and statements (a speaker towards the actors its sentence names).
+the rule extractor's readings and statements (a speaker towards the actors its statement names).
 A gold event is out of its reach unless a candidate joins its actor and recipient. This script
 runs the rule extractor over a gold set and sorts each gold event (actor, top type, recipient)
 into:
@@ -25,18 +25,15 @@ import argparse
 from collections import Counter
 
 from kg.coder.train import prepare
-from kg.evaluate import _match_actors, evaluate, load_records
+from kg.evaluate import _match_actors, load_records, score_document
 
 
-def _statements(records) -> dict[str, set]:
-    """Per record, the gold triples a statement candidate reaches (its label names the type)."""
-    out: dict[str, set] = {}
-    for p in prepare(records):
-        match = _match_actors(p.record, p.extraction)
-        out[p.record.id] = {(match.get(c.actor), label, match.get(c.recipient) if c.recipient else None)
-                            for c, (label, _) in zip(p.candidates, p.labels)
-                            if c.origin == "speech" and label != "NONE"}
-    return out
+def _statements(p) -> set:
+    """The gold triples a statement candidate of one prepared record reaches (its label names
+    the type)."""
+    match = _match_actors(p.record, p.extraction)
+    return {(match.get(c.actor), label, match.get(c.recipient) if c.recipient else None)
+            for c, (label, _) in zip(p.candidates, p.labels) if c.origin == "speech" and label != "NONE"}
 
 
 def main(argv=None) -> Counter:
@@ -45,25 +42,27 @@ def main(argv=None) -> Counter:
     ap.add_argument("--split")
     ap.add_argument("--form")
     args = ap.parse_args(argv)
-    report = evaluate(args.gold, coder="rules", split=args.split, form=args.form)
-    statements = _statements(load_records(args.gold, split=args.split, form=args.form))
+    # one parse: the rule stage's extraction is the rules coder's output, scored as kg eval does
+    prepared = prepare(load_records(args.gold, split=args.split, form=args.form))
     counts: Counter = Counter()
-    for doc in report.documents:
+    for p in prepared:
+        doc = score_document(p.record, p.extraction)
         predicted = {t for t, _ in doc.event_fp}
         pairs = {(t[0], t[2]) for t in predicted}
         missed_actors = set(doc.actor_fn)
+        statements = _statements(p)
         counts["right"] += doc.events.tp
         for (actor, top, recipient), _ in doc.event_fn:
             if (actor, recipient) in pairs:
                 counts["other type"] += 1
             elif actor in missed_actors or (recipient is not None and recipient in missed_actors):
                 counts["actor missing"] += 1
-            elif (actor, top, recipient) in statements.get(doc.id, ()):
+            elif (actor, top, recipient) in statements:
                 counts["statement"] += 1
             else:
                 counts["no candidate"] += 1
     total = sum(counts.values())
-    print(f"{total} gold events in {len(report.documents)} documents")
+    print(f"{total} gold events in {len(prepared)} documents")
     for k in ("right", "other type", "statement", "no candidate", "actor missing"):
         print(f"  {k:<14} {counts[k]:>5}  {counts[k] / max(total, 1):.1%}")
     return counts

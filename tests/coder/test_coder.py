@@ -42,7 +42,7 @@ def test_statements_the_rules_leave_unread_are_candidates_for_the_model_to_type(
     rules = rule_candidates(doc, ctx)
     speech = speech_candidates(doc, ctx, rules)
     first = {(c.actor, c.recipient) for c in speech if c.sent == 0}
-    # the speaker towards each other actor of its sentence and towards no one, with no class proposed
+    # the speaker towards each other actor its statement names and towards no one, with no class proposed
     assert first == {("kenya", "somalia"), ("kenya", "ethiopia"), ("kenya", None)}, first
     assert all(c.origin == "speech" and c.proposed == "NONE" for c in speech)
     assert all(doc[c.trigger].lemma_ == "say" for c in speech)
