@@ -195,9 +195,17 @@ def acting_for(key: str | None, gaz: Gazetteer) -> str | None:
 
 
 def actor_from_entry(e: Entry, gaz: Gazetteer | None = None) -> Actor:
-    """A new Actor for a gazetteer entry, with the names a state is known by in news (its
-    demonyms, capital and seat of government) among its labels."""
-    known = {*e.demonyms, *e.capitals} if e.kind == "State" else set()
+    """A new Actor for a gazetteer entry, with the other names the gazetteer knows it by among
+    its labels: for an organisation or a person, its other names and spellings (an
+    organisation's full name when the text gives only its acronym); for a state, the names it is
+    known by in news (its demonyms, capital and seat of government; not the state's aliases, which
+    hold the misspellings of the CAMEO dictionaries).
+
+    >>> "Organization for Security and Co-operation in Europe" in actor_from_entry(
+    ...     Gazetteer.load().get("osce")).alt_labels
+    True
+    """
+    known = {*e.demonyms, *e.capitals} if e.kind == "State" else set(e.aliases)
     affiliation = acting_for(e.affiliation, gaz or Gazetteer.load()) if e.kind == "Person" else e.affiliation
     return Actor(key=e.key, kind=e.kind, label=e.label, qid=e.qid, alt_labels=known,
                  country_code=e.iso3 if e.kind == "State" else None,
@@ -764,6 +772,14 @@ class ActorRecognizer:
                     and start <= doc[start - 1].head.i < end and not _title_word(doc[start - 1]) \
                     and doc[start - 1].lower_ not in self.role_words:   # ("Supreme Leader Ali Khamenei")
                 start -= 1
+            if start < span.start:
+                # "Commissioner for Human Rights Michelle Bachelet", "Commissioner for Foreign Trade
+                # Maria Lindgren": capitalised words after a preposition end an office's name
+                j = start - 1
+                while j >= 0 and doc[j].is_title and not doc[j].ent_type_:
+                    j -= 1
+                if j >= 0 and doc[j].pos_ == "ADP":
+                    start = span.start
             # "President Xi Jinping": a leading title is a role, not part of the name
             while end - start > 1 and (_title_word(doc[start]) or not doc[start].is_alpha and not doc[start].is_title):
                 start += 1   # ("Sec Def Mattis", "Lawyer Amal Clooney", "08:15 - Joseph")

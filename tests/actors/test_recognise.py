@@ -254,3 +254,17 @@ def test_the_two_countries_are_states_not_a_group_named_between(extractor):
 def test_a_name_after_the_is_no_titled_person(extractor):
     x = extract(extractor, "Israel closed the Rafah crossing again.")  # the model tags Rafah PERSON
     assert not [a for a in x.actors.values() if a.kind == "Person"]
+
+
+def test_the_words_of_an_office_before_a_name_are_not_the_name(extractor):
+    # "for Refugees", "for Foreign Trade": the end of the office's name, not first names
+    for text, name in (("U.N. High Commissioner for Refugees Filippo Grandi visited the camp.", "Filippo Grandi"),
+                       ("The EU Commissioner for Foreign Trade Maria Lindgren said talks would resume.",
+                        "Maria Lindgren")):
+        x = extract(extractor, text)
+        assert [a.label for a in x.actors.values() if a.kind == "Person"] == [name]
+
+
+def test_an_organisation_named_by_its_acronym_carries_its_full_name(extractor):
+    x = extract(extractor, "The OSCE sent 200 observers to Georgia for the vote.")
+    assert "Organization for Security and Co-operation in Europe" in x.actors["osce"].alt_labels
