@@ -272,6 +272,16 @@ def _other_heads(name: str) -> set:
     return out
 
 
+def _acting(tok: Token, counts: frozenset[str]) -> bool:
+    """Whether a noun is the subject of its clause, or what a subject counts ("thousands of
+    protesters marched")."""
+    if tok.dep_ == "nsubj":
+        return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "nsubj" \
+        and head.head.lemma_.lower() in counts
+
+
 def _head_match(tok: Token, mod_tokens: list, by_head: dict) -> "Mention | None":
     """The organisation a definite description refers back to by its name's head noun ("the
     council", "the military council"), when nothing else in the phrase says whose it is and just
@@ -956,6 +966,7 @@ class ActorRecognizer:
             if e is None:
                 home = None
         last_person: str | None = None
+        crowd_group: tuple[Entry, str] | None = None  # the people in the street the story tells of
         last_body: Mention | None = None
         last_org: Mention | None = None
         by_head: dict[str, list] = {}  # head noun of a named organisation -> (mention, name words)
@@ -1071,14 +1082,24 @@ class ActorRecognizer:
                 sector = self._phrase_sector(doc, tok)
                 group = self.gaz.sector_group(sector)
                 where = self._place_state(doc, tok, mentions) if group else None
-                crowd = word_list("crowd_nouns")
-                if where is None and sector in _HOME_SOCIETY and not (
-                        tok.lemma_.lower() in crowd and any(t.lemma_.lower() in crowd for t in doc[:tok.i])):
+                is_crowd = tok.lemma_.lower() in word_list("crowd_nouns")
+                if where is None and is_crowd and crowd_group is not None and not mod_tokens:
+                    # "Protesters stormed parliament ... Police beat the students": the crowd told of
+                    where, sector = crowd_group
+                elif where is None and sector in _HOME_SOCIETY and not (
+                        is_crowd and any(t.lemma_.lower() in word_list("crowd_nouns") for t in doc[:tok.i])):
                     # "Iranian police arrested dozens of protesters" (once a story tells of protesters,
                     # "students" detained are those protesters: the event extractor's crowd)
                     where = self._agents_state(tok, mentions)
+                    if where is None and is_crowd and home is not None and _acting(tok, word_list("people_counts")):
+                        # "Protesters stormed parliament", "thousands of students marched": people
+                        # acting in the street are of the story's own state
+                        where = self.gaz.get(home)
+                        where = where if where is not None and where.kind == "State" else None
                 if where is not None:
                     self._add_group(actors, add, tok, where, sector, doc[tok.left_edge.i:tok.right_edge.i + 1].text)
+                    if is_crowd and crowd_group is None:
+                        crowd_group = (where, sector)
                     continue
             ref = _head_match(tok, mod_tokens, by_head)
             if ref is not None:

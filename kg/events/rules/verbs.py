@@ -193,9 +193,15 @@ def protesters_group(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Demonstrate', ['serbia'], [])]
     """
     v, actors = cand.tok, cand.actors
+    crowd = any(c.dep_ == "nsubj" and c.lemma_.lower() in ex.crowd_nouns for c in v.children)
+    if crowd and actors and all(ex.gaz.sector_group(s) for _, s in actors):
+        # "Iranian police detained dozens of students ... The students clashed with police": the
+        # actor stage has made the crowd a group already; it is the crowd the story tells of
+        cand.protesters = True
+        st.crowd = actors[0]
+        return
     protesters = top_of(cand.cls) == "Protest" and (not actors or any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in ex.people_counts for c in v.children)) or (
-        not actors and any(c.dep_ == "nsubj" and c.lemma_.lower() in ex.crowd_nouns for c in v.children))
+        c.dep_ == "nsubj" and c.lemma_.lower() in ex.people_counts for c in v.children)) or (not actors and crowd)
     if protesters:
         group = ex.protesters(v, st)
         cand.protesters = bool(group) or not actors
