@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..events.modality import word_list
+from ..events.syntax import side_of
 from ..model import Event
 
 __all__ = ["Candidate", "DocContext", "propose", "rule_candidates", "speech_candidates"]
@@ -159,11 +160,13 @@ def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ())
         sent = ctx.sent_of[v.i]
         start, end = ctx.sent_spans[sent]
         base = dict(sent=sent, trigger=v.i, actor=m.key, proposed="NONE", origin="speech")
-        seen: set[str] = set()
+        # the speaker's own side is who speaks, not whom the statement is aimed at ("Lavrov said
+        # Moscow was ready to host the talks")
+        seen: set[str] = side_of([m.key, *m.also], ctx.actors)
         for t in range(max(start, v.left_edge.i), min(end, v.right_edge.i + 1)):
             other = ctx.mention_at.get(t)
             if other is None or t != other.start or t in inside or other.key not in ctx.actors \
-                    or other.key == m.key or other.key in m.also or other.key in seen \
+                    or other.key in seen \
                     or (sent, m.key, other.key) in pairs:
                 continue
             seen.add(other.key)

@@ -63,6 +63,11 @@ def test_statements_the_rules_leave_unread_are_candidates_for_the_model_to_type(
     ctx = DocContext.of(doc)
     said = speech_candidates(doc, ctx, rule_candidates(doc, ctx))
     assert {(c.actor, c.recipient) for c in said} == {("xhelal-svecla", "serbia"), ("xhelal-svecla", None)}, said
+    # the speaker's own state is the speaker's side, not whom the statement is aimed at
+    doc = nlp("Foreign Minister Sergei Lavrov said Russia and Armenia remained close partners.")
+    ctx = DocContext.of(doc)
+    said = speech_candidates(doc, ctx, rule_candidates(doc, ctx))
+    assert {(c.actor, c.recipient) for c in said} == {("sergey-lavrov", "armenia"), ("sergey-lavrov", None)}, said
 
 
 def test_a_statement_written_as_an_event_keeps_its_sentence_and_the_stories_date(nlp):
