@@ -8,7 +8,7 @@ Two proposers feed the coder:
   aimed at nobody named;
 * statements (:func:`speech_candidates`): a speaker named as the subject of a verb of saying
   ("'Maduro is now a dictator,' said McMaster"), towards each other actor the statement names
-  and towards no one, with no class proposed. Whether the statement is an accusation, a demand, a
+  but its own side and towards no one, with no class proposed. Whether the statement is an accusation, a demand, a
   refusal or no event at all, the coder reads from its words; pairs the rules already propose
   in the sentence are left to them.
 
