@@ -967,6 +967,8 @@ class ActorRecognizer:
                 home = None
         last_person: str | None = None
         crowd_group: tuple[Entry, str] | None = None  # the people in the street the story tells of
+        crowd_nouns = word_list("crowd_nouns")
+        first_crowd = next((t.i for t in doc if t.lemma_.lower() in crowd_nouns), len(doc))  # first told of
         last_body: Mention | None = None
         last_org: Mention | None = None
         by_head: dict[str, list] = {}  # head noun of a named organisation -> (mention, name words)
@@ -1082,12 +1084,11 @@ class ActorRecognizer:
                 sector = self._phrase_sector(doc, tok)
                 group = self.gaz.sector_group(sector)
                 where = self._place_state(doc, tok, mentions) if group else None
-                is_crowd = tok.lemma_.lower() in word_list("crowd_nouns")
+                is_crowd = tok.lemma_.lower() in crowd_nouns
                 if where is None and is_crowd and crowd_group is not None and not mod_tokens:
                     # "Protesters stormed parliament ... Police beat the students": the crowd told of
                     where, sector = crowd_group
-                elif where is None and sector in _HOME_SOCIETY and not (
-                        is_crowd and any(t.lemma_.lower() in word_list("crowd_nouns") for t in doc[:tok.i])):
+                elif where is None and sector in _HOME_SOCIETY and not (is_crowd and first_crowd < tok.i):
                     # "Iranian police arrested dozens of protesters" (once a story tells of protesters,
                     # "students" detained are those protesters: the event extractor's crowd)
                     where = self._agents_state(tok, mentions)
