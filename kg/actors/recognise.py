@@ -42,7 +42,11 @@ _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "und
 # groups of a society that a state's agents act on at home: "police detained students" are that
 # state's students (not rebels or militants: forces fight foreign ones too)
 _HOME_SOCIETY = {"opposition", "education", "media", "labour", "human_rights", "agriculture", "party", "religion"}
-_ARG_DEPS = {"nsubj", "nsubjpass"}  # "the army shelled", "police detained": subjects only
+# where "the army", "police", "the government" stand for the story's own state: its subject ("the
+# army shelled"), object ("urged the government") or the one an act is aimed at ("called on the
+# government", "talks with the government"), not a phrase that only sets the scene ("in the army")
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj"}
+_ARG_PREPS = ("on", "to", "against", "with")
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
                    "bin", "ibn", "al", "el", "la", "le", "du", "y"}
 _PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
@@ -240,6 +244,13 @@ def _mention_at(mentions: list, tok: Token | None, ok=None) -> "Mention | None":
     return next((m for m in mentions if m.start <= tok.i < m.end and (ok is None or ok(m))), None)
 
 
+def _conjunct_keys(mentions: list, tok: Token, own: str) -> list[str]:
+    """Keys of the mentions at the conjuncts of ``tok`` ("Colombia, Peru and Argentina": Peru's and
+    Argentina's for Colombia), other than ``own``."""
+    found = (_mention_at(mentions, c, lambda mm: mm.how != "pronoun") for c in tok.conjuncts)
+    return [m.key for m in found if m is not None and m.key != own]
+
+
 _NAME_PREPS = ("of", "for", "on", "in", "to", "against")
 
 
@@ -273,11 +284,13 @@ def _other_heads(name: str) -> set:
 
 
 def _acting(tok: Token, counts: frozenset[str]) -> bool:
-    """Whether a noun is the subject of its clause, or what a subject counts ("thousands of
-    protesters marched")."""
+    """Whether a noun is the subject of its clause, the doer a "by" names, or what a subject counts
+    ("thousands of protesters marched")."""
     if tok.dep_ == "nsubj":
         return True
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "by" and (head.dep_ == "agent" or head.head.pos_ == "NOUN"):
+        return True  # "the building was stormed by protesters", "road blockades by students"
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "nsubj" \
         and head.head.lemma_.lower() in counts
 
@@ -1007,7 +1020,7 @@ class ActorRecognizer:
             if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body:
                 # "Pakistan's army said it shot down five jets": the latest state or organisation;
                 # "X and Y held their talks": the subject of the clause
-                ref = last_body
+                ref, antecedent = last_body, None
                 if tok.dep_ == "poss":
                     verb = tok.head
                     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -1024,17 +1037,20 @@ class ActorRecognizer:
                         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     found = _mention_at(mentions, subj)
                     if found is not None and found.kind != "Person":
-                        ref = found
+                        ref, antecedent = found, subj
                 elif tok.dep_ in ("nsubj", "nsubjpass") and (said := self._said_in(tok)) is not None:
                     # "The Philippines, which lies south of Taiwan, said it would hold drills", "the
                     # Houthis said the deal did not cover Israel, which they would keep targeting": the sayer
                     sayer = next((c for c in said.children if c.dep_ == "nsubj"), None)
                     found = _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")
                     if found is not None:
-                        ref = found
+                        ref, antecedent = found, sayer
                 pm = add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun", sector=ref.sector)
                 if pm is not None:
                     pm.also = ref.also
+                    if low in ("they", "their") and antecedent is not None:
+                        # "Colombia, Peru and Argentina said they rejected the vote": all of them
+                        pm.also = tuple(dict.fromkeys([*ref.also, *_conjunct_keys(mentions, antecedent, ref.key)]))
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
                     and any(c.lower_ in ("both", "two") for c in tok.children):
@@ -1088,10 +1104,12 @@ class ActorRecognizer:
                 if where is None and is_crowd and crowd_group is not None and not mod_tokens:
                     # "Protesters stormed parliament ... Police beat the students": the crowd told of
                     where, sector = crowd_group
-                elif where is None and sector in _HOME_SOCIETY and not (is_crowd and first_crowd < tok.i):
-                    # "Iranian police arrested dozens of protesters" (once a story tells of protesters,
-                    # "students" detained are those protesters: the event extractor's crowd)
-                    where = self._agents_state(tok, mentions)
+                elif where is None and sector in _HOME_SOCIETY:
+                    if not (is_crowd and first_crowd < tok.i):
+                        # "Iranian police arrested dozens of protesters" (once a story tells of
+                        # protesters, "students" detained are those protesters: the event
+                        # extractor's crowd)
+                        where = self._agents_state(tok, mentions)
                     if where is None and is_crowd and home is not None and _acting(tok, word_list("people_counts")):
                         # "Protesters stormed parliament", "thousands of students marched": people
                         # acting in the street are of the story's own state
@@ -1125,7 +1143,8 @@ class ActorRecognizer:
                     # "his government", "her country": the state of the person the pronoun is
                     add(tok.i, tok.i + 1, aff, "State", "group", sector=sector or "government")
                     continue
-                if home_agent and home and tok.dep_ in _ARG_DEPS and not any(c.dep_ == "poss" for c in tok.children) \
+                argument = tok.dep_ in _ARG_DEPS or tok.dep_ == "pobj" and tok.head.lower_ in _ARG_PREPS
+                if home_agent and home and argument and not any(c.dep_ == "poss" for c in tok.children) \
                         and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for c in tok.children):
                     # (not "authorities in Croatia", "forces of the interim government": the phrase says whose)
                     add(tok.i, tok.i + 1, home, "State", "group", sector=sector or "government")

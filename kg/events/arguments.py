@@ -21,7 +21,7 @@ from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
-from .syntax import (RECIPIENT_PREPS, LOCATIVE_PREPS, SHARED_PLACES, SUBJ, amount_of, clause_tokens,
+from .syntax import (MEANS_NOUNS, RECIPIENT_PREPS, LOCATIVE_PREPS, SHARED_PLACES, SUBJ, amount_of, clause_tokens,
                      clause_triggers, is_amount, object_context, side_of, story_states)
 from .tops import ADDRESSED_TOPS, COOPERATION, OF_AGENT_TOPS, SPEECH_ACT_TOPS
 
@@ -109,6 +109,10 @@ class Arguments:
                         co_subjects += [idx[t.i] for t in [p, *p.conjuncts] if t.i in idx
                                         and not any(c.dep_ == "case" for c in t.children)]
             for s in subj:
+                if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl" and v.head.i != v.i:
+                    # "Turkey, which sent troops to Qatar, ...", "Macron, who visited Beirut, ...":
+                    # the relative pronoun stands for the noun the clause hangs off
+                    s = v.head
                 if s.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in s.children):
                     # "The Red Cross operating in Iraq said": the small model makes the reduced
                     # relative the subject and the body its subject
@@ -230,6 +234,13 @@ class Arguments:
                         for o in p.children:
                             if o.dep_ == "pobj":
                                 out.extend(self.actors_of(o, st))
+            elif c_is_prep and c.lower_ in ("by", "via", "over") and any(
+                    o.dep_ == "pobj" and o.i not in idx and o.lemma_.lower() in MEANS_NOUNS for o in c.children):
+                # "spoke by telephone with Putin", "held talks via video link with Modi": the one
+                # talked with hangs off the means
+                out.extend(a for o in c.children if o.dep_ == "pobj" for p in o.children
+                           if p.dep_ == "prep" and p.lower_ in ("with", "to")
+                           for oo in p.children if oo.dep_ == "pobj" for a in self.actors_of(oo, st))
             elif c_is_prep and c.lower_ in RECIPIENT_PREPS and c.lower_ not in ("of",):
                 for o in c.children:
                     if o.dep_ == "pobj" and not self.is_place(o, st):

@@ -279,3 +279,37 @@ def test_people_in_the_street_are_a_group_of_the_storys_state(extractor):
     assert groups == ["zimbabwe-students-and-academics"]
     assert any(e.actors == groups for e in x.events)
     assert any(e.actors == ["zimbabwe"] and e.recipients == groups for e in x.events)
+
+
+def test_they_after_several_named_speakers_is_each_of_them(extractor):
+    # R9: "X, Y and Z said they rejected ..." is one event of each; the pronoun stands for all
+    # the conjuncts of the clause that says it, not only the first
+    x = extract(extractor, "Chile, Bolivia and Uruguay said on Monday that they rejected the result "
+                           "of the vote in Paraguay.")
+    assert {e.actors[0] for e in x.events if e.recipients == ["paraguay"]} == {"chile", "bolivia", "uruguay"}
+    x = extract(extractor, "Chile said on Monday that it rejected the result of the vote in Paraguay.")
+    assert {e.actors[0] for e in x.events if e.recipients == ["paraguay"]} == {"chile"}
+
+
+def test_the_government_an_act_is_aimed_at_is_the_storys_state(extractor):
+    # "the government", "the police" stand for the story's own state as the object of an act or
+    # the one it is aimed at, as they do as its subject
+    x = extract(extractor, "NAIROBI (Reuters) - Kenyan police detained dozens of students on Monday. "
+                           "Opposition leader Joseph Mwangi urged the government to release them, and "
+                           "the Law Society called on the government to open an inquiry.")
+    assert sum(e.recipients == ["kenya"] and e.type == "Request" for e in x.events) == 2
+    x = extract(extractor, "NAIROBI (Reuters) - Kenyan police detained dozens of students on Monday. "
+                           "Many of them had worked in the government for years.")
+    assert [e.recipients for e in x.events if e.actors == ["kenya"]] == [["kenya-students-and-academics"]]
+
+
+def test_people_in_the_street_a_by_phrase_names_are_a_group_of_the_storys_state(extractor):
+    # "stormed by protesters", "blockades by students": the doer a "by" names acts as a subject does
+    x = extract(extractor, "TUNIS (Reuters) - The parliament building was stormed by protesters on Monday. "
+                           "Police fired tear gas at the protesters.")
+    groups = [k for k, a in x.actors.items() if a.kind == "Organization" and a.affiliation == "tunisia"]
+    assert len(groups) == 1
+    assert any(e.actors == ["tunisia"] and e.recipients == groups for e in x.events)
+    x = extract(extractor, "TUNIS (Reuters) - Road blockades by students entered a fifth day on Monday. "
+                           "Students at the law faculty said they would not stop.")
+    assert "tunisia-students-and-academics" in x.actors

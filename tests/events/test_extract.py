@@ -881,3 +881,16 @@ def test_disarming_oneself_is_demobilisation(extractor):
 def test_receiving_a_delegation_hosts_it(extractor):
     found, _ = events(extractor, "Putin received a delegation from Hamas in Moscow.")
     assert ("Consult", ("vladimir-putin",), ("hamas",), "Asserted") in found
+
+
+def test_the_one_talked_with_through_a_means_is_the_recipient(extractor):
+    # the parser hangs "with X" off the means ("by telephone with X"), not the verb
+    found, _ = events(extractor, "Olaf Scholz spoke on Monday by telephone with Xi Jinping and urged restraint.")
+    assert ("Consult", ("olaf-scholz",), ("xi-jinping",), "Asserted") in found
+
+
+def test_a_relative_pronoun_subject_is_the_noun_its_clause_hangs_off(extractor):
+    found, _ = events(extractor, "Turkey, which sent troops to Qatar last week, said it would stay neutral.")
+    assert ("Mobilize", ("turkey",), ("qatar",), "Asserted") in found
+    found, _ = events(extractor, "Macron, who visited Beirut on Thursday, said France would help.")
+    assert ("Consult", ("emmanuel-macron",), ("lebanon",), "Asserted") in found

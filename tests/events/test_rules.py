@@ -37,7 +37,7 @@ GIVES = [
      ('ArmedAttack', ['jnim'], ['mali'])),
     (verbs.protesters_group, 'Thousands of Serbians protested in Belgrade.',
      ('Demonstrate', ['serbia-civilians'], ['serbia'])),
-    (verbs.protesters_group, 'Iranian police detained dozens of students. The students clashed with police.',
+    (verbs.protesters_group, 'Iranian police detained dozens of students. The students later attacked a police station.',
      ('ArmedAttack', ['iran-students-and-academics'], ['iran'])),  # a crowd the actor stage made a group
     (verbs.objects_are_recipients, 'Peru met Chile.',
      ('Meet', ['peru'], ['chile'])),

@@ -195,8 +195,9 @@ def protesters_group(ex: EventExtractor, cand: Candidate, st: DocState):
     v, actors = cand.tok, cand.actors
     crowd = any(c.dep_ == "nsubj" and c.lemma_.lower() in ex.crowd_nouns for c in v.children)
     if crowd and actors and all(ex.gaz.sector_group(s) for _, s in actors):
-        # "Iranian police detained dozens of students ... The students clashed with police": the
-        # actor stage has made the crowd a group already; it is the crowd the story tells of
+        # "Iranian police detained dozens of students ... The students attacked a police station":
+        # the actor stage has made the crowd a group already; it is the crowd the story tells of
+        # (and, as a crowd, aims at its own state when no target is named)
         cand.protesters = True
         st.crowd = actors[0]
         return
