@@ -15,7 +15,7 @@ from .modality import modality_of, word_list
 from .state import DocState
 from .syntax import FUTURE_AUXILIARIES, LOCATIVE_PREPS, clause_tokens, clause_verb, holds, side_of
 from .timex import resolve_date, starts_after
-from .tops import COOPERATION, DIRECTED_TOPS, PLACE_RECIPIENT_TOPS, SYMMETRIC_TOPS
+from .tops import COOPERATION, DIRECTED_TOPS, PLACE_RECIPIENT_TOPS, SPEECH_ACT_TOPS, SYMMETRIC_TOPS
 
 __all__ = ["Telling"]
 
@@ -34,12 +34,23 @@ class Telling:
             # "the United States, Australia and Japan began exercises", "joint drills with Russia":
             # joint military operations are cooperation; single-country exercises mobilisation (PLOVER)
             cls, cameo = "MilitaryCooperation", "062"
-        side = side_of(actor_keys, tok.doc._.gpol_actors or {})
-        recipients = [(k, s) for k, s in recipients if k not in side]
+        claimed = self.claimed_by(tok, st)
+        speaker = tok.doc._.gpol_actors.get(claimed) if claimed else None
         modality = modality or modality_of(tok)
         if modality == "Asserted" and modality_from is not None:
             modality = modality_of(modality_from)  # "did not take part in the talks"
-        claimed = self.claimed_by(tok, st)
+        if speaker is not None and speaker.kind == "Person" and actor_keys == {speaker.affiliation} \
+                and top_of(cls) in SPEECH_ACT_TOPS | {"Agree"} and modality == "Asserted" \
+                and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) \
+                and any(m.key == claimed and sent.start <= m.start < tok.i for m in tok.doc._.gpol_mentions or ()):
+            # "Lavrov said Russia condemned the strikes", "Wang Yi said China firmly opposed the
+            # sale": a stance a person states for their own side is their own speech act (coding
+            # rules R4, R7). An act of the side they report is the side's ("said Suva had declined
+            # the offer", "Kyiv rejected the proposal, Zelensky said"), and so is a plan they
+            # announce (below)
+            actors, actor_keys = [(claimed, None)], {claimed}
+        side = side_of(actor_keys, tok.doc._.gpol_actors or {})
+        recipients = [(k, s) for k, s in recipients if k not in side]
         date, unread = self.date(tok, st, future=modality == "Hypothetical")  # ("will visit in April": next April)
         published = tok.doc._.gpol_anchor
         if published is not None and modality != "Hypothetical":
@@ -102,7 +113,6 @@ class Telling:
         end = sent.start_char + len(sent.text.rstrip())
         evidence = source[start:end].strip()
         start += len(source[start:end]) - len(source[start:end].lstrip())
-        speaker = tok.doc._.gpol_actors.get(claimed) if claimed else None
         own_intent = (modality == "Hypothetical" and top not in ("Agree", "Threaten")
                       and claimed is not None
                       and (claimed in actor_keys or (speaker is not None and speaker.affiliation in actor_keys)))

@@ -894,3 +894,12 @@ def test_a_relative_pronoun_subject_is_the_noun_its_clause_hangs_off(extractor):
     assert ("Mobilize", ("turkey",), ("qatar",), "Asserted") in found
     found, _ = events(extractor, "Macron, who visited Beirut on Thursday, said France would help.")
     assert ("Consult", ("emmanuel-macron",), ("lebanon",), "Asserted") in found
+
+
+def test_a_stance_a_person_states_for_their_side_is_their_own_speech_act(extractor):
+    # R4, R7: the speaker's own stance; an act of their side they report stays the side's
+    found, _ = events(extractor, "Chinese Foreign Minister Wang Yi said China firmly opposed the sale of "
+                                 "fighter jets to Taiwan.")
+    assert [f[1] for f in found if f[0] == "Accuse"] == [("wang-yi",)]
+    found, _ = events(extractor, "Chinese Foreign Minister Wang Yi said China had rejected the proposal by Taiwan.")
+    assert [f[1] for f in found if f[0] == "Reject"] == [("china",)]
