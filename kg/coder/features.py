@@ -102,6 +102,11 @@ def sparse_features(c: Candidate, ctx: DocContext) -> list[str]:
     ]
     if c.source is not None and c.source.claimed_by:
         f.append("claimed")
+    if c.source is not None and c.source.confidence is not None:
+        # how directly the proposer read the act (its own score: a verb's subject and object
+        # above a clause's or the story's)
+        conf = f"rconf={round(c.source.confidence, 2)}"
+        f += [conf, f"{conf}|top={top}"]
     # how the story stands to the two participants: how often each is named, and what ties a
     # person to politics (a gazetteer entry, a role, an affiliation)
     for side, key in (("a", c.actor), ("r", c.recipient)):

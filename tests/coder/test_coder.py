@@ -18,6 +18,7 @@ def test_the_shipped_model_is_a_small_data_file():
     assert m.types[0] == "NONE" and len(m.types) == 17
     assert 0.0 < m.threshold < 1.0
     assert m.meta["train_records"] > 1000 and m.meta["seed"] == 0
+    assert set(m.meta["held_out_event_f1_by_form"]) == {"longform", "short"}
 
 
 def test_candidates_are_explicit_records(nlp):
@@ -210,6 +211,9 @@ def test_train_a_tiny_coder_reproducibly_and_build_with_it(tmp_path):
     assert np.array_equal(a.type_coef, b.type_coef) and a.threshold == b.threshold
     assert a.meta["train_records"] == 64 and a.meta["calibration_records"] == 16 and a.meta["seed"] == 3
     assert a.meta["folds"] == 2 and len(a.calibration) == 4
+    # the held-out figure for each form of record the annotations name (here all short items)
+    assert list(a.meta["held_out_event_f1_by_form"]) == ["short"]
+    assert 0 <= a.meta["held_out_event_f1_by_form"]["short"] <= 1
     art = tmp_path / "a.txt"
     art.write_text("Talks in Nairobi\n\nKenya accused Somalia of arming militants on Monday, and Nairobi "
                    "recalled its ambassador from Mogadishu.", encoding="utf-8")
