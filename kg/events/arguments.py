@@ -177,6 +177,10 @@ class Arguments:
                 if raised:  # "Xi is expected to visit": the passive subject of the governor
                     return [a for o in raised for a in self.actors_of(o, st)]
             return self.subjects(h, st, depth + 1)
+        if v.dep_ == "acomp" and h.pos_ in ("AUX", "VERB") and h.i != v.i:
+            # "Putin is due to visit Hanoi", "Seoul is likely to protest": the adjective's
+            # subject is the copula's
+            return self.subjects(h, st, depth + 1)
         if v.dep_ in ("relcl", "acl") and h.i != v.i:
             if v.dep_ == "relcl" and any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
                 return []  # "France, whose troops were expelled": the one acted on, not the actor

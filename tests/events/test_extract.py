@@ -34,6 +34,8 @@ def events(extractor, text):
     ("Germany did not take part in the talks with Russia.", ("Consult", ("germany",), ("russia",), "Negated")),
     ("Putin will travel to India next week.", ("Consult", ("vladimir-putin",), ("india",), "Hypothetical")),
     ("Xi is expected to visit Vietnam.", ("Consult", ("xi-jinping",), ("vietnam",), "Hypothetical")),
+    # the subject of an adjective's clause is the copula's ("is due to", "is likely to")
+    ("Putin is due to visit Vietnam next week.", ("Consult", ("vladimir-putin",), ("vietnam",), "Hypothetical")),
     ("The EU would keep up pressure on Moscow until it agreed to a ceasefire.",
      ("Agree", ("russia",), (), "Hypothetical")),
     ("Kim would meet Trump if the U.S. drops its demands.",

@@ -26,7 +26,7 @@ def stated_intent(ex: EventExtractor, adj: Token, st: DocState, sent: Span):
     >>> show("Kenya is willing to send police officers to help Haiti.")
     [('Agree', ['kenya'], ['haiti'])]
     >>> show("Kenya is willing to send police officers to help Haiti.", without=stated_intent)
-    []
+    [('Aid', ['kenya'], ['haiti'])]
     """
     if adj.pos_ != "ADJ" or adj.lower_ not in ex.intent_adjectives:
         return
