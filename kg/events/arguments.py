@@ -362,9 +362,13 @@ class Arguments:
         return m.key in side
 
     def speech_act(self, v: Token) -> bool:
-        """Whether a verb's first sense in the lexicon is a statement one makes of another
-        (``SPEECH_ACT_TOPS``: "accused", "urged", "rejected", "warned", "praised")."""
-        entries = [e for e in self.lex.verb_entries(v.lemma_.lower()) if not e.pattern]
+        """Whether a verb's first sense in the lexicon (the sense of a preposition it takes, else
+        its plain one) is a statement one makes of another (``SPEECH_ACT_TOPS``: "accused",
+        "urged", "called on", "rejected", "warned", "praised")."""
+        entries = self.lex.verb_entries(v.lemma_.lower())
+        preps = {f"prep:{c.lower_}" for c in v.children if c.dep_ == "prep"}
+        # "called on the United States to end": a preposition the verb takes says its sense
+        entries = [e for e in entries if e.pattern in preps] + [e for e in entries if not e.pattern]
         return bool(entries) and top_of(entries[0].cls) in SPEECH_ACT_TOPS
 
     def stative(self, v: Token) -> bool:

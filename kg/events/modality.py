@@ -91,9 +91,12 @@ def modality_of(tok: Token) -> str:
                 and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in cur.children):
             return "Hypothetical"  # "a Chinese attack on Taiwan could prompt a response": not one told
         if dep in ("advcl", "conj", "xcomp", "ccomp", "relcl", "acl", "pcomp", "pobj", "prep", "dobj"):
-            if dep == "conj" and _modal(head):
+            # a finite conjunct has a tense of its own and shares no auxiliary with its head: "the
+            # strikes were not sufficient and called on ...", "would retaliate and warned ..."
+            finite = dep == "conj" and cur.tag_ in ("VBD", "VBZ", "VBP")
+            if dep == "conj" and _modal(head) and not finite:
                 return "Hypothetical"
-            if dep == "conj" and _negated(head) and not any(c.dep_ == "nsubj" for c in cur.children):
+            if dep == "conj" and _negated(head) and not finite and not any(c.dep_ == "nsubj" for c in cur.children):
                 return "Negated"
             cur = head
             continue

@@ -78,6 +78,17 @@ def test_a_speech_act_joined_to_a_reported_clause_is_the_speakers(extractor):
     assert not any(t == "Assault" and a != ("ukraine",) for t, a, r, m in found)
 
 
+def test_a_prepositional_speech_act_joined_to_a_negated_reported_clause(extractor):
+    # "called on" is an appeal through its preposition; the negation of "were not sufficient"
+    # is not the appeal's: a finite conjunct shares no auxiliary with its head
+    found, _ = events(extractor, "Ali Khamenei told a crowd in Qom that the strikes were not sufficient and "
+                                 "called on the United States to leave the region.")
+    assert ("Request", ("ali-khamenei",), ("united-states",), "Asserted") in found, found
+    # a conjunct with no tense of its own shares its head's negation
+    found, _ = events(extractor, "Germany did not meet Russia or sign the accord.")
+    assert all(m == "Negated" for t, a, r, m in found) and found, found
+
+
 def test_reported_speech_keeps_the_sayer_as_source(extractor):
     _, x = events(extractor, "South Korean intelligence reports that North Korea has deployed around 15,000 "
                              "troops to Russia.")
