@@ -554,9 +554,9 @@ class ActorRecognizer:
 
         # 2b. acronyms the model missed, named as a group: "the ELN guerrilla group", "PKK militants"
         for tok in doc:
-            if taken[tok.i] or tok.ent_type_ not in ("", "ORG") or tok.pos_ != "PROPN" or not tok.is_upper \
-                    or len(tok) < 2:
-                continue
+            if taken[tok.i] or tok.ent_type_ not in ("", "ORG") or not tok.is_upper or len(tok) < 2 \
+                    or tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.text in acronyms):
+                continue  # (an acronym the text defined may be tagged as a common noun: "FACT said")
             h, group = tok, False
             while h.dep_ in ("compound", "nmod", "amod") and h.head.i != h.i and h.head.pos_ in ("NOUN", "PROPN"):
                 h = h.head
@@ -864,6 +864,14 @@ class ActorRecognizer:
             # "UN envoy Staffan de Mistura": a role word in front names a person
             titled = before is not None and before.lower_ in self.role_words and before.dep_ == "compound" \
                 and span.start <= before.head.i < span.end
+            if not titled and before is not None and before.text == "," and words[0].i == span.start \
+                    and span.start >= 2:
+                # "The UN envoy for Western Sahara, Staffan de Mistura, visited": set off after a
+                # role noun's phrase (the parser may hang the name off the phrase's last word)
+                last = doc[span.start - 2]
+                role = next((t for t in (last, *last.ancestors) if t.lower_ in self.role_words
+                             and t.pos_ == "NOUN"), None)
+                titled = role is not None and role.i <= last.i and span.start - role.i <= 8
             if titled or any(t.text in names and t.i not in same and t.pos_ in ("PROPN", "NOUN") and t.is_title
                              and not (t.i > 0 and doc[t.i - 1].is_title and not doc[t.i - 1].is_sent_start)
                              and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title) for t in doc):
@@ -1038,6 +1046,12 @@ class ActorRecognizer:
                     found = _mention_at(mentions, subj)
                     if found is not None and found.kind != "Person":
                         ref, antecedent = found, subj
+                    elif tok.head.dep_ in ("nsubj", "nsubjpass") and (said := self._said_in(tok.head)) is not None:
+                        # "FACT said its forces had withdrawn": the sayer's own, not the place last named
+                        sayer = next((c for c in said.children if c.dep_ == "nsubj"), None)
+                        found = _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")
+                        if found is not None:
+                            ref, antecedent = found, sayer
                 elif tok.dep_ in ("nsubj", "nsubjpass") and (said := self._said_in(tok)) is not None:
                     # "The Philippines, which lies south of Taiwan, said it would hold drills", "the
                     # Houthis said the deal did not cover Israel, which they would keep targeting": the sayer

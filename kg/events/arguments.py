@@ -23,7 +23,7 @@ from .lexicon import LexEntry
 from .state import DocState
 from .syntax import (MEANS_NOUNS, RECIPIENT_PREPS, LOCATIVE_PREPS, SHARED_PLACES, SUBJ, amount_of, clause_tokens,
                      clause_triggers, is_amount, object_context, side_of, story_states)
-from .tops import ADDRESSED_TOPS, COOPERATION, OF_AGENT_TOPS, SPEECH_ACT_TOPS
+from .tops import ADDRESSED_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS
 
 __all__ = ["Arguments"]
 
@@ -131,6 +131,13 @@ class Arguments:
                 for ap in s.children:
                     if ap.dep_ == "appos" and (ap.i in idx or not out):
                         out.extend(a for a in self.actors_of(ap, st) if a not in out)
+                # "The UN envoy for Western Sahara, Staffan de Mistura, visited": the parser hangs the
+                # appositive person off the last word of the subject's phrase
+                late = next(t for t in reversed(list(s.subtree)) if not t.is_punct or t.i == s.i)
+                if late.dep_ == "appos" and late.i in idx and idx[late.i].kind == "Person" \
+                        and late.head.i != s.i and late.head.dep_ == "pobj" and s.pos_ == "NOUN" \
+                        and late.left_edge.i > 0 and s.doc[late.left_edge.i - 1].text == ",":
+                    out.extend(a for a in self.actors_of(late, st) if a not in out)
             out.extend(a for a in ((m.key, m.sector) for m in co_subjects) if a not in out)
             return out
         passive = [c for c in v.children if c.dep_ == "agent"]
@@ -234,7 +241,7 @@ class Arguments:
                 reacted = top in ADDRESSED_TOPS and self.event_noun(c) is not None and c.i not in idx
                 for p in [cc for h in (c, *amounts) for cc in h.children] if not reacted else ():
                     if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and p.lower_ != "of" \
-                            and not (own_act and p.lower_ == "from"):
+                            and not ((own_act or top in FROM_ORIGIN_TOPS) and p.lower_ == "from"):
                         for o in p.children:
                             if o.dep_ == "pobj":
                                 out.extend(self.actors_of(o, st))
@@ -245,7 +252,8 @@ class Arguments:
                 out.extend(a for o in c.children if o.dep_ == "pobj" for p in o.children
                            if p.dep_ == "prep" and p.lower_ in ("with", "to")
                            for oo in p.children if oo.dep_ == "pobj" for a in self.actors_of(oo, st))
-            elif c_is_prep and c.lower_ in RECIPIENT_PREPS and c.lower_ not in ("of",):
+            elif c_is_prep and c.lower_ in RECIPIENT_PREPS and c.lower_ != "of" \
+                    and not (c.lower_ == "from" and top in FROM_ORIGIN_TOPS):
                 for o in c.children:
                     if o.dep_ == "pobj" and not self.is_place(o, st):
                         if o.i not in idx and self.lex.noun(o.lemma_.lower()):
@@ -333,10 +341,13 @@ class Arguments:
         # "the withdrawal of Serbian forces from Bosnia", "a meeting of the Security Council": the
         # "of" names who acts, and "from" the place left, for acts one does oneself
         of_agent = self.own_act(noun)
+        entries = self.lex.noun(noun.lemma_.lower())
+        # ("an incursion from Libya": where a force comes from, not whose it is)
+        origin = bool(entries) and top_of(entries[0].cls) in FROM_ORIGIN_TOPS
         for o in noun.children:
             if o.dep_ in ("poss", "compound", "amod") and o.i in idx:
                 out.append((idx[o.i].key, None))
-            elif o.dep_ == "prep" and (o.lower_ in ("by", "with") or o.lower_ == "from" and not of_agent
+            elif o.dep_ == "prep" and (o.lower_ in ("by", "with") or o.lower_ == "from" and not of_agent and not origin
                                        or o.lower_ == "of" and of_agent):
                 out.extend(a for p in o.children if p.dep_ == "pobj" for a in self.actors_of(p, st))
         return out

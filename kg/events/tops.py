@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS", "REACTING_TOPS",
            "OF_AGENT_TOPS", "FORCE_TOPS", "COOPERATION", "MATERIAL", "DIRECTED_TOPS", "GATHERINGS",
-           "ANSWERS", "CHALLENGES", "SPEECH_ACT_TOPS"]
+           "ANSWERS", "CHALLENGES", "SPEECH_ACT_TOPS", "FROM_ORIGIN_TOPS"]
 
 SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
 # event nouns whose "of" names the one they hit, not who acts: "the invasion of South Lebanon",
@@ -18,6 +18,10 @@ PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize", "Sanction"}
 ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
 # event nouns whose "of" names who acts: "the withdrawal of troops", "a meeting of the Council"
 OF_AGENT_TOPS = {"Retreat", "Consult", "Mobilize"}
+# Acts of force and movement whose "from" names where they come from, not whom they are aimed at:
+# "launched an incursion from Libya", "fired rockets from Lebanon", "sent troops from Kenya" (the
+# place a retreat leaves is its recipient: "withdrew from Niger")
+FROM_ORIGIN_TOPS = {"Assault", "Deploy", "Mobilize"}
 FORCE_TOPS = {"Assault", "Coerce"}
 COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
 MATERIAL = {"MaterialCooperation", "MaterialConflict"}

@@ -169,6 +169,50 @@ def acronym_definitions(doc: Doc) -> list[tuple[int, int, int]]:
     return out
 
 
+def _bracketed_acronym(doc: Doc, i: int) -> bool:
+    """Whether an acronym in brackets begins at token ``i`` ("(FACT)", "(CNSP)")."""
+    return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" \
+        and doc[i + 1].text.isalpha() and doc[i + 1].text.isupper() and 2 <= len(doc[i + 1].text) <= 10
+
+
+def _end_at_brackets(doc: Doc, *, extend: bool) -> Doc:
+    """An acronym in brackets ends the name before it, whatever language its letters come from.
+
+    The model runs an organisation's name into an unclosed bracket ("the National Committee for
+    the Salvation of the People (CNSP"): it is cut at the bracket. With ``extend``, a name that
+    stops before a place of its own ("Front for Change and Concord" + "in Chad" before "(FACT)")
+    runs on over "in"/"of" and the place to the bracket.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline(coder="rules")("The rebel Front for Change and Concord in Chad (FACT) said so.")
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('Front for Change and Concord in Chad', 'ORG')]
+    """
+    ents: list = list(doc.ents)
+    out, changed = [], False
+    for k, x in enumerate(ents):
+        if x is None:
+            continue
+        opened = next((t.i for t in x if t.text == "("), None)
+        if x.label_ == "ORG" and opened is not None and opened > x.start + 1 \
+                and not any(t.text == ")" for t in doc[opened:x.end]):
+            out.append(Span(doc, x.start, opened, label="ORG"))
+            changed = True
+            continue
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if extend and x.label_ == "ORG" and nxt is not None and nxt.label_ in ("GPE", "LOC") \
+                and nxt.start == x.end + 1 and doc[x.end].lower_ in ("in", "of") \
+                and _bracketed_acronym(doc, nxt.end) and x.end - x.start >= 2:
+            out.append(Span(doc, x.start, nxt.end, label="ORG"))
+            ents[k + 1] = None
+            changed = True
+            continue
+        out.append(x)
+    if changed:
+        doc.ents = filter_spans(out)
+    return doc
+
+
 class OrgNames:
     """Mark whole organisation names as ``ORG`` entities (see the module)."""
 
@@ -176,9 +220,10 @@ class OrgNames:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        doc = _end_at_brackets(doc, extend=False)
         spans = org_name_spans(doc) + [(s, e) for s, e, _ in acronym_definitions(doc)]
         if not spans:
-            return doc
+            return _end_at_brackets(doc, extend=True)
         ents = list(doc.ents)
         new = []
         for s, e in spans:
@@ -195,7 +240,7 @@ class OrgNames:
         if new:
             keep = [x for x in ents if not any(x.start < n.end and x.end > n.start for n in new)]
             doc.ents = filter_spans(keep + new)
-        return doc
+        return _end_at_brackets(doc, extend=True)
 
 
 @Language.factory("gpol_org_names", default_config={})

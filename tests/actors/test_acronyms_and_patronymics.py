@@ -174,3 +174,23 @@ def test_a_subject_pronoun_opening_a_sentence_is_the_last_sentences_subject(nlp)
               "would return.")
     assert [m.key for m in doc._.gpol_mentions if m.text == "he"] != [
         next(m.key for m in doc._.gpol_mentions if m.text.endswith("Amos Kethrani"))]
+
+
+def test_a_foreign_acronym_in_brackets_ends_the_name_and_recurs_as_it(nlp):
+    # the letters of "FACT" and "CNSP" are not those of the English names; the brackets still end
+    # the name, and the model's tagging of the acronym as a common noun does not hide it
+    found = mentions(nlp, "The rebel Front for Change and Concord in Chad (FACT) crossed from Libya. "
+                          "FACT said its fighters had withdrawn. The officers, who call themselves the "
+                          "National Committee for the Salvation of the People (CNSP), closed the borders.")
+    front = {k for t, k in found if t == "Front for Change and Concord in Chad"}
+    assert front and {k for t, k in found if t == "FACT"} == front, found
+    assert any(t.endswith("Salvation of the People") for t, _ in found) and not any("(" in t for t, _ in found)
+    # "its" in what FACT said is FACT's, not Libya's, the last state named before it
+    assert ("its", next(iter(front))) in found, found
+
+
+def test_a_name_set_off_after_a_role_phrase_is_a_person_and_acts(nlp):
+    doc = nlp("The UN envoy for Western Sahara, Staffan de Mistura, visited the camps around Tindouf in Algeria.")
+    kinds = {m.text: m.kind for m in doc._.gpol_mentions}
+    assert kinds.get("Staffan de Mistura") == "Person", kinds
+    assert any("staffan-de-mistura" in e.actors and e.type == "Visit" for e in doc._.gpol_events), doc._.gpol_events

@@ -916,3 +916,14 @@ def test_a_stance_a_person_states_for_their_side_is_their_own_speech_act(extract
     assert [f[1] for f in found if f[0] == "Accuse"] == [("wang-yi",)]
     found, _ = events(extractor, "Chinese Foreign Minister Wang Yi said China had rejected the proposal by Taiwan.")
     assert [f[1] for f in found if f[0] == "Reject"] == [("china",)]
+
+
+def test_from_names_where_a_force_comes_from_not_whom_it_hits(extractor):
+    found, _ = events(extractor, "The Chadian army launched an incursion from Niger into Libya. "
+                                 "Hezbollah fired rockets from Lebanon at Israel.")
+    assert not any("niger" in a + r or "lebanon" in a + r for t, a, r, m in found), found
+    assert {("Assault", ("chad",), ("libya",)), ("Assault", ("hezbollah",), ("israel",))} <= {
+        (t, a, r) for t, a, r, m in found}, found
+    # the place a retreat leaves is its recipient
+    found, _ = events(extractor, "France withdrew its last soldiers from Niger.")
+    assert ("Retreat", ("france",), ("niger",), "Asserted") in found, found

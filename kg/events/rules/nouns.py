@@ -52,6 +52,11 @@ def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Negotiate', ['armenia'], ['azerbaijan'])]
     >>> show("Talks between Armenia and Azerbaijan resumed.", without=noun_arguments)
     []
+
+    "From" names a place, not who acts, on the object of a light verb with a subject:
+
+    >>> show("The Chadian army launched an incursion from Niger into Libya.")
+    [('ArmedAttack', ['chad'], ['libya'])]
     """
     entry, idx = cand.entry, st.idx
     actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
@@ -74,6 +79,8 @@ def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
                         recipients.extend(found[1:])
                 elif c.lower_ == "of" and c.lower_ in recip_preps and top_of(entry.cls) in PATIENT_OF:
                     recipients.extend(found)  # "its invasion of South Lebanon", "the arrest of X"
+                elif c.lower_ == "from" and _subject_of_light_verb(ex, cand, st):
+                    continue  # "FACT launched an incursion from Libya": where from, not who
                 elif c.lower_ in actor_preps:
                     actors.extend(found)
                 elif c.lower_ in recip_preps:
@@ -89,6 +96,12 @@ def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
                         recipients.extend(found)  # "the invasion of South Lebanon": the one hit
                     elif found and not actors:
                         actors.extend(found)  # "the withdrawal of Serbian forces"
+
+
+def _subject_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState) -> bool:
+    """Whether the noun is the object of a light verb whose subject names an actor."""
+    h, dep = _attachment(cand)
+    return dep == "dobj" and h.lemma_.lower() in ex.light and bool(ex.subjects(h, st))
 
 
 def participle_agent(ex: EventExtractor, cand: Candidate, st: DocState):
