@@ -21,8 +21,8 @@ from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
-from .syntax import (MEANS_NOUNS, RECIPIENT_PREPS, LOCATIVE_PREPS, SHARED_PLACES, SUBJ, amount_of, clause_tokens,
-                     clause_triggers, is_amount, object_context, side_of, story_states)
+from .syntax import (LOCATIVE_PREPS, MEANS_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
+                     amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states)
 from .tops import ADDRESSED_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS
 
 __all__ = ["Arguments"]
@@ -183,6 +183,11 @@ class Arguments:
                 raised = [c for c in h.children if c.dep_ == "nsubjpass"]
                 if raised:  # "Xi is expected to visit": the passive subject of the governor
                     return [a for o in raised for a in self.actors_of(o, st)]
+            return self.subjects(h, st, depth + 1)
+        if v.dep_ == "prep" and v.lower_ in SUBJECT_CONTROL_PREPS and h.pos_ in ("VERB", "AUX") and h.i != v.i \
+                and any(c.dep_ == "pcomp" for c in v.children):
+            # "Cambodia responded by expelling the ambassador", "after meeting Putin, Macron said":
+            # the clause under the preposition is done by the subject of the verb it hangs off
             return self.subjects(h, st, depth + 1)
         if v.dep_ == "acomp" and h.pos_ in ("AUX", "VERB") and h.i != v.i:
             # "Putin is due to visit Hanoi", "Seoul is likely to protest": the adjective's

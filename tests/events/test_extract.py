@@ -927,3 +927,13 @@ def test_from_names_where_a_force_comes_from_not_whom_it_hits(extractor):
     # the place a retreat leaves is its recipient
     found, _ = events(extractor, "France withdrew its last soldiers from Niger.")
     assert ("Retreat", ("france",), ("niger",), "Asserted") in found, found
+
+
+def test_a_gerund_under_by_or_after_is_done_by_the_subject(extractor):
+    found, _ = events(extractor, "Cambodia responded by expelling Thailand's ambassador. "
+                                 "After meeting Putin in Moscow, Macron said the talks were useful.")
+    pairs = {(a, r) for t, a, r, m in found}
+    assert (("cambodia",), ("thailand",)) in pairs and (("emmanuel-macron",), ("vladimir-putin",)) in pairs, found
+    # not under "of": what one is accused of is the accused's act
+    found, _ = events(extractor, "Kenya accused Somalia of shelling the border town.")
+    assert not any(a == ("kenya",) and t == "Assault" for t, a, r, m in found), found
