@@ -413,7 +413,9 @@ def _match_actors(gold: GoldRecord, extraction: Extraction) -> dict[str, str]:
     for key, actor in found_actors(extraction).items():
         label = normalize_name(actor.label)
         alts = {normalize_name(a) for a in actor.alt_labels} - {label}
-        owner = extraction.actors.get(actor.affiliation) if actor.sector and actor.affiliation else None
+        # (a group of a state's society: not a person of one, "opposition leader X")
+        owner = extraction.actors.get(actor.affiliation) if actor.sector and actor.affiliation \
+            and actor.kind != "Person" else None
         for ga in gold.actors:
             gname = normalize_name(ga.name)
             gsector = (ga.sector or "")[:3] or None

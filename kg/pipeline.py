@@ -76,7 +76,9 @@ class Extractor:
                 tok.is_sent_start = True  # no sentence runs across paragraphs (a headline has no stop)
         doc._.gpol_anchor = article.published
         doc._.gpol_source = article.text
-        homes = [gaz.locate(p) for p in places]
+        # a state the dateline names ("MAAN, Jordan -"), else the state of its town ("KHARTOUM -")
+        states = [next((e for e in gaz.lookup(p) if e.kind == "State"), None) for p in places]
+        homes = states + [gaz.locate(p) for p in places]
         doc._.gpol_home = next((h.key for h in homes if h is not None), None)
         return doc
 

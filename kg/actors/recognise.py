@@ -923,6 +923,11 @@ class ActorRecognizer:
             actor.role = role
         elif role and self.gaz.get(actor.key) is None:
             actor.role = role
+        if actor.sector is None and actor.kind == "Person":
+            # "opposition leader Kemal Kilicdaroglu", "rebel commander X": a person of a group of
+            # the state's society, whose side is not the state's government (side_of)
+            sectors = [self.gaz.sector(t.lower_) for t in words if t.pos_ in ("NOUN", "ADJ")]
+            actor.sector = next((sec for sec in sectors if sec and self.gaz.sector_group(sec)), None)
         if not actor.affiliation:
             aff = self._affiliation_in(doc, words)
             if aff:
@@ -1158,10 +1163,21 @@ class ActorRecognizer:
                     add(tok.i, tok.i + 1, aff, "State", "group", sector=sector or "government")
                     continue
                 argument = tok.dep_ in _ARG_DEPS or tok.dep_ == "pobj" and tok.head.lower_ in _ARG_PREPS
-                if home_agent and home and argument and not any(c.dep_ == "poss" for c in tok.children) \
+                whose = home
+                if home_agent and argument and tok.dep_ not in ("nsubj", "nsubjpass"):
+                    # "Opposition leader Kilicdaroglu accused the government": the government of the
+                    # state the speaking person belongs to, in a story that names another state most
+                    verb = tok.head
+                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                        verb = verb.head
+                    speaker = _mention_at(mentions, self._clause_subject(verb), lambda mm: mm.kind == "Person")
+                    own = actors[speaker.key].affiliation if speaker is not None and speaker.key in actors else None
+                    if own and own in actors and actors[own].kind == "State":
+                        whose = own
+                if home_agent and whose and argument and not any(c.dep_ == "poss" for c in tok.children) \
                         and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for c in tok.children):
                     # (not "authorities in Croatia", "forces of the interim government": the phrase says whose)
-                    add(tok.i, tok.i + 1, home, "State", "group", sector=sector or "government")
+                    add(tok.i, tok.i + 1, whose, "State", "group", sector=sector or "government")
                 elif tok.lemma_.lower() in word_list("organisation_anaphors") and last_org is not None \
                         and any(c.lower_ == "the" for c in tok.children) \
                         and (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower):

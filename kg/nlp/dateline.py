@@ -30,7 +30,7 @@ _DATE = (rf"{_DAY}(?:{_MON}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?"       # 
          r"|\d{4}-\d{2}-\d{2})")                                                # 2025-03-03
 _PLACE = r"""
     (?P<place>[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+){0,3})          # KHARTOUM, UNITED NATIONS, NEW DELHI
-    (?:,\ [A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+){0,2})?       # , Congo"""
+    (?:,\ (?P<country>[A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+){0,2}))?  # , Congo"""
 _AGENCY = r"(?:\ \([A-Za-z0-9 .&'’\-]{1,30}\))?"                     # (Reuters)
 _DATELINE = re.compile(
     rf"""(?m)^{_PLACE}
@@ -74,11 +74,18 @@ def dateline_date(text: str) -> date | None:
 
 
 def mask_datelines(text: str) -> tuple[str, list[str]]:
-    """``text`` with its datelines replaced by spaces, and the places they name."""
+    """``text`` with its datelines replaced by spaces, and the places they name (the town, then
+    the state after it when the dateline gives one).
+
+    >>> mask_datelines("MAAN, Jordan - The lorries stood still.")[1]
+    ['MAAN', 'Jordan']
+    """
     places: list[str] = []
 
     def blank(m: re.Match) -> str:
         places.append(m.group("place"))
+        if m.group("country"):  # "MAAN, Jordan -": a town the gazetteer may not know, in a state it does
+            places.append(m.group("country"))
         return " " * len(m.group(0))
 
     return _DATELINE.sub(blank, text), places

