@@ -626,7 +626,7 @@ class ActorRecognizer:
         self._leaders_governments(doc, actors, mentions, taken, add)
 
         # 5. descriptions: "North Korea's top diplomat", "the Turkish president", "North Korean troops"
-        self._descriptions(doc, actors, mentions, taken, add)
+        self._descriptions(doc, actors, mentions, taken, add, places)
 
         mentions.sort(key=lambda m: m.start)
         doc._.gpol_mentions = mentions
@@ -975,7 +975,8 @@ class ActorRecognizer:
         return None
 
     # ------------------------------------------------------------------ descriptions
-    def _descriptions(self, doc: Doc, actors: dict, mentions: list, taken: list, add) -> None:
+    def _descriptions(self, doc: Doc, actors: dict, mentions: list, taken: list, add,
+                      places: dict[int, str] | None = None) -> None:
         persons = [a for a in actors.values() if a.kind == "Person"]
         owned = {i for m in mentions if m.kind in ("State", "Organization") for i in range(m.start, m.end)}
         home = doc._.gpol_home
@@ -984,6 +985,12 @@ class ActorRecognizer:
             for m in mentions:
                 if m.kind == "State":
                     counts[m.key] = counts.get(m.key, 0) + 1
+            # (and the places it tells of in it: "in Dhaka", "crowds in Jatrabari")
+            named = set(counts)
+            for name in (places or {}).values():
+                e = self.gaz.locate(name, named)
+                if e is not None:
+                    counts[e.key] = counts.get(e.key, 0) + 1
             ranked = sorted(counts.values(), reverse=True)
             # (named more than any other: with a tie, "the administration" may be anyone's)
             home = max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None

@@ -334,3 +334,12 @@ def test_a_dateline_town_the_gazetteer_does_not_know_gives_the_state_after_it(ex
                            "Police fired tear gas at the drivers, and the Islamic Action Front accused the "
                            "government of pushing people to desperation.")
     assert any(e.type == "Accuse" and e.recipients == ["jordan"] for e in x.events), x.events
+
+
+def test_with_no_dateline_the_places_told_of_count_for_the_storys_state(extractor):
+    # India is named twice and Bangladesh once, but the story happens in Dhaka and Chittagong
+    x = extract(extractor, "Crowds gathered in Dhaka on Monday. India said it was watching closely. "
+                           "Police fired tear gas in Dhaka and in Chittagong. India closed its border. "
+                           "Bangladesh's army chief will speak tonight. Police arrested students in Dhaka.")
+    police = [e.actors for e in x.events if e.trigger in ("fired", "arrested")]
+    assert police == [["bangladesh"], ["bangladesh"]], x.events
