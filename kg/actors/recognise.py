@@ -541,7 +541,8 @@ class ActorRecognizer:
                     places[span.root.i] = text  # "Borno militants": a group of the region's state
                     continue
                 elif (_POLITICAL_ORG.search(text) and len(text) > 3) or self._named_group(span) \
-                        or slugify(name) in actors or _org_headed(span) or name in acronyms.values():
+                        or slugify(name) in actors or _org_headed(span) or name in acronyms.values() \
+                        or self._described_as_body(span):
                     # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
                     m = add(span.start, span.end, slugify(name), "Organization", "ner", label=name)
                     owner = next((c for c in span.root.children if c.dep_ == "poss" and c.i < span.start), None)
@@ -767,6 +768,29 @@ class ActorRecognizer:
             return True
         return tok.dep_ in ("appos", "compound") and h.lemma_.lower() in nouns
 
+    def _described_as_body(self, span: Span) -> bool:
+        """Whether an apposition says what kind of body a name is: "the Coordination Framework, a
+        loose alliance of parties", "Tadamon, a coalition of unions" (a head noun of organisation
+        names, ``data/gazetteer/org_heads.txt``, or of an armed or social group)."""
+        from ..nlp.orgnames import org_heads
+
+        def body(t: Token) -> bool:
+            return t.pos_ == "NOUN" and (t.lemma_.lower() in org_heads()
+                                          or bool(self.gaz.sector_group(self.gaz.sector(t.lemma_.lower()))))
+
+        if any(ap.dep_ == "appos" and body(ap) for ap in span.root.children):
+            return True
+        # (the parser may attach the apposition elsewhere: read ", a loose alliance" as written)
+        doc = span.doc
+        if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ not in ("a", "an"):
+            return False
+        for t in doc[span.end + 2:span.end + 6]:
+            if t.pos_ == "NOUN":
+                return body(t)
+            if t.pos_ not in ("ADJ", "ADV"):
+                return False
+        return False
+
     def _named_group(self, span: Span) -> bool:
         """An unknown organisation named as a group of people: "the ELN guerrilla group",
         "Tren de Aragua gang", "militants of JNIM", "Houthi fighters"."""
@@ -826,7 +850,9 @@ class ActorRecognizer:
                 end = quote   # 'Joaquín "El Chapo" Guzmán': the name before the nickname in quotes
             while end - start > 1 and (doc[end - 1].tag_ == "POS" or after_name(doc[end - 1].text)):
                 end -= 1   # "Margaret Owen Patron": a job word after the name (not "Hun Sen"); "'s"
-            if doc[end - 1].lower_ in _FRAGMENT_ENDS:
+            hyphened = end - start >= 3 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_ \
+                and not doc[end - 2].whitespace_   # "Moon Jae-in": "in" is a syllable of the name
+            if doc[end - 1].lower_ in _FRAGMENT_ENDS and not hyphened:
                 continue   # "Revolutionary Armed Forces of": a name cut off, no person
             out.append(doc[start:end])
         out += self._place_named_persons(doc, out)

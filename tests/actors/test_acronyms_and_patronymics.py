@@ -194,3 +194,20 @@ def test_a_name_set_off_after_a_role_phrase_is_a_person_and_acts(nlp):
     kinds = {m.text: m.kind for m in doc._.gpol_mentions}
     assert kinds.get("Staffan de Mistura") == "Person", kinds
     assert any("staffan-de-mistura" in e.actors and e.type == "Visit" for e in doc._.gpol_events), doc._.gpol_events
+
+
+def test_a_hyphenated_given_name_ends_a_persons_name(nlp):
+    # "Jae-in": the syllable "in" after a hyphen is part of the name, no preposition cutting it off
+    doc = nlp("In Seoul, President Moon Jae-in met Kim Jong Un.")
+    assert "Moon Jae-in" in {m.text for m in doc._.gpol_mentions if m.kind == "Person"}, doc._.gpol_mentions
+
+
+def test_a_name_an_apposition_calls_an_alliance_is_an_organisation(nlp):
+    # the name is unknown and its head ("Framework") heads no organisation names; the apposition
+    # says what it is, even where the parser hangs the apposition elsewhere
+    doc = nlp("The seats passed to candidates of the Coordination Framework, a loose alliance of parties "
+              "close to Iran.")
+    assert {m.text: m.kind for m in doc._.gpol_mentions}.get("the Coordination Framework") == "Organization", \
+        doc._.gpol_mentions
+    doc = nlp("The seats passed to candidates of the Coordination Framework.")
+    assert not any("Framework" in m.text for m in doc._.gpol_mentions)
