@@ -937,3 +937,14 @@ def test_a_gerund_under_by_or_after_is_done_by_the_subject(extractor):
     # not under "of": what one is accused of is the accused's act
     found, _ = events(extractor, "Kenya accused Somalia of shelling the border town.")
     assert not any(a == ("kenya",) and t == "Assault" for t, a, r, m in found), found
+
+
+def test_a_finite_conjunct_of_an_offered_infinitive_is_not_part_of_the_offer(extractor):
+    # "criticised" has a tense of its own: the subject's second act, not what was offered
+    found, _ = events(extractor, "Mexico's president, Andres Manuel Lopez Obrador, offered to send food and "
+                                 "vaccines to Cuba and criticised the embargo as inhumane.")
+    assert ("Agree", ("andres-manuel-lopez-obrador",), ("cuba",), "Asserted") in found, found
+    assert any(t == "Accuse" and a == ("andres-manuel-lopez-obrador",) for t, a, r, m in found), found
+    # a conjunct infinitive stays part of it: a pledge to strike is a threat
+    found, _ = events(extractor, "Iran vowed to retaliate and strike Israel.")
+    assert any(t == "Threaten" and a == ("iran",) for t, a, r, m in found), found
