@@ -77,6 +77,8 @@ class EventExtractor(Arguments, Telling):
         self.easing = word_list("easing_verbs")
         self.imposing = word_list("imposing_verbs")
         self.place_nouns = word_list("place_nouns")
+        self.building_nouns = word_list("building_nouns")
+        self.storming_verbs = word_list("storming_verbs")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")

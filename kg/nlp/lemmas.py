@@ -51,13 +51,29 @@ def candidates(word: str) -> list[str]:
 
 
 class LemmaMender:
-    """Set ``token.lemma_`` of an inflected verb to a lemma the lexicon knows, when it has none."""
+    """Set ``token.lemma_`` of an inflected verb to a lemma the lexicon knows, when it has none;
+    and read a capitalised agent noun that opens a sentence as the common noun it is.
 
-    def __init__(self, known: Callable[[str], bool]):
+    After a dateline blanked out ("KINSHASA (Reuters) - Protesters stormed ..."), the tagger reads
+    the first word as a proper name ("Protesters" NNPS, lemma "Protesters"); a word whose lower-case
+    singular names people of a sector (``agent``: "protester", "police", "rebel") is a common noun.
+    """
+
+    def __init__(self, known: Callable[[str], bool], agent: Callable[[str], bool] = lambda w: False):
         self.known = known
+        self.agent = agent
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc:
+            if tok.tag_ in ("NNP", "NNPS") and tok.is_title and (tok.i == 0 or tok.is_sent_start
+                                                                   or doc[tok.i - 1].is_space):
+                low = tok.lower_
+                lemma = next((w for w in (*candidates(low), low) if self.agent(w)), None)
+                if lemma is not None and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                    tok.tag_ = "NNS" if lemma != low else "NN"
+                    tok.pos_ = "NOUN"
+                    tok.lemma_ = lemma
+                continue
             if tok.tag_ not in _INFLECTED or tok.pos_ not in ("VERB", "AUX"):
                 continue
             if self.known(tok.lemma_.lower()):
@@ -74,5 +90,8 @@ def make_lemma_mender(nlp: Language, name: str) -> LemmaMender:
     from ..events.lexicon import Lexicon
     from ..events.modality import word_list
 
+    from ..actors.gazetteer import Gazetteer
+
     verbs = Lexicon.load().verbs() | set(word_list("light_verbs")) | set(word_list("speech_verbs"))
-    return LemmaMender(verbs.__contains__)
+    gaz = Gazetteer.load()
+    return LemmaMender(verbs.__contains__, lambda w: gaz.sector(w) is not None)

@@ -816,7 +816,10 @@ def test_only_a_measure_is_read_as_what_it_is_of_and_only_a_command_to_own_force
 
 
 def test_protesters_acting_by_force_are_a_group_of_their_state(extractor):
+    # storming a building is their protest (coding rule R19), an attack on people an assault
     found, _ = events(extractor, "Protesters stormed the parliament building in Belgrade on Monday.")
+    assert ("Protest", ("serbia-opposition",), ("serbia",), "Asserted") in found
+    found, _ = events(extractor, "Protesters attacked police officers in Belgrade on Monday.")
     assert ("Assault", ("serbia-opposition",), ("serbia",), "Asserted") in found
 
 

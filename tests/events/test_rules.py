@@ -39,6 +39,8 @@ GIVES = [
      ('Demonstrate', ['serbia-civilians'], ['serbia'])),
     (verbs.protesters_group, 'Iranian police detained dozens of students. The students later attacked a police station.',
      ('ArmedAttack', ['iran-students-and-academics'], ['iran'])),  # a crowd the actor stage made a group
+    (verbs.crowd_storming_building_protests, 'Tunisian protesters stormed the parliament building.',
+     ('Protest', ['tunisia-opposition'], ['tunisia'])),
     (verbs.objects_are_recipients, 'Peru met Chile.',
      ('Meet', ['peru'], ['chile'])),
     (verbs.protest_aims_at_own_state, 'Thousands of Kenyans marched in Nairobi.',

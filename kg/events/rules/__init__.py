@@ -103,6 +103,7 @@ VERB_RULES = [
     verbs.unnamed_agent,
     verbs.victims_and_causes,
     verbs.protesters_group,
+    verbs.crowd_storming_building_protests,
     # whom it is aimed at
     verbs.objects_are_recipients,
     verbs.protest_aims_at_own_state,

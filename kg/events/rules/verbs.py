@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_reading", "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
-           "protesters_group", "objects_are_recipients", "protest_aims_at_own_state", "bare_noun_refers_back", "content_clause", "condition_names_target", "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
+           "protesters_group", "crowd_storming_building_protests", "objects_are_recipients",
+           "protest_aims_at_own_state", "bare_noun_refers_back", "content_clause", "condition_names_target",
+           "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
            "reaction_preps_told_here", "renamed_event_actors", "hosted_thing"]
 
 
@@ -220,6 +222,27 @@ def objects_are_recipients(ex: EventExtractor, cand: Candidate, st: DocState):
     """
     own = {k for k, _ in cand.actors}
     cand.recipients = [r for r in ex.objects(cand.tok, st, top_of(cand.cls)) if r[0] not in own]
+
+
+def crowd_storming_building_protests(ex: EventExtractor, cand: Candidate, st: DocState):
+    """People in the street storming, occupying or burning a building protest (coding rule R19);
+    their force on people, and an attack, stay an assault.
+
+    >>> show("Tunisian protesters stormed the parliament building.")
+    [('Protest', ['tunisia-opposition'], ['tunisia'])]
+    >>> show("Tunisian protesters stormed the parliament building.", without=crowd_storming_building_protests)
+    [('ArmedAttack', ['tunisia-opposition'], ['tunisia'])]
+    """
+    if not cand.protesters or top_of(cand.cls) not in ("Assault", "Coerce") or cand.lemma not in ex.storming_verbs:
+        return
+    v = cand.tok
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ in ("to", "into", "on")
+             for o in p.children if o.dep_ == "pobj"]   # "set fire to the embassy", "broke into the palace"
+    if any(o.lemma_.lower() in ex.building_nouns for o in objs):
+        # (CAMEO 145: protest violently, riot)
+        cand.cls = "Protest"
+        cand.entry = dataclasses.replace(cand.entry, cls="Protest", cameo="145")
 
 
 def protest_aims_at_own_state(ex: EventExtractor, cand: Candidate, st: DocState):
