@@ -1031,6 +1031,8 @@ class ActorRecognizer:
         last_body: Mention | None = None
         last_org: Mention | None = None
         by_head: dict[str, list] = {}  # head noun of a named organisation -> (mention, name words)
+        orgs_seen: list[Mention] = []  # organisations named so far, in order
+        called: dict[str, set[str]] = {}  # the words the text names or describes each organisation by
         by_pos = {m.start: m for m in mentions}
         plural_words = word_list("plural_references") | word_list("plural_persons")
         for tok in doc:
@@ -1041,6 +1043,17 @@ class ActorRecognizer:
                 last_body = m
                 if m.kind == "Organization":
                     last_org = m
+                    orgs_seen.append(m)
+                    # what the text calls it: its name, and an apposition ("the Coalition for
+                    # Change, the main opposition alliance")
+                    root = next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end or t.head.i == t.i),
+                                doc[m.end - 1])
+                    told = [t for ap in (*[c for c in root.children if c.dep_ == "appos"],
+                                         *([root.head] if root.dep_ == "appos" else []))
+                            for t in ap.subtree if not m.start <= t.i < m.end]
+                    called.setdefault(m.key, set()).update(
+                        w.lower() for w in (*getattr(actors.get(m.key), "label", "").split(),
+                                            *doc[m.start:m.end].text.split(), *(t.text for t in told)))
                     for name in {doc[m.start:m.end].text, getattr(actors.get(m.key), "label", "")}:
                         head, words = _name_head(name)
                         for h in {head} | _other_heads(name) if head else ():
@@ -1214,8 +1227,20 @@ class ActorRecognizer:
                 elif tok.lemma_.lower() in word_list("organisation_anaphors") and last_org is not None \
                         and any(c.lower_ == "the" for c in tok.children) \
                         and (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower):
-                    # "the bloc" (lower-case, whatever tag the model gives it)
-                    add(tok.i, tok.i + 1, last_org.key, last_org.kind, "pronoun")
+                    # "the bloc" (lower-case, whatever tag the model gives it): the latest organisation;
+                    # "the opposition alliance": the latest one named or described with "opposition"
+                    kinds = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                             and c.pos_ in ("NOUN", "PROPN") and c.is_lower}
+                    def fits(o: Mention) -> bool:
+                        # a word the text names or describes it by; or a kind of group ("the jihadist
+                        # group") that an intergovernmental body is not
+                        entry = self.gaz.get(o.key)
+                        return all(k in called.get(o.key, ()) or self.gaz.sector_group(self.gaz.sector(k))
+                                   and not (entry is not None and entry.org_type == "igo") for k in kinds)
+
+                    ref = next((o for o in reversed(orgs_seen) if fits(o)), None)
+                    if ref is not None:
+                        add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun")
                 elif tok.lemma_.lower() in word_list("state_anaphors") and home and tok.tag_ == "NN" \
                         and any(c.lower_ == "the" for c in tok.children) \
                         and not any(c.dep_ in ("prep", "amod", "compound") for c in tok.children):

@@ -343,3 +343,18 @@ def test_with_no_dateline_the_places_told_of_count_for_the_storys_state(extracto
                            "Bangladesh's army chief will speak tonight. Police arrested students in Dhaka.")
     police = [e.actors for e in x.events if e.trigger in ("fired", "arrested")]
     assert police == [["bangladesh"], ["bangladesh"]], x.events
+
+
+def test_an_organisation_anaphor_with_a_kind_refers_to_the_latest_body_of_that_kind(extractor):
+    # "the opposition alliance" is the body the text called so, not the latest organisation named
+    x = extract(extractor, "The Coalition for Change, the main opposition alliance, met on Monday. The European "
+                           "Union urged calm. The opposition alliance rejected the results.")
+    assert any(e.actors == ["coalition-for-change"] and e.type == "Reject" for e in x.events), x.events
+    # an intergovernmental body is no opposition alliance, and no other is named
+    x = extract(extractor, "The Organization of American States urged calm. The main opposition alliance "
+                           "rejected the results.")
+    assert not any(e.type == "Reject" for e in x.events), x.events
+    # a kind of group fits a named armed group
+    x = extract(extractor, "Nigeria's army accused Boko Haram of abducting 30 women, and the jihadist group "
+                           "denied holding them.")
+    assert any(e.actors == ["boko-haram"] and e.type == "Reject" for e in x.events), x.events
