@@ -1136,8 +1136,18 @@ class ActorRecognizer:
                         break
                     verb = verb.head
                 speakers = {mm.key for mm in mentions if mm.start in speaker}
+
+                def side(mm: Mention) -> bool:
+                    # (not a university, a think tank or a mediating body a quote is attributed to)
+                    if mm.kind != "Organization":
+                        return True
+                    entry = self.gaz.get(mm.key)
+                    label = getattr(actors.get(mm.key), "label", "")
+                    return not (entry is not None and entry.org_type in ("ngo", "igo")) \
+                        and not set(label.lower().split()) & word_list("bystander_words")
+
                 for mm in sorted(mentions, key=lambda m: -m.start):
-                    if mm.start < tok.i and mm.key not in speakers and mm.kind in kinds \
+                    if mm.start < tok.i and mm.key not in speakers and mm.kind in kinds and side(mm) \
                             and mm.key not in [r.key for r in recent]:
                         recent.append(mm)
                     if len(recent) == 2:

@@ -951,3 +951,15 @@ def test_a_finite_conjunct_of_an_offered_infinitive_is_not_part_of_the_offer(ext
     # a conjunct infinitive stays part of it: a pledge to strike is a threat
     found, _ = events(extractor, "Iran vowed to retaliate and strike Israel.")
     assert any(t == "Threaten" and a == ("iran",) for t, a, r, m in found), found
+
+
+def test_coordinated_sides_that_clash_or_fight_hit_each_other(extractor):
+    found, _ = events(extractor, "The army and the Rapid Support Forces clashed again in Khartoum.")
+    assert {(a, r) for t, a, r, m in found if t == "Assault"} == {
+        (("sudan",), ("rapid-support-forces",)), (("rapid-support-forces",), ("sudan",))}, found
+
+
+def test_both_sides_are_no_university_a_quote_is_attributed_to(extractor):
+    found, _ = events(extractor, "The army and the Rapid Support Forces clashed again in Khartoum, a researcher "
+                                 "at Makerere University said. The UN urged both sides to agree a truce.")
+    assert {r for t, a, r, m in found if t == "Request"} == {("sudan",), ("rapid-support-forces",)}, found
