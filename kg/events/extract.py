@@ -79,6 +79,7 @@ class EventExtractor(Arguments, Telling):
         self.place_nouns = word_list("place_nouns")
         self.building_nouns = word_list("building_nouns")
         self.storming_verbs = word_list("storming_verbs")
+        self.diplomat_nouns = word_list("diplomat_nouns")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")

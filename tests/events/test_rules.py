@@ -29,6 +29,8 @@ GIVES = [
      ('Praise', ['chile'], ['argentina'])),
     (verbs.composed_reading, 'Niger quit ECOWAS.',
      ('Sanction', ['niger'], ['ecowas'])),
+    (verbs.diplomats_told_to_leave, 'Niger gave the French ambassador 48 hours to leave.',
+     ('BreakRelations', ['niger'], ['france'])),
     (verbs.amount_refines_class, 'Sweden gave 10 million dollars in humanitarian aid to Yemen.',
      ('HumanitarianAid', ['sweden'], ['yemen'])),
     (verbs.subjects_act, 'Ecuador was criticised by Colombia.',

@@ -92,6 +92,7 @@ VERB_READING = [
     verbs.object_predicate,
     verbs.lexicon_reading,
     verbs.composed_reading,
+    verbs.diplomats_told_to_leave,
     verbs.noun_object_types_event,
 ]
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...taxonomy import quad_of, top_of
 from ..candidate import STOP, Candidate
+from ..lexicon import LexEntry
 from ..state import DocState
 from ..syntax import CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause
 from ..tops import ADDRESSED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
@@ -19,7 +20,8 @@ from .example import events as show  # noqa: F401  (the examples of the docstrin
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_reading", "noun_object_types_event",
+__all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
+           "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
            "protesters_group", "crowd_storming_building_protests", "objects_are_recipients",
            "protest_aims_at_own_state", "bare_noun_refers_back", "content_clause", "condition_names_target",
@@ -98,6 +100,27 @@ def composed_reading(ex: EventExtractor, cand: Candidate, st: DocState):
     """
     if cand.entry is None and (cand.lexical is None or not cand.lexical.pattern) and cand.dobj is not None:
         cand.entry = ex.composed_entry(cand.lemma, cand.dobj, st, cand.tok)
+
+
+def diplomats_told_to_leave(ex: EventExtractor, cand: Candidate, st: DocState):
+    """Telling, ordering or giving diplomats time to leave expels them: relations broken with
+    their state (coding rule R19; CAMEO 161), not a demand.
+
+    >>> show("Chad ordered the French ambassador to leave the country.")
+    [('BreakRelations', ['chad'], ['france'])]
+    >>> show("Chad ordered the French ambassador to leave the country.", without=diplomats_told_to_leave)
+    [('Request', ['chad'], ['france'])]
+    """
+    v = cand.tok
+    if cand.lemma not in ex.command_verbs | {"give", "ask"}:
+        return
+    told = [c for c in v.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in ex.diplomat_nouns]
+    leave = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ex.leaving
+             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if told and leave:
+        cand.entry = LexEntry(cand.lemma, f"dobj:{told[0].lemma_.lower()}", "161", "SANCTION", "BreakRelations", "rule")
+        for c in leave:
+            st.suppressed.add(c.i)  # (the leaving is the expulsion, no act of the diplomat's)
 
 
 def noun_object_types_event(ex: EventExtractor, cand: Candidate, st: DocState):
