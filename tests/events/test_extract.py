@@ -749,12 +749,15 @@ def test_an_amount_is_read_as_what_it_is_of(extractor):
 
 
 def test_a_date_of_another_clause_does_not_date_the_act(extractor):
-    _, x = events(extractor, "Kenyan President William Ruto thanked Tanzania for its help and invited "
-                             "Ghanaian President John Mahama to visit "
-                             "Nairobi next month.")
+    _, x = events(extractor, "Kenyan President William Ruto thanked Tanzania for its help and said "
+                             "Ghanaian President John Mahama would visit Nairobi next month.")
     by_type = {e.type: e for e in x.events}
     assert by_type["Visit"].date == "2025-11" and by_type["Visit"].modality == "Hypothetical"
     assert by_type["Praise"].date == "2025-10-28"  # not next month's: the article's own date
+    # an invitation to visit is an asserted Agree of today (coding rule R13), its visit not coded again
+    _, x = events(extractor, "Kenyan President William Ruto invited Ghanaian President John Mahama to visit "
+                             "Nairobi next month.")
+    assert [(e.type, e.modality, e.date) for e in x.events] == [("Agree", "Asserted", "2025-10-28")]
     # a date of a coordinated clause dates both
     _, x = events(extractor, "Belarus freed 50 prisoners and flew them to Lithuania on Thursday.")
     assert [e.date for e in x.events if e.type == "Release"] == ["2025-10-23"]
