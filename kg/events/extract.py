@@ -80,6 +80,8 @@ class EventExtractor(Arguments, Telling):
         self.building_nouns = word_list("building_nouns")
         self.storming_verbs = word_list("storming_verbs")
         self.diplomat_nouns = word_list("diplomat_nouns")
+        self.evacuating = word_list("evacuating_verbs")
+        self.evacuees = word_list("evacuee_nouns")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")

@@ -43,6 +43,8 @@ GIVES = [
      ('ArmedAttack', ['iran-students-and-academics'], ['iran'])),  # a crowd the actor stage made a group
     (verbs.crowd_storming_building_protests, 'Tunisian protesters stormed the parliament building.',
      ('Protest', ['tunisia-opposition'], ['tunisia'])),
+    (verbs.evacuation_aids_the_evacuees_state, 'Turkey evacuated 200 Bangladeshi citizens from Sudan.',
+     ('HumanitarianAid', ['turkey'], ['bangladesh'])),
     (verbs.objects_are_recipients, 'Peru met Chile.',
      ('Meet', ['peru'], ['chile'])),
     (verbs.protest_aims_at_own_state, 'Thousands of Kenyans marched in Nairobi.',

@@ -107,6 +107,7 @@ VERB_RULES = [
     verbs.crowd_storming_building_protests,
     # whom it is aimed at
     verbs.objects_are_recipients,
+    verbs.evacuation_aids_the_evacuees_state,
     verbs.protest_aims_at_own_state,
     verbs.bare_noun_refers_back,
     verbs.content_clause,

@@ -13,7 +13,7 @@ from ...taxonomy import quad_of, top_of
 from ..candidate import STOP, Candidate
 from ..lexicon import LexEntry
 from ..state import DocState
-from ..syntax import CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause
+from ..syntax import CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause, side_of
 from ..tops import ADDRESSED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
@@ -24,6 +24,7 @@ __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_re
            "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
            "protesters_group", "crowd_storming_building_protests", "objects_are_recipients",
+           "evacuation_aids_the_evacuees_state",
            "protest_aims_at_own_state", "bare_noun_refers_back", "content_clause", "condition_names_target",
            "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
            "reaction_preps_told_here", "renamed_event_actors", "hosted_thing"]
@@ -266,6 +267,43 @@ def crowd_storming_building_protests(ex: EventExtractor, cand: Candidate, st: Do
         # (CAMEO 145: protest violently, riot)
         cand.cls = "Protest"
         cand.entry = dataclasses.replace(cand.entry, cls="Protest", cameo="145")
+
+
+def evacuation_aids_the_evacuees_state(ex: EventExtractor, cand: Candidate, st: DocState):
+    """Evacuating other states' citizens aids their state, not the place they leave; evacuating
+    one's own is no event (coding rule R19).
+
+    >>> show("Turkey evacuated 200 Bangladeshi citizens from Sudan. India evacuated its citizens from Sudan.")
+    [('HumanitarianAid', ['turkey'], ['bangladesh'])]
+    >>> show("Turkey evacuated 200 Bangladeshi citizens from Sudan. India evacuated its citizens from Sudan.",
+    ...      without=evacuation_aids_the_evacuees_state)
+    [('Aid', ['turkey'], ['bangladesh']), ('Aid', ['turkey'], ['sudan']), ('Aid', ['india'], ['sudan'])]
+    """
+    if cand.lemma not in ex.evacuating or cand.dobj is None or not cand.actors:
+        return None
+    people = amount_of(cand.dobj)
+    if people.lemma_.lower() in ex.people_counts:  # "hundreds of French nationals"
+        people = next((o for p in people.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"), people)
+    if people.lemma_.lower() not in ex.evacuees:
+        return None
+    # whose people: the modifiers of the noun and of its conjuncts ("Bangladeshi citizens", "its
+    # staff", "... and some Germans"), not a place they are in ("nationals from Niger")
+    heads = [people, *people.conjuncts]
+    owners = list(dict.fromkeys(st.idx[t.i].key for h in heads for t in
+                                (h, *(x for c in h.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                                      for x in c.subtree)) if t.i in st.idx))
+    if not owners:
+        return None  # "evacuated civilians from Mariupol": whose, the text does not say
+    side = side_of([k for k, _ in cand.actors], cand.tok.doc._.gpol_actors or {})
+    others = [k for k in owners if k not in side]
+    if not others:
+        return STOP  # its own citizens: no event
+    cand.recipients = [(k, None) for k in others]
+    if cand.entry is not None and top_of(cand.entry.cls) == "Aid":
+        cand.cls = "HumanitarianAid"  # (CAMEO 073: humanitarian aid)
+        cand.entry = dataclasses.replace(cand.entry, cls="HumanitarianAid", cameo="073")
+    return None
 
 
 def protest_aims_at_own_state(ex: EventExtractor, cand: Candidate, st: DocState):
