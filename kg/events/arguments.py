@@ -260,7 +260,13 @@ class Arguments:
             elif c_is_prep and c.lower_ in RECIPIENT_PREPS and c.lower_ != "of" \
                     and not (c.lower_ == "from" and top in FROM_ORIGIN_TOPS):
                 for o in c.children:
-                    if o.dep_ == "pobj" and not self.is_place(o, st):
+                    if o.dep_ == "pobj" and self.is_place(o, st) and c.lower_ == "from" and top == "Retreat":
+                        # "withdrew its troops from Kherson": the state of the place left
+                        name = (v.doc._.gpol_places or {}).get(o.i)
+                        e = self.gaz.locate(name, story_states(v.doc)) if name else None
+                        if e is not None:
+                            out.append((e.key, None))
+                    elif o.dep_ == "pobj" and not self.is_place(o, st):
                         if o.i not in idx and self.lex.noun(o.lemma_.lower()):
                             out.extend(self.event_owners(o, st))  # "opposed to French mediation"
                         else:

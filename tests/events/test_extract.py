@@ -966,3 +966,11 @@ def test_both_sides_are_no_university_a_quote_is_attributed_to(extractor):
     found, _ = events(extractor, "The army and the Rapid Support Forces clashed again in Khartoum, a researcher "
                                  "at Makerere University said. The UN urged both sides to agree a truce.")
     assert {r for t, a, r, m in found if t == "Request"} == {("sudan",), ("rapid-support-forces",)}, found
+
+
+def test_a_retreat_from_a_town_is_from_its_state_and_meeting_a_demand_concedes(extractor):
+    found, _ = events(extractor, "France withdrew its soldiers from Gao.")
+    assert ("Retreat", ("france",), ("mali",), "Asserted") in found, found
+    # granting a demand yields (coding rule R19), it is no meeting
+    found, _ = events(extractor, "Mali's junta restored the fuel subsidy, meeting a key demand of the truckers.")
+    assert [t for t, a, r, m in found] == ["Concede"], found
