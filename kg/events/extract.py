@@ -82,6 +82,7 @@ class EventExtractor(Arguments, Telling):
         self.diplomat_nouns = word_list("diplomat_nouns")
         self.evacuating = word_list("evacuating_verbs")
         self.evacuees = word_list("evacuee_nouns")
+        self.issuing = word_list("issuing_verbs")
         self.needs_recipient = word_list("requires_recipient")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")

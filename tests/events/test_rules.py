@@ -95,6 +95,8 @@ GIVES = [
 
 # (rule, sentence, an event the rule stops: told only without the rule)
 STOPS = [
+    (verbs.message_carries_the_event, 'The European Parliament passed a resolution condemning Azerbaijan.',
+     ('Concede', ['european-parliament'], ['azerbaijan (inferred)'])),
     (verbs.told_elsewhere, 'Japan urged Vietnam to resume talks with China.',
      ('Negotiate', ['vietnam'], ['china'])),
     (verbs.noun_object_types_event, 'Ghana conducted talks with Togo.',

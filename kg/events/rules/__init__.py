@@ -93,6 +93,7 @@ VERB_READING = [
     verbs.lexicon_reading,
     verbs.composed_reading,
     verbs.diplomats_told_to_leave,
+    verbs.message_carries_the_event,
     verbs.noun_object_types_event,
 ]
 

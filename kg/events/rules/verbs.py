@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..extract import EventExtractor
 
 __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
+           "message_carries_the_event",
            "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
            "protesters_group", "crowd_storming_building_protests", "objects_are_recipients",
@@ -122,6 +123,24 @@ def diplomats_told_to_leave(ex: EventExtractor, cand: Candidate, st: DocState):
         cand.entry = LexEntry(cand.lemma, f"dobj:{told[0].lemma_.lower()}", "161", "SANCTION", "BreakRelations", "rule")
         for c in leave:
             st.suppressed.add(c.i)  # (the leaving is the expulsion, no act of the diplomat's)
+
+
+def message_carries_the_event(ex: EventExtractor, cand: Candidate, st: DocState):
+    """Issuing, sending or passing a message that tells an act ("passed a resolution condemning
+    X", "sent a letter urging talks") is no event of its own: the act its participle tells is.
+
+    >>> show("Lithuania's parliament passed a resolution calling on Russia to withdraw.")
+    [('Request', ['lithuania'], ['russia'])]
+    >>> show("Lithuania's parliament passed a resolution calling on Russia to withdraw.",
+    ...      without=message_carries_the_event)
+    [('Concede', ['lithuania'], ['russia (inferred)']), ('Request', ['lithuania'], ['russia'])]
+    """
+    d = cand.dobj
+    # (not an act on a message: "vetoed a resolution demanding a ceasefire", "blocked a statement")
+    if cand.lemma in ex.issuing and d is not None and d.dep_ == "dobj" and d.lemma_.lower() in ex.message_nouns \
+            and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in d.children):
+        return STOP
+    return None
 
 
 def noun_object_types_event(ex: EventExtractor, cand: Candidate, st: DocState):
