@@ -52,8 +52,13 @@ def clause_verb(tok: Token) -> Token | None:
 
 
 def holds(verb: Token | None, tok: Token) -> bool:
-    """Whether ``tok`` is inside the clause of ``verb``, or coordinated with it (or there is no verb)."""
-    return verb is None or verb.i == tok.i or verb.is_ancestor(tok) or verb in tok.conjuncts
+    """Whether ``tok`` is inside the clause of ``verb``, or coordinated with it and sharing its
+    subject (or there is no verb): "freed them and flew them out", not "X thanked Y, and Z will
+    visit next month", two clauses each with a subject of its own."""
+    if verb is None or verb.i == tok.i or verb.is_ancestor(tok):
+        return True
+    own = [any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in (verb, tok)]
+    return verb in tok.conjuncts and not all(own)
 
 
 def is_amount(tok: Token) -> bool:

@@ -758,7 +758,12 @@ def test_a_date_of_another_clause_does_not_date_the_act(extractor):
     _, x = events(extractor, "Kenyan President William Ruto invited Ghanaian President John Mahama to visit "
                              "Nairobi next month.")
     assert [(e.type, e.modality, e.date) for e in x.events] == [("Agree", "Asserted", "2025-10-28")]
-    # a date of a coordinated clause dates both
+    # nor does the date of a coordinated clause with a subject of its own, nor its future
+    _, x = events(extractor, "Kenyan President William Ruto thanked Tanzania for its help, and Ghanaian "
+                             "President John Mahama will visit Nairobi next month.")
+    praise = next(e for e in x.events if e.type == "Praise")
+    assert (praise.date, praise.modality) == ("2025-10-28", "Asserted")
+    # a date of a coordinated clause that shares the subject dates both
     _, x = events(extractor, "Belarus freed 50 prisoners and flew them to Lithuania on Thursday.")
     assert [e.date for e in x.events if e.type == "Release"] == ["2025-10-23"]
 
