@@ -358,3 +358,12 @@ def test_an_organisation_anaphor_with_a_kind_refers_to_the_latest_body_of_that_k
     x = extract(extractor, "Nigeria's army accused Boko Haram of abducting 30 women, and the jihadist group "
                            "denied holding them.")
     assert any(e.actors == ["boko-haram"] and e.type == "Reject" for e in x.events), x.events
+
+
+def test_supporters_in_the_street_are_a_group_of_the_storys_state(extractor):
+    x = extract(extractor, "MAPUTO (Reuters) - Opposition leader Venancio Mondlane called for protests. Thousands "
+                           "of Mondlane supporters marched in Maputo.")
+    assert any(e.actors == ["mozambique-opposition"] and e.type == "Protest" for e in x.events), x.events
+    # not the person they support
+    x = extract(extractor, "DAKAR (Reuters) - Supporters of Ousmane Sonko clashed with police in Dakar.")
+    assert not any(e.actors == ["ousmane-sonko"] for e in x.events), x.events
