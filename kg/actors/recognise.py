@@ -30,6 +30,8 @@ from ..graph.rdf import slugify
 from ..model import Actor
 from .gazetteer import Entry, Gazetteer, is_media, media_last_words, name_words, normalize_name
 from ..events.modality import word_list
+from ..events.syntax import clause_verb
+from ..nlp.orgnames import acronym_after, org_heads
 from .mentions import Mention, register_extensions
 from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, title_words
 
@@ -144,26 +146,17 @@ def _clock_zones(doc: Doc) -> list[int]:
             while start > max(0, tok.i - 4) and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
                 start -= 1
             out += range(start, tok.i + 1)
-            if (acr := _acronym_after(doc, tok.i + 1)) is not None:
+            if (acr := acronym_after(doc, tok.i + 1)) is not None:
                 out.append(acr)
     return sorted(set(out))
 
 
-def _acronym_after(doc: Doc, i: int) -> int | None:
-    """The token of an acronym in brackets starting at token ``i`` ("(PYD)"): one upper-case word
-    of 2 to 8 letters; else None."""
-    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
-        return None
-    acr = doc[i + 1].text
-    return i + 1 if acr.isalpha() and acr.isupper() and 2 <= len(acr) <= 8 else None
-
-
 def _defined_acronyms(doc: Doc, ents) -> dict[str, str]:
     """Acronyms the text defines after a name: ``{"PYD": "Democratic Union Party"}`` for "the
-    Democratic Union Party (PYD)" (:func:`_acronym_after`)."""
+    Democratic Union Party (PYD)" (:func:`~kg.nlp.orgnames.acronym_after`)."""
     out: dict[str, str] = {}
     for span in ents:
-        if span.label_ == "ORG" and (acr := _acronym_after(doc, span.end)) is not None:
+        if span.label_ == "ORG" and (acr := acronym_after(doc, span.end)) is not None:
             out.setdefault(doc[acr].text, _bare_name(_strip_possessive(span.text)))
     return out
 
@@ -171,8 +164,6 @@ def _defined_acronyms(doc: Doc, ents) -> dict[str, str]:
 def _org_headed(span: Span) -> bool:
     """Whether a name of several words is headed by a noun of organisation names ("Law Society
     of Kenya"; ``data/gazetteer/org_heads.txt``, as :mod:`kg.nlp.orgnames` reads them)."""
-    from ..nlp.orgnames import org_heads
-
     words = [t.lower_ for t in span if t.pos_ != "DET"]
     return len(words) > 1 and span.root.lower_ in org_heads()
 
@@ -242,6 +233,12 @@ def _mention_at(mentions: list, tok: Token | None, ok=None) -> "Mention | None":
     if tok is None:
         return None
     return next((m for m in mentions if m.start <= tok.i < m.end and (ok is None or ok(m))), None)
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb whose clause ``tok`` is in (:func:`~kg.events.syntax.clause_verb`), else the root of
+    its sentence."""
+    return clause_verb(tok) or tok.sent.root
 
 
 def _conjunct_keys(mentions: list, tok: Token, own: str) -> list[str]:
@@ -772,7 +769,6 @@ class ActorRecognizer:
         """Whether an apposition says what kind of body a name is: "the Coordination Framework, a
         loose alliance of parties", "Tadamon, a coalition of unions" (a head noun of organisation
         names, ``data/gazetteer/org_heads.txt``, or of an armed or social group)."""
-        from ..nlp.orgnames import org_heads
 
         def body(t: Token) -> bool:
             return t.pos_ == "NOUN" and (t.lemma_.lower() in org_heads()
@@ -864,8 +860,6 @@ class ActorRecognizer:
         words (with a particle: "Staffan de Mistura") with no word of a place, body or outlet,
         unknown to the gazetteer, which a role word introduces ("UN envoy Staffan de Mistura") or
         one of which the text also uses alone as a name ("Machado said")."""
-        from ..nlp.orgnames import org_heads
-
         taken = {i for s in persons for i in range(s.start, s.end)}
         out = []
         for span in ents:
@@ -1029,7 +1023,6 @@ class ActorRecognizer:
         crowd_nouns = word_list("crowd_nouns")
         first_crowd = next((t.i for t in doc if t.lemma_.lower() in crowd_nouns), len(doc))  # first told of
         last_body: Mention | None = None
-        last_org: Mention | None = None
         by_head: dict[str, list] = {}  # head noun of a named organisation -> (mention, name words)
         orgs_seen: list[Mention] = []  # organisations named so far, in order
         called: dict[str, set[str]] = {}  # the words the text names or describes each organisation by
@@ -1042,7 +1035,6 @@ class ActorRecognizer:
             elif m is not None and m.how != "pronoun":
                 last_body = m
                 if m.kind == "Organization":
-                    last_org = m
                     orgs_seen.append(m)
                     # what the text calls it: its name, and an apposition ("the Coalition for
                     # Change, the main opposition alliance")
@@ -1080,30 +1072,23 @@ class ActorRecognizer:
                 # "Pakistan's army said it shot down five jets": the latest state or organisation;
                 # "X and Y held their talks": the subject of the clause
                 ref, antecedent = last_body, None
+                reported = tok if tok.dep_ in ("nsubj", "nsubjpass") else None  # a subject a sayer may own
                 if tok.dep_ == "poss":
-                    verb = tok.head
-                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                        verb = verb.head
+                    verb = _verb_of(tok.head)
                     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     for _ in range(4):
                         if subj is not None or verb.dep_ not in ("conj", "advcl", "acl") or verb.head.i == verb.i:
                             break
                         # "Pakistan refused ... and urged its citizens", "X left, completing a withdrawal
                         # announced by their governments": the subject of the clause it hangs off
-                        verb = verb.head
-                        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                            verb = verb.head
+                        verb = _verb_of(verb.head)
                         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     found = _mention_at(mentions, subj)
                     if found is not None and found.kind != "Person":
                         ref, antecedent = found, subj
-                    elif tok.head.dep_ in ("nsubj", "nsubjpass") and (said := self._said_in(tok.head)) is not None:
-                        # "FACT said its forces had withdrawn": the sayer's own, not the place last named
-                        sayer = next((c for c in said.children if c.dep_ == "nsubj"), None)
-                        found = _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")
-                        if found is not None:
-                            ref, antecedent = found, sayer
-                elif tok.dep_ in ("nsubj", "nsubjpass") and (said := self._said_in(tok)) is not None:
+                    elif tok.head.dep_ in ("nsubj", "nsubjpass"):
+                        reported = tok.head  # "FACT said its forces had withdrawn": not the place last named
+                if reported is not None and (said := self._said_in(reported)) is not None:
                     # "The Philippines, which lies south of Taiwan, said it would hold drills", "the
                     # Houthis said the deal did not cover Israel, which they would keep targeting": the sayer
                     sayer = next((c for c in said.children if c.dep_ == "nsubj"), None)
@@ -1124,9 +1109,7 @@ class ActorRecognizer:
                 kinds = ("Person",) if tok.lemma_.lower() in word_list("plural_persons") else \
                     ("State", "Organization") if tok.lemma_.lower() in ("side", "party") else ("State",)
                 recent: list[Mention] = []
-                verb = tok.head
-                while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                    verb = verb.head
+                verb = _verb_of(tok.head)
                 # not who urges "both sides", nor who says she spoke to "both generals"
                 speaker = set()
                 for _ in range(3):
@@ -1223,9 +1206,7 @@ class ActorRecognizer:
                 if home_agent and argument and tok.dep_ not in ("nsubj", "nsubjpass"):
                     # "Opposition leader Kilicdaroglu accused the government": the government of the
                     # state the speaking person belongs to, in a story that names another state most
-                    verb = tok.head
-                    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                        verb = verb.head
+                    verb = _verb_of(tok.head)
                     speaker = _mention_at(mentions, self._clause_subject(verb), lambda mm: mm.kind == "Person")
                     own = actors[speaker.key].affiliation if speaker is not None and speaker.key in actors else None
                     if own and own in actors and actors[own].kind == "State":
@@ -1234,7 +1215,7 @@ class ActorRecognizer:
                         and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for c in tok.children):
                     # (not "authorities in Croatia", "forces of the interim government": the phrase says whose)
                     add(tok.i, tok.i + 1, whose, "State", "group", sector=sector or "government")
-                elif tok.lemma_.lower() in word_list("organisation_anaphors") and last_org is not None \
+                elif tok.lemma_.lower() in word_list("organisation_anaphors") and orgs_seen \
                         and any(c.lower_ == "the" for c in tok.children) \
                         and (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower):
                     # "the bloc" (lower-case, whatever tag the model gives it): the latest organisation;
@@ -1331,9 +1312,7 @@ class ActorRecognizer:
                 return subj
             if verb.dep_ not in ("pcomp", "advcl", "xcomp", "conj", "prep"):
                 return None
-            verb = verb.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
+            verb = _verb_of(verb.head)
         return None
 
     def _phrase_sector(self, doc: Doc, tok: Token) -> str | None:

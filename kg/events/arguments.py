@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..actors.gazetteer import Entry
 from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
@@ -262,8 +263,7 @@ class Arguments:
                 for o in c.children:
                     if o.dep_ == "pobj" and self.is_place(o, st) and c.lower_ == "from" and top == "Retreat":
                         # "withdrew its troops from Kherson": the state of the place left
-                        name = (v.doc._.gpol_places or {}).get(o.i)
-                        e = self.gaz.locate(name, story_states(v.doc)) if name else None
+                        e = self.state_of_place(o)
                         if e is not None:
                             out.append((e.key, None))
                     elif o.dep_ == "pobj" and not self.is_place(o, st):
@@ -298,7 +298,6 @@ class Arguments:
         """The state in whose territory the clause of ``v`` happens: "struck a car in southern
         Lebanon", "shelled Port Sudan", "in Gaza"."""
         idx = st.idx
-        places = v.doc._.gpol_places or {}
         for t in clause_tokens(v):
             if t.dep_ in ("pobj", "dobj") and (t.dep_ == "dobj" or t.head.lower_ in LOCATIVE_PREPS | {"on", "into", "to"}
                                                or t.head.lower_ == "of" and t.head.head.lemma_.lower() in self.place_nouns):
@@ -312,17 +311,21 @@ class Arguments:
                             and idx[c.i].key not in actor_keys and t.i not in idx \
                             and t.lemma_.lower() not in SHARED_PLACES:
                         return [(idx[c.i].key, None)]
-                name = places.get(t.i)
-                if name:
-                    e = self.gaz.locate(name, story_states(v.doc))
-                    if e is not None and e.key not in actor_keys:
-                        return [(e.key, None)]
+                e = self.state_of_place(t)
+                if e is not None and e.key not in actor_keys:
+                    return [(e.key, None)]
                 home = v.doc._.gpol_home
                 if home and home not in actor_keys and t.i not in idx and t.lemma_.lower() in self.place_nouns \
                         and any(c.lower_ == "the" for c in t.children) \
                         and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in t.children):
                     return [(home, None)]  # "The RSF shelled the city" in a Khartoum story
         return []
+
+    def state_of_place(self, tok: Token) -> Entry | None:
+        """The gazetteer's state of the place ``tok`` is ("Kherson", "El Fasher"), read against the
+        states the story names; None when ``tok`` is no place or its state is not known."""
+        name = (tok.doc._.gpol_places or {}).get(tok.i)
+        return self.gaz.locate(name, story_states(tok.doc)) if name else None
 
     def titled_coordination(self, s: Token, st: DocState) -> list[tuple[str, str | None]]:
         """People coordinated with titles that the parser folds into one name: in "U.S. President

@@ -19,9 +19,10 @@ ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
 # event nouns whose "of" names who acts: "the withdrawal of troops", "a meeting of the Council"
 OF_AGENT_TOPS = {"Retreat", "Consult", "Mobilize"}
 # Acts of force and movement whose "from" names where they come from, not whom they are aimed at:
-# "launched an incursion from Libya", "fired rockets from Lebanon", "sent troops from Kenya" (the
-# place a retreat leaves is its recipient: "withdrew from Niger")
-FROM_ORIGIN_TOPS = {"Assault", "Deploy", "Mobilize"}
+# "launched an incursion from Libya", "fired rockets from Lebanon", "sent troops from Kenya" (top
+# types only: a deployment is Mobilize; the place a retreat leaves is its recipient: "withdrew from
+# Niger")
+FROM_ORIGIN_TOPS = {"Assault", "Mobilize"}
 FORCE_TOPS = {"Assault", "Coerce"}
 COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
 MATERIAL = {"MaterialCooperation", "MaterialConflict"}

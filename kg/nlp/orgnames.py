@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 
 from ..resources import project_root
 
-__all__ = ["OrgNames", "acronym_definitions", "org_heads", "org_name_spans"]
+__all__ = ["OrgNames", "acronym_after", "acronym_definitions", "org_heads", "org_name_spans"]
 
 _JOINERS = {"of", "on", "for", "and"}
 _LEADERS = {"of", "on", "for"}
@@ -169,10 +169,13 @@ def acronym_definitions(doc: Doc) -> list[tuple[int, int, int]]:
     return out
 
 
-def _bracketed_acronym(doc: Doc, i: int) -> bool:
-    """Whether an acronym in brackets begins at token ``i`` ("(FACT)", "(CNSP)")."""
-    return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" \
-        and doc[i + 1].text.isalpha() and doc[i + 1].text.isupper() and 2 <= len(doc[i + 1].text) <= 10
+def acronym_after(doc: Doc, i: int, longest: int = 8) -> int | None:
+    """The token of an acronym in brackets starting at token ``i`` ("(PYD)"): one upper-case word
+    of 2 to ``longest`` letters; else None."""
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    acr = doc[i + 1].text
+    return i + 1 if acr.isalpha() and acr.isupper() and 2 <= len(acr) <= longest else None
 
 
 def _end_at_brackets(doc: Doc, *, extend: bool) -> Doc:
@@ -202,7 +205,7 @@ def _end_at_brackets(doc: Doc, *, extend: bool) -> Doc:
         nxt = ents[k + 1] if k + 1 < len(ents) else None
         if extend and x.label_ == "ORG" and nxt is not None and nxt.label_ in ("GPE", "LOC") \
                 and nxt.start == x.end + 1 and doc[x.end].lower_ in ("in", "of") \
-                and _bracketed_acronym(doc, nxt.end) and x.end - x.start >= 2:
+                and acronym_after(doc, nxt.end, longest=10) is not None and x.end - x.start >= 2:
             out.append(Span(doc, x.start, nxt.end, label="ORG"))
             ents[k + 1] = None
             changed = True
