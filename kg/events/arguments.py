@@ -29,6 +29,11 @@ from .tops import ADDRESSED_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, 
 __all__ = ["Arguments"]
 
 
+#: the parts of speech of a name and its modifiers ("King Salman", "the new Prime Minister"): no
+#: clause, no amount ("and Lebanon and Jordan more than a million" leaves its verb out)
+NAME_POS = frozenset({"PROPN", "DET", "ADJ", "PUNCT", "CCONJ", "PART"})
+
+
 class Arguments:
     """Finding an event's participants in the parse (a mixin of the event extractor)."""
 
@@ -234,6 +239,12 @@ class Arguments:
                             out.extend(a for o in p.children if o.dep_ == "pobj" for a in self.actors_of(o, st))
                 else:
                     out.extend(self.actors_of(c, st))
+                    if c.dep_ == "dobj":
+                        # "met the crown prince and King Salman": the parser may join a named
+                        # second object to the verb, as if it were a verb of its own
+                        out.extend(a for x in v.children if x.dep_ == "conj" and x.i > c.i and x.pos_ == "PROPN"
+                                   and all(y.pos_ in NAME_POS for y in x.subtree)
+                                   for a in self.actors_of(x, st))
                 # "deployed troops to Russia": the recipient hangs off the object (not the place an
                 # act one does oneself leaves: "the withdrawal of Russian forces from Moldova")
                 own_act = self.own_act(c)
@@ -571,6 +582,10 @@ class Arguments:
                 # their state: one named in the phrase ("students throughout Indonesia"), else the
                 # story's own (its dateline)
                 named = [idx[t.i].key for t in s.subtree if t.i in idx and idx[t.i].kind == "State"]
+                if not named and st.crowd is not None and (people is None or sector != "civilians"):
+                    # "Thousands of protesters marched ... Millions took to the streets": the
+                    # people protesting are the crowd the story has told of
+                    return [st.crowd]
                 home = named[0] if named else v.doc._.gpol_home
                 if home is None:  # "Thousands of people protested in Tbilisi": the town's state
                     home = next((k for k, _ in self.place_state(v, st, set())), None)

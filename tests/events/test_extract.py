@@ -979,3 +979,20 @@ def test_a_retreat_from_a_town_is_from_its_state_and_meeting_a_demand_concedes(e
     # granting a demand yields (coding rule R19), it is no meeting
     found, _ = events(extractor, "Mali's junta restored the fuel subsidy, meeting a key demand of the truckers.")
     assert [t for t, a, r, m in found] == ["Concede"], found
+
+
+def test_a_named_second_object_the_parser_joins_to_the_verb(extractor):
+    # the small model makes "King Abdullah" a conjunct of "met", not of "the prime minister"
+    found, _ = events(extractor, "Italy's foreign minister, who was in Amman on Monday, met the prime minister "
+                                 "and King Abdullah and is due to see Erdogan later.")
+    assert [(t, r) for t, a, r, m in found if t == "Consult"] == [("Consult", ("abdullah",))], found
+    # a conjunct that leaves its verb out ("and Jordan more than a million") is no object
+    found, _ = events(extractor, "Turkey hosts two million refugees, and Jordan more than a million.")
+    assert not any(r == ("jordan",) for t, a, r, m in found), found
+
+
+def test_people_protesting_after_a_crowd_was_told_of_are_that_crowd(extractor):
+    found, x = events(extractor, "ALGIERS, March 3 (Wire) - Thousands of protesters marched against the "
+                                 "government. Millions took to the streets in protest.")
+    protesters = {a for t, a, r, m in found if t == "Protest"}
+    assert len(protesters) == 1, found
