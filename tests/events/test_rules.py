@@ -89,6 +89,8 @@ GIVES = [
      ('Condemn', ['bolivia'], ['chile'])),
     (recipients.answer_recipients, 'Ethiopia urged Eritrea to withdraw. Eritrea refused.',
      ('Reject', ['eritrea'], ['ethiopia'])),
+    (recipients.claim_recipients, 'Belarus said NATO troops were massing on the border. NATO denied the claim.',
+     ('Reject', ['nato'], ['belarus (inferred)'])),
     (recipients.context_recipients, 'Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.',
      ('Condemn', ['sudan'], ['ethiopia (inferred)'])),
 ]

@@ -146,6 +146,7 @@ DOCUMENT_RULES = [
     recipients.consequence_recipients,
     recipients.antecedent_recipients,
     recipients.answer_recipients,
+    recipients.claim_recipients,
     recipients.context_recipients,
     recipients.dedupe,
 ]

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from ...model import Event
 from ...taxonomy import is_a, quad_of, top_of
+from ..modality import word_list
 from ..state import DocState
 from ..syntax import by_trigger, clause_triggers, side_of
 from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 __all__ = ["purposes", "hosted_visits", "consequence_recipients", "antecedent_recipients", "answer_recipients",
-           "context_recipients", "dedupe", "state_answered"]
+           "claim_recipients", "context_recipients", "dedupe", "state_answered"]
+
+#: how many sentences back a denied claim is looked for
+CLAIM_REACH = 3
 
 
 def purposes(events: list[Event], st: DocState) -> list[Event]:
@@ -178,6 +182,54 @@ def answer_recipients(events: list[Event], st: DocState) -> list[Event]:
                 ev.recipients = list(prev.actors)
                 ev.confidence = max(0.3, ev.confidence - 0.2)
                 break
+    return events
+
+
+def claim_recipients(events: list[Event], st: DocState) -> list[Event]:
+    """A rejection of something said, with no one named ("NATO denied the claim", "Kigali rejected
+    the accusation"), answers the latest speaker of the sentences just before whose reported words
+    name the one who rejects it (``data/syntax/claim_nouns.txt``); the recipient is marked as
+    inferred.
+
+    >>> show("Belarus said NATO troops were massing on the border. NATO denied the claim.")
+    [('Reject', ['nato'], ['belarus (inferred)'])]
+    >>> show("Belarus said NATO troops were massing on the border. NATO denied the claim.", without=claim_recipients)
+    [('Reject', ['nato'], [])]
+    """
+    doc, idx, actors = st.doc, st.idx, st.doc._.gpol_actors or {}
+    claims, speech = word_list("claim_nouns"), word_list("speech_verbs")
+    sents = list(doc.sents)
+    for ev in events:
+        i = st.trigger_of.get(id(ev))
+        if ev.recipients or i is None or top_of(ev.type) != "Reject":
+            continue
+        v = doc[i]
+        if not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in claims and c.i not in idx
+                   and not any(o.dep_ in ("poss", "compound") or o.dep_ == "prep" and o.lower_ in ("by", "from")
+                               for o in c.children) for c in v.children):
+            continue
+        me = side_of(ev.actors, actors)
+        here = v.sent.start
+        before = [s for s in sents if s.end <= here][-CLAIM_REACH:]
+        speaker = None
+        for tok in (t for s in reversed(before) for t in reversed(s)):
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
+                continue
+            node = tok  # ("he said, and told them that ...", "lodged a protest, saying that ...")
+            while not any(c.dep_ == "nsubj" for c in node.children) and node.dep_ in ("conj", "advcl") \
+                    and node.head.pos_ == "VERB":
+                node = node.head
+            subj = next((idx[c.i].key for c in node.children if c.dep_ == "nsubj" and c.i in idx), None)
+            if subj is None or side_of([subj], actors) & me:
+                continue
+            # (what they said, or the sentence they said it in, names the one who rejects it)
+            if any(t.i in idx and (idx[t.i].key in me or set(idx[t.i].also) & me) for t in tok.sent):
+                speaker = subj
+                break
+        if speaker is not None:
+            ev.recipients = [state_answered(ev, speaker, actors)]
+            ev.recipient_inferred = True
+            ev.confidence = max(0.3, ev.confidence - 0.2)
     return events
 
 
