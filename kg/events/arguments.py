@@ -419,6 +419,10 @@ class Arguments:
         idx = st.idx
         if v.pos_ != "VERB":
             return False
+        if any(t.lemma_.lower() in self.plural_references and t.tag_ == "NNS" and t.i not in idx
+               and any(c.dep_ in ("det", "predet") and c.lower_ in self.universal for c in t.children)
+               for t in clause_tokens(v)):
+            return True  # "urged all parties to show restraint", "restraint on all sides": everyone
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
         objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "against", "at", "upon")
                  for o in p.children if o.dep_ == "pobj"]

@@ -78,6 +78,8 @@ class EventExtractor(Arguments, Telling):
         self.imposing = word_list("imposing_verbs")
         self.place_nouns = word_list("place_nouns")
         self.building_nouns = word_list("building_nouns")
+        self.plural_references = word_list("plural_references")
+        self.universal = word_list("universal_quantifiers")
         self.storming_verbs = word_list("storming_verbs")
         self.diplomat_nouns = word_list("diplomat_nouns")
         self.evacuating = word_list("evacuating_verbs")

@@ -996,3 +996,14 @@ def test_people_protesting_after_a_crowd_was_told_of_are_that_crowd(extractor):
                                  "government. Millions took to the streets in protest.")
     protesters = {a for t, a, r, m in found if t == "Protest"}
     assert len(protesters) == 1, found
+
+
+def test_an_appeal_to_all_sides_names_no_recipient(extractor):
+    # (coding rule R8: aimed at nobody named; not at a party of the story)
+    for text in ("Iran fired missiles at Israel. Saudi Arabia urged all parties to exercise restraint.",
+                 "Israel struck Yemen. Oman has called for restraint on all sides."):
+        found, _ = events(extractor, text)
+        assert [r for t, a, r, m in found if t == "Request"] == [()], found
+    # "both sides" still names the two
+    found, _ = events(extractor, "Israel struck Yemen. Oman urged both sides to show restraint.")
+    assert {r for t, a, r, m in found if t == "Request"} == {("israel",), ("yemen",)}, found
