@@ -423,12 +423,17 @@ class Arguments:
                and any(c.dep_ in ("det", "predet") and c.lower_ in self.universal for c in t.children)
                for t in clause_tokens(v)):
             return True  # "urged all parties to show restraint", "restraint on all sides": everyone
+        if any(t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.i == v.i and t.lemma_.lower() in self.calm
+               for t in clause_tokens(v)) and not any(c.dep_ in ("dobj", "dative") for c in v.children):
+            return True  # "called for calm": of no one in particular
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative")]
         objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "to", "against", "at", "upon")
                  for o in p.children if o.dep_ == "pobj"]
         for o in objs:
-            if o.i in idx and idx[o.i].key in own and idx[o.i].how == "group":
-                return True  # "urged its citizens to avoid Iraq": the actor's own people
+            if o.i in idx and idx[o.i].key in own and (idx[o.i].how == "group" or o.tag_ == "NNPS"):
+                return True  # "urged its citizens to avoid Iraq", "called on Haitians": the actor's own people
+            if o.i not in idx and o.lemma_.lower() in self.everyone:
+                return True  # "urged the international community", "appealed to donors": everyone
             if o.i in idx or o.pos_ != "NOUN":
                 continue
             if self.event_noun(o) is None and any(c.dep_ == "poss" and c.i in idx and idx[c.i].key in own

@@ -80,6 +80,8 @@ class EventExtractor(Arguments, Telling):
         self.building_nouns = word_list("building_nouns")
         self.plural_references = word_list("plural_references")
         self.universal = word_list("universal_quantifiers")
+        self.everyone = word_list("everyone_nouns")
+        self.calm = word_list("calm_nouns")
         self.storming_verbs = word_list("storming_verbs")
         self.diplomat_nouns = word_list("diplomat_nouns")
         self.evacuating = word_list("evacuating_verbs")

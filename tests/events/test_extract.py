@@ -1007,3 +1007,11 @@ def test_an_appeal_to_all_sides_names_no_recipient(extractor):
     # "both sides" still names the two
     found, _ = events(extractor, "Israel struck Yemen. Oman urged both sides to show restraint.")
     assert {r for t, a, r, m in found if t == "Request"} == {("israel",), ("yemen",)}, found
+
+
+def test_an_appeal_to_everyone_or_for_calm_and_to_ones_own_people_names_no_recipient(extractor):
+    for text in ("Israeli jets struck Beirut. Lebanon's prime minister called on Lebanese to stay calm.",
+                 "Protesters stormed parliament in Bishkek. The OSCE called for calm.",
+                 "Burundi police shot protesters. UNHCR appealed to donors for $207 million."):
+        found, _ = events(extractor, text)
+        assert [r for t, a, r, m in found if t == "Request"] == [()], (text, found)
