@@ -19,6 +19,8 @@ def ents(nlp, text):
      "Ghana Commission on Human Rights and Administrative Justice"),
     ("A statement by the Central Committee of Zimbabwean Nurses condemned the cuts.",
      "Central Committee of Zimbabwean Nurses"),
+    ("The Episcopal Conference of Angola urged the government to talk to the strikers.",
+     "Episcopal Conference of Angola"),
 ])
 def test_a_long_organisation_name_is_one_org_entity(nlp, text, name):
     assert (name, "ORG") in ents(nlp, text)
