@@ -23,8 +23,8 @@ from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
 from .syntax import (LOCATIVE_PREPS, MEANS_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
-                     amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states)
-from .tops import ADDRESSED_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS
+                     TOPIC_PREPS, amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states)
+from .tops import ADDRESSED_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
 
 __all__ = ["Arguments"]
 
@@ -258,7 +258,8 @@ class Arguments:
                 reacted = top in ADDRESSED_TOPS and self.event_noun(c) is not None and c.i not in idx
                 for p in [cc for h in (c, *amounts) for cc in h.children] if not reacted else ():
                     if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and p.lower_ != "of" \
-                            and not ((own_act or top in FROM_ORIGIN_TOPS) and p.lower_ == "from"):
+                            and not ((own_act or top in FROM_ORIGIN_TOPS) and p.lower_ == "from") \
+                            and not (top in TOPIC_TOPS and p.lower_ in TOPIC_PREPS):
                         for o in p.children:
                             if o.dep_ == "pobj":
                                 out.extend(self.actors_of(o, st))
@@ -270,7 +271,8 @@ class Arguments:
                            if p.dep_ == "prep" and p.lower_ in ("with", "to")
                            for oo in p.children if oo.dep_ == "pobj" for a in self.actors_of(oo, st))
             elif c_is_prep and c.lower_ in RECIPIENT_PREPS and c.lower_ != "of" \
-                    and not (c.lower_ == "from" and top in FROM_ORIGIN_TOPS):
+                    and not (c.lower_ == "from" and top in FROM_ORIGIN_TOPS) \
+                    and not (top in TOPIC_TOPS and c.lower_ in TOPIC_PREPS):
                 for o in c.children:
                     if o.dep_ == "pobj" and self.is_place(o, st) and c.lower_ == "from" and top == "Retreat":
                         # "withdrew its troops from Kherson": the state of the place left

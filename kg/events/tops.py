@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS", "REACTING_TOPS",
            "OF_AGENT_TOPS", "FORCE_TOPS", "COOPERATION", "MATERIAL", "DIRECTED_TOPS", "GATHERINGS",
-           "ANSWERS", "CHALLENGES", "SPEECH_ACT_TOPS", "FROM_ORIGIN_TOPS"]
+           "ANSWERS", "CHALLENGES", "SPEECH_ACT_TOPS", "FROM_ORIGIN_TOPS", "TOPIC_TOPS"]
 
 SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
 # event nouns whose "of" names the one they hit, not who acts: "the invasion of South Lebanon",
@@ -42,3 +42,6 @@ REACTING_TOPS = {"Accuse", "Protest", "Reject"}
 # Statements one makes of or to another: after a reported clause, "and accused X", "and urged X"
 # is the speaker's act rather than the reported subject's
 SPEECH_ACT_TOPS = {"Accuse", "Request", "Reject", "Threaten", "Support"}
+# Meetings and talks, whose "on"/"over"/"about" phrase names what they are about, not who takes
+# part: "an emergency meeting on Haiti" (data/syntax/topic_prepositions.txt)
+TOPIC_TOPS = {"Consult"}

@@ -1015,3 +1015,11 @@ def test_an_appeal_to_everyone_or_for_calm_and_to_ones_own_people_names_no_recip
                  "Burundi police shot protesters. UNHCR appealed to donors for $207 million."):
         found, _ = events(extractor, text)
         assert [r for t, a, r, m in found if t == "Request"] == [()], (text, found)
+
+
+def test_what_talks_are_about_is_no_participant(extractor):
+    found, _ = events(extractor, "Arab League ministers held talks on Syria in Cairo.")
+    assert [r for t, a, r, m in found if t == "Consult"] == [()], found
+    # who they are held with still is
+    found, _ = events(extractor, "Putin held talks with Xi on Ukraine.")
+    assert [r for t, a, r, m in found if t == "Consult"] == [("xi-jinping",)], found

@@ -16,8 +16,8 @@ from spacy.tokens import Token
 from ...taxonomy import top_of
 from ..candidate import Candidate
 from ..state import DocState
-from ..syntax import RECIPIENT_PREPS, SETTING_PREPS
-from ..tops import PATIENT_OF, PLACE_RECIPIENT_TOPS
+from ..syntax import RECIPIENT_PREPS, SETTING_PREPS, TOPIC_PREPS
+from ..tops import PATIENT_OF, PLACE_RECIPIENT_TOPS, TOPIC_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
@@ -61,6 +61,8 @@ def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
     entry, idx = cand.entry, st.idx
     actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
     recip_preps = set(getattr(entry, "recipient_preps", ()) or ()) or (RECIPIENT_PREPS - {"of"})
+    if top_of(entry.cls) in TOPIC_TOPS:
+        recip_preps -= TOPIC_PREPS  # "a meeting on Haiti", "talks over Syria": what it is about
     actors, recipients, themes = cand.actors, cand.recipients, cand.themes
     for c in cand.kids:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "nmod") and c.i in idx):
