@@ -65,6 +65,9 @@ class Candidate:
     #: the frame noun of "a mediation effort", and the dependents of the noun and its frame
     frame: Token | None = None
     kids: list[Token] = field(default_factory=list)
+    #: a denial of the actor's own act, which that act's trigger tells as Negated: the denial is a
+    #: Reject only of an accuser the story names (coding rule R15)
+    denial: bool = False
     #: the owners a compound names ("Iran sanctions"), and the subjects of a "that" content clause
     themes: list[Party] = field(default_factory=list)
     content_subjects: list[Party] = field(default_factory=list)

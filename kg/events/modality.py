@@ -75,6 +75,8 @@ def modality_of(tok: Token) -> str:
             break  # "after Trump threatened ...", "which they kept targeting": a clause of its own
         if dep == "xcomp" and head.lemma_.lower() in word_list("negating_governors"):
             return "Negated"  # "failed to reach a deal"
+        if dep in ("xcomp", "ccomp") and head.lemma_.lower() in word_list("denial_verbs"):
+            return "Negated"  # "denied firing the missiles", "denied that it had hosted the talks"
         if dep in ("xcomp", "ccomp") or (dep == "pobj" and head.dep_ == "prep"):
             gov = head if dep != "pobj" else head.head
             if gov.lemma_.lower() in governors:

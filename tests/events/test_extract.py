@@ -1023,3 +1023,16 @@ def test_what_talks_are_about_is_no_participant(extractor):
     # who they are held with still is
     found, _ = events(extractor, "Putin held talks with Xi on Ukraine.")
     assert [r for t, a, r, m in found if t == "Consult"] == [("xi-jinping",)], found
+
+
+def test_a_denial_of_ones_own_act_is_that_act_negated(extractor):
+    # coding rule R15: the act, Negated; no Reject when no accuser is named
+    found, _ = events(extractor, "Oman denied that it had hosted secret talks between Israel and Iran.")
+    assert {(t, m) for t, a, r, m in found} == {("Consult", "Negated")}, found
+    # answering a named accuser, it is also a Reject of the accuser
+    found, _ = events(extractor, "Congo accused Rwanda of shelling Goma. Rwanda denied shelling the town.")
+    assert ("Reject", ("rwanda",), ("democratic-republic-of-the-congo",), "Asserted") in found, found
+    assert any(t == "Assault" and a == ("rwanda",) and m == "Negated" for t, a, r, m in found), found
+    # a denial of another side's act stays a Reject
+    found, _ = events(extractor, "Russia denied that Ukraine had attacked the plant.")
+    assert [(t, a) for t, a, r, m in found] == [("Reject", ("russia",))], found

@@ -89,6 +89,8 @@ GIVES = [
      ('Condemn', ['bolivia'], ['chile'])),
     (recipients.answer_recipients, 'Ethiopia urged Eritrea to withdraw. Eritrea refused.',
      ('Reject', ['eritrea'], ['ethiopia'])),
+    (verbs.denial_of_own_act, 'Rwanda denied that it had shelled Goma.',
+     ('ArmedAttack', ['rwanda'], ['democratic-republic-of-the-congo'])),
     (recipients.claim_recipients, 'Belarus said NATO troops were massing on the border. NATO denied the claim.',
      ('Reject', ['nato'], ['belarus (inferred)'])),
     (recipients.context_recipients, 'Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.',
@@ -97,6 +99,7 @@ GIVES = [
 
 # (rule, sentence, an event the rule stops: told only without the rule)
 STOPS = [
+    (recipients.unanswered_denials, 'Rwanda denied shelling Goma.', ('Reject', ['rwanda'], [])),
     (verbs.message_carries_the_event, 'The European Parliament passed a resolution condemning Azerbaijan.',
      ('Concede', ['european-parliament'], ['azerbaijan (inferred)'])),
     (verbs.told_elsewhere, 'Japan urged Vietnam to resume talks with China.',

@@ -58,6 +58,8 @@ def read_verb(ex: EventExtractor, v: Token, st: DocState, sent: Span):
             st.anaphora.append((ev, cand.refers_to))
     if cand.hosting:
         st.hosting.extend(st.events[n_before:])
+    if cand.denial:
+        st.denials.update(id(ev) for ev in st.events[n_before:])
 
 
 def read_noun(ex: EventExtractor, n: Token, st: DocState, sent: Span):
@@ -111,6 +113,7 @@ VERB_RULES = [
     verbs.evacuation_aids_the_evacuees_state,
     verbs.protest_aims_at_own_state,
     verbs.bare_noun_refers_back,
+    verbs.denial_of_own_act,
     verbs.content_clause,
     verbs.condition_names_target,
     verbs.force_for_purpose,
@@ -147,6 +150,7 @@ DOCUMENT_RULES = [
     recipients.antecedent_recipients,
     recipients.answer_recipients,
     recipients.claim_recipients,
+    recipients.unanswered_denials,
     recipients.context_recipients,
     recipients.dedupe,
 ]

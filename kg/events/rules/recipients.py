@@ -16,7 +16,7 @@ from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 __all__ = ["purposes", "hosted_visits", "consequence_recipients", "antecedent_recipients", "answer_recipients",
-           "claim_recipients", "context_recipients", "dedupe", "state_answered"]
+           "claim_recipients", "unanswered_denials", "context_recipients", "dedupe", "state_answered"]
 
 #: how many sentences back a denied claim is looked for
 CLAIM_REACH = 3
@@ -231,6 +231,23 @@ def claim_recipients(events: list[Event], st: DocState) -> list[Event]:
             ev.recipient_inferred = True
             ev.confidence = max(0.3, ev.confidence - 0.2)
     return events
+
+
+def unanswered_denials(events: list[Event], st: DocState) -> list[Event]:
+    """A denial of one's own act (:func:`~kg.events.rules.verbs.denial_of_own_act`) that answers no
+    accuser the story names is no event of its own: the act, Negated, tells it (coding rule R15).
+
+    >>> show("Rwanda denied shelling Goma.")
+    [('ArmedAttack', ['rwanda'], ['democratic-republic-of-the-congo'])]
+    >>> show("Rwanda denied shelling Goma.", without=unanswered_denials)
+    [('Reject', ['rwanda'], []), ('ArmedAttack', ['rwanda'], ['democratic-republic-of-the-congo'])]
+
+    A denial that answers an accusation told before is a Reject of the accuser:
+
+    >>> show("Congo accused Rwanda of shelling Goma. Rwanda denied shelling the town.")[1]
+    ('Reject', ['rwanda'], ['democratic-republic-of-the-congo'])
+    """
+    return [ev for ev in events if ev.recipients or id(ev) not in st.denials]
 
 
 def context_recipients(events: list[Event], st: DocState) -> list[Event]:

@@ -26,7 +26,8 @@ __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_re
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
            "protesters_group", "crowd_storming_building_protests", "objects_are_recipients",
            "evacuation_aids_the_evacuees_state",
-           "protest_aims_at_own_state", "bare_noun_refers_back", "content_clause", "condition_names_target",
+           "protest_aims_at_own_state", "bare_noun_refers_back", "denial_of_own_act", "content_clause",
+           "condition_names_target",
            "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
            "reaction_preps_told_here", "renamed_event_actors", "hosted_thing"]
 
@@ -358,6 +359,34 @@ def bare_noun_refers_back(ex: EventExtractor, cand: Candidate, st: DocState):
             cand.refers_to = ex.lex.noun(noun.lemma_.lower())[0].cls
 
 
+def denial_of_own_act(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"The Houthis denied firing missiles at Israel", "Oman denied that it had hosted the talks":
+    a side's denial of an act of its own is that act, Negated, which the act's own trigger tells
+    (coding rule R15; ``data/syntax/denial_verbs.txt``). The denial keeps no target from its
+    content: it is a Reject only of an accuser its own phrases or the story name
+    (:func:`~kg.events.rules.recipients.unanswered_denials`).
+
+    >>> show("Rwanda denied that it had shelled Goma.")
+    [('ArmedAttack', ['rwanda'], ['democratic-republic-of-the-congo'])]
+    >>> show("Rwanda denied that it had shelled Goma.", without=denial_of_own_act)
+    [('Reject', ['rwanda'], [])]
+    """
+    if cand.lemma not in ex.denials or top_of(cand.cls) != "Reject":
+        return
+    side = side_of([k for k, _ in cand.actors], cand.tok.doc._.gpol_actors or {})
+    for c in cand.tok.children:
+        if c.dep_ not in ("xcomp", "ccomp") or c.pos_ != "VERB":
+            continue
+        inner_dobj = next((d for d in c.children if d.dep_ == "dobj"), None)
+        if ex.lex.verb(c.lemma_.lower()) is None and not (c.lemma_.lower() in ex.light and ex.event_noun(inner_dobj)):
+            continue  # "denied that the deal was dead": no act of its own told
+        who = {k for k, _ in ex.subjects(c, st)}
+        if not who or who & side or side_of(who, cand.tok.doc._.gpol_actors or {}) & side:
+            cand.denial = True
+            cand.recipients = [r for r in cand.recipients if r[0] not in who]
+            return
+
+
 def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
     """A speech act whose complement is its content (threats, demands, pledges, rejections: the
     ``CONTENT_GOVERNORS``): "threatened to impose tariffs on X" is one Threaten event against X,
@@ -369,8 +398,8 @@ def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
     >>> show("Algeria threatened to cut gas supplies to Spain.", without=content_clause)
     [('Threaten', ['algeria'], ['spain (inferred)']), ('Sanction', ['algeria'], ['spain'])]
     """
-    if top_of(cand.cls) not in CONTENT_GOVERNORS:
-        return
+    if top_of(cand.cls) not in CONTENT_GOVERNORS or cand.denial:
+        return  # (a denial of one's own act: the act tells itself, Negated)
     v, dobj, lemma, actors = cand.tok, cand.dobj, cand.lemma, cand.actors
     # the content: the verb's complement, or the "that" clause of its event-noun object
     # ("reiterated its demand that Israel ease restrictions")
