@@ -89,6 +89,8 @@ GIVES = [
      ('Condemn', ['bolivia'], ['chile'])),
     (recipients.answer_recipients, 'Ethiopia urged Eritrea to withdraw. Eritrea refused.',
      ('Reject', ['eritrea'], ['ethiopia'])),
+    (verbs.receiving_is_the_givers_act, 'Rwanda received $240 million from Britain.',
+     ('Aid', ['united-kingdom'], ['rwanda'])),
     (verbs.denial_of_own_act, 'Rwanda denied that it had shelled Goma.',
      ('ArmedAttack', ['rwanda'], ['democratic-republic-of-the-congo'])),
     (recipients.claim_recipients, 'Belarus said NATO troops were massing on the border. NATO denied the claim.',
@@ -99,6 +101,8 @@ GIVES = [
 
 # (rule, sentence, an event the rule stops: told only without the rule)
 STOPS = [
+    (verbs.receiving_is_the_givers_act, 'Washington said it had received the request.',
+     ('Host', ['united-states'], [])),
     (recipients.unanswered_denials, 'Rwanda denied shelling Goma.', ('Reject', ['rwanda'], [])),
     (verbs.message_carries_the_event, 'The European Parliament passed a resolution condemning Azerbaijan.',
      ('Concede', ['european-parliament'], ['azerbaijan (inferred)'])),

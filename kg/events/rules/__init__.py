@@ -110,6 +110,7 @@ VERB_RULES = [
     verbs.crowd_storming_building_protests,
     # whom it is aimed at
     verbs.objects_are_recipients,
+    verbs.receiving_is_the_givers_act,
     verbs.evacuation_aids_the_evacuees_state,
     verbs.protest_aims_at_own_state,
     verbs.bare_noun_refers_back,
