@@ -36,7 +36,8 @@ class Telling:
             cls, cameo = "MilitaryCooperation", "062"
         claimed = self.claimed_by(tok, st)
         speaker = tok.doc._.gpol_actors.get(claimed) if claimed else None
-        modality = modality or modality_of(tok)
+        # (an act a side ordered its own forces to do is told as done: "ordered troops to shoot")
+        modality = modality or ("Asserted" if tok.i in st.ordered else modality_of(tok))
         if modality == "Asserted" and modality_from is not None:
             modality = modality_of(modality_from)  # "did not take part in the talks"
         if speaker is not None and speaker.kind == "Person" and actor_keys == {speaker.affiliation} \

@@ -1036,3 +1036,11 @@ def test_a_denial_of_ones_own_act_is_that_act_negated(extractor):
     # a denial of another side's act stays a Reject
     found, _ = events(extractor, "Russia denied that Ukraine had attacked the plant.")
     assert [(t, a) for t, a, r, m in found] == [("Reject", ("russia",))], found
+
+
+def test_an_order_to_ones_own_forces_is_the_act_told_as_done(extractor):
+    found, _ = events(extractor, "Kim Jong Un ordered his troops to attack South Korea.")
+    assert found == [("Assault", ("kim-jong-un",), ("south-korea",), "Asserted")], found
+    # an order to another side is a demand
+    found, _ = events(extractor, "The United States ordered China to close its consulate in Houston.")
+    assert ("Request", ("united-states",), ("china",), "Asserted") in found, found

@@ -91,6 +91,8 @@ GIVES = [
      ('Reject', ['eritrea'], ['ethiopia'])),
     (verbs.receiving_is_the_givers_act, 'Rwanda received $240 million from Britain.',
      ('Aid', ['united-kingdom'], ['rwanda'])),
+    (verbs.order_to_own_forces_is_the_act, 'Kim Jong Un ordered his troops to attack South Korea.',
+     ('ArmedAttack', ['kim-jong-un'], ['south-korea'])),
     (verbs.denial_of_own_act, 'Rwanda denied that it had shelled Goma.',
      ('ArmedAttack', ['rwanda'], ['democratic-republic-of-the-congo'])),
     (recipients.claim_recipients, 'Belarus said NATO troops were massing on the border. NATO denied the claim.',

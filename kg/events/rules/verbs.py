@@ -27,7 +27,8 @@ __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_re
            "protesters_group", "crowd_storming_building_protests", "objects_are_recipients",
            "receiving_is_the_givers_act",
            "evacuation_aids_the_evacuees_state",
-           "protest_aims_at_own_state", "bare_noun_refers_back", "denial_of_own_act", "content_clause",
+           "protest_aims_at_own_state", "bare_noun_refers_back", "order_to_own_forces_is_the_act",
+           "denial_of_own_act", "content_clause",
            "condition_names_target",
            "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
            "reaction_preps_told_here", "renamed_event_actors", "hosted_thing"]
@@ -390,6 +391,26 @@ def bare_noun_refers_back(ex: EventExtractor, cand: Candidate, st: DocState):
                  or (c.dep_ == "prep" and any(o.i in idx for o in c.children))] if noun is not None else None
         if noun is not None and not named:
             cand.refers_to = ex.lex.noun(noun.lemma_.lower())[0].cls
+
+
+def order_to_own_forces_is_the_act(ex: EventExtractor, cand: Candidate, st: DocState):
+    """An order to one's own forces is no demand on anyone: "Tokayev ordered troops to shoot
+    protesters" is the shooting, by Tokayev, told as done (``DocState.ordered``), as the event
+    data of the field codes it.
+
+    >>> show("Kim Jong Un ordered his troops to attack South Korea.")
+    [('ArmedAttack', ['kim-jong-un'], ['south-korea'])]
+    >>> show("Kim Jong Un ordered his troops to attack South Korea.", without=order_to_own_forces_is_the_act)
+    [('Request', ['kim-jong-un'], [])]
+    """
+    v = cand.tok
+    if cand.lemma not in ex.command_verbs or top_of(cand.cls) != "Request" or not ex.own_forces(cand.dobj, v, st):
+        return
+    acts = [c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if not acts:
+        return
+    st.ordered.update(c.i for c in acts)
+    return STOP
 
 
 def denial_of_own_act(ex: EventExtractor, cand: Candidate, st: DocState):
