@@ -1044,3 +1044,8 @@ def test_an_order_to_ones_own_forces_is_the_act_told_as_done(extractor):
     # an order to another side is a demand
     found, _ = events(extractor, "The United States ordered China to close its consulate in Houston.")
     assert ("Request", ("united-states",), ("china",), "Asserted") in found, found
+
+
+def test_failing_to_agree_is_no_rejection_but_the_agreement_negated(extractor):
+    found, _ = events(extractor, "Honduras and Nicaragua failed to agree on a joint patrol scheme.")
+    assert {(t, m) for t, a, r, m in found} == {("Agree", "Negated")}, found
