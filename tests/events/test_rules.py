@@ -89,6 +89,8 @@ GIVES = [
      ('Condemn', ['bolivia'], ['chile'])),
     (recipients.answer_recipients, 'Ethiopia urged Eritrea to withdraw. Eritrea refused.',
      ('Reject', ['eritrea'], ['ethiopia'])),
+    (verbs.crowd_gathering_protests, 'Irish protesters gathered outside the parliament in Dublin.',
+     ('Demonstrate', ['ireland-opposition'], ['ireland'])),
     (verbs.receiving_is_the_givers_act, 'Rwanda received $240 million from Britain.',
      ('Aid', ['united-kingdom'], ['rwanda'])),
     (verbs.order_to_own_forces_is_the_act, 'Kim Jong Un ordered his troops to attack South Korea.',

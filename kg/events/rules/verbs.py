@@ -24,7 +24,8 @@ __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_re
            "message_carries_the_event",
            "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
-           "protesters_group", "crowd_storming_building_protests", "objects_are_recipients",
+           "protesters_group", "crowd_storming_building_protests", "crowd_gathering_protests",
+           "objects_are_recipients",
            "receiving_is_the_givers_act",
            "evacuation_aids_the_evacuees_state",
            "protest_aims_at_own_state", "bare_noun_refers_back", "order_to_own_forces_is_the_act",
@@ -321,6 +322,26 @@ def crowd_storming_building_protests(ex: EventExtractor, cand: Candidate, st: Do
         # (CAMEO 145: protest violently, riot)
         cand.cls = "Protest"
         cand.entry = dataclasses.replace(cand.entry, cls="Protest", cameo="145")
+
+
+def crowd_gathering_protests(ex: EventExtractor, cand: Candidate, st: DocState):
+    """People in the street gathering protest (coding rule R13: demonstrations); they meet no one
+    (``data/syntax/gathering_verbs.txt``).
+
+    >>> show("Irish protesters gathered outside the parliament in Dublin.")
+    [('Demonstrate', ['ireland-opposition'], ['ireland'])]
+    >>> show("Irish protesters gathered outside the parliament in Dublin.", without=crowd_gathering_protests)
+    [('Consult', ['ireland-opposition'], ['ireland'])]
+    """
+    if cand.lemma not in ex.gathering or top_of(cand.cls) != "Consult" or not cand.actors:
+        return
+    subjects = [c for c in cand.tok.children if c.dep_ == "nsubj"]
+    subjects += [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"]  # "hundreds of protesters"
+    crowd = cand.protesters or any(s.lemma_.lower() in ex.crowd_nouns for s in subjects)
+    if crowd:
+        cand.cls = "Demonstrate"
+        cand.entry = dataclasses.replace(cand.entry, cls="Demonstrate", cameo="141")
 
 
 def evacuation_aids_the_evacuees_state(ex: EventExtractor, cand: Candidate, st: DocState):
