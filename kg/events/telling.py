@@ -15,7 +15,7 @@ from .modality import modality_of, word_list
 from .state import DocState
 from .syntax import FUTURE_AUXILIARIES, LOCATIVE_PREPS, clause_tokens, clause_verb, holds, side_of
 from .timex import resolve_date, starts_after
-from .tops import COOPERATION, DIRECTED_TOPS, PLACE_RECIPIENT_TOPS, SPEECH_ACT_TOPS, SYMMETRIC_TOPS
+from .tops import COOPERATION, DIRECTED_TOPS, JOINT_CLASSES, PLACE_RECIPIENT_TOPS, SPEECH_ACT_TOPS, SYMMETRIC_TOPS
 
 __all__ = ["Telling"]
 
@@ -76,7 +76,8 @@ class Telling:
                 # "a parade in Pyongyang attended by Li Qiang": a visit to the story's own state
                 recipients = [(home, None)]
         parties = None
-        if not recipients and top in DIRECTED_TOPS and not self.names_other_target(tok, st, side):
+        joint = len(actors) > 1 and cls in JOINT_CLASSES  # ("X and Y signed a deal": R9, no recipient)
+        if not recipients and top in DIRECTED_TOPS and not joint and not self.names_other_target(tok, st, side):
             parties = self.other_parties(tok, sent, st, side | ({claimed} - {None}))
             if top in ("Assault", "Coerce", "Sanction"):
                 # force and sanctions hit states first ("sites struck by the U.S."; a tariff hits

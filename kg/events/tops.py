@@ -3,7 +3,8 @@ from __future__ import annotations
 
 __all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS", "REACTING_TOPS",
            "OF_AGENT_TOPS", "FORCE_TOPS", "COOPERATION", "MATERIAL", "DIRECTED_TOPS", "GATHERINGS",
-           "ANSWERS", "CHALLENGES", "SPEECH_ACT_TOPS", "FROM_ORIGIN_TOPS", "TOPIC_TOPS"]
+           "ANSWERS", "CHALLENGES", "SPEECH_ACT_TOPS", "FROM_ORIGIN_TOPS", "TOPIC_TOPS",
+           "JOINT_CLASSES"]
 
 SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
 # event nouns whose "of" names the one they hit, not who acts: "the invasion of South Lebanon",
@@ -45,3 +46,6 @@ SPEECH_ACT_TOPS = {"Accuse", "Request", "Reject", "Threaten", "Support"}
 # Meetings and talks, whose "on"/"over"/"about" phrase names what they are about, not who takes
 # part: "an emergency meeting on Haiti" (data/syntax/topic_prepositions.txt)
 TOPIC_TOPS = {"Consult"}
+# Acts that coordinated subjects do together ("Somalia and Ethiopia signed an agreement"): coding
+# rule R9 gives them no recipient, so none is taken from the story (classes, not top types)
+JOINT_CLASSES = {"SignAgreement"}

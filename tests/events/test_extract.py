@@ -1049,3 +1049,10 @@ def test_an_order_to_ones_own_forces_is_the_act_told_as_done(extractor):
 def test_failing_to_agree_is_no_rejection_but_the_agreement_negated(extractor):
     found, _ = events(extractor, "Honduras and Nicaragua failed to agree on a joint patrol scheme.")
     assert {(t, m) for t, a, r, m in found} == {("Agree", "Negated")}, found
+
+
+def test_a_deal_signed_by_coordinated_subjects_has_no_recipient(extractor):
+    # coding rule R9: joint cooperation of a compound subject has a null recipient
+    found, _ = events(extractor, "The African Union held a summit in Addis Ababa. Somalia and Ethiopia signed "
+                                 "a security agreement on the sidelines of the summit.")
+    assert {(a, r) for t, a, r, m in found if t == "Support"} == {(("somalia",), ()), (("ethiopia",), ())}, found
