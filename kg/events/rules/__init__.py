@@ -148,7 +148,7 @@ NOUN_RULES = [
 #: the passes over a document's events, in order (:mod:`kg.events.rules.recipients`)
 DOCUMENT_RULES = [
     recipients.purposes,
-    recipients.hosted_visits,
+    recipients.hosted_parties,
     recipients.consequence_recipients,
     recipients.antecedent_recipients,
     recipients.answer_recipients,

@@ -15,7 +15,7 @@ from ..syntax import by_trigger, clause_triggers, side_of
 from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
-__all__ = ["purposes", "hosted_visits", "consequence_recipients", "antecedent_recipients", "answer_recipients",
+__all__ = ["purposes", "hosted_parties", "consequence_recipients", "antecedent_recipients", "answer_recipients",
            "claim_recipients", "unanswered_denials", "context_recipients", "dedupe", "state_answered"]
 
 #: how many sentences back a denied claim is looked for
@@ -62,13 +62,14 @@ def purposes(events: list[Event], st: DocState) -> list[Event]:
     return [ev for ev in events if id(ev) not in drop]
 
 
-def hosted_visits(events: list[Event], st: DocState) -> list[Event]:
-    """"Turkish Foreign Minister Hakan Fidan hosted the meeting": the parties of the meeting told
-    before visited the host (CAMEO 042 visit / 043 host); the Host event gives way to their visits.
+def hosted_parties(events: list[Event], st: DocState) -> list[Event]:
+    """"Turkish Foreign Minister Hakan Fidan hosted the meeting": the host receives each party of
+    the gathering told before (coding rule R13: "Qatar hosted talks between X and Y" is Qatar → X
+    and Qatar → Y; CAMEO 043); the Host event with no guest gives way to them.
 
     >>> show("Egypt and Jordan held talks. Oman hosted the talks.")
-    [('Negotiate', ['egypt', 'jordan'], []), ('Visit', ['egypt'], ['oman']), ('Visit', ['jordan'], ['oman'])]
-    >>> show("Egypt and Jordan held talks. Oman hosted the talks.", without=hosted_visits)
+    [('Negotiate', ['egypt', 'jordan'], []), ('Host', ['oman'], ['egypt']), ('Host', ['oman'], ['jordan'])]
+    >>> show("Egypt and Jordan held talks. Oman hosted the talks.", without=hosted_parties)
     [('Negotiate', ['egypt', 'jordan'], []), ('Host', ['oman'], ['egypt'])]
     """
     out: list[Event] = []
@@ -86,10 +87,10 @@ def hosted_visits(events: list[Event], st: DocState) -> list[Event]:
             out.append(ev)
             continue
         for k in dict.fromkeys(parties):
-            out.append(Event(type="Visit", actors=[k], recipients=list(ev.actors), modality=ev.modality,
+            out.append(Event(type="Host", actors=list(ev.actors), recipients=[k], modality=ev.modality,
                              date=ev.date, location=ev.location, evidence=ev.evidence,
                              char_start=ev.char_start, char_end=ev.char_end,
-                             confidence=max(0.3, ev.confidence - 0.2), trigger=ev.trigger, cameo="042",
+                             confidence=max(0.3, ev.confidence - 0.2), trigger=ev.trigger, cameo="043",
                              claimed_by=ev.claimed_by, trigger_index=ev.trigger_index))
     return out
 

@@ -637,10 +637,10 @@ def renamed_event_actors(ex: EventExtractor, cand: Candidate, st: DocState):
 
 def hosted_thing(ex: EventExtractor, cand: Candidate, st: DocState):
     """A Host event with a thing hosted and no guest ("hosted the talks"): the parties of the
-    gathering told before are its guests (:func:`~kg.events.rules.recipients.hosted_visits`).
+    gathering told before are its guests (:func:`~kg.events.rules.recipients.hosted_parties`).
 
     >>> show("Iran and Iraq met on Monday. Oman hosted the meeting.")
-    [('Meet', ['iran', 'iraq'], []), ('Visit', ['iran'], ['oman']), ('Visit', ['iraq'], ['oman'])]
+    [('Meet', ['iran', 'iraq'], []), ('Host', ['oman'], ['iran']), ('Host', ['oman'], ['iraq'])]
     >>> show("Iran and Iraq met on Monday. Oman hosted the meeting.", without=hosted_thing)
     [('Meet', ['iran', 'iraq'], []), ('Host', ['oman'], ['iran'])]
     """
