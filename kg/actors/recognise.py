@@ -1203,6 +1203,13 @@ class ActorRecognizer:
                     continue
                 argument = tok.dep_ in _ARG_DEPS or tok.dep_ == "pobj" and tok.head.lower_ in _ARG_PREPS
                 whose = home
+                if home_agent and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # "In Guatemala, police detained ...": the agents of the state the clause is set in
+                    where = self._setting_state(_verb_of(tok), mentions)
+                    if where is not None:
+                        if where.key not in actors:
+                            self._ensure(actors, where.key, "State", where.label)
+                        whose = where.key
                 if home_agent and argument and tok.dep_ not in ("nsubj", "nsubjpass"):
                     # "Opposition leader Kilicdaroglu accused the government": the government of the
                     # state the speaking person belongs to, in a story that names another state most
@@ -1326,6 +1333,23 @@ class ActorRecognizer:
             if sector is not None:
                 return sector
         return self.gaz.sector(tok.lemma_.lower())
+
+    def _setting_state(self, verb: Token, mentions: list) -> Entry | None:
+        """The state a clause-opening "in" phrase of ``verb`` sets it in: "In Guatemala, police
+        detained ...", "In Minsk, security forces ..." (a town the gazetteer files under a state)."""
+        for p in verb.children:
+            if p.dep_ != "prep" or p.lower_ != "in" or p.i > verb.i or not any(
+                    t.is_punct for t in verb.doc[p.right_edge.i + 1:verb.i]):
+                continue
+            for o in (c for c in p.children if c.dep_ == "pobj"):
+                m = _mention_at(mentions, o)
+                if m is not None:
+                    e = self.gaz.get(m.key) if m.kind == "State" else None
+                else:
+                    e = self.gaz.locate(o.text, {mm.key for mm in mentions if mm.kind == "State"})
+                if e is not None and e.kind == "State":
+                    return e
+        return None
 
     def _agents_state(self, tok: Token, mentions: list) -> Entry | None:
         """The state whose agents (police, forces, government) are the subject of the verb ``tok``

@@ -1057,3 +1057,11 @@ def test_a_deal_signed_by_coordinated_subjects_has_no_recipient(extractor):
     found, _ = events(extractor, "The African Union held a summit in Addis Ababa. Somalia and Ethiopia signed "
                                  "a security agreement on the sidelines of the summit.")
     assert {(a, r) for t, a, r, m in found if t == "Support"} == {(("somalia",), ()), (("ethiopia",), ())}, found
+
+
+def test_police_in_a_clause_set_in_another_state_are_that_states(extractor):
+    # in a story from Honduras, "In Guatemala, police ..." are Guatemala's
+    found, _ = events(extractor, "TEGUCIGALPA, May 2 (Wire) - Honduras said the caravan had left. "
+                                 "In Guatemala, police detained a journalist from Honduras.")
+    assert ("guatemala",) in {a for t, a, r, m in found if t == "Coerce"}, found
+    assert not any(a == ("honduras",) and t == "Coerce" for t, a, r, m in found), found
