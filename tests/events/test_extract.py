@@ -1065,3 +1065,10 @@ def test_police_in_a_clause_set_in_another_state_are_that_states(extractor):
                                  "In Guatemala, police detained a journalist from Honduras.")
     assert ("guatemala",) in {a for t, a, r, m in found if t == "Coerce"}, found
     assert not any(a == ("honduras",) and t == "Coerce" for t, a, r, m in found), found
+
+
+def test_joining_a_body_is_no_meeting_and_joining_a_protest_protests(extractor):
+    found, _ = events(extractor, "Congo joined the East African Community in March.")
+    assert not [t for t, a, r, m in found if t == "Consult"], found
+    found, _ = events(extractor, "Georgia's president joined protesters outside parliament.")
+    assert any(t == "Protest" for t, a, r, m in found), found
