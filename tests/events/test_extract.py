@@ -473,7 +473,7 @@ def test_a_demand_for_an_act_of_another_is_aimed_at_who_would_act(extractor):
 
 def test_easing_a_restriction_reads_as_cameo_reads_lifting_it(extractor):
     found, _ = events(extractor, "The Sudanese government shortened the nightly curfew in Khartoum.")
-    assert [f[0] for f in found] == ["Retreat"]  # as LIFT: - * CURFEW (0813)
+    assert [f[0] for f in found] == ["Concede"]  # as lifting a curfew (coding rule R13: easing restrictions)
     found, _ = events(extractor, "Turkey cancelled restrictions on Syrian refugees.")
     assert [f[0] for f in found] == ["Concede"]  # as LIFT: - * RESTRICTION (081)
 
@@ -560,7 +560,8 @@ def test_people_protesting_in_a_town_with_no_dateline_are_of_its_state(extractor
     ("The African Union suspended Gabon after the military coup.", [("Sanction", ("african-union",), ("gabon",))]),
     ("Thailand and Cambodia traded artillery fire along their border.",
      [("Assault", ("thailand",), ("cambodia",)), ("Assault", ("cambodia",), ("thailand",))]),
-    ("The United States lifted sanctions on Syria.", [("Retreat", ("united-states",), ("syria",))]),
+    # (coding rule R13: lifting sanctions is Concede)
+    ("The United States lifted sanctions on Syria.", [("Concede", ("united-states",), ("syria",))]),
     ("Ecuador declared a state of emergency in three provinces.", [("Coerce", ("ecuador",), ())]),
     # detainees are their state's people, not an opposition group
     ("Venezuela released 10 American detainees on Monday.", [("Retreat", ("venezuela",), ("united-states",))]),
@@ -1072,3 +1073,4 @@ def test_joining_a_body_is_no_meeting_and_joining_a_protest_protests(extractor):
     assert not [t for t, a, r, m in found if t == "Consult"], found
     found, _ = events(extractor, "Georgia's president joined protesters outside parliament.")
     assert any(t == "Protest" for t, a, r, m in found), found
+
