@@ -107,6 +107,8 @@ GIVES = [
 STOPS = [
     (verbs.receiving_is_the_givers_act, 'Washington said it had received the request.',
      ('Host', ['united-states'], [])),
+    (verbs.insisting_on_a_fact_is_no_demand, 'Belarus insisted that its army was not attacking Ukraine.',
+     ('Request', ['belarus'], ['ukraine (inferred)'])),
     (recipients.unanswered_denials, 'Rwanda denied shelling Goma.', ('Reject', ['rwanda'], [])),
     (verbs.message_carries_the_event, 'The European Parliament passed a resolution condemning Azerbaijan.',
      ('Concede', ['european-parliament'], ['azerbaijan (inferred)'])),

@@ -28,7 +28,8 @@ __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_re
            "objects_are_recipients",
            "receiving_is_the_givers_act",
            "evacuation_aids_the_evacuees_state",
-           "protest_aims_at_own_state", "bare_noun_refers_back", "order_to_own_forces_is_the_act",
+           "protest_aims_at_own_state", "bare_noun_refers_back", "insisting_on_a_fact_is_no_demand",
+           "order_to_own_forces_is_the_act",
            "denial_of_own_act", "content_clause",
            "condition_names_target",
            "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
@@ -412,6 +413,31 @@ def bare_noun_refers_back(ex: EventExtractor, cand: Candidate, st: DocState):
                  or (c.dep_ == "prep" and any(o.i in idx for o in c.children))] if noun is not None else None
         if noun is not None and not named:
             cand.refers_to = ex.lex.noun(noun.lemma_.lower())[0].cls
+
+
+def insisting_on_a_fact_is_no_demand(ex: EventExtractor, cand: Candidate, st: DocState):
+    """"Insisted that its jailed leaders be freed" demands (a subjunctive, or "must"/"should");
+    "insisted that the army was not taking part" states, and its clause tells its own act
+    (``data/syntax/insisting_verbs.txt``).
+
+    >>> show("Belarus insisted that its army was not attacking Ukraine.")
+    [('ArmedAttack', ['belarus'], ['ukraine'])]
+    >>> show("Belarus insisted that its army was not attacking Ukraine.", without=insisting_on_a_fact_is_no_demand)
+    [('Request', ['belarus'], ['ukraine (inferred)']), ('ArmedAttack', ['belarus'], ['ukraine'])]
+    """
+    if cand.lemma not in ex.insisting or top_of(cand.cls) != "Request":
+        return
+    clauses = [c for c in cand.tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if not clauses:
+        return  # "insisted on independence"
+    for c in clauses:
+        aux = [a for a in c.children if a.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ex.obligation for a in aux):
+            return  # "insisted that Russia must withdraw"
+        subjunctive = (c.tag_ == "VB" and not aux) or (len(aux) == 1 and aux[0].tag_ == "VB" and aux[0].lemma_ == "be")
+        if subjunctive:
+            return  # "insisted that its leaders be freed"
+    return STOP
 
 
 def order_to_own_forces_is_the_act(ex: EventExtractor, cand: Candidate, st: DocState):
