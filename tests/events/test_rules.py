@@ -93,6 +93,8 @@ GIVES = [
      ('Demonstrate', ['ireland-opposition'], ['ireland'])),
     (verbs.receiving_is_the_givers_act, 'Rwanda received $240 million from Britain.',
      ('Aid', ['united-kingdom'], ['rwanda'])),
+    (verbs.vote_to_act_is_the_act, 'The US Senate voted to impose sanctions on Russia.',
+     ('EconomicSanction', ['united-states'], ['russia'])),
     (verbs.order_to_own_forces_is_the_act, 'Kim Jong Un ordered his troops to attack South Korea.',
      ('ArmedAttack', ['kim-jong-un'], ['south-korea'])),
     (verbs.denial_of_own_act, 'Rwanda denied that it had shelled Goma.',
