@@ -168,7 +168,7 @@ class Telling:
                 h = cur.head
                 sp = self.subjects(h, st) if h.pos_ in ("VERB", "AUX") else self.actors_of(h, st)
                 return sp[0][0] if sp else None
-            if cur.dep_ in ("ccomp", "conj", "advcl", "xcomp", "dobj", "pobj", "prep", "relcl"):
+            if cur.dep_ in ("ccomp", "conj", "advcl", "xcomp", "dobj", "pobj", "prep", "relcl", "acomp"):
                 cur = cur.head
                 continue
             break
