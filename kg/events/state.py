@@ -59,6 +59,8 @@ class DocState:
     hosting: list[Event] = field(default_factory=list)
     #: directed events with no target named, with the other parties of their sentence
     open: list[tuple[Event, list[str]]] = field(default_factory=list)
+    #: event nouns an acceptance answers ("accepted an invitation from Spain"), with who accepts
+    answered: dict[int, list] = field(default_factory=dict)
     #: tokens of acts a side ordered its own forces to do ("ordered troops to shoot"): told as done
     ordered: set[int] = field(default_factory=set)
     #: ids of denials of the actor's own act, dropped unless the story names whom they answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 __all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS", "REACTING_TOPS",
            "OF_AGENT_TOPS", "FORCE_TOPS", "COOPERATION", "MATERIAL", "DIRECTED_TOPS", "GATHERINGS",
            "ANSWERS", "CHALLENGES", "SPEECH_ACT_TOPS", "FROM_ORIGIN_TOPS", "TOPIC_TOPS",
-           "JOINT_CLASSES"]
+           "JOINT_CLASSES", "ANSWERED_TOPS"]
 
 SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
 # event nouns whose "of" names the one they hit, not who acts: "the invasion of South Lebanon",
@@ -49,3 +49,6 @@ TOPIC_TOPS = {"Consult"}
 # Acts that coordinated subjects do together ("Somalia and Ethiopia signed an agreement"): coding
 # rule R9 gives them no recipient, so none is taken from the story (classes, not top types)
 JOINT_CLASSES = {"SignAgreement"}
+# Acceptances, whose object's owner ("accepted an invitation from Spain", "granted Kenya's request")
+# acted towards the one who accepts: that act is told too
+ANSWERED_TOPS = {"Agree", "Concede"}

@@ -83,6 +83,8 @@ GIVES = [
      ('Negotiate', ['ukraine'], [])),
     (nouns.place_of_light_verb, 'China staged air strikes near Taipei.',
      ('Airstrike', ['china'], ['taiwan'])),
+    (nouns.answered_noun_aims_at_who_answers, 'Cuba accepted an invitation from Spain.',
+     ('Agree', ['spain'], ['cuba'])),
     (recipients.hosted_parties, 'Egypt and Jordan held talks. Oman hosted the talks.',
      ('Host', ['oman'], ['jordan'])),
     (recipients.antecedent_recipients, 'Chile attacked Peru. Bolivia condemned the attack.',

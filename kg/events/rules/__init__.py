@@ -143,6 +143,7 @@ NOUN_RULES = [
     nouns.light_verb_subject,
     nouns.partitive_of_light_verb,
     nouns.light_verb_recipient,
+    nouns.answered_noun_aims_at_who_answers,
     nouns.compound_names_party,
     nouns.place_of_light_verb,
 ]

@@ -23,8 +23,9 @@ from .example import events as show  # noqa: F401  (the examples of the docstrin
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["event_frame", "noun_arguments", "participle_agent",
-           "modifiers_refine_class", "in_talks", "light_verb_subject", "partitive_of_light_verb", "light_verb_recipient", "compound_names_party", "place_of_light_verb"]
+__all__ = ["event_frame", "noun_arguments", "participle_agent", "modifiers_refine_class", "in_talks",
+           "light_verb_subject", "partitive_of_light_verb", "light_verb_recipient",
+           "answered_noun_aims_at_who_answers", "compound_names_party", "place_of_light_verb"]
 
 
 def event_frame(ex: EventExtractor, cand: Candidate, st: DocState):
@@ -98,6 +99,20 @@ def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
                         recipients.extend(found)  # "the invasion of South Lebanon": the one hit
                     elif found and not actors:
                         actors.extend(found)  # "the withdrawal of Serbian forces"
+
+
+def answered_noun_aims_at_who_answers(ex: EventExtractor, cand: Candidate, st: DocState):
+    """An invitation, offer or request that someone accepts ("Cuban dissidents accepted an
+    invitation from the Spanish embassy") was aimed at whoever accepts it
+    (:func:`~kg.events.rules.verbs.reacted_object_told_here`).
+
+    >>> show("Cuba accepted an invitation from Spain.")
+    [('Agree', ['cuba'], ['spain']), ('Agree', ['spain'], ['cuba'])]
+    >>> show("Cuba accepted an invitation from Spain.", without=answered_noun_aims_at_who_answers)
+    [('Agree', ['cuba'], ['spain']), ('Agree', ['spain'], [])]
+    """
+    if not cand.recipients and cand.tok.i in st.answered:
+        cand.recipients = [a for a in st.answered[cand.tok.i] if a not in cand.actors]
 
 
 def _subject_of_light_verb(ex: EventExtractor, cand: Candidate, st: DocState) -> bool:

@@ -14,7 +14,7 @@ from ..candidate import STOP, Candidate
 from ..lexicon import LexEntry
 from ..state import DocState
 from ..syntax import CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause, side_of
-from ..tops import ADDRESSED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
+from ..tops import ADDRESSED_TOPS, ANSWERED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
@@ -631,10 +631,13 @@ def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
         return
     noun = ex.event_noun(dobj)
     # (a reaction's, not another verb's: "invoked NATO's Article 4 consultations" is one appeal)
-    owned = noun is not None and top_of(cand.cls) in REACTING_TOPS and any(
-        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+    # (and an acceptance's: "accepted an invitation from Spain" tells Spain's invitation too)
+    owned = noun is not None and top_of(cand.cls) in REACTING_TOPS | ANSWERED_TOPS and any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children)
     if noun is not None and not owned:
         st.suppressed.add(noun.i)
+    elif owned and top_of(cand.cls) in ANSWERED_TOPS:
+        st.answered[noun.i] = list(cand.actors)  # (the invitation is aimed at who accepts it)
     for c in dobj.children:
         if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             st.suppressed.update(t.i for t in c.subtree if t.pos_ in ("VERB", "NOUN"))
