@@ -1081,3 +1081,10 @@ def test_readiness_a_person_states_for_their_side_is_theirs_in_a_conjoined_claus
     found, _ = events(extractor, "President Joe Biden condemned the attack and said the United States was "
                                  "ready to assist Haiti.")
     assert ("Agree", ("joe-biden",), ("haiti",), "Asserted") in found, found
+
+
+def test_labels_news_gives_a_decision_or_a_charge(extractor):
+    found, _ = events(extractor, "Merkel opened the border. Horst Seehofer called the decision a mistake.")
+    assert ("Accuse", ("horst-seehofer",), ("angela-merkel",), "Asserted") in found, found
+    found, _ = events(extractor, "Russian Foreign Minister Sergei Lavrov called the accusations nonsense.")
+    assert [t for t, a, r, m in found] == ["Reject"], found
