@@ -1088,3 +1088,9 @@ def test_labels_news_gives_a_decision_or_a_charge(extractor):
     assert ("Accuse", ("horst-seehofer",), ("angela-merkel",), "Asserted") in found, found
     found, _ = events(extractor, "Russian Foreign Minister Sergei Lavrov called the accusations nonsense.")
     assert [t for t, a, r, m in found] == ["Reject"], found
+
+
+def test_a_state_rejecting_an_accusation_of_one_of_its_people_answers_them(extractor):
+    found, _ = events(extractor, "Yulia Navalnaya, the widow of the opposition leader, said President Vladimir "
+                                 "Putin had ordered her husband's killing. The Kremlin rejected the accusation.")
+    assert ("Reject", ("russia",), ("yulia-navalnaya",), "Asserted") in found, found

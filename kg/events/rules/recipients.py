@@ -224,11 +224,15 @@ def claim_recipients(events: list[Event], st: DocState) -> list[Event]:
             if subj is None or side_of([subj], actors) & me:
                 continue
             # (what they said, or the sentence they said it in, names the one who rejects it)
-            if any(t.i in idx and (idx[t.i].key in me or set(idx[t.i].also) & me) for t in tok.sent):
+            if any(t.i in idx and side_of([idx[t.i].key, *idx[t.i].also], actors) & me for t in tok.sent
+                   if not (t.i in idx and idx[t.i].key == subj)):
                 speaker = subj
                 break
         if speaker is not None:
-            ev.recipients = [state_answered(ev, speaker, actors)]
+            answered = state_answered(ev, speaker, actors)
+            # (a state answers an opponent of its own, not itself: "the Kremlin rejected the
+            # accusation" an opposition leader made)
+            ev.recipients = [answered if answered not in me else speaker]
             ev.recipient_inferred = True
             ev.confidence = max(0.3, ev.confidence - 0.2)
     return events
