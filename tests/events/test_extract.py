@@ -1094,3 +1094,8 @@ def test_a_state_rejecting_an_accusation_of_one_of_its_people_answers_them(extra
     found, _ = events(extractor, "Yulia Navalnaya, the widow of the opposition leader, said President Vladimir "
                                  "Putin had ordered her husband's killing. The Kremlin rejected the accusation.")
     assert ("Reject", ("russia",), ("yulia-navalnaya",), "Asserted") in found, found
+
+
+def test_turning_down_an_offer_rejects_it(extractor):
+    found, _ = events(extractor, "Iran turned down a US offer of direct talks on its nuclear programme.")
+    assert ("Reject", ("iran",), ("united-states",), "Asserted") in found, found
