@@ -1099,3 +1099,9 @@ def test_a_state_rejecting_an_accusation_of_one_of_its_people_answers_them(extra
 def test_turning_down_an_offer_rejects_it(extractor):
     found, _ = events(extractor, "Iran turned down a US offer of direct talks on its nuclear programme.")
     assert ("Reject", ("iran",), ("united-states",), "Asserted") in found, found
+
+
+def test_closing_a_border_crossing_blockades(extractor):
+    # coding rule R19: closing a border, airspace or port to a state's traffic is Coerce (Blockade)
+    found, _ = events(extractor, "Pakistan closed its main border crossing with Afghanistan at Torkham on Tuesday.")
+    assert ("Coerce", ("pakistan",), ("afghanistan",), "Asserted") in found, found
