@@ -1207,8 +1207,7 @@ class ActorRecognizer:
                     # "In Guatemala, police detained ...": the agents of the state the clause is set in
                     where = self._setting_state(_verb_of(tok), mentions)
                     if where is not None:
-                        if where.key not in actors:
-                            self._ensure(actors, where.key, "State", where.label)
+                        self._ensure(actors, where.key, "State", where.label)
                         whose = where.key
                 if home_agent and argument and tok.dep_ not in ("nsubj", "nsubjpass"):
                     # "Opposition leader Kilicdaroglu accused the government": the government of the

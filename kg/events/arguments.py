@@ -23,15 +23,30 @@ from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
 from .syntax import (LOCATIVE_PREPS, MEANS_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
-                     TOPIC_PREPS, amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states)
+                     TOPIC_PREPS, amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states,
+                     with_partitive)
 from .tops import ADDRESSED_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
 
-__all__ = ["Arguments"]
+__all__ = ["Arguments", "recipient_prep"]
 
 
 #: the parts of speech of a name and its modifiers ("King Salman", "the new Prime Minister"): no
 #: clause, no amount ("and Lebanon and Jordan more than a million" leaves its verb out)
 NAME_POS = frozenset({"PROPN", "DET", "ADJ", "PUNCT", "CCONJ", "PART"})
+
+
+def recipient_prep(word: str, top: str | None, own_act: bool = False) -> bool:
+    """Whether a preposition on an act of top type ``top`` names whom it is aimed at ("talks with X",
+    "aid to X"): not "of"; not "from" on a force or movement, nor on an act one does oneself ("fired
+    rockets from Lebanon", "the withdrawal of Russian forces from Moldova"); not what a meeting is
+    about ("a meeting on Haiti").
+
+    >>> recipient_prep("with", "Consult"), recipient_prep("on", "Consult"), recipient_prep("from", "Assault")
+    (True, False, False)
+    """
+    return word in RECIPIENT_PREPS and word != "of" \
+        and not ((own_act or top in FROM_ORIGIN_TOPS) and word == "from") \
+        and not (top in TOPIC_TOPS and word in TOPIC_PREPS)
 
 
 class Arguments:
@@ -257,9 +272,7 @@ class Arguments:
                 # is aimed at the EU)
                 reacted = top in ADDRESSED_TOPS and self.event_noun(c) is not None and c.i not in idx
                 for p in [cc for h in (c, *amounts) for cc in h.children] if not reacted else ():
-                    if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPS and p.lower_ != "of" \
-                            and not ((own_act or top in FROM_ORIGIN_TOPS) and p.lower_ == "from") \
-                            and not (top in TOPIC_TOPS and p.lower_ in TOPIC_PREPS):
+                    if p.dep_ == "prep" and recipient_prep(p.lower_, top, own_act):
                         for o in p.children:
                             if o.dep_ == "pobj":
                                 out.extend(self.actors_of(o, st))
@@ -270,9 +283,7 @@ class Arguments:
                 out.extend(a for o in c.children if o.dep_ == "pobj" for p in o.children
                            if p.dep_ == "prep" and p.lower_ in ("with", "to")
                            for oo in p.children if oo.dep_ == "pobj" for a in self.actors_of(oo, st))
-            elif c_is_prep and c.lower_ in RECIPIENT_PREPS and c.lower_ != "of" \
-                    and not (c.lower_ == "from" and top in FROM_ORIGIN_TOPS) \
-                    and not (top in TOPIC_TOPS and c.lower_ in TOPIC_PREPS):
+            elif c_is_prep and recipient_prep(c.lower_, top):
                 for o in c.children:
                     if o.dep_ == "pobj" and self.is_place(o, st) and c.lower_ == "from" and top == "Retreat":
                         # "withdrew its troops from Kherson": the state of the place left
@@ -442,8 +453,7 @@ class Arguments:
                                                    for c in o.children):
                 return True  # "ordered their embassy staff to leave": the actor's own, no target
             # "dozens of people": the people
-            heads = [o] + [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for p in c.children if p.dep_ == "pobj"]
+            heads = with_partitive(o)
             if any(h.i not in idx and self.gaz.sector(h.lemma_.lower()) for h in heads):
                 return True  # people the graph has no node for
         return False
@@ -536,8 +546,7 @@ class Arguments:
             # ("ended mediation efforts": the compound names the act; "suspended part of a military
             # aid program": so does the partitive's; "froze 2 billion euros in funding": the amount's)
             dobj = amount_of(dobj)
-            heads = [dobj] + [o for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
-                              for o in p.children if o.dep_ == "pobj"]
+            heads = with_partitive(dobj)
             ended = self.event_noun(dobj) or next(
                 (c for h in heads for c in h.children if c.dep_ == "compound" and self.lex.noun(c.lemma_.lower())),
                 None)
@@ -577,8 +586,7 @@ class Arguments:
         if actors is None:
             return []
         for s in (c for c in v.children if c.dep_ == "nsubj"):
-            heads = [s] + [o for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for o in p.children if o.dep_ == "pobj"]  # "thousands of protesters"
+            heads = with_partitive(s)  # "thousands of protesters"
             for h in heads:
                 sector = self.gaz.sector(h.lemma_.lower())
                 if sector is None and h is s and len(heads) == 1 and h.lemma_.lower() in self.people_counts:

@@ -14,6 +14,7 @@ its recipients, or stop it (:data:`STOP`: the trigger tells no event). What is l
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -73,6 +74,12 @@ class Candidate:
     content_subjects: list[Party] = field(default_factory=list)
     #: the verb of the clause whose subject acts ("conducted tests")
     governor: Token | None = None
+
+    def read_as(self, cls: str, cameo: str) -> None:
+        """Read the trigger as ``cls`` (CAMEO ``cameo``), not as its lexicon entry says (a rule's
+        finer reading: a crowd storming a building protests)."""
+        self.cls = cls
+        self.entry = dataclasses.replace(self.entry, cls=cls, cameo=cameo)
 
     @classmethod
     def of_verb(cls, v: Token, sent: Span | None = None) -> "Candidate":

@@ -14,7 +14,7 @@ from .modality import word_list
 
 __all__ = ["TOPIC_PREPS", "SUBJ", "MEANS_NOUNS", "SUBJECT_CONTROL_PREPS", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
            "CAUSE_PREPS", "SETTING_PREPS", "FUTURE_AUXILIARIES", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
-           "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of"]
+           "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of", "with_partitive"]
 
 SUBJ = ("nsubj", "csubj")  # dependency labels of a subject
 
@@ -60,6 +60,13 @@ def holds(verb: Token | None, tok: Token) -> bool:
         return True
     own = [any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in (verb, tok)]
     return verb in tok.conjuncts and not all(own)
+
+
+def with_partitive(tok: Token) -> list[Token]:
+    """``tok`` and the objects of its "of", what it counts or is part of: "thousands of
+    protesters" gives "thousands" and "protesters"."""
+    return [tok] + [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"]
 
 
 def is_amount(tok: Token) -> bool:

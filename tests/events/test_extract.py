@@ -1075,7 +1075,6 @@ def test_joining_a_body_is_no_meeting_and_joining_a_protest_protests(extractor):
     assert any(t == "Protest" for t, a, r, m in found), found
 
 
-
 def test_readiness_a_person_states_for_their_side_is_theirs_in_a_conjoined_clause(extractor):
     # coding rules R4, R7: "... and said the United States was ready to assist Haiti" is Biden's
     found, _ = events(extractor, "President Joe Biden condemned the attack and said the United States was "

@@ -13,7 +13,8 @@ from ...taxonomy import quad_of, top_of
 from ..candidate import STOP, Candidate
 from ..lexicon import LexEntry
 from ..state import DocState
-from ..syntax import CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause, side_of
+from ..syntax import (CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause, side_of,
+                      with_partitive)
 from ..tops import ADDRESSED_TOPS, ANSWERED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
@@ -321,8 +322,7 @@ def crowd_storming_building_protests(ex: EventExtractor, cand: Candidate, st: Do
              for o in p.children if o.dep_ == "pobj"]   # "set fire to the embassy", "broke into the palace"
     if any(o.lemma_.lower() in ex.building_nouns for o in objs):
         # (CAMEO 145: protest violently, riot)
-        cand.cls = "Protest"
-        cand.entry = dataclasses.replace(cand.entry, cls="Protest", cameo="145")
+        cand.read_as("Protest", "145")
 
 
 def crowd_gathering_protests(ex: EventExtractor, cand: Candidate, st: DocState):
@@ -336,13 +336,10 @@ def crowd_gathering_protests(ex: EventExtractor, cand: Candidate, st: DocState):
     """
     if cand.lemma not in ex.gathering or top_of(cand.cls) != "Consult" or not cand.actors:
         return
-    subjects = [c for c in cand.tok.children if c.dep_ == "nsubj"]
-    subjects += [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for o in p.children if o.dep_ == "pobj"]  # "hundreds of protesters"
+    subjects = [h for c in cand.tok.children if c.dep_ == "nsubj" for h in with_partitive(c)]  # "hundreds of protesters"
     crowd = cand.protesters or any(s.lemma_.lower() in ex.crowd_nouns for s in subjects)
     if crowd:
-        cand.cls = "Demonstrate"
-        cand.entry = dataclasses.replace(cand.entry, cls="Demonstrate", cameo="141")
+        cand.read_as("Demonstrate", "141")
 
 
 def evacuation_aids_the_evacuees_state(ex: EventExtractor, cand: Candidate, st: DocState):
@@ -377,8 +374,7 @@ def evacuation_aids_the_evacuees_state(ex: EventExtractor, cand: Candidate, st: 
         return STOP  # its own citizens: no event
     cand.recipients = [(k, None) for k in others]
     if cand.entry is not None and top_of(cand.entry.cls) == "Aid":
-        cand.cls = "HumanitarianAid"  # (CAMEO 073: humanitarian aid)
-        cand.entry = dataclasses.replace(cand.entry, cls="HumanitarianAid", cameo="073")
+        cand.read_as("HumanitarianAid", "073")  # (CAMEO 073: humanitarian aid)
     return None
 
 
@@ -488,7 +484,8 @@ def denial_of_own_act(ex: EventExtractor, cand: Candidate, st: DocState):
     """
     if cand.lemma not in ex.denials or top_of(cand.cls) != "Reject":
         return
-    side = side_of([k for k, _ in cand.actors], cand.tok.doc._.gpol_actors or {})
+    actors = cand.tok.doc._.gpol_actors or {}
+    side = side_of([k for k, _ in cand.actors], actors)
     for c in cand.tok.children:
         if c.dep_ not in ("xcomp", "ccomp") or c.pos_ != "VERB":
             continue
@@ -496,7 +493,7 @@ def denial_of_own_act(ex: EventExtractor, cand: Candidate, st: DocState):
         if ex.lex.verb(c.lemma_.lower()) is None and not (c.lemma_.lower() in ex.light and ex.event_noun(inner_dobj)):
             continue  # "denied that the deal was dead": no act of its own told
         who = {k for k, _ in ex.subjects(c, st)}
-        if not who or who & side or side_of(who, cand.tok.doc._.gpol_actors or {}) & side:
+        if not who or side_of(who, actors) & side:  # (its own, or its own side's: "that Athens had")
             cand.denial = True
             cand.recipients = [r for r in cand.recipients if r[0] not in who]
             return
