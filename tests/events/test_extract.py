@@ -909,6 +909,12 @@ def test_receiving_a_delegation_hosts_it(extractor):
     assert ("Consult", ("vladimir-putin",), ("hamas",), "Asserted") in found
 
 
+def test_a_thing_received_from_another_is_the_givers_aid_with_aids_cameo_code(extractor):
+    found, x = events(extractor, "The Solomon Islands received 60 police vehicles from China.")
+    assert found == [("Aid", ("china",), ("solomon-islands",), "Asserted")]
+    assert [e.cameo for e in x.events] == ["070"]  # not the host entry's 043 the trigger came with
+
+
 def test_the_one_talked_with_through_a_means_is_the_recipient(extractor):
     # the parser hangs "with X" off the means ("by telephone with X"), not the verb
     found, _ = events(extractor, "Olaf Scholz spoke on Monday by telephone with Xi Jinping and urged restraint.")

@@ -300,7 +300,7 @@ def receiving_is_the_givers_act(ex: EventExtractor, cand: Candidate, st: DocStat
     if not givers or not cand.actors:
         return STOP
     if top_of(cand.cls) != "Aid":
-        cand.cls = "Aid"
+        cand.read_as("Aid", "070")
     receivers = [a for a in cand.actors if a not in givers]
     cand.actors, cand.recipients = givers, receivers
 
