@@ -1102,6 +1102,19 @@ class ActorRecognizer:
                         # "Colombia, Peru and Argentina said they rejected the vote": all of them
                         pm.also = tuple(dict.fromkeys([*ref.also, *_conjunct_keys(mentions, antecedent, ref.key)]))
                 continue
+            if low == "them" and tok.dep_ in ("dobj", "pobj", "dative", "nsubj"):
+                # "Thousands of protesters marched on parliament. Police fired tear gas to disperse
+                # them": the latest group of people named in this sentence or the one before, not
+                # one standing as the subject of the clause ("them" is not reflexive)
+                subj = self._clause_subject(_verb_of(tok))
+                subject = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+                since = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+                group = next((mm for mm in sorted(mentions, key=lambda m: -m.start)
+                              if since <= mm.start < tok.i and mm.how == "group"
+                              and doc[mm.end - 1].tag_ in ("NNS", "NNPS") and mm.start not in subject), None)
+                if group is not None:
+                    add(tok.i, tok.i + 1, group.key, group.kind, "pronoun", sector=group.sector)
+                continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
                     and any(c.lower_ in ("both", "two") for c in tok.children):
                 # "both sides": the last two states or organisations named; "the two countries": the

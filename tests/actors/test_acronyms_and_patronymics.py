@@ -163,6 +163,19 @@ def test_both_generals_are_the_last_two_people_named_not_the_speaker(nlp):
     assert len(keys) == 2 and not any("osei" in k for k in keys), keys
 
 
+def test_them_as_an_object_is_the_latest_group_named_not_the_clauses_subject(nlp):
+    doc = nlp("KINSHASA, Jan 21 (Wire) - Thousands of protesters marched on parliament on Tuesday. "
+              "Police fired tear gas to disperse them.")
+    crowd = [m.key for m in doc._.gpol_mentions if m.text == "protesters"]
+    police = [m.key for m in doc._.gpol_mentions if m.text == "Police"]
+    them = [m.key for m in doc._.gpol_mentions if m.text == "them"]
+    assert crowd and police and crowd != police and them == crowd, [(m.text, m.key) for m in doc._.gpol_mentions]
+    # a group named two sentences before is too far
+    doc = nlp("KINSHASA, Jan 21 (Wire) - Thousands of protesters marched on parliament on Tuesday. "
+              "The march was peaceful. The minister said he would meet them.")
+    assert not [m for m in doc._.gpol_mentions if m.text == "them"]
+
+
 def test_a_subject_pronoun_opening_a_sentence_is_the_last_sentences_subject(nlp):
     doc = nlp("President Amos Kethrani, who had spent the spring courting Prime Minister Dario Vellumo, "
               "appeared to lose patience. On Friday he accused Vellumo of stalling the talks.")
