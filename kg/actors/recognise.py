@@ -1132,6 +1132,8 @@ class ActorRecognizer:
                         break
                     verb = verb.head
                 speakers = {mm.key for mm in mentions if mm.start in speaker}
+                # nor the speaker's own state ("Trump pushed both allies": not the United States)
+                speakers |= {getattr(actors.get(k), "affiliation", None) for k in speakers} - {None}
 
                 def side(mm: Mention) -> bool:
                     # (not a university, a think tank or a mediating body a quote is attributed to)

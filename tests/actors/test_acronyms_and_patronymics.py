@@ -163,6 +163,14 @@ def test_both_generals_are_the_last_two_people_named_not_the_speaker(nlp):
     assert len(keys) == 2 and not any("osei" in k for k in keys), keys
 
 
+def test_both_allies_are_the_last_two_states_named_not_the_speakers_own(nlp):
+    doc = nlp("Japan and South Korea host tens of thousands of US troops. President Donald Trump has "
+              "pushed both allies to pay more for them.")
+    plural = [m for m in doc._.gpol_mentions if m.text == "allies"]
+    assert plural, [(m.text, m.key) for m in doc._.gpol_mentions]
+    assert {plural[0].key, *plural[0].also} == {"japan", "south-korea"}
+
+
 def test_them_as_an_object_is_the_latest_group_named_not_the_clauses_subject(nlp):
     doc = nlp("KINSHASA, Jan 21 (Wire) - Thousands of protesters marched on parliament on Tuesday. "
               "Police fired tear gas to disperse them.")
