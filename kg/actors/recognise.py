@@ -51,6 +51,9 @@ _ARG_DEPS = {"nsubj", "nsubjpass", "dobj"}
 _ARG_PREPS = ("on", "to", "against", "with")
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
                    "bin", "ibn", "al", "el", "la", "le", "du", "y"}
+# how many sentences back "it", "they", "its" and "their" look for the state or organisation they
+# stand for when their clause does not name it ("Iran's army said it ...": the clause's subject)
+_PRONOUN_REACH = 1
 _PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
 # Words that make an unknown ORG entity a political actor rather than a company or a product.
 _POLITICAL_ORG = re.compile(
@@ -1028,6 +1031,9 @@ class ActorRecognizer:
         called: dict[str, set[str]] = {}  # the words the text names or describes each organisation by
         by_pos = {m.start: m for m in mentions}
         plural_words = word_list("plural_references") | word_list("plural_persons")
+        sent_no = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            sent_no[sent.start:sent.end] = [n] * (sent.end - sent.start)
         for tok in doc:
             m = by_pos.get(tok.i)
             if m is not None and m.kind == "Person":
@@ -1068,7 +1074,8 @@ class ActorRecognizer:
                         ref = found.key
                 add(tok.i, tok.i + 1, ref, "Person", "pronoun")
                 continue
-            if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body:
+            if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body \
+                    and sent_no[tok.i] - sent_no[last_body.start] <= _PRONOUN_REACH:
                 # "Pakistan's army said it shot down five jets": the latest state or organisation;
                 # "X and Y held their talks": the subject of the clause
                 ref, antecedent = last_body, None

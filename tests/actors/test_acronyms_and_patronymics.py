@@ -184,6 +184,15 @@ def test_them_as_an_object_is_the_latest_group_named_not_the_clauses_subject(nlp
     assert not [m for m in doc._.gpol_mentions if m.text == "them"]
 
 
+def test_it_stands_for_a_state_or_body_of_its_sentence_or_the_one_before_only(nlp):
+    doc = nlp("Morocco will co-host the 2030 World Cup with Spain and Portugal. Hospitals lack doctors. "
+              "Nurses earn little. The youth movement rejected the offer. It demanded new elections.")
+    assert not [m for m in doc._.gpol_mentions if m.text == "It"], [(m.text, m.key) for m in doc._.gpol_mentions]
+    # the sentence before is within reach (the latest state named, as before)
+    doc = nlp("Morocco will co-host the 2030 World Cup with Spain and Portugal. It will build six stadiums.")
+    assert len([m for m in doc._.gpol_mentions if m.text == "It"]) == 1
+
+
 def test_a_subject_pronoun_opening_a_sentence_is_the_last_sentences_subject(nlp):
     doc = nlp("President Amos Kethrani, who had spent the spring courting Prime Minister Dario Vellumo, "
               "appeared to lose patience. On Friday he accused Vellumo of stalling the talks.")
