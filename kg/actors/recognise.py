@@ -251,6 +251,7 @@ def _conjunct_keys(mentions: list, tok: Token, own: str) -> list[str]:
     return [m.key for m in found if m is not None and m.key != own]
 
 
+_PLACE_PREPS = ("in", "to", "from", "into", "across", "through", "at", "near", "between", "inside", "within")
 _NAME_PREPS = ("of", "for", "on", "in", "to", "against")
 
 
@@ -1116,11 +1117,28 @@ class ActorRecognizer:
                 subj = self._clause_subject(_verb_of(tok))
                 subject = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
                 since = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
-                group = next((mm for mm in sorted(mentions, key=lambda m: -m.start)
-                              if since <= mm.start < tok.i and mm.how == "group"
-                              and doc[mm.end - 1].tag_ in ("NNS", "NNPS") and mm.start not in subject), None)
-                if group is not None:
-                    add(tok.i, tok.i + 1, group.key, group.kind, "pronoun", sector=group.sector)
+                # else the latest coordination of names that are not places ("wrote to Macron and
+                # Merkel, asking them"; not "fled to Rwanda and Tanzania")
+                near = [mm for mm in sorted(mentions, key=lambda m: -m.start)
+                        if since <= mm.start < tok.i and mm.start not in subject and mm.how != "pronoun"]
+                heads = {id(mm): next((t for t in doc[mm.start:mm.end] if not mm.start <= t.head.i < mm.end
+                                       or t.head.i == t.i), doc[mm.end - 1]) for mm in near}
+                ref, others = next((mm for mm in near if mm.how == "plural" or mm.how == "group"
+                                    and heads[id(mm)].tag_ in ("NNS", "NNPS")), None), []
+                if ref is None:
+                    for mm in near:
+                        head = heads[id(mm)]
+                        first = min([head, *head.conjuncts], key=lambda t: t.i)
+                        if mm.kind == "State" and first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPS:
+                            continue
+                        others = _conjunct_keys(mentions, head, mm.key)
+                        if others:
+                            ref = mm
+                            break
+                if ref is not None:
+                    pm = add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun", sector=ref.sector)
+                    if pm is not None:
+                        pm.also = tuple(dict.fromkeys([*ref.also, *others]))
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
                     and any(c.lower_ in ("both", "two") for c in tok.children):

@@ -184,6 +184,17 @@ def test_them_as_an_object_is_the_latest_group_named_not_the_clauses_subject(nlp
     assert not [m for m in doc._.gpol_mentions if m.text == "them"]
 
 
+def test_them_after_a_coordination_of_names_is_all_of_them_unless_they_are_places(nlp):
+    doc = nlp("Polish Foreign Minister Radoslaw Sikorski wrote to Olaf Scholz and Emmanuel Macron on Monday, "
+              "asking them to back the plan.")
+    them = [m for m in doc._.gpol_mentions if m.text == "them"]
+    assert them and {them[0].key, *them[0].also} == {"olaf-scholz", "emmanuel-macron"}, \
+        [(m.text, m.key, m.also) for m in doc._.gpol_mentions]
+    # states named as where people went are not who "them" is
+    doc = nlp("More than 40,000 people have fled to Rwanda and Tanzania. The UN appealed for money to feed them.")
+    assert not [m for m in doc._.gpol_mentions if m.text == "them"]
+
+
 def test_it_stands_for_a_state_or_body_of_its_sentence_or_the_one_before_only(nlp):
     doc = nlp("Morocco will co-host the 2030 World Cup with Spain and Portugal. Hospitals lack doctors. "
               "Nurses earn little. The youth movement rejected the offer. It demanded new elections.")
