@@ -904,9 +904,13 @@ def test_disarming_oneself_is_demobilisation(extractor):
     assert [f[0] for f in found] == ["Retreat"]
 
 
-def test_receiving_a_delegation_hosts_it(extractor):
-    found, _ = events(extractor, "Putin received a delegation from Hamas in Moscow.")
-    assert ("Consult", ("vladimir-putin",), ("hamas",), "Asserted") in found
+def test_a_delegation_received_visits_the_one_who_receives_it(extractor):
+    # coding rule R9: the visitor acts, the host is the recipient
+    found, x = events(extractor, "Putin received a delegation from Hamas in Moscow.")
+    assert found == [("Consult", ("hamas",), ("vladimir-putin",), "Asserted")]
+    assert [e.type for e in x.events] == ["Visit"]
+    found, _ = events(extractor, "The Cameroonian foreign minister was received by President Paul Biya on Monday.")
+    assert found == [("Consult", ("cameroon",), ("paul-biya",), "Asserted")]
 
 
 def test_a_thing_received_from_another_is_the_givers_aid_with_aids_cameo_code(extractor):

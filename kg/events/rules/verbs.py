@@ -277,24 +277,36 @@ def receiving_is_the_givers_act(ex: EventExtractor, cand: Candidate, st: DocStat
     """What one receives from another is the giver's act towards the receiver: "The Solomon Islands
     received 60 vehicles from China" is China's aid (coding rule R13); a thing received from no one
     named tells no event ("Washington had received the request", "the hospital received 100
-    wounded"). Receiving a visitor (a name, an official) is hosting them, as the lexicon reads it.
+    wounded"). A visitor received (a name, an official, a delegation) visits the one who receives
+    them (coding rule R9: the visitor acts, the host is the recipient).
     (``data/syntax/receiving_verbs.txt``)
 
     >>> show("Rwanda received $240 million from Britain.")
     [('Aid', ['united-kingdom'], ['rwanda'])]
     >>> show("Rwanda received $240 million from Britain.", without=receiving_is_the_givers_act)
     [('Host', ['rwanda'], ['united-kingdom'])]
+    >>> show("Putin received Erdogan in Sochi.")
+    [('Visit', ['recep-tayyip-erdogan'], ['vladimir-putin'])]
+    >>> show("Putin received Erdogan in Sochi.", without=receiving_is_the_givers_act)
+    [('Host', ['vladimir-putin'], ['recep-tayyip-erdogan'])]
     """
     if cand.lemma not in ex.receiving or cand.tok.pos_ != "VERB":
         return
     v, idx = cand.tok, st.idx
     dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    guest = dobj if dobj is not None else next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    sector = ex.gaz.sector(guest.lemma_.lower()) if guest is not None else None
+    if guest is not None and (guest.i in idx or guest.ent_type_ == "PERSON"
+                              or (sector and ex.gaz.sector_group(sector) is None)):
+        # "received Javad Zarif in Muscat", "To Lam was received by Xi Jinping": a visit
+        if cand.actors and cand.recipients:
+            cand.read_as("Visit", "042")
+            cand.actors, cand.recipients = cand.recipients, cand.actors
+        return
     if dobj is None:
         return  # ("was warmly received by Canberra": a reception, as the lexicon reads it)
-    sector = ex.gaz.sector(dobj.lemma_.lower())
-    if any(t.i in idx for t in dobj.subtree) or dobj.ent_type_ == "PERSON" \
-            or (sector and ex.gaz.sector_group(sector) is None):
-        return  # "received the envoy", "received his counterpart from Mali": a visitor
+    if any(t.i in idx for t in dobj.subtree):
+        return  # "received his counterpart from Mali": a visitor the parse does not head
     givers = [a for p in v.children if p.dep_ == "prep" and p.lower_ == "from"
               for o in p.children if o.dep_ == "pobj" for a in ex.actors_of(o, st)]
     if not givers or not cand.actors:
