@@ -88,6 +88,7 @@ class EventExtractor(Arguments, Telling):
         self.insisting = word_list("insisting_verbs")
         self.voting = word_list("voting_verbs")
         self.storming_verbs = word_list("storming_verbs")
+        self.blocking_verbs = word_list("blocking_verbs")
         self.diplomat_nouns = word_list("diplomat_nouns")
         self.evacuating = word_list("evacuating_verbs")
         self.evacuees = word_list("evacuee_nouns")

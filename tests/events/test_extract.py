@@ -913,6 +913,14 @@ def test_a_delegation_received_visits_the_one_who_receives_it(extractor):
     assert found == [("Consult", ("cameroon",), ("paul-biya",), "Asserted")]
 
 
+def test_people_in_the_street_blocking_roads_protest_and_police_blocking_them_do_not(extractor):
+    found, x = events(extractor, "Peruvian students blocked highways near Cusco on Monday.")
+    assert [(f[0], f[2]) for f in found] == [("Protest", ("peru",))], found
+    assert [e.cameo for e in x.events] == ["144"]
+    found, _ = events(extractor, "Peruvian police blocked the highway to Cusco on Monday.")
+    assert "Protest" not in [f[0] for f in found], found
+
+
 def test_a_thing_received_from_another_is_the_givers_aid_with_aids_cameo_code(extractor):
     found, x = events(extractor, "The Solomon Islands received 60 police vehicles from China.")
     assert found == [("Aid", ("china",), ("solomon-islands",), "Asserted")]

@@ -91,6 +91,8 @@ GIVES = [
      ('Condemn', ['bolivia'], ['chile'])),
     (recipients.answer_recipients, 'Ethiopia urged Eritrea to withdraw. Eritrea refused.',
      ('Reject', ['eritrea'], ['ethiopia'])),
+    (verbs.crowd_blocking_protests, 'Chilean students blocked the main avenue of Santiago.',
+     ('Protest', ['chile-students-and-academics'], ['chile'])),
     (verbs.crowd_gathering_protests, 'Irish protesters gathered outside the parliament in Dublin.',
      ('Demonstrate', ['ireland-opposition'], ['ireland'])),
     (verbs.receiving_is_the_givers_act, 'Rwanda received $240 million from Britain.',

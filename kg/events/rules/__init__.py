@@ -108,6 +108,7 @@ VERB_RULES = [
     verbs.victims_and_causes,
     verbs.protesters_group,
     verbs.crowd_storming_building_protests,
+    verbs.crowd_blocking_protests,
     verbs.crowd_gathering_protests,
     # whom it is aimed at
     verbs.objects_are_recipients,

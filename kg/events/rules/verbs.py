@@ -25,7 +25,8 @@ __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_re
            "message_carries_the_event",
            "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
-           "protesters_group", "crowd_storming_building_protests", "crowd_gathering_protests",
+           "protesters_group", "crowd_storming_building_protests", "crowd_blocking_protests",
+           "crowd_gathering_protests",
            "objects_are_recipients",
            "receiving_is_the_givers_act",
            "evacuation_aids_the_evacuees_state",
@@ -335,6 +336,20 @@ def crowd_storming_building_protests(ex: EventExtractor, cand: Candidate, st: Do
     if any(o.lemma_.lower() in ex.building_nouns for o in objs):
         # (CAMEO 145: protest violently, riot)
         cand.read_as("Protest", "145")
+
+
+def crowd_blocking_protests(ex: EventExtractor, cand: Candidate, st: DocState):
+    """People in the street blocking a road, a bridge, a port or a town protest (CAMEO 144:
+    obstruct passage, block), as the corpus codes "students blocked major intersections"; a
+    state's forces blocking a path stay a blockade (``data/syntax/blocking_verbs.txt``).
+
+    >>> show("Dutch climate protesters blocked the A12 motorway in The Hague.")
+    [('Protest', ['netherlands-opposition'], ['netherlands'])]
+    >>> show("Dutch climate protesters blocked the A12 motorway in The Hague.", without=crowd_blocking_protests)
+    [('Coerce', ['netherlands-opposition'], ['netherlands'])]
+    """
+    if cand.protesters and top_of(cand.cls) in ("Assault", "Coerce") and cand.lemma in ex.blocking_verbs:
+        cand.read_as("Protest", "144")
 
 
 def crowd_gathering_protests(ex: EventExtractor, cand: Candidate, st: DocState):
