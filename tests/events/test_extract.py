@@ -913,6 +913,12 @@ def test_a_delegation_received_visits_the_one_who_receives_it(extractor):
     assert found == [("Consult", ("cameroon",), ("paul-biya",), "Asserted")]
 
 
+def test_blocking_a_bid_or_a_loan_is_a_veto_not_a_blockade(extractor):
+    found, x = events(extractor, "Bulgaria blocked North Macedonia's membership bid on Tuesday.")
+    assert found == [("Reject", ("bulgaria",), ("north-macedonia",), "Asserted")]
+    assert [e.type for e in x.events] == ["Veto"]
+
+
 def test_people_in_the_street_blocking_roads_protest_and_police_blocking_them_do_not(extractor):
     found, x = events(extractor, "Peruvian students blocked highways near Cusco on Monday.")
     assert [(f[0], f[2]) for f in found] == [("Protest", ("peru",))], found
