@@ -913,6 +913,20 @@ def test_a_delegation_received_visits_the_one_who_receives_it(extractor):
     assert found == [("Consult", ("cameroon",), ("paul-biya",), "Asserted")]
 
 
+def test_voting_in_an_election_is_no_event_and_voting_for_a_text_backs_it(extractor):
+    found, _ = events(extractor, "Mozambique votes on Sunday in general elections.")
+    assert found == []
+    found, x = events(extractor, "Lithuania's parliament voted in favour of the resolution.")
+    assert [f[:2] for f in found] == [("Support", ("lithuania",))]
+    assert [e.type for e in x.events] == ["Endorse"]
+    # a vote to act is the act, told by its own trigger; the vote is none of its own
+    found, _ = events(extractor, "The US Senate voted to impose sanctions on Russia.")
+    assert found == [("Sanction", ("united-states",), ("russia",), "Asserted")]
+    # a resolution tabled (submitted) is no rejection of anyone
+    found, _ = events(extractor, "Brazil tabled a draft resolution on Haiti.")
+    assert "Reject" not in [f[0] for f in found]
+
+
 def test_blocking_a_bid_or_a_loan_is_a_veto_not_a_blockade(extractor):
     found, x = events(extractor, "Bulgaria blocked North Macedonia's membership bid on Tuesday.")
     assert found == [("Reject", ("bulgaria",), ("north-macedonia",), "Asserted")]

@@ -99,8 +99,6 @@ GIVES = [
      ('Aid', ['united-kingdom'], ['rwanda'])),
     (verbs.receiving_is_the_givers_act, 'Oman received the Iranian foreign minister in Muscat.',
      ('Visit', ['abbas-araghchi'], ['oman'])),
-    (verbs.vote_to_act_is_the_act, 'The US Senate voted to impose sanctions on Russia.',
-     ('EconomicSanction', ['united-states'], ['russia'])),
     (verbs.order_to_own_forces_is_the_act, 'Kim Jong Un ordered his troops to attack South Korea.',
      ('ArmedAttack', ['kim-jong-un'], ['south-korea'])),
     (verbs.denial_of_own_act, 'Rwanda denied that it had shelled Goma.',

@@ -117,7 +117,6 @@ VERB_RULES = [
     verbs.protest_aims_at_own_state,
     verbs.bare_noun_refers_back,
     verbs.insisting_on_a_fact_is_no_demand,
-    verbs.vote_to_act_is_the_act,
     verbs.order_to_own_forces_is_the_act,
     verbs.denial_of_own_act,
     verbs.content_clause,

@@ -31,7 +31,7 @@ __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_re
            "receiving_is_the_givers_act",
            "evacuation_aids_the_evacuees_state",
            "protest_aims_at_own_state", "bare_noun_refers_back", "insisting_on_a_fact_is_no_demand",
-           "vote_to_act_is_the_act", "order_to_own_forces_is_the_act",
+           "order_to_own_forces_is_the_act",
            "denial_of_own_act", "content_clause",
            "condition_names_target",
            "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
@@ -461,20 +461,6 @@ def insisting_on_a_fact_is_no_demand(ex: EventExtractor, cand: Candidate, st: Do
         if subjunctive:
             return  # "insisted that its leaders be freed"
     return STOP
-
-
-def vote_to_act_is_the_act(ex: EventExtractor, cand: Candidate, st: DocState):
-    """A body's vote to act is the act it votes for, which its own trigger tells: "The Senate voted
-    to impose sanctions on Russia" is the sanctions, not an agreement (nor, as a pledge of a
-    conflict act, a threat) (``data/syntax/voting_verbs.txt``).
-
-    >>> show("The US Senate voted to impose sanctions on Russia.")
-    [('EconomicSanction', ['united-states'], ['russia'])]
-    >>> show("The US Senate voted to impose sanctions on Russia.", without=vote_to_act_is_the_act)
-    [('Threaten', ['united-states'], ['russia'])]
-    """
-    if cand.lemma in ex.voting and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in cand.tok.children):
-        return STOP
 
 
 def order_to_own_forces_is_the_act(ex: EventExtractor, cand: Candidate, st: DocState):
