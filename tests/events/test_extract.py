@@ -927,6 +927,20 @@ def test_voting_in_an_election_is_no_event_and_voting_for_a_text_backs_it(extrac
     assert "Reject" not in [f[0] for f in found]
 
 
+@pytest.mark.parametrize("text", [
+    "Beijing wants to show that it controls the shoal.",
+    "The AU Commission said it needed more time to review the report.",
+    "Residents of Goma said they heard explosions overnight.",
+    "Argentina would consider leaving the customs union.",
+    "Nyusi is seeking a second term.",
+    "Hungary and Poland rejected the plan, arguing that each country should decide for itself.",
+])
+def test_wishes_needs_and_reasoning_are_no_events(extractor, text):
+    found, _ = events(extractor, text)
+    assert not [f for f in found if f[0] in ("Agree", "Request", "Consult")], found
+    assert not [f for f in found if f[0] == "Accuse"], found
+
+
 def test_blocking_a_bid_or_a_loan_is_a_veto_not_a_blockade(extractor):
     found, x = events(extractor, "Bulgaria blocked North Macedonia's membership bid on Tuesday.")
     assert found == [("Reject", ("bulgaria",), ("north-macedonia",), "Asserted")]
