@@ -273,7 +273,7 @@ def test_an_organisation_named_by_its_acronym_carries_its_full_name(extractor):
 def test_people_in_the_street_are_a_group_of_the_storys_state(extractor):
     # R7: an unnamed group that acts is its own node, affiliated with its state; the crowd named
     # again ("the students") is the same node, here the one the police acted on
-    x = extract(extractor, "HARARE (Reuters) - Thousands of students broke through police lines on Tuesday. "
+    x = extract(extractor, "HARARE (Reuters) - Thousands of students marched on parliament on Tuesday. "
                            "Police beat the students with batons.")
     groups = [k for k, a in x.actors.items() if a.kind == "Organization" and a.affiliation == "zimbabwe"]
     assert groups == ["zimbabwe-students-and-academics"]

@@ -133,14 +133,14 @@ def diplomats_told_to_leave(ex: EventExtractor, cand: Candidate, st: DocState):
 
 
 def message_carries_the_event(ex: EventExtractor, cand: Candidate, st: DocState):
-    """Issuing, sending or passing a message that tells an act ("passed a resolution condemning
+    """Issuing, sending or adopting a message that tells an act ("adopted a resolution condemning
     X", "sent a letter urging talks") is no event of its own: the act its participle tells is.
 
-    >>> show("Lithuania's parliament passed a resolution calling on Russia to withdraw.")
+    >>> show("Lithuania's parliament adopted a resolution calling on Russia to withdraw.")
     [('Request', ['lithuania'], ['russia'])]
-    >>> show("Lithuania's parliament passed a resolution calling on Russia to withdraw.",
+    >>> show("Lithuania's parliament adopted a resolution calling on Russia to withdraw.",
     ...      without=message_carries_the_event)
-    [('Concede', ['lithuania'], ['russia (inferred)']), ('Request', ['lithuania'], ['russia'])]
+    [('SignAgreement', ['lithuania'], ['russia (inferred)']), ('Request', ['lithuania'], ['russia'])]
     """
     d = cand.dobj
     # (not an act on a message: "vetoed a resolution demanding a ceasefire", "blocked a statement")
