@@ -29,11 +29,6 @@ class Telling:
             return
         actors = list({k: (k, s) for k, s in reversed(actors)}.values())[::-1]  # each actor once
         actor_keys = {k for k, _ in actors}
-        if cls == "MilitaryExercise" and (len(actors) > 1 or any(
-                c.lower_ == "joint" or (c.dep_ == "prep" and c.lower_ == "with") for c in tok.children)):
-            # "the United States, Australia and Japan began exercises", "joint drills with Russia":
-            # joint military operations are cooperation; single-country exercises mobilisation (PLOVER)
-            cls, cameo = "MilitaryCooperation", "062"
         claimed = self.claimed_by(tok, st)
         speaker = tok.doc._.gpol_actors.get(claimed) if claimed else None
         # (an act a side ordered its own forces to do is told as done: "ordered troops to shoot")
