@@ -952,6 +952,11 @@ def test_supplying_arms_is_aid_and_breaking_ties_breaks_relations(extractor):
     assert [e.type for e in x.events] == ["BreakRelations"]
 
 
+def test_calling_a_strike_is_striking(extractor):
+    found, x = events(extractor, "Tunisia's main labour union called a general strike for next week.")
+    assert [f[0] for f in found] == ["Protest"]
+
+
 def test_blocking_a_bid_or_a_loan_is_a_veto_not_a_blockade(extractor):
     found, x = events(extractor, "Bulgaria blocked North Macedonia's membership bid on Tuesday.")
     assert found == [("Reject", ("bulgaria",), ("north-macedonia",), "Asserted")]
