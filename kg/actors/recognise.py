@@ -52,7 +52,8 @@ _ARG_PREPS = ("on", "to", "against", "with")
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ter",
                    "bin", "ibn", "al", "el", "la", "le", "du", "y"}
 # how many sentences back "it", "they", "its" and "their" look for the state or organisation they
-# stand for when their clause does not name it ("Iran's army said it ...": the clause's subject)
+# stand for when their clause does not name it ("Iran's army said it ...": the clause's subject),
+# and an object "them" for the group or the names it stands for
 _PRONOUN_REACH = 1
 _PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
 # Words that make an unknown ORG entity a political actor rather than a company or a product.
@@ -238,6 +239,13 @@ def _mention_at(mentions: list, tok: Token | None, ok=None) -> "Mention | None":
     return next((m for m in mentions if m.start <= tok.i < m.end and (ok is None or ok(m))), None)
 
 
+def _mention_head(doc: Doc, m: Mention) -> Token:
+    """The token that heads the mention ``m`` in the parse: the one whose head lies outside it (or
+    is itself), else its last token."""
+    return next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end or t.head.i == t.i),
+                doc[m.end - 1])
+
+
 def _verb_of(tok: Token) -> Token:
     """The verb whose clause ``tok`` is in (:func:`~kg.events.syntax.clause_verb`), else the root of
     its sentence."""
@@ -251,7 +259,6 @@ def _conjunct_keys(mentions: list, tok: Token, own: str) -> list[str]:
     return [m.key for m in found if m is not None and m.key != own]
 
 
-_PLACE_PREPS = ("in", "to", "from", "into", "across", "through", "at", "near", "between", "inside", "within")
 _NAME_PREPS = ("of", "for", "on", "in", "to", "against")
 
 
@@ -1045,8 +1052,7 @@ class ActorRecognizer:
                     orgs_seen.append(m)
                     # what the text calls it: its name, and an apposition ("the Coalition for
                     # Change, the main opposition alliance")
-                    root = next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end or t.head.i == t.i),
-                                doc[m.end - 1])
+                    root = _mention_head(doc, m)
                     told = [t for ap in (*[c for c in root.children if c.dep_ == "appos"],
                                          *([root.head] if root.dep_ == "appos" else []))
                             for t in ap.subtree if not m.start <= t.i < m.end]
@@ -1112,24 +1118,23 @@ class ActorRecognizer:
                 continue
             if low == "them" and tok.dep_ in ("dobj", "pobj", "dative", "nsubj"):
                 # "Thousands of protesters marched on parliament. Police fired tear gas to disperse
-                # them": the latest group of people named in this sentence or the one before, not
-                # one standing as the subject of the clause ("them" is not reflexive)
+                # them": the latest group of people named within reach, not one standing as the
+                # subject of the clause ("them" is not reflexive); else the latest coordination of
+                # names that are not places ("wrote to Macron and Merkel, asking them"; not "fled
+                # to Rwanda and Tanzania")
                 subj = self._clause_subject(_verb_of(tok))
                 subject = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
-                since = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
-                # else the latest coordination of names that are not places ("wrote to Macron and
-                # Merkel, asking them"; not "fled to Rwanda and Tanzania")
                 near = [mm for mm in sorted(mentions, key=lambda m: -m.start)
-                        if since <= mm.start < tok.i and mm.start not in subject and mm.how != "pronoun"]
-                heads = {id(mm): next((t for t in doc[mm.start:mm.end] if not mm.start <= t.head.i < mm.end
-                                       or t.head.i == t.i), doc[mm.end - 1]) for mm in near}
+                        if mm.start < tok.i and sent_no[tok.i] - sent_no[mm.start] <= _PRONOUN_REACH
+                        and mm.start not in subject and mm.how != "pronoun"]
                 ref, others = next((mm for mm in near if mm.how == "plural" or mm.how == "group"
-                                    and heads[id(mm)].tag_ in ("NNS", "NNPS")), None), []
+                                    and _mention_head(doc, mm).tag_ in ("NNS", "NNPS")), None), []
                 if ref is None:
+                    place_preps = word_list("place_prepositions")
                     for mm in near:
-                        head = heads[id(mm)]
+                        head = _mention_head(doc, mm)
                         first = min([head, *head.conjuncts], key=lambda t: t.i)
-                        if mm.kind == "State" and first.dep_ == "pobj" and first.head.lower_ in _PLACE_PREPS:
+                        if mm.kind == "State" and first.dep_ == "pobj" and first.head.lower_ in place_preps:
                             continue
                         others = _conjunct_keys(mentions, head, mm.key)
                         if others:
