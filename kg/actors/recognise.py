@@ -1006,25 +1006,27 @@ class ActorRecognizer:
         return None
 
     # ------------------------------------------------------------------ descriptions
+    def _story_state(self, doc: Doc, mentions: list, places: dict[int, str] | None) -> str | None:
+        """The state a story with no dateline is about: the one it names most, counting the places it
+        tells of in it ("in Dhaka", "crowds in Jatrabari"); none on a tie ("the administration" may
+        then be anyone's)."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if m.kind == "State":
+                counts[m.key] = counts.get(m.key, 0) + 1
+        named = set(counts)
+        for name in (places or {}).values():
+            e = self.gaz.locate(name, named)
+            if e is not None:
+                counts[e.key] = counts.get(e.key, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        return max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
+
     def _descriptions(self, doc: Doc, actors: dict, mentions: list, taken: list, add,
                       places: dict[int, str] | None = None) -> None:
         persons = [a for a in actors.values() if a.kind == "Person"]
         owned = {i for m in mentions if m.kind in ("State", "Organization") for i in range(m.start, m.end)}
-        home = doc._.gpol_home
-        if home is None:  # no dateline: the state the story names most
-            counts: dict[str, int] = {}
-            for m in mentions:
-                if m.kind == "State":
-                    counts[m.key] = counts.get(m.key, 0) + 1
-            # (and the places it tells of in it: "in Dhaka", "crowds in Jatrabari")
-            named = set(counts)
-            for name in (places or {}).values():
-                e = self.gaz.locate(name, named)
-                if e is not None:
-                    counts[e.key] = counts.get(e.key, 0) + 1
-            ranked = sorted(counts.values(), reverse=True)
-            # (named more than any other: with a tie, "the administration" may be anyone's)
-            home = max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
+        home = doc._.gpol_home or self._story_state(doc, mentions, places)
         if home is not None and home not in actors:
             e = self.gaz.get(home)
             if e is None:

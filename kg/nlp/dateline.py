@@ -28,9 +28,10 @@ _DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\ )?"                   
 _DATE = (rf"{_DAY}(?:{_MON}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?"       # Oct 28 / March 3, 2025
          rf"|\d{{1,2}}\ {_MON}(?:\ \d{{4}})?"                                   # 3 March 2025
          r"|\d{4}-\d{2}-\d{2})")                                                # 2025-03-03
-_PLACE = r"""
-    (?P<place>[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+){0,3})          # KHARTOUM, UNITED NATIONS, NEW DELHI
-    (?:,\ (?P<country>[A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+){0,2}))?  # , Congo"""
+_TOWN = r"[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+){0,3}"           # KHARTOUM, UNITED NATIONS, NEW DELHI
+_PLACE = rf"""
+    (?P<place>{_TOWN}(?:/{_TOWN}){{0,3}})                          # KYIV/MOSCOW: filed from both
+    (?:,\ (?P<country>[A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+){{0,2}}))?  # , Congo"""
 _AGENCY = r"(?:\ \([A-Za-z0-9 .&'’\-]{1,30}\))?"                     # (Reuters)
 _DATELINE = re.compile(
     rf"""(?m)^{_PLACE}
@@ -79,11 +80,14 @@ def mask_datelines(text: str) -> tuple[str, list[str]]:
 
     >>> mask_datelines("MAAN, Jordan - The lorries stood still.")[1]
     ['MAAN', 'Jordan']
+    >>> text, places = mask_datelines("KYIV/MOSCOW, Nov 26 (Wire) - Talks began.")
+    >>> text.strip(), places
+    ('Talks began.', ['KYIV', 'MOSCOW'])
     """
     places: list[str] = []
 
     def blank(m: re.Match) -> str:
-        places.append(m.group("place"))
+        places.extend(m.group("place").split("/"))  # (the town filed from first, first)
         if m.group("country"):  # "MAAN, Jordan -": a town the gazetteer may not know, in a state it does
             places.append(m.group("country"))
         return " " * len(m.group(0))

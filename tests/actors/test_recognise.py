@@ -336,6 +336,15 @@ def test_a_dateline_town_the_gazetteer_does_not_know_gives_the_state_after_it(ex
     assert any(e.type == "Accuse" and e.recipients == ["jordan"] for e in x.events), x.events
 
 
+def test_a_dateline_of_two_towns_is_no_text_and_its_first_town_gives_the_home_state(extractor):
+    # wire copy filed from two cities: the dateline names no actor, and the first town's state is
+    # the story's, though Washington's is named more
+    x = extract(extractor, "CARACAS/WASHINGTON, Aug 1 (Wire) - Police detained two opposition leaders. "
+                           "The United States condemned the arrests. The U.S. said it would act.")
+    assert [e.actors for e in x.events if e.trigger == "detained"] == [["venezuela"]], x.events
+    assert x.events[0].evidence.startswith("Police"), x.events[0]
+
+
 def test_with_no_dateline_the_places_told_of_count_for_the_storys_state(extractor):
     # India is named twice and Bangladesh once, but the story happens in Dhaka and Chittagong
     x = extract(extractor, "Crowds gathered in Dhaka on Monday. India said it was watching closely. "
