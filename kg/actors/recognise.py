@@ -44,6 +44,8 @@ _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "und
 # groups of a society that a state's agents act on at home: "police detained students" are that
 # state's students (not rebels or militants: forces fight foreign ones too)
 _HOME_SOCIETY = {"opposition", "education", "media", "labour", "human_rights", "agriculture", "party", "religion"}
+# the sentences of a story's lead (its headline and first sentences), which tell what it is about
+_LEAD_SENTENCES = 3
 # where "the army", "police", "the government" stand for the story's own state: its subject ("the
 # army shelled"), object ("urged the government") or the one an act is aimed at ("called on the
 # government", "talks with the government"), not a phrase that only sets the scene ("in the army")
@@ -1008,17 +1010,20 @@ class ActorRecognizer:
     # ------------------------------------------------------------------ descriptions
     def _story_state(self, doc: Doc, mentions: list, places: dict[int, str] | None) -> str | None:
         """The state a story with no dateline is about: the one it names most, counting the places it
-        tells of in it ("in Dhaka", "crowds in Jatrabari"); none on a tie ("the administration" may
-        then be anyone's)."""
+        tells of in it ("in Dhaka", "crowds in Jatrabari") and what its lead names twice; none on a
+        tie ("the administration" may then be anyone's)."""
+        # the lead (the headline and first sentences) tells what a story is about: a state named
+        # there counts twice ("Students have called a Long March to Dhaka" before India's reaction)
+        lead_end = next((s.end for n, s in enumerate(doc.sents) if n == _LEAD_SENTENCES - 1), len(doc))
         counts: dict[str, int] = {}
         for m in mentions:
             if m.kind == "State":
-                counts[m.key] = counts.get(m.key, 0) + 1
+                counts[m.key] = counts.get(m.key, 0) + (2 if m.start < lead_end else 1)
         named = set(counts)
-        for name in (places or {}).values():
+        for slot, name in (places or {}).items():
             e = self.gaz.locate(name, named)
             if e is not None:
-                counts[e.key] = counts.get(e.key, 0) + 1
+                counts[e.key] = counts.get(e.key, 0) + (2 if slot < lead_end else 1)
         ranked = sorted(counts.values(), reverse=True)
         return max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
 

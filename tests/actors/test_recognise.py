@@ -354,6 +354,15 @@ def test_with_no_dateline_the_places_told_of_count_for_the_storys_state(extracto
     assert police == [["bangladesh"], ["bangladesh"]], x.events
 
 
+def test_with_no_dateline_the_lead_counts_twice_for_the_storys_state(extractor):
+    # the lead tells of Dhaka twice; India is named three times in the reactions after it
+    x = extract(extractor, "Students marched on Dhaka on Monday. Police fired tear gas at marchers in Dhaka. "
+                           "Hundreds were hurt. India said it was watching closely. India closed its border. "
+                           "Indian officials met on Tuesday. Police arrested forty students on Tuesday.")
+    arrests = [(e.actors, e.recipients) for e in x.events if e.trigger == "arrested"]
+    assert arrests == [(["bangladesh"], ["bangladesh-students-and-academics"])], x.events
+
+
 def test_an_organisation_anaphor_with_a_kind_refers_to_the_latest_body_of_that_kind(extractor):
     # "the opposition alliance" is the body the text called so, not the latest organisation named
     x = extract(extractor, "The Coalition for Change, the main opposition alliance, met on Monday. The European "
