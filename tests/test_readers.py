@@ -134,6 +134,7 @@ _BODY = "Kenya's president met Somalia's president in Nairobi on Monday to discu
     ("NAIROBI, Kenya — March 3, 2025: ", "2025-03-03"),
     ("NAIROBI, 3 March 2025 (AFP) – ", "2025-03-03"),
     ("NAIROBI, Tuesday, Nov. 18, 2025 — ", "2025-11-18"),
+    ("NAIROBI/MOGADISHU, Nov 18, 2025 (Reuters) - ", "2025-11-18"),  # filed from two towns
     ("NAIROBI, Nov 18 (Reuters) - ", None),  # no year: not a publication date
     ("NAIROBI (Reuters) - ", None),
 ])
