@@ -65,11 +65,13 @@ class Extractor:
 
     def _doc(self, article: Article):
         from .actors.gazetteer import Gazetteer
+        from .nlp.credits import mask_credits
         from .nlp.dateline import mask_datelines
         from .nlp.headline import recase_title
 
         gaz = Gazetteer.load()
-        text, places = mask_datelines(recase_title(article.text, article.title, gaz))
+        # (datelines and journalists' credits name no actor: blanked, offsets kept)
+        text, places = mask_datelines(mask_credits(recase_title(article.text, article.title, gaz)))
         doc = self.nlp.make_doc(text)
         for prev, tok in zip(doc, doc[1:]):
             if "\n\n" in prev.text_with_ws and not tok.is_space:

@@ -1,0 +1,38 @@
+"""Journalists' credits are no part of the story (real pipeline): no reporter becomes an actor,
+no "contributed" an event, and the events' evidence still points into the original text."""
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article
+
+_STORY = ("KYIV, March 3 (Reuters) - Russia fired missiles at Ukraine's power grid overnight, "
+          "Ukrainian officials said on Monday. Ukraine's foreign minister Andrii Sybiha urged allies "
+          "to send more air defence systems.")
+
+
+@pytest.mark.parametrize("credit", [
+    "(Reporting by Olena Harmash and Tom Balmforth in Kyiv; Additional reporting by Mark Trevelyan "
+    "in London; Editing by Andrew Osborn)",
+    "Reporting by Olena Harmash; Writing by Tom Balmforth; Editing by Andrew Osborn",
+    "Associated Press writers Olena Harmash in Kyiv and Tom Balmforth in London contributed to this report.",
+    "Olena Harmash contributed reporting from Kyiv, and Tom Balmforth from London.",
+    "--With assistance from Olena Harmash and Tom Balmforth.\n\nTo contact the reporter on this story:\n"
+    "Andrew Osborn in London at aosborn@example.com",
+])
+def test_the_journalists_a_credit_names_are_no_actors(extractor, credit):
+    text = f"{_STORY}\n\n{credit}\n"
+    x = extractor.extract(Article(id="t", text=text))
+    people = {k for k, a in x.actors.items() if a.kind == "Person"}
+    assert people == {"andrii-sybiha"}, people
+    assert all(e.actors != ["olena-harmash"] for e in x.events)
+    assert x.events
+    for e in x.events:  # offsets unchanged: the evidence is the original text there
+        assert text[e.char_start:e.char_end] == e.evidence
+
+
+def test_prose_that_opens_like_a_credit_stays(extractor):
+    # lower-case words a credit never holds: this is the story
+    x = extractor.extract(Article(id="t", text="Reporting by state media said Russia had attacked Ukraine. "
+                                               "Ukraine contributed troops to the force, the ministry said."))
+    assert "russia" in x.actors and any(e.actors == ["russia"] for e in x.events), x.events
