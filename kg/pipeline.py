@@ -65,13 +65,13 @@ class Extractor:
 
     def _doc(self, article: Article):
         from .actors.gazetteer import Gazetteer
-        from .nlp.credits import mask_credits
+        from .nlp.boilerplate import mask_boilerplate
         from .nlp.dateline import mask_datelines
         from .nlp.headline import recase_title
 
         gaz = Gazetteer.load()
-        # (datelines and journalists' credits name no actor: blanked, offsets kept)
-        text, places = mask_datelines(mask_credits(recase_title(article.text, article.title, gaz)))
+        # (datelines, credits and the page's own lines are not the story: blanked, offsets kept)
+        text, places = mask_datelines(mask_boilerplate(recase_title(article.text, article.title, gaz)))
         doc = self.nlp.make_doc(text)
         for prev, tok in zip(doc, doc[1:]):
             if "\n\n" in prev.text_with_ws and not tok.is_space:

@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["kg.nlp.dateline", "kg.nlp.credits", "kg.nlp.orgnames", "kg.nlp.headline", "kg.nlp.lemmas",
+@pytest.mark.parametrize("name", ["kg.nlp.dateline", "kg.nlp.boilerplate", "kg.nlp.orgnames", "kg.nlp.headline", "kg.nlp.lemmas",
                                   "kg.nlp.pipeline", "kg.actors.recognise", "kg.actors.gazetteer",
                                   "kg.actors.resolve", "kg.actors.score", "kg.actors.mentions"])
 def test_docstring_examples(name):

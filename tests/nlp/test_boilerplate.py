@@ -1,5 +1,6 @@
-"""Journalists' credits are no part of the story (real pipeline): no reporter becomes an actor,
-no "contributed" an event, and the events' evidence still points into the original text."""
+"""Credits, bylines and the page's own lines are no part of the story (real pipeline): no reporter
+becomes an actor, no "contributed" an event, no linked story's act an event of this one, and the
+events' evidence still points into the original text."""
 from __future__ import annotations
 
 import pytest
@@ -19,6 +20,8 @@ _STORY = ("KYIV, March 3 (Reuters) - Russia fired missiles at Ukraine's power gr
     "Olena Harmash contributed reporting from Kyiv, and Tom Balmforth from London.",
     "--With assistance from Olena Harmash and Tom Balmforth.\n\nTo contact the reporter on this story:\n"
     "Andrew Osborn in London at aosborn@example.com",
+    "By Olena Harmash and Tom Balmforth",
+    "Olena Harmash Defence and security editor",
 ])
 def test_the_journalists_a_credit_names_are_no_actors(extractor, credit):
     text = f"{_STORY}\n\n{credit}\n"
@@ -36,3 +39,17 @@ def test_prose_that_opens_like_a_credit_stays(extractor):
     x = extractor.extract(Article(id="t", text="Reporting by state media said Russia had attacked Ukraine. "
                                                "Ukraine contributed troops to the force, the ministry said."))
     assert "russia" in x.actors and any(e.actors == ["russia"] for e in x.events), x.events
+
+
+def test_a_link_to_another_story_gives_none_of_its_events(extractor):
+    text = f"{_STORY}\n\nRead more: Zelensky meets Macron in Paris\n\nSign up for our morning briefing"
+    x = extractor.extract(Article(id="t", text=text))
+    assert "emmanuel-macron" not in x.actors and all(e.type != "Meet" for e in x.events), x.events
+    assert any(e.actors == ["russia"] for e in x.events)
+
+
+def test_a_headline_that_ends_like_a_byline_stays(extractor):
+    # the first line is the headline, whatever word it ends with
+    x = extractor.extract(Article(id="t", text="Russia Expels German Newspaper Editor\n\n"
+                                               "Russia expelled Germany's ambassador on Monday."))
+    assert "germany" in x.actors and any(e.actors == ["russia"] for e in x.events), x.events
