@@ -51,6 +51,12 @@ def _modal(tok: Token) -> bool:
     return False
 
 
+def _governor(head: Token) -> str:
+    """The lemma of a verb that governs an infinitive, with "yet" when it has it ("has yet to")."""
+    lemma = head.lemma_.lower()
+    return f"{lemma} yet" if any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children) else lemma
+
+
 def modality_of(tok: Token) -> str:
     """"Asserted", "Negated" or "Hypothetical" for the event that ``tok`` triggers."""
     if _negated(tok):
@@ -73,8 +79,8 @@ def modality_of(tok: Token) -> str:
             return "Hypothetical"  # "would keep up pressure until it agreed": not yet happened
         if dep == "relcl" or (dep == "advcl" and any(c.dep_ == "mark" for c in cur.children)):
             break  # "after Trump threatened ...", "which they kept targeting": a clause of its own
-        if dep == "xcomp" and head.lemma_.lower() in word_list("negating_governors"):
-            return "Negated"  # "failed to reach a deal"
+        if dep == "xcomp" and _governor(head) in word_list("negating_governors"):
+            return "Negated"  # "failed to reach a deal", "has yet to ratify the treaty"
         if dep in ("xcomp", "ccomp") and head.lemma_.lower() in word_list("denial_verbs"):
             return "Negated"  # "denied firing the missiles", "denied that it had hosted the talks"
         if dep in ("xcomp", "ccomp") or (dep == "pobj" and head.dep_ == "prep"):

@@ -1121,6 +1121,14 @@ def test_failing_to_agree_is_no_rejection_but_the_agreement_negated(extractor):
     assert {(t, m) for t, a, r, m in found} == {("Agree", "Negated")}, found
 
 
+def test_an_act_not_yet_done_is_negated(extractor):
+    # "has yet to", "is yet to": so far not done
+    found, _ = events(extractor, "Russia is yet to withdraw its troops from Armenia.")
+    assert {(t, m) for t, a, r, m in found} == {("Retreat", "Negated")}, found
+    found, _ = events(extractor, "Vanuatu has yet to ratify the security treaty with Australia.")
+    assert found and all(m == "Negated" for t, a, r, m in found), found
+
+
 def test_a_deal_signed_by_coordinated_subjects_has_no_recipient(extractor):
     # coding rule R9: joint cooperation of a compound subject has a null recipient
     found, _ = events(extractor, "The African Union held a summit in Addis Ababa. Somalia and Ethiopia signed "
