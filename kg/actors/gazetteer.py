@@ -272,19 +272,28 @@ class Gazetteer:
         ('lebanon', 'france')
         >>> g.locate("Cabo Delgado").key, g.locate("Punjab"), g.locate("Punjab", {"pakistan"}).key
         ('mozambique', None, 'pakistan')
+
+        Another spelling of a town's name ("Puno" for India's Pune) does not outweigh a town of that
+        name in a state the story names:
+
+        >>> g.locate("Puno").key, g.locate("Puno", {"peru"}).key
+        ('india', 'peru')
         """
         def add_town(towns, r):
             # (uncached: 100,000 town names would push the names looked up in text out of the cache)
             by_state = towns.setdefault(normalize_name.__wrapped__(r["name"]), {})
-            by_state[r["state"]] = max(by_state.get(r["state"], 0), int(r["population"] or 0))
+            pop, own = by_state.get(r["state"], (0, False))
+            by_state[r["state"]] = (max(pop, int(r["population"] or 0)), own or r.get("spelling") != "other")
 
         context = set(context)
         towns = self._table("cities.tsv", add_town)
-        cands = towns.get(normalize_name(name)) or {}
+        found = towns.get(normalize_name(name)) or {}
+        cands = {k: pop for k, (pop, _) in found.items()}
         if len(cands) > 1:
             # a town of a state the story names, unless a far bigger town of another state has the
-            # name ("talks in Paris" in a story naming the United States are in France)
-            biggest = max(cands.values())
+            # name as its own ("talks in Paris" in a story naming the United States are in France;
+            # "Puno" in a story naming Peru is Peru's, whatever old spelling of Pune it is)
+            biggest = max((pop for pop, own in found.values() if own), default=max(cands.values()))
             named = [k for k in cands if k in context and cands[k] * 20 >= biggest]
             if len(named) == 1:
                 return self.get(named[0])

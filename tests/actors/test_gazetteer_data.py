@@ -184,6 +184,19 @@ def test_cities_build_folds_names_and_drops_unknown_states():
                                                        ("Goražde", "bosnia-and-herzegovina")]
 
 
+def test_cities_build_marks_other_spellings():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("build_cities", GAZ.parent.parent / "scripts" / "build_cities.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    towns = {"1": {"geonameid": 1, "name": "Pune", "countrycode": "IN", "population": 3124458,
+                   "alternatenames": ["Poona", "Puno", "PNQ"]},
+             "2": {"geonameid": 2, "name": "Puno", "countrycode": "PE", "population": 128637}}
+    rows = mod.build_rows(towns, {"IN": "india", "PE": "peru"})
+    assert [(r["name"], r["state"], r["spelling"]) for r in rows] == [
+        ("Poona", "india", "other"), ("Pune", "india", "own"), ("Puno", "india", "other"), ("Puno", "peru", "own")]
+
+
 def test_regions_table_is_first_level_regions_of_known_states(gaz):
     import csv
     with (GAZ / "regions.tsv").open(encoding="utf-8") as f:

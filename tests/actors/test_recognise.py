@@ -363,6 +363,13 @@ def test_with_no_dateline_the_lead_counts_twice_for_the_storys_state(extractor):
     assert arrests == [(["bangladesh"], ["bangladesh-students-and-academics"])], x.events
 
 
+def test_a_town_of_the_storys_state_is_not_another_spelling_of_a_bigger_town(extractor):
+    # GeoNames lists "Puno" among the spellings of India's Pune (3 million people)
+    x = extract(extractor, "LIMA - Peru closed two border crossings with Bolivia on Thursday. "
+                           "In Puno, police used tear gas to clear a barricade near the airport.")
+    assert "india" not in x.actors, sorted(x.actors)
+
+
 def test_an_organisation_anaphor_with_a_kind_refers_to_the_latest_body_of_that_kind(extractor):
     # "the opposition alliance" is the body the text called so, not the latest organisation named
     x = extract(extractor, "The Coalition for Change, the main opposition alliance, met on Monday. The European "
