@@ -384,6 +384,14 @@ def test_he_of_an_unnamed_officials_statement_is_that_official(nlp):
     assert [m.key for m in doc._.gpol_mentions if m.text == "he"] == []
 
 
+def test_unions_are_a_labour_group_of_their_state(extractor):
+    x = extract(extractor, "Bolivian transport unions demanded compensation from the government and "
+                           "threatened to block roads into the capital.")
+    unions = x.actors.get("bolivia-labour")
+    assert unions is not None and (unions.affiliation, unions.sector) == ("bolivia", "LAB"), sorted(x.actors)
+    assert any(e.actors == ["bolivia-labour"] for e in x.events), x.events
+
+
 def test_an_organisation_anaphor_with_a_kind_refers_to_the_latest_body_of_that_kind(extractor):
     # "the opposition alliance" is the body the text called so, not the latest organisation named
     x = extract(extractor, "The Coalition for Change, the main opposition alliance, met on Monday. The European "
