@@ -54,7 +54,18 @@ def sentence_case(line: str, gazetteer) -> str:
 
 
 def recase_title(text: str, title: str | None, gazetteer) -> str:
-    """``text`` with its opening headline sentence-cased when it is in Title Case."""
+    """``text`` with its opening headline sentence-cased when it is in Title Case: ``title``, or
+    with none given, a first line of its own with no stop at its end (a JSONL text or an API
+    caller's that starts with its headline).
+
+    >>> from kg.actors.gazetteer import Gazetteer
+    >>> recase_title("Putin Hosts North Korean Envoy\\n\\nThe talks began.", None, Gazetteer.load())[:30]
+    'Putin hosts North Korean envoy'
+    """
+    if not title:
+        first = text.split("\n", 1)[0].rstrip()
+        if "\n" in text and first and first[-1] not in ".!?\"”:":
+            title = first
     if not title or not text.startswith(title) or not is_title_case(title):
         return text
     return sentence_case(title, gazetteer) + text[len(title):]

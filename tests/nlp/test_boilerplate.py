@@ -53,3 +53,12 @@ def test_a_headline_that_ends_like_a_byline_stays(extractor):
     x = extractor.extract(Article(id="t", text="Russia Expels German Newspaper Editor\n\n"
                                                "Russia expelled Germany's ambassador on Monday."))
     assert "germany" in x.actors and any(e.actors == ["russia"] for e in x.events), x.events
+
+
+def test_a_title_case_headline_opening_a_text_with_no_title_is_read_as_a_sentence(extractor):
+    # an API caller's or a JSONL text that starts with its headline, no title given: "Ruling Party
+    # Pushes Foreign Agents Law" is no organisation's name
+    text = ("Georgia's Ruling Party Pushes Foreign Agents Law Despite EU Warnings\n\n"
+            "TBILISI - Georgia's parliament passed the bill on Wednesday.")
+    x = extractor.extract(Article(id="t", text=text))
+    assert set(x.actors) <= {"georgia", "european-union", "georgian-dream"}, sorted(x.actors)
