@@ -392,6 +392,14 @@ def test_unions_are_a_labour_group_of_their_state(extractor):
     assert any(e.actors == ["bolivia-labour"] for e in x.events), x.events
 
 
+def test_it_in_a_clause_is_the_subject_of_the_clause_that_holds_it(nlp):
+    # not the body named last ("journalists"' Japan, "a Russian diplomat"'s Russia)
+    doc = nlp("Beijing restored the accreditation of three Japanese journalists it had expelled in March.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "it"] == ["china"]
+    doc = nlp("Estonia expelled a Russian diplomat it accused of organising vandalism.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "it"] == ["estonia"]
+
+
 def test_an_organisation_anaphor_with_a_kind_refers_to_the_latest_body_of_that_kind(extractor):
     # "the opposition alliance" is the body the text called so, not the latest organisation named
     x = extract(extractor, "The Coalition for Change, the main opposition alliance, met on Monday. The European "
