@@ -58,7 +58,6 @@ _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", 
 # and an object "them" for the group or the names it stands for
 _PRONOUN_REACH = 1
 _PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Words that make an unknown ORG entity a political actor rather than a company or a product.
 _POLITICAL_ORG = re.compile(
     r"\b(ministry|council|army|forces?|party|front|movement|committee|commission|union|organi[sz]ation|"
@@ -1038,7 +1037,6 @@ class ActorRecognizer:
             if e is None:
                 home = None
         last_person: str | None = None
-        genders: dict[str, str] = {}  # what the text's own pronouns told of each person ("she said")
         crowd_group: tuple[Entry, str] | None = None  # the people in the street the story tells of
         crowd_nouns = word_list("crowd_nouns")
         first_crowd = next((t.i for t in doc if t.lemma_.lower() in crowd_nouns), len(doc))  # first told of
@@ -1090,16 +1088,6 @@ class ActorRecognizer:
                         ref = found.key
                     elif sayer is not None and sayer.pos_ == "NOUN" and self.gaz.role(sayer.lemma_):
                         continue  # "The bloc's secretary general said he would ...": someone unnamed
-                gender = _PRONOUN_GENDER.get(low)
-                if gender and genders.get(ref, gender) != gender:
-                    # "she" was said of Celinda Sosa: "he" is someone else, the latest person not so told
-                    ref = next((mm.key for mm in sorted(mentions, key=lambda m: -m.start)
-                                if mm.kind == "Person" and mm.start < tok.i
-                                and genders.get(mm.key, gender) == gender), None)
-                    if ref is None:
-                        continue
-                if gender:
-                    genders.setdefault(ref, gender)
                 add(tok.i, tok.i + 1, ref, "Person", "pronoun")
                 continue
             if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body \
