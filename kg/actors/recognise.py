@@ -1119,8 +1119,8 @@ class ActorRecognizer:
                     if found is not None:
                         ref, antecedent = found, sayer
                 elif reported is tok and tok.head.dep_ in ("ccomp", "relcl") and antecedent is None:
-                    # "China urged Manila to stop what it called provocations": the subject of the
-                    # clause that holds it, not the body named last
+                    # "Beijing restored the accreditation of Japanese journalists it had expelled":
+                    # the subject of the clause that holds it, not the body named last
                     gov = self._clause_subject(_verb_of(tok.head.head))
                     found = _mention_at(mentions, gov, lambda mm: mm.kind != "Person")
                     if found is not None:

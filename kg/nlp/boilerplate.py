@@ -73,10 +73,11 @@ def mask_boilerplate(text: str) -> str:
     def short(limit: int):
         return lambda s: len(s.split()) <= limit
 
-    def blank(keep_if_not, group: int = 0):
+    def blank(is_boilerplate, group: int = 0):
+        # blank the match's ``group`` when ``is_boilerplate`` says it is, else keep the match
         def sub(m: re.Match) -> str:
             start, end = m.span(group)
-            if not keep_if_not(m.group(group)):
+            if not is_boilerplate(m.group(group)):
                 return m.group(0)
             return m.group(0)[:start - m.start()] + " " * (end - start) + m.group(0)[end - m.start():]
         return sub
