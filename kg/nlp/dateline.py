@@ -42,6 +42,16 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 
+# AFP's form: the town in title case, then the agency, which a title-case dateline must name ("Kyiv
+# (AFP) -"; not "Hamas (the group) -")
+_TITLE_TOWN = r"[A-Z][a-z'’\-]+(?:[\ /][A-Z][a-z'’\-]+){0,3}"
+_TITLE_DATELINE = re.compile(
+    rf"""(?m)^(?P<place>{_TITLE_TOWN})
+    (?:,\ (?P<country>[A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+){{0,2}}))?
+    \ \((?:[A-Z][A-Za-z.&'’\-]*)(?:\ [A-Z][A-Za-z.&'’\-]*){{0,3}}\)\ ?[-–—]{{1,2}}\ """,
+    re.VERBOSE,
+)
+
 
 def parse_full_date(text: str) -> date | None:
     """The date ``text`` is, read by python-dateutil, when it is a date with day, month and year
@@ -83,6 +93,11 @@ def mask_datelines(text: str) -> tuple[str, list[str]]:
     >>> text, places = mask_datelines("KYIV/MOSCOW, Nov 26 (Wire) - Talks began.")
     >>> text.strip(), places
     ('Talks began.', ['KYIV', 'MOSCOW'])
+    >>> text, places = mask_datelines("Kyiv (AFP) - Talks began.")
+    >>> text.strip(), places
+    ('Talks began.', ['Kyiv'])
+    >>> mask_datelines("Hamas (the group) - Talks began.")[1]
+    []
     """
     places: list[str] = []
 
@@ -92,4 +107,5 @@ def mask_datelines(text: str) -> tuple[str, list[str]]:
             places.append(m.group("country"))
         return " " * len(m.group(0))
 
-    return _DATELINE.sub(blank, text), places
+    text = _DATELINE.sub(blank, text)
+    return _TITLE_DATELINE.sub(blank, text), places

@@ -345,6 +345,14 @@ def test_a_dateline_of_two_towns_is_no_text_and_its_first_town_gives_the_home_st
     assert x.events[0].evidence.startswith("Police"), x.events[0]
 
 
+def test_an_agencys_title_case_dateline_is_no_text_and_gives_the_home_state(extractor):
+    # AFP writes its datelines in title case: "Kyiv (AFP) -"
+    x = extract(extractor, "Kyiv (AFP) - Police detained two opposition activists on Monday. "
+                           "The United States condemned the arrests. The U.S. said it would act.")
+    assert [e.actors for e in x.events if e.trigger == "detained"] == [["ukraine"]], x.events
+    assert x.events[0].evidence.startswith("Police"), x.events[0]
+
+
 def test_with_no_dateline_the_places_told_of_count_for_the_storys_state(extractor):
     # India is named twice and Bangladesh once, but the story happens in Dhaka and Chittagong
     x = extract(extractor, "Crowds gathered in Dhaka on Monday. India said it was watching closely. "
