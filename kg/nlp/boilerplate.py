@@ -1,8 +1,8 @@
 """What is printed around a story but is not the story: journalists' credits and bylines ("(Reporting
 by Olena Harmash in Kyiv; Editing by Andrew Osborn)", "By John Smith", "Associated Press writer Jane
 Doe contributed to this report.") and the web page's own lines ("Read more: Zelensky meets Macron
-in Paris"). Read as text, reporters become people of the graph, "contributed" an act of aid, and a
-link to another story that story's events.
+in Paris", "FILE PHOTO: Putin meets Xi in Beijing, May 16, 2024."). Read as text, reporters become
+people of the graph, "contributed" an act of aid, and a link or a caption its own events.
 
 :func:`mask_boilerplate` blanks them out with spaces, keeping every character offset, as
 :func:`kg.nlp.dateline.mask_datelines` does for datelines. Each kind is found by a word list of
@@ -15,7 +15,8 @@ link to another story that story's events.
   that opens alike stays;
 * ``journalist_titles.txt``: a short line with no stop ending with one ("Dan Sabbagh Defence and
   security editor") is a byline (not the text's first line, which may be its headline);
-* ``page_lines.txt``: a short paragraph opening with one ("Read more:", "Sign up") is the page's.
+* ``page_lines.txt``: a short paragraph opening with one ("Read more:", "Sign up", "FILE PHOTO:")
+  is the page's: a link, a prompt, a photograph's caption (an older scene, not the story's act).
 
 >>> mask_boilerplate("Russia struck Kyiv. (Reporting by Olena Harmash; Editing by Andrew Osborn)").rstrip()
 'Russia struck Kyiv.'
@@ -34,7 +35,7 @@ from functools import lru_cache
 __all__ = ["mask_boilerplate"]
 
 _LOWER = re.compile(r"(?<![\w@.])[a-z][a-z'’\-]*(?![\w@])")
-_SHORT_PAGE_LINE = 20  # words: a link's headline or a prompt, not a paragraph of the story
+_SHORT_PAGE_LINE = 40  # words: a link's headline, a prompt or a caption, not a paragraph of the story
 _SHORT_BYLINE = 10
 
 

@@ -62,3 +62,14 @@ def test_a_title_case_headline_opening_a_text_with_no_title_is_read_as_a_sentenc
             "TBILISI - Georgia's parliament passed the bill on Wednesday.")
     x = extractor.extract(Article(id="t", text=text))
     assert set(x.actors) <= {"georgia", "european-union", "georgian-dream"}, sorted(x.actors)
+
+
+def test_a_photographs_caption_gives_none_of_its_events(extractor):
+    # a file photo shows an older scene: its people are no actors of this story, its act no event
+    text = ("FILE PHOTO: Russian President Vladimir Putin meets Chinese President Xi Jinping in Beijing, "
+            "China May 16, 2024. REUTERS/Sergei Bobylev/Pool/File Photo\n\n"
+            "MOSCOW, March 3 (Reuters) - Russia expelled two Estonian diplomats on Monday.\n\n"
+            "Our Standards: The Thomson Reuters Trust Principles.")
+    x = extractor.extract(Article(id="t", text=text))
+    assert {"vladimir-putin", "xi-jinping"}.isdisjoint(x.actors), sorted(x.actors)
+    assert [(e.actors, e.recipients) for e in x.events] == [(["russia"], ["estonia"])], x.events
