@@ -29,9 +29,10 @@ _DATE = (rf"{_DAY}(?:{_MON}\ \d{{1,2}}(?:st|nd|rd|th)?(?:,?\ \d{{4}})?"       # 
          rf"|\d{{1,2}}\ {_MON}(?:\ \d{{4}})?"                                   # 3 March 2025
          r"|\d{4}-\d{2}-\d{2})")                                                # 2025-03-03
 _TOWN = r"[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+){0,3}"           # KHARTOUM, UNITED NATIONS, NEW DELHI
+_COUNTRY = r"(?:,\ (?P<country>[A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+){0,2}))?"  # , Congo
 _PLACE = rf"""
     (?P<place>{_TOWN}(?:/{_TOWN}){{0,3}})                          # KYIV/MOSCOW: filed from both
-    (?:,\ (?P<country>[A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+){{0,2}}))?  # , Congo"""
+    {_COUNTRY}"""
 _AGENCY = r"(?:\ \([A-Za-z0-9 .&'’\-]{1,30}\))?"                     # (Reuters)
 _DATELINE = re.compile(
     rf"""(?m)^{_PLACE}
@@ -47,7 +48,7 @@ _DATELINE = re.compile(
 _TITLE_TOWN = r"[A-Z][a-z'’\-]+(?:[\ /][A-Z][a-z'’\-]+){0,3}"
 _TITLE_DATELINE = re.compile(
     rf"""(?m)^(?P<place>{_TITLE_TOWN})
-    (?:,\ (?P<country>[A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+){{0,2}}))?
+    {_COUNTRY}
     \ \((?:[A-Z][A-Za-z.&'’\-]*)(?:\ [A-Z][A-Za-z.&'’\-]*){{0,3}}\)\ ?[-–—]{{1,2}}\ """,
     re.VERBOSE,
 )
