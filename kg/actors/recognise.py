@@ -1301,7 +1301,9 @@ class ActorRecognizer:
                         add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun")
                 elif tok.lemma_.lower() in word_list("state_anaphors") and home and tok.tag_ == "NN" \
                         and any(c.lower_ == "the" for c in tok.children) \
-                        and not any(c.dep_ in ("prep", "amod", "compound") for c in tok.children):
+                        and not any(c.dep_ in ("amod", "compound") for c in tok.children) \
+                        and not any(c.dep_ == "prep" and any(g.pos_ == "PROPN" for g in c.subtree) for c in tok.children):
+                    # ("accusing the emirate of financing terrorism"; not "the republic of Congo")
                     add(tok.i, tok.i + 1, home, "State", "pronoun")  # "the kingdom has not agreed"
                 continue
             # the state or organisation the description names

@@ -93,6 +93,14 @@ def test_the_kingdom_is_the_storys_own_state(nlp):
     assert [m.key for m in kingdom] == ["saudi-arabia"]
 
 
+def test_the_kingdom_followed_by_a_clause_is_still_the_storys_state(nlp):
+    # "of" with no name after it says what the kingdom is accused of, not which kingdom it is
+    doc = nlp("DOHA, June 6 (Wire) - Four Arab states cut ties with Qatar on Monday, accusing the emirate of "
+              "financing militant groups. The Republic of Korea said it was watching.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "emirate"] == ["qatar"]
+    assert not [m for m in doc._.gpol_mentions if m.text == "Republic"]
+
+
 def test_unknown_organisation_acts_for_the_state_that_owns_it(extractor):
     from kg.model import Article
 
