@@ -963,6 +963,12 @@ def test_blocking_a_bid_or_a_loan_is_a_veto_not_a_blockade(extractor):
     assert [e.type for e in x.events] == ["Veto"]
 
 
+def test_sending_rescue_teams_is_aid_not_a_team_sent_to_negotiate(extractor):
+    found, x = events(extractor, "Greece dispatched rescue teams to Turkey after the earthquake.")
+    assert found == [("Aid", ("greece",), ("turkey",), "Asserted")], found
+    assert [e.type for e in x.events] == ["HumanitarianAid"]
+
+
 def test_people_in_the_street_blocking_roads_protest_and_police_blocking_them_do_not(extractor):
     found, x = events(extractor, "Peruvian students blocked highways near Cusco on Monday.")
     assert [(f[0], f[2]) for f in found] == [("Protest", ("peru",))], found
