@@ -22,7 +22,7 @@ from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
-from .syntax import (LOCATIVE_PREPS, MEANS_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
+from .syntax import (ALLY_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
                      TOPIC_PREPS, amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states,
                      with_partitive)
 from .tops import ADDRESSED_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
@@ -47,6 +47,12 @@ def recipient_prep(word: str, top: str | None, own_act: bool = False) -> bool:
     return word in RECIPIENT_PREPS and word != "of" \
         and not ((own_act or top in FROM_ORIGIN_TOPS) and word == "from") \
         and not (top in TOPIC_TOPS and word in TOPIC_PREPS)
+
+
+def ally_prep(p: Token) -> bool:
+    """Whether the preposition ``p`` is one of allies: "alongside", or "with" after "together"."""
+    two = f"{p.doc[p.i - 1].lower_} {p.lower_}" if p.i > 0 else ""
+    return p.lower_ in ALLY_PREPS or two in ALLY_PREPS
 
 
 class Arguments:
@@ -283,7 +289,7 @@ class Arguments:
                 out.extend(a for o in c.children if o.dep_ == "pobj" for p in o.children
                            if p.dep_ == "prep" and p.lower_ in ("with", "to")
                            for oo in p.children if oo.dep_ == "pobj" for a in self.actors_of(oo, st))
-            elif c_is_prep and recipient_prep(c.lower_, top):
+            elif c_is_prep and recipient_prep(c.lower_, top) and not ally_prep(c):
                 for o in c.children:
                     if o.dep_ == "pobj" and self.is_place(o, st) and c.lower_ == "from" and top == "Retreat":
                         # "withdrew its troops from Kherson": the state of the place left
@@ -471,8 +477,26 @@ class Arguments:
             a = actors.get(m.key)
             if a is not None and a.affiliation in exclude:
                 continue  # the actor's own minister
+            if self.on_side(tok.doc[i]):
+                continue  # "fought alongside Ethiopian forces against the TPLF": an ally
             (after if i > tok.i else before).append(m.key)
         return after + before
+
+    @staticmethod
+    def on_side(tok: Token) -> bool:
+        """Whether ``tok`` is in a phrase of a preposition of allies ("alongside", "together with").
+
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Eritrean troops fought alongside Ethiopian forces.")
+        >>> Arguments.on_side(doc[5]), Arguments.on_side(doc[1])
+        (True, False)
+        """
+        for h in tok.ancestors:  # the nearest preposition decides ("alongside X against Y": Y is no ally)
+            if h.dep_ == "prep" or h.pos_ == "ADP":
+                return ally_prep(h)
+            if h.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     def is_place(self, tok: Token, st: DocState) -> bool:
         return tok.i not in st.idx and tok.i in (tok.doc._.gpol_places or {})

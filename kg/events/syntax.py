@@ -29,6 +29,7 @@ TOPIC_PREPS = word_list("topic_prepositions")  # "a meeting on Haiti": what it i
 SETTING_PREPS = word_list("setting_prepositions")  # "in talks with X, Y said"
 MEANS_NOUNS = word_list("means_nouns")  # "spoke by telephone with X"
 SUBJECT_CONTROL_PREPS = word_list("subject_control_prepositions")  # "responded by expelling X"
+ALLY_PREPS = word_list("ally_prepositions")  # "fought alongside X": X is on the subject's side
 FUTURE_AUXILIARIES = word_list("future_auxiliaries")  # "will give": told as settled, an intent
 
 

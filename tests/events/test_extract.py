@@ -969,6 +969,14 @@ def test_sending_rescue_teams_is_aid_not_a_team_sent_to_negotiate(extractor):
     assert [e.type for e in x.events] == ["HumanitarianAid"]
 
 
+def test_an_ally_is_not_the_target(extractor):
+    found, _ = events(extractor, "Eritrean troops fought alongside Ethiopian forces against the Tigray "
+                                 "People's Liberation Front.")
+    assert [(f[0], f[2]) for f in found] == [("Assault", ("tplf",))], found
+    found, _ = events(extractor, "Together with Qatar, Egypt mediated the talks.")
+    assert all("qatar" not in f[2] for f in found), found
+
+
 def test_people_in_the_street_blocking_roads_protest_and_police_blocking_them_do_not(extractor):
     found, x = events(extractor, "Peruvian students blocked highways near Cusco on Monday.")
     assert [(f[0], f[2]) for f in found] == [("Protest", ("peru",))], found
