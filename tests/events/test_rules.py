@@ -212,13 +212,21 @@ def test_a_reacted_to_act_whose_doer_is_named_is_told_as_the_doers_event(nlp):
 def test_another_reaction_is_no_antecedent_of_a_bare_event_noun(nlp):
     events = told(nlp, "Chile and Peru signed a treaty on Thursday. Bolivia welcomed the treaty. "
                        "Ecuador also praised the deal.")
-    [ecuador] = [e for e in events if e[1] == ["ecuador"]]
-    assert ecuador[2] and ecuador[2][0] in ("chile", "peru"), events
+    # (each signatory, as a reaction to an act of several actors is aimed at each)
+    ecuador = [e for e in events if e[1] == ["ecuador"]]
+    assert ecuador and all(e[2] and e[2][0] in ("chile", "peru") for e in ecuador), events
+
+
+def test_a_reaction_to_an_act_of_several_actors_is_aimed_at_each(nlp):
+    events = told(nlp, "Chile and Peru attacked Bolivia on Monday. Brazil condemned the attack.")
+    assert {e[2][0] for e in events if e[1] == ["brazil"]} == {"chile", "peru"}, events
+    events = told(nlp, "Chile and Peru urged Bolivia to withdraw. Bolivia refused.")
+    assert {e[2][0] for e in events if e[0] == "Reject"} == {"chile", "peru"}, events
 
 
 def test_a_bare_event_noun_refers_to_an_act_of_its_own_class_first(nlp):
     # a Support of another side told in between shares the deal's top type, not its class
     events = told(nlp, "Chile and Peru signed a treaty on Thursday. Argentina had long backed a negotiated "
                        "settlement. Ecuador praised the deal.")
-    [ecuador] = [e for e in events if e[1] == ["ecuador"]]
-    assert ecuador[2] and ecuador[2][0] in ("chile", "peru"), events
+    ecuador = [e for e in events if e[1] == ["ecuador"]]
+    assert ecuador and all(e[2] and e[2][0] in ("chile", "peru") for e in ecuador), events

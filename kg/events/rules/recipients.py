@@ -7,6 +7,8 @@ Each takes the document's events and its :class:`~kg.events.state.DocState` and 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...model import Event
 from ...taxonomy import is_a, quad_of, top_of
 from ..modality import word_list
@@ -137,11 +139,15 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
     Another reaction to the same event is no antecedent: in "Chile and Peru signed a treaty.
     Bolivia welcomed the treaty. Ecuador praised the deal." Ecuador praises a signatory, not
     Bolivia. An act of the noun's own class comes first: after "Argentina had long backed a
-    settlement", "the deal" is still the treaty.
+    settlement", "the deal" is still the treaty. An act of several actors is aimed at each:
+
+    >>> show("Chile and Peru attacked Bolivia. Brazil condemned the attack.")[2:]
+    [('Condemn', ['brazil'], ['peru']), ('Condemn', ['brazil'], ['chile'])]
     """
     actors, trigger_of = st.doc._.gpol_actors or {}, st.trigger_of
     position = {id(ev): i for i, ev in enumerate(events)}
     reactions = {id(ev) for ev, _ in st.anaphora}
+    more: dict[int, list[Event]] = {}
     for ev, cls in st.anaphora:
         if ev.recipients or id(ev) not in position:
             continue  # (a hosting event may have given way to the visits it hosted)
@@ -161,7 +167,25 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
         if prev is not None:
             ev.recipients = [state_answered(ev, prev.actors[0], actors)]
             ev.confidence = max(0.3, ev.confidence - 0.2)
-    return events
+            more[id(ev)] = [replace(ev, recipients=[state_answered(ev, k, actors)])
+                            for k in co_actors(prev, events, st) if k != prev.actors[0]
+                            and not side_of([k], actors) & side_of(ev.actors, actors)]
+    return with_more(events, more)
+
+
+def co_actors(ev: Event, events: list[Event], st: DocState) -> list[str]:
+    """The first actors of ``ev`` and of the events of its trigger, type and modality ("Saudi
+    Arabia, Bahrain and Egypt cut ties with Qatar": all three), in the text's order. (A joint act
+    is one event: "Chile and Peru signed a treaty" answers to its first actor, as before.)"""
+    i = st.trigger_of.get(id(ev))
+    same = [q for q in events if q is ev or i is not None and st.trigger_of.get(id(q)) == i
+            and q.type == ev.type and q.modality == ev.modality]
+    return list(dict.fromkeys(q.actors[0] for q in same if q.actors))
+
+
+def with_more(events: list[Event], more: dict[int, list[Event]]) -> list[Event]:
+    """``events`` with each event's copies (``more``, by the event's id) right after it."""
+    return [e for ev in events for e in (ev, *more.get(id(ev), ()))]
 
 
 def answer_recipients(events: list[Event], st: DocState) -> list[Event]:
@@ -172,8 +196,12 @@ def answer_recipients(events: list[Event], st: DocState) -> list[Event]:
     [('Request', ['ethiopia'], ['eritrea']), ('Reject', ['eritrea'], ['ethiopia'])]
     >>> show("Ethiopia urged Eritrea to withdraw. Eritrea refused.", without=answer_recipients)
     [('Request', ['ethiopia'], ['eritrea']), ('Reject', ['eritrea'], ['ethiopia (inferred)'])]
+
+    A challenge of several actors is answered to each ("Chile and Peru urged Bolivia to withdraw.
+    Bolivia refused.": Bolivia rejects both).
     """
     actors = st.doc._.gpol_actors or {}
+    more: dict[int, list[Event]] = {}
     for i, ev in enumerate(events):
         if ev.recipients or top_of(ev.type) not in ANSWERS:
             continue
@@ -182,8 +210,10 @@ def answer_recipients(events: list[Event], st: DocState) -> list[Event]:
             if top_of(prev.type) in CHALLENGES and me & set(prev.recipients) and not me & set(prev.actors):
                 ev.recipients = list(prev.actors)
                 ev.confidence = max(0.3, ev.confidence - 0.2)
+                more[id(ev)] = [replace(ev, recipients=[k]) for k in co_actors(prev, events, st)
+                                if k not in prev.actors and k not in me]
                 break
-    return events
+    return with_more(events, more)
 
 
 def claim_recipients(events: list[Event], st: DocState) -> list[Event]:
