@@ -1088,6 +1088,15 @@ class ActorRecognizer:
                         ref = found.key
                     elif sayer is not None and sayer.pos_ == "NOUN" and self.gaz.role(sayer.lemma_):
                         continue  # "The bloc's secretary general said he would ...": someone unnamed
+                if low in ("his", "her") and tok.dep_ == "poss" and tok.head.dep_ == "nsubj" \
+                        and tok.head.head.lemma_.lower() in word_list("speech_verbs"):
+                    # "Merkel spoke with Putin and urged restraint, her spokesman said": the one
+                    # whose words the spokesman reports before naming him, not the last person named
+                    told = [c for c in tok.head.head.children if c.dep_ == "ccomp" and c.i < tok.i]
+                    found = _mention_at(mentions, self._clause_subject(told[0]),
+                                        lambda mm: mm.kind == "Person") if told else None
+                    if found is not None:
+                        ref = found.key
                 add(tok.i, tok.i + 1, ref, "Person", "pronoun")
                 continue
             if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body \

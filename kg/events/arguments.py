@@ -178,11 +178,12 @@ class Arguments:
         if v.dep_ == "conj" and h.i != v.i:
             g = h.head
             if h.dep_ == "ccomp" and g.i != h.i and g.lemma_.lower() in self.speech and self.speech_act(v) \
-                    and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+                    and g.i < h.i and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
                 # "Muyaya said that the army held positions and accused Rwanda of sending troops",
                 # "said the trucks had been seized and demanded that Lome return them": the parser
                 # joins the speaker's second act to the reported clause; an accusation, appeal,
-                # rejection, threat or praise there is the speaker's own
+                # rejection, threat or praise there is the speaker's own (not when the speaker
+                # comes after: "X spoke with Y and urged restraint, her spokesman said" is X's)
                 return self.subjects(g, st, depth + 1)
             own_passive = any(c.dep_ == "auxpass" for c in v.children) or (
                 v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children))

@@ -101,6 +101,12 @@ def test_the_kingdom_followed_by_a_clause_is_still_the_storys_state(nlp):
     assert not [m for m in doc._.gpol_mentions if m.text == "Republic"]
 
 
+def test_her_spokesman_after_the_report_is_the_reported_persons(nlp):
+    doc = nlp("Angela Merkel spoke by telephone with Vladimir Putin on Monday and urged restraint, "
+              "her spokesman said.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "her"] == ["angela-merkel"]
+
+
 def test_unknown_organisation_acts_for_the_state_that_owns_it(extractor):
     from kg.model import Article
 

@@ -969,6 +969,13 @@ def test_sending_rescue_teams_is_aid_not_a_team_sent_to_negotiate(extractor):
     assert [e.type for e in x.events] == ["HumanitarianAid"]
 
 
+def test_a_second_act_reported_before_its_speaker_is_the_reported_actors(extractor):
+    # the speaker's own second act only when the speaker comes first ("X said ... and accused Y")
+    found, _ = events(extractor, "Angela Merkel met Vladimir Putin on Monday and urged him to show "
+                                 "restraint, a government spokesman said.")
+    assert ("Request", ("angela-merkel",), ("vladimir-putin",), "Asserted") in found, found
+
+
 def test_an_ally_is_not_the_target(extractor):
     found, _ = events(extractor, "Eritrean troops fought alongside Ethiopian forces against the Tigray "
                                  "People's Liberation Front.")
