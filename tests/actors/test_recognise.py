@@ -107,6 +107,17 @@ def test_her_spokesman_after_the_report_is_the_reported_persons(nlp):
     assert [m.key for m in doc._.gpol_mentions if m.text == "her"] == ["angela-merkel"]
 
 
+def test_a_breakaway_government_is_an_actor_of_its_own(extractor):
+    # not a place of the state it broke away from, and not left out of the act
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", text="Ethiopia signed a memorandum of understanding with Somaliland. "
+                                                "Moldova accused Transnistria of blocking the road."))
+    assert x.actors["somaliland"].kind == x.actors["transnistria"].kind == "Organization"
+    assert {(e.actors[0], e.recipients[0]) for e in x.events if e.recipients} >= {
+        ("ethiopia", "somaliland"), ("moldova", "transnistria")}
+
+
 def test_unknown_organisation_acts_for_the_state_that_owns_it(extractor):
     from kg.model import Article
 
