@@ -963,6 +963,14 @@ def test_blocking_a_bid_or_a_loan_is_a_veto_not_a_blockade(extractor):
     assert [e.type for e in x.events] == ["Veto"]
 
 
+def test_vowing_a_response_is_a_threat_and_walking_out_a_protest(extractor):
+    found, _ = events(extractor, "Iran vowed a harsh response against Israel on Sunday.")
+    assert [(f[0], f[2]) for f in found] == [("Threaten", ("israel",))], found
+    found, x = events(extractor, "The Russian delegation walked out of the chamber when the Ukrainian "
+                                 "minister began speaking.")
+    assert [e.cameo for e in x.events if e.trigger == "walked"] == ["143"], found
+
+
 def test_sending_rescue_teams_is_aid_not_a_team_sent_to_negotiate(extractor):
     found, x = events(extractor, "Greece dispatched rescue teams to Turkey after the earthquake.")
     assert found == [("Aid", ("greece",), ("turkey",), "Asserted")], found
