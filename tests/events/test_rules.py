@@ -111,6 +111,7 @@ GIVES = [
 
 # (rule, sentence, an event the rule stops: told only without the rule)
 STOPS = [
+    (verbs.an_order_for_a_thing_is_no_demand, 'Guinea ordered schools closed.', ('Request', ['guinea'], [])),
     (verbs.receiving_is_the_givers_act, 'Washington said it had received the request.',
      ('Host', ['united-states'], [])),
     (verbs.insisting_on_a_fact_is_no_demand, 'Belarus insisted that its army was not attacking Ukraine.',

@@ -118,6 +118,7 @@ VERB_RULES = [
     verbs.bare_noun_refers_back,
     verbs.insisting_on_a_fact_is_no_demand,
     verbs.order_to_own_forces_is_the_act,
+    verbs.an_order_for_a_thing_is_no_demand,
     verbs.denial_of_own_act,
     verbs.content_clause,
     verbs.condition_names_target,

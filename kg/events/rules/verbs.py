@@ -31,7 +31,7 @@ __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_re
            "receiving_is_the_givers_act",
            "evacuation_aids_the_evacuees_state",
            "protest_aims_at_own_state", "bare_noun_refers_back", "insisting_on_a_fact_is_no_demand",
-           "order_to_own_forces_is_the_act",
+           "order_to_own_forces_is_the_act", "an_order_for_a_thing_is_no_demand",
            "denial_of_own_act", "content_clause",
            "condition_names_target",
            "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
@@ -481,6 +481,22 @@ def order_to_own_forces_is_the_act(ex: EventExtractor, cand: Candidate, st: DocS
         return
     st.ordered.update(c.i for c in acts)
     return STOP
+
+
+def an_order_for_a_thing_is_no_demand(ex: EventExtractor, cand: Candidate, st: DocState):
+    """An order whose object names no actor ("ordered schools closed", "ordered a review",
+    "ordered a complete siege on Gaza") is a government's command at home, no demand on
+    anyone; what it sets in motion is told by its own words (``data/syntax/command_verbs.txt``).
+
+    >>> show("Guinea ordered schools closed.")
+    []
+    >>> show("Guinea ordered schools closed.", without=an_order_for_a_thing_is_no_demand)
+    [('Request', ['guinea'], [])]
+    """
+    if cand.lemma not in ex.command_verbs or top_of(cand.cls) != "Request" or cand.recipients:
+        return
+    if cand.dobj is None or not any(t.i in st.idx for t in cand.dobj.subtree):
+        return STOP
 
 
 def denial_of_own_act(ex: EventExtractor, cand: Candidate, st: DocState):
