@@ -971,6 +971,13 @@ def test_vowing_a_response_is_a_threat_and_walking_out_a_protest(extractor):
     assert [e.cameo for e in x.events if e.trigger == "walked"] == ["143"], found
 
 
+def test_claiming_an_attack_or_a_territory_accuses_no_one(extractor):
+    for text in ("Drones struck two Saudi oil facilities on Saturday, and the Houthis claimed the attack.",
+                 "Indian troops entered the Doklam plateau, which is claimed by Bhutan and China."):
+        found, _ = events(extractor, text)
+        assert "Accuse" not in [f[0] for f in found], (text, found)
+
+
 def test_sending_rescue_teams_is_aid_not_a_team_sent_to_negotiate(extractor):
     found, x = events(extractor, "Greece dispatched rescue teams to Turkey after the earthquake.")
     assert found == [("Aid", ("greece",), ("turkey",), "Asserted")], found
