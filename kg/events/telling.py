@@ -86,6 +86,11 @@ class Telling:
 
                 parties = list(dict.fromkeys(state_of(k) for k in parties))
                 parties.sort(key=lambda k: getattr(kinds.get(k), "kind", "") != "State")
+                # ... but a party the act's own phrases set it against comes first ("fought alongside
+                # Ethiopian forces against the TPLF": the parser hangs "against" off "forces")
+                against = [k for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "against"
+                           for k, _ in self.actors_of(t, st) if k in parties]
+                parties = list(dict.fromkeys([*against, *parties]))
         tentative = False
         if not recipients and top.lower() in self.needs_recipient and not parties \
                 and not (len(actors) > 1 and top in SYMMETRIC_TOPS):  # ("X and Y cooperate": each other)

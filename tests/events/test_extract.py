@@ -995,6 +995,12 @@ def test_an_ally_is_not_the_target(extractor):
     found, _ = events(extractor, "Eritrean troops fought alongside Ethiopian forces against the Tigray "
                                  "People's Liberation Front.")
     assert [(f[0], f[2]) for f in found] == [("Assault", ("tplf",))], found
+    # a party named "against" in the act's own phrases outranks a state named elsewhere in the sentence
+    found, _ = events(extractor, "Ethiopia's prime minister, Abiy Ahmed, spoke on Thursday. The two countries "
+                                 "made peace in 2018 in a deal that earned Abiy the Nobel Peace Prize, and Eritrean "
+                                 "troops fought alongside Ethiopian federal forces against the Tigray People's "
+                                 "Liberation Front.")
+    assert [(f[0], f[2]) for f in found if f[1] == ("eritrea",)] == [("Assault", ("tplf",))], found
     found, _ = events(extractor, "Together with Qatar, Egypt mediated the talks.")
     assert all("qatar" not in f[2] for f in found), found
 
