@@ -27,6 +27,7 @@ from ..errors import KGError
 from ..evaluate import TOP_TYPES
 from ..model import MODALITIES, Event
 from ..resources import data_path
+from ..events.syntax import evidence_span
 from .candidates import Candidate, DocContext
 from .features import HASH_BITS, hash_index, sparse_features
 
@@ -208,9 +209,7 @@ def to_event(d: Decision, ctx: DocContext) -> Event:
             pass
     doc = ctx.doc
     s, e = ctx.sent_spans[c.sent]
-    source = doc._.gpol_source or doc.text
-    start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-    evidence = source[start:end].strip()
+    start, evidence = evidence_span(doc[s:e])  # (not a masked dateline after a headline)
     date = src.date if src is not None else _sentence_date(doc, s, e)
     return Event(
         type=cls, actors=[c.actor], recipients=[c.recipient] if c.recipient else [], modality=d.modality,

@@ -7,13 +7,13 @@
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 from .modality import word_list
 
 __all__ = ["TOPIC_PREPS", "SUBJ", "MEANS_NOUNS", "SUBJECT_CONTROL_PREPS", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
-           "CAUSE_PREPS", "SETTING_PREPS", "FUTURE_AUXILIARIES", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
+           "CAUSE_PREPS", "SETTING_PREPS", "FUTURE_AUXILIARIES", "evidence_span", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
            "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of", "with_partitive"]
 
 SUBJ = ("nsubj", "csubj")  # dependency labels of a subject
@@ -31,6 +31,26 @@ MEANS_NOUNS = word_list("means_nouns")  # "spoke by telephone with X"
 SUBJECT_CONTROL_PREPS = word_list("subject_control_prepositions")  # "responded by expelling X"
 ALLY_PREPS = word_list("ally_prepositions")  # "fought alongside X": X is on the subject's side
 FUTURE_AUXILIARIES = word_list("future_auxiliaries")  # "will give": told as settled, an intent
+
+
+def evidence_span(span: Span) -> tuple[int, str]:
+    """Where a sentence's evidence starts in the article's text, and the text: from its first word
+    to its last, read from the original text (``doc._.gpol_source``, where a masked dateline or
+    credit is blank in the Doc but not in the source), so a blanked line after a headline is not
+    part of it.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline()("Peru closed its border.  ")
+    >>> evidence_span(doc[:])
+    (0, 'Peru closed its border.')
+    """
+    words = [t for t in span if not t.is_space]
+    if not words:
+        return span.start_char, ""
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    source = span.doc._.gpol_source or span.doc.text
+    raw = source[start:end]
+    return start + len(raw) - len(raw.lstrip()), raw.strip()
 
 
 def clause_tokens(v: Token):

@@ -13,7 +13,7 @@ from ..model import Event
 from ..taxonomy import quad_of, top_of
 from .modality import modality_of, word_list
 from .state import DocState
-from .syntax import FUTURE_AUXILIARIES, LOCATIVE_PREPS, clause_tokens, clause_verb, holds, side_of
+from .syntax import FUTURE_AUXILIARIES, LOCATIVE_PREPS, clause_tokens, clause_verb, evidence_span, holds, side_of
 from .timex import resolve_date, starts_after
 from .tops import COOPERATION, DIRECTED_TOPS, JOINT_CLASSES, PLACE_RECIPIENT_TOPS, SPEECH_ACT_TOPS, SYMMETRIC_TOPS
 
@@ -109,12 +109,7 @@ class Telling:
             pairs = [(a, r) for a in actors for r in recipients]
         else:
             pairs = [(a, None) for a in actors]
-        source = tok.doc._.gpol_source or tok.doc.text
-        # from the first word: a masked dateline is blank in the doc but not in the source
-        start = next((t.idx for t in sent if not t.is_space), sent.start_char)
-        end = sent.start_char + len(sent.text.rstrip())
-        evidence = source[start:end].strip()
-        start += len(source[start:end]) - len(source[start:end].lstrip())
+        start, evidence = evidence_span(sent)
         own_intent = (modality == "Hypothetical" and top not in ("Agree", "Threaten")
                       and claimed is not None
                       and (claimed in actor_keys or (speaker is not None and speaker.affiliation in actor_keys)))

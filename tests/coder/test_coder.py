@@ -109,6 +109,16 @@ def test_a_clear_attack_is_coded(coded_extractor):
                ("Assault", "ArmedAttack", "Airstrike", "Bombing", "Kill") for e in evs)
 
 
+def test_evidence_ends_at_its_sentence_not_at_a_blanked_dateline_after_it(coded_extractor):
+    # a headline line, then a dateline the pipeline blanks: the headline's evidence is the headline
+    text = ("Guyana asks UN court to halt Venezuelan vote\n\nGEORGETOWN, Nov 14 (Caribbean Wire) - Guyana asked "
+            "the International Court of Justice on Tuesday to order Venezuela to suspend a referendum.")
+    x = coded_extractor.extract(Article(id="t", text=text))
+    assert x.events and all("(Caribbean Wire)" not in e.evidence for e in x.events), [e.evidence for e in x.events]
+    for e in x.events:
+        assert text[e.char_start:e.char_end] == e.evidence
+
+
 def test_an_act_towards_two_recipients_is_an_event_towards_each(coded_extractor):
     evs = events_of(coded_extractor, "The UN Security Council called on Ethiopia and Eritrea to withdraw "
                                      "their troops from the border on Monday.")
