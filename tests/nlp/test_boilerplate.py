@@ -73,3 +73,14 @@ def test_a_photographs_caption_gives_none_of_its_events(extractor):
     x = extractor.extract(Article(id="t", text=text))
     assert {"vladimir-putin", "xi-jinping"}.isdisjoint(x.actors), sorted(x.actors)
     assert [(e.actors, e.recipients) for e in x.events] == [(["russia"], ["estonia"])], x.events
+
+
+@pytest.mark.parametrize("notice", [
+    "This article was amended on 4 March 2025 to correct the name of Egypt's foreign minister, Badr Abdelatty.",
+    "Correction: An earlier version of this story misstated the title of Egypt's foreign minister, Badr Abdelatty.",
+])
+def test_a_correction_notice_names_no_actors_of_the_story(extractor, notice):
+    text = f"{_STORY}\n\n{notice}\n"
+    x = extractor.extract(Article(id="t", text=text))
+    assert {"egypt", "badr-abdelatty"}.isdisjoint(x.actors), sorted(x.actors)
+    assert any(e.actors == ["russia"] for e in x.events)
