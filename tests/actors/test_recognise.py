@@ -118,6 +118,14 @@ def test_a_breakaway_government_is_an_actor_of_its_own(extractor):
         ("ethiopia", "somaliland"), ("moldova", "transnistria")}
 
 
+def test_the_uns_top_court_is_the_icj_not_the_un(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", text="Ukraine asked the UN's top court on Monday to order Russia "
+                                                "to halt its invasion."))
+    assert [(e.actors, e.recipients) for e in x.events if e.actors == ["ukraine"]] == [(["ukraine"], ["icj"])]
+
+
 def test_unknown_organisation_acts_for_the_state_that_owns_it(extractor):
     from kg.model import Article
 
