@@ -346,12 +346,24 @@ class Gazetteer:
         """
         return self._sectors().get(sector, (None, None))[1] if sector else None
 
+    def state_agent(self, sector: str | None) -> bool:
+        """Whether members of a sector act for their state (``sectors.tsv``): government, military,
+        police, judiciary, legislature, intelligence.
+
+        >>> g = Gazetteer.load()
+        >>> g.state_agent("police"), g.state_agent("opposition"), g.state_agent(None)
+        (True, False, False)
+        """
+        return bool(sector) and self._sectors().get(sector, (None, None, False))[2]
+
     def sector_code(self, sector: str | None) -> str | None:
         """The CAMEO agent code of a sector ("rebels" -> "REB")."""
         return self._sectors().get(sector, (None, None))[0] if sector else None
 
-    def _sectors(self) -> dict[str, tuple[str, str | None]]:
-        return self._table("sectors.tsv", lambda t, r: t.update({r["sector"]: (r["code"], r["group"] or None)}))
+    def _sectors(self) -> dict[str, tuple[str, str | None, bool]]:
+        """Each sector's CAMEO code, group label and whether its members act for their state."""
+        return self._table("sectors.tsv", lambda t, r: t.update(
+            {r["sector"]: (r["code"], r["group"] or None, r["state_agent"] == "yes")}))
 
     def _table(self, filename: str, fill) -> dict:
         """A table built from one file of the gazetteer's folder by ``fill(table, row)``, read once

@@ -78,7 +78,7 @@ GIVES = [
     (nouns.partitive_of_light_verb, 'Russia launched waves of airstrikes on Ukraine.',
      ('Airstrike', ['russia'], ['ukraine'])),
     (nouns.light_verb_recipient, 'Peru lodged a protest with Chile.',
-     ('Demonstrate', ['peru'], ['chile'])),
+     ('Accuse', ['peru'], ['chile'])),
     (nouns.compound_names_party, 'China welcomed the Ukraine talks.',
      ('Negotiate', ['ukraine'], [])),
     (nouns.place_of_light_verb, 'China staged air strikes near Taipei.',
@@ -105,6 +105,8 @@ GIVES = [
      ('ArmedAttack', ['rwanda'], ['democratic-republic-of-the-congo'])),
     (recipients.claim_recipients, 'Belarus said NATO troops were massing on the border. NATO denied the claim.',
      ('Reject', ['nato'], ['belarus (inferred)'])),
+    (recipients.a_states_protest_is_a_complaint, 'Japan lodged a protest with China over the detention of a businessman.',
+     ('Accuse', ['japan'], ['china'])),
     (recipients.context_recipients, 'Ethiopia accused Eritrea of arming rebels. Sudan condemned the move.',
      ('Condemn', ['sudan'], ['ethiopia (inferred)'])),
 ]

@@ -159,5 +159,6 @@ DOCUMENT_RULES = [
     recipients.claim_recipients,
     recipients.unanswered_denials,
     recipients.context_recipients,
+    recipients.a_states_protest_is_a_complaint,
     recipients.dedupe,
 ]

@@ -220,9 +220,9 @@ def light_verb_recipient(ex: EventExtractor, cand: Candidate, st: DocState):
     """"Sent emergency aid to Afghanistan": the light verb carries the recipient.
 
     >>> show("Peru lodged a protest with Chile.")
-    [('Demonstrate', ['peru'], ['chile'])]
+    [('Accuse', ['peru'], ['chile'])]
     >>> show("Peru lodged a protest with Chile.", without=light_verb_recipient)
-    [('Demonstrate', ['peru'], ['chile (inferred)'])]
+    [('Accuse', ['peru'], ['chile (inferred)'])]
     """
     governor = cand.governor
     if governor is not None and not cand.recipients and governor.lemma_.lower() in ex.light:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ...actors.gazetteer import Gazetteer
 from ...model import Event
 from ...taxonomy import is_a, quad_of, top_of
 from ..modality import word_list
@@ -18,7 +19,8 @@ from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 __all__ = ["purposes", "hosted_parties", "consequence_recipients", "antecedent_recipients", "answer_recipients",
-           "claim_recipients", "unanswered_denials", "context_recipients", "dedupe", "state_answered"]
+           "claim_recipients", "unanswered_denials", "context_recipients", "a_states_protest_is_a_complaint", "dedupe",
+           "state_answered"]
 
 #: how many sentences back a denied claim is looked for
 CLAIM_REACH = 3
@@ -335,6 +337,26 @@ def state_answered(ev: Event, target: str, actors: dict) -> str:
             and who.affiliation in actors and actors[who.affiliation].kind == "State":
         return who.affiliation
     return target
+
+
+def a_states_protest_is_a_complaint(events: list[Event], st: DocState) -> list[Event]:
+    """A protest by a state or its officials ("Japan lodged a protest with China", "drawing a sharp
+    protest from Kyiv") is a diplomatic complaint, Accuse; Protest is demonstrations, strikes and
+    boycotts by civil actors (the codebook's Protest and Accuse). A walk-out or a boycott (CAMEO
+    143) stays a protest, by a state's delegation too ("its delegation walked out in protest").
+
+    >>> show("Japan lodged a protest with China over the detention of a businessman.")
+    [('Accuse', ['japan'], ['china'])]
+    >>> show("Japan lodged a protest with China over the detention of a businessman.", without=a_states_protest_is_a_complaint)
+    [('Demonstrate', ['japan'], ['china'])]
+    """
+    actors, gaz = st.doc._.gpol_actors or {}, Gazetteer.load()
+    for ev in events:
+        if top_of(ev.type) == "Protest" and ev.actors and not (ev.cameo or "").startswith("143") \
+                and all(getattr(actors.get(k), "kind", None) == "State" for k in ev.actors) \
+                and (ev.actor_sector is None or gaz.state_agent(ev.actor_sector)):
+            ev.type, ev.cameo = "Accuse", "110"
+    return events
 
 
 def dedupe(events: list[Event], st: DocState) -> list[Event]:

@@ -242,7 +242,7 @@ def protesters_group(ex: EventExtractor, cand: Candidate, st: DocState):
     >>> show("Thousands of Serbians protested in Belgrade.")
     [('Demonstrate', ['serbia-civilians'], ['serbia'])]
     >>> show("Thousands of Serbians protested in Belgrade.", without=protesters_group)
-    [('Demonstrate', ['serbia'], [])]
+    [('Accuse', ['serbia'], [])]
     """
     v, actors = cand.tok, cand.actors
     crowd = any(c.dep_ == "nsubj" and c.lemma_.lower() in ex.crowd_nouns for c in v.children)
@@ -675,9 +675,9 @@ def reaction_preps_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
     told anew.
 
     >>> show("Cuba protested against the American blockade.")
-    [('Demonstrate', ['cuba'], ['united-states'])]
+    [('Accuse', ['cuba'], ['united-states'])]
     >>> show("Cuba protested against the American blockade.", without=reaction_preps_told_here)
-    [('Demonstrate', ['cuba'], ['united-states']), ('Blockade', ['united-states'], ['cuba (inferred)'])]
+    [('Accuse', ['cuba'], ['united-states']), ('Blockade', ['united-states'], ['cuba (inferred)'])]
     """
     v = cand.tok
     reacting = top_of(cand.cls) in REACTING_TOPS
