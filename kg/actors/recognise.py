@@ -1105,6 +1105,10 @@ class ActorRecognizer:
                 # "X and Y held their talks": the subject of the clause
                 ref, antecedent = last_body, None
                 reported = tok if tok.dep_ in ("nsubj", "nsubjpass") else None  # a subject a sayer may own
+                if reported is not None and (prev := self._previous_body(doc, tok, mentions)) is not None:
+                    # "The Kenyan government condemned the coup in Niger. It urged the junta ...": a
+                    # new sentence's subject is the last sentence's subject, not the body named last
+                    ref, antecedent = prev
                 if tok.dep_ == "poss":
                     verb = _verb_of(tok.head)
                     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1367,6 +1371,26 @@ class ActorRecognizer:
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         found = _mention_at(mentions, subj, lambda m: m.kind == "Person")
         return found.key if found is not None else None
+
+    @staticmethod
+    def _previous_body(doc: Doc, tok: Token, mentions: list) -> "tuple[Mention, Token] | None":
+        """The state or organisation that is the main-clause subject of the sentence before
+        ``tok``'s, with its head token, when ``tok`` ("it", "they") is the subject of its own
+        sentence's main clause, no state or organisation is named before it in that sentence, and
+        the number agrees ("it": one, not a coordination or a plural noun; "they": those)."""
+        sent = tok.sent
+        if sent.start == 0 or tok.head.i != sent.root.i \
+                or any(m.kind != "Person" and m.how != "pronoun" and sent.start <= m.start < tok.i for m in mentions):
+            return None
+        prev = doc[sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = _mention_at(mentions, subj, lambda m: m.kind != "Person" and m.how != "pronoun")
+        if found is None:
+            return None
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        if plural != (tok.lower_ == "they"):
+            return None
+        return found, subj
 
     @staticmethod
     def _said_in(tok: Token) -> Token | None:

@@ -217,6 +217,21 @@ def test_a_subject_pronoun_opening_a_sentence_is_the_last_sentences_subject(nlp)
         next(m.key for m in doc._.gpol_mentions if m.text.endswith("Amos Kethrani"))]
 
 
+def test_it_or_they_opening_a_sentence_is_the_last_sentences_subject(nlp):
+    def keys(doc, word):
+        return [m.key for m in doc._.gpol_mentions if m.text == word]
+
+    doc = nlp("The Kenyan government condemned the coup in Niger. It urged the soldiers to free the president.")
+    assert keys(doc, "It") == ["kenya"], [(m.text, m.key) for m in doc._.gpol_mentions]
+    # "they" for a coordination of states: all of them, not the last named
+    doc = nlp("Chile and Peru denounced the blockade of Bolivia. They called for talks.")
+    they = [m for m in doc._.gpol_mentions if m.text == "They"]
+    assert they and {they[0].key, *they[0].also} == {*keys(doc, "Chile"), *keys(doc, "Peru")}
+    # the number must agree: a single state is no "they", and keeps the reading of old
+    doc = nlp("Chile denounced the blockade of Bolivia by Peru and Ecuador. They called it legal.")
+    assert not set(keys(doc, "They")) & set(keys(doc, "Chile"))
+
+
 def test_a_foreign_acronym_in_brackets_ends_the_name_and_recurs_as_it(nlp):
     # the letters of "FACT" and "CNSP" are not those of the English names; the brackets still end
     # the name, and the model's tagging of the acronym as a common noun does not hide it
