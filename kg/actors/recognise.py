@@ -248,6 +248,26 @@ def _mention_head(doc: Doc, m: Mention) -> Token:
                 doc[m.end - 1])
 
 
+def _expletive(tok: Token) -> bool:
+    """Whether "it" stands for nothing, the clause after its verb being what is told
+    (``expletive_verbs``): "it was not clear who fired" (a clause of the verb or its adjective),
+    "it helps to recall how the war began" (no object: "it helped the rebels to regroup" is an
+    act), "it was Kinshasa that failed" (a cleft)."""
+    h = tok.head
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "expl") or h.lemma_.lower() not in word_list("expletive_verbs") \
+            or any(c.dep_ in ("dobj", "dative") for c in h.children):
+        return False
+    after = [c for c in h.children if c.i > h.i]
+    for x in (h, *(c for c in after if c.dep_ in ("acomp", "attr"))):
+        if any(c.dep_ in ("ccomp", "csubj") and c.i > x.i and not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                     for a in c.children) for c in x.children):
+            return True  # (not "it helped the rebels to regroup", parsed as a clause of its own)
+    if h.lemma_.lower() == "help" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                     for a in c.children) for c in after):
+        return True
+    return any(c.dep_ == "attr" and any(r.dep_ == "relcl" and r.i > c.i for r in c.children) for c in after)
+
+
 def _verb_of(tok: Token) -> Token:
     """The verb whose clause ``tok`` is in (:func:`~kg.events.syntax.clause_verb`), else the root of
     its sentence."""
@@ -1099,6 +1119,8 @@ class ActorRecognizer:
                         ref = found.key
                 add(tok.i, tok.i + 1, ref, "Person", "pronoun")
                 continue
+            if _expletive(tok):
+                continue  # "it helps to recall how the war began": no one
             if low in ("it", "they", "its", "their") and tok.dep_ in ("nsubj", "nsubjpass", "poss") and last_body \
                     and sent_no[tok.i] - sent_no[last_body.start] <= _PRONOUN_REACH:
                 # "Pakistan's army said it shot down five jets": the latest state or organisation;

@@ -3,6 +3,8 @@ after a name is that organisation wherever it recurs, and the name after "bin"/"
 father's name, not a surname another person of the article is known by."""
 from __future__ import annotations
 
+import pytest
+
 
 def mentions(nlp, text):
     return [(m.text, m.key) for m in nlp(text)._.gpol_mentions]
@@ -230,6 +232,23 @@ def test_it_or_they_opening_a_sentence_is_the_last_sentences_subject(nlp):
     # the number must agree: a single state is no "they", and keeps the reading of old
     doc = nlp("Chile denounced the blockade of Bolivia by Peru and Ecuador. They called it legal.")
     assert not set(keys(doc, "They")) & set(keys(doc, "Chile"))
+
+
+@pytest.mark.parametrize("second", [
+    "To see why, it helps to recall how the war began.",
+    "It was not clear who had fired first.",
+    "It remains unclear whether the talks will resume.",
+])
+def test_an_it_that_stands_for_nothing_names_no_actor(nlp, second):
+    doc = nlp("Sudan closed its border with Chad on Monday. " + second)
+    assert not [m for m in doc._.gpol_mentions if m.text == "It" or m.text == "it"], \
+        [(m.text, m.key) for m in doc._.gpol_mentions]
+
+
+@pytest.mark.parametrize("second", ["It helped the rebels to regroup.", "It was ready to talk."])
+def test_an_it_that_acts_still_stands_for_a_state(nlp, second):
+    doc = nlp("Sudan closed its border with Chad on Monday. " + second)
+    assert [m.key for m in doc._.gpol_mentions if m.text == "It"] == ["sudan"]
 
 
 def test_a_foreign_acronym_in_brackets_ends_the_name_and_recurs_as_it(nlp):
