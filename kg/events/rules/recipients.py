@@ -343,16 +343,19 @@ def a_states_protest_is_a_complaint(events: list[Event], st: DocState) -> list[E
     """A protest by a state or its officials ("Japan lodged a protest with China", "drawing a sharp
     protest from Kyiv") is a diplomatic complaint, Accuse; Protest is demonstrations, strikes and
     boycotts by civil actors (the codebook's Protest and Accuse). A walk-out or a boycott (CAMEO
-    143) stays a protest, by a state's delegation too ("its delegation walked out in protest").
+    143) stays a protest, by a state's delegation too ("its delegation walked out in protest"), and so
+    does a march, a rally or joining protesters: only the word "protest" is read as a complaint.
 
     >>> show("Japan lodged a protest with China over the detention of a businessman.")
     [('Accuse', ['japan'], ['china'])]
     >>> show("Japan lodged a protest with China over the detention of a businessman.", without=a_states_protest_is_a_complaint)
     [('Demonstrate', ['japan'], ['china'])]
     """
-    actors, gaz = st.doc._.gpol_actors or {}, Gazetteer.load()
+    actors, gaz, doc = st.doc._.gpol_actors or {}, Gazetteer.load(), st.doc
     for ev in events:
+        i = st.trigger_of.get(id(ev))
         if top_of(ev.type) == "Protest" and ev.actors and not (ev.cameo or "").startswith("143") \
+                and i is not None and doc[i].lemma_.lower() == "protest" \
                 and all(getattr(actors.get(k), "kind", None) == "State" for k in ev.actors) \
                 and (ev.actor_sector is None or gaz.state_agent(ev.actor_sector)):
             ev.type, ev.cameo = "Accuse", "110"
