@@ -1524,22 +1524,15 @@ class ActorRecognizer:
                 return self.gaz.get(m.key) or Entry(m.key, m.kind, m.text, (), None, None, None, None)
         return affiliation or self._affiliation_in(doc, tokens)
 
-    def _person_for(self, role: str, owner: Entry, persons: list[Actor]) -> Actor | None:
-        def fits(p: Actor) -> bool:
-            return p.affiliation == owner.key and p.role is not None and _roles_compatible(role, p.role)
-
-        cands = [p for p in persons if fits(p)]
-        if len(cands) == 1:
-            return cands[0]
-        if not cands:
-            known = [e for e in self.gaz if e.kind == "Person" and e.affiliation == owner.key
-                     and e.role and normalize_name(e.role) == normalize_name(role)]
-            if len(known) == 1:
-                e = known[0]
-                a = self._entry_actor(e)
-                persons.append(a)
-                return a
-        return None
+    @staticmethod
+    def _person_for(role: str, owner: Entry, persons: list[Actor]) -> Actor | None:
+        """The one person the article names who holds ``role`` for ``owner`` ("Turkey's foreign
+        minister" after "Foreign Minister Hakan Fidan"), else None. A title whose holder the article
+        does not name is the state or body it serves (coding rule R7), not whoever held the office
+        when the gazetteer was written: an article of 2016 is not about the minister of 2025."""
+        cands = [p for p in persons if p.affiliation == owner.key and p.role is not None
+                 and _roles_compatible(role, p.role)]
+        return cands[0] if len(cands) == 1 else None
 
 
 _GENERIC_ROLES = {"envoy": ("minister", "envoy", "ambassador", "diplomat", "secretary"),

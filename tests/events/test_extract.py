@@ -457,7 +457,7 @@ def test_a_reaction_to_an_act_its_noun_renames_is_aimed_at_who_did_it(extractor)
     text = ("Russia carried out a missile strike on Ukrainian soldiers in Sumy on Sunday, an attack "
             "Germany's chancellor called a war crime.")
     found, _ = events(extractor, text)
-    assert [f for f in found if f[0] == "Accuse"] == [("Accuse", ("friedrich-merz",), ("russia",), "Asserted")]
+    assert [f for f in found if f[0] == "Accuse"] == [("Accuse", ("germany",), ("russia",), "Asserted")]
 
 
 def test_a_complaint_is_aimed_at_the_accused_not_at_who_hears_it(extractor):
