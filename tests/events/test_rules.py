@@ -207,7 +207,10 @@ def test_a_reacted_to_act_whose_doer_is_named_is_told_as_the_doers_event(nlp):
     # coding rule R4: the demand is its speaker's event, aimed at whoever refuses it
     events = told(nlp, "The Taliban rejected Pakistan's demand to hand over the militants.")
     assert ("Reject", ["taliban"], ["pakistan"]) in events
-    assert ("Request", ["pakistan"], ["taliban (inferred)"]) in events
+    assert ("Request", ["pakistan"], ["taliban"]) in events
+    # so is an offer: aimed at whoever rejects it, read off the sentence, not guessed
+    events = told(nlp, "Kyiv rejected the Vatican's offer to host a prisoner exchange.")
+    assert ("Agree", ["holy-see"], ["ukraine"]) in events, events
     events = told(nlp, "Colombia rejected a demand by the ELN for a ceasefire.")
     assert any(t == "Request" and a == ["eln"] for t, a, _ in events), events
 

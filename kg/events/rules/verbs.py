@@ -15,7 +15,7 @@ from ..lexicon import LexEntry
 from ..state import DocState
 from ..syntax import (CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause, side_of,
                       with_partitive)
-from ..tops import ADDRESSED_TOPS, ANSWERED_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
+from ..tops import ADDRESSED_TOPS, ANSWERED_TOPS, PUT_TO_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 if TYPE_CHECKING:
@@ -650,7 +650,13 @@ def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
     >>> show("Mexico rejected a U.S. request.", without=reacted_object_told_here)
     [('Reject', ['mexico'], ['united-states']), ('Request', ['united-states'], ['mexico (inferred)'])]
     >>> show("Mexico rejected Guatemala's request.")
-    [('Reject', ['mexico'], ['guatemala']), ('Request', ['guatemala'], ['mexico (inferred)'])]
+    [('Reject', ['mexico'], ['guatemala']), ('Request', ['guatemala'], ['mexico'])]
+
+    What one side puts to another (an offer, a demand, an accusation, a threat) was aimed at whoever
+    rejects or accepts it:
+
+    >>> show("Fiji declined Beijing's offer of a policing agreement.")
+    [('Reject', ['fiji'], ['china']), ('Agree', ['china'], ['fiji'])]
     """
     dobj = cand.dobj
     if dobj is None or dobj.dep_ != "dobj" or cand.lemma in ex.light:
@@ -662,8 +668,10 @@ def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
         c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children)
     if noun is not None and not owned:
         st.suppressed.add(noun.i)
-    elif owned and top_of(cand.cls) in ANSWERED_TOPS:
-        st.answered[noun.i] = list(cand.actors)  # (the invitation is aimed at who accepts it)
+    elif owned and (top_of(cand.cls) in ANSWERED_TOPS or top_of(cand.cls) == "Reject" and {
+            top_of(e.cls) for e in ex.lex.noun(noun.lemma_.lower())} & PUT_TO_TOPS):
+        # (the invitation is aimed at who accepts it, the offer or the demand at who rejects it)
+        st.answered[noun.i] = list(cand.actors)
     for c in dobj.children:
         if c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             st.suppressed.update(t.i for t in c.subtree if t.pos_ in ("VERB", "NOUN"))
