@@ -674,11 +674,19 @@ class ActorRecognizer:
         >>> doc = load_pipeline()("The Obama administration expelled 35 Russian diplomats.")
         >>> [(m.text, m.key) for m in doc._.gpol_mentions][:1]
         [('Obama administration', 'united-states')]
+        >>> doc = load_pipeline()("Viktor Orban's government rejected the EU's demand.")
+        >>> [(m.text, m.key) for m in doc._.gpol_mentions][:1]
+        [("Viktor Orban's government", 'hungary')]
         """
         for m in list(mentions):
             head = doc[m.end - 1]
             ruler = head.head
-            if m.kind != "Person" or head.dep_ != "compound" or ruler.i != m.end \
+            # ("Orban's government", "Sharaa's interim government": a possessive and the ruling
+            # noun's own modifiers may stand between)
+            between = doc[m.end:ruler.i] if ruler.i >= m.end else None
+            if m.kind != "Person" or head.dep_ not in ("compound", "poss") or between is None \
+                    or not all(t.tag_ == "POS" or t.head.i == ruler.i and t.dep_ in ("amod", "compound") and t.is_lower
+                               for t in between) \
                     or ruler.lemma_.lower() not in name_words("ruling_nouns"):
                 continue
             person = actors.get(m.key)
