@@ -158,6 +158,7 @@ DOCUMENT_RULES = [
     recipients.answer_recipients,
     recipients.claim_recipients,
     recipients.unanswered_denials,
+    recipients.mediated_parties,
     recipients.context_recipients,
     recipients.a_states_protest_is_a_complaint,
     recipients.dedupe,

@@ -19,11 +19,13 @@ from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 __all__ = ["purposes", "hosted_parties", "consequence_recipients", "antecedent_recipients", "answer_recipients",
-           "claim_recipients", "unanswered_denials", "context_recipients", "a_states_protest_is_a_complaint", "dedupe",
+           "claim_recipients", "unanswered_denials", "mediated_parties", "context_recipients", "a_states_protest_is_a_complaint", "dedupe",
            "state_answered"]
 
 #: how many sentences back a denied claim is looked for
 CLAIM_REACH = 3
+#: how many sentences back the act a mediation with no parties named mediated is looked for
+MEDIATION_REACH = 2
 
 
 def purposes(events: list[Event], st: DocState) -> list[Event]:
@@ -285,6 +287,45 @@ def unanswered_denials(events: list[Event], st: DocState) -> list[Event]:
     ('Reject', ['rwanda'], ['democratic-republic-of-the-congo'])
     """
     return [ev for ev in events if ev.recipients or id(ev) not in st.denials]
+
+
+def mediated_parties(events: list[Event], st: DocState) -> list[Event]:
+    """A mediation that names no parties ("the truce between Israel and Hamas, brokered by Egypt",
+    "The swap was mediated by the Emirates") is aimed at each party of the act it mediated: the
+    latest act of two sides other than the mediator's told in its sentence, else in the
+    ``MEDIATION_REACH`` sentences before it (marked as inferred).
+
+    >>> show("Armenia and Azerbaijan agreed a ceasefire on Friday. The deal was brokered by Russia.")[-2:]
+    [('Mediate', ['russia'], ['armenia (inferred)']), ('Mediate', ['russia'], ['azerbaijan (inferred)'])]
+    >>> show("Armenia and Azerbaijan agreed a ceasefire on Friday. The deal was brokered by Russia.", without=mediated_parties)[-1]
+    ('Mediate', ['russia'], [])
+    """
+    actors, doc = st.doc._.gpol_actors or {}, st.doc
+    sent_of = {id(ev): doc[i].sent.start for ev in events if (i := st.trigger_of.get(id(ev))) is not None}
+    starts = sorted({s.start for s in doc.sents})
+    more: dict[int, list[Event]] = {}
+    for ev in events:
+        if ev.recipients or not is_a(ev.type, "Mediate") or id(ev) not in sent_of:
+            continue
+        me = side_of(ev.actors, actors)
+        here = starts.index(sent_of[id(ev)])
+        reach = set(starts[max(0, here - MEDIATION_REACH):here + 1])
+        told = [p for p in events if p is not ev and sent_of.get(id(p)) in reach and not is_a(p.type, "Mediate")
+                and (p.char_start <= ev.char_start or sent_of.get(id(p)) == sent_of[id(ev)])]
+        # (the mediated act in the mediation's own sentence first, then the latest before it)
+        told.sort(key=lambda p: (sent_of[id(p)] == sent_of[id(ev)], p.char_start))
+        for p in reversed(told):
+            parties = [k for k in dict.fromkeys([*co_actors(p, events, st), *p.actors, *p.recipients])
+                       if not side_of([k], actors) & me]
+            if len({frozenset(side_of([k], actors)) for k in parties}) < 2:
+                continue
+            inferred = sent_of[id(p)] != sent_of[id(ev)]
+            ev.recipients, ev.recipient_inferred = [parties[0]], inferred
+            if inferred:
+                ev.confidence = max(0.3, ev.confidence - 0.2)
+            more[id(ev)] = [replace(ev, recipients=[k], recipient_inferred=inferred) for k in parties[1:]]
+            break
+    return with_more(events, more)
 
 
 def context_recipients(events: list[Event], st: DocState) -> list[Event]:
