@@ -44,6 +44,8 @@ _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "und
 # groups of a society that a state's agents act on at home: "police detained students" are that
 # state's students (not rebels or militants: forces fight foreign ones too)
 _HOME_SOCIETY = {"opposition", "education", "media", "labour", "human_rights", "agriculture", "party", "religion"}
+# the sectors of a crowd in the street that police act on ("police detained hundreds")
+_CROWD_SECTORS = {"opposition", "education", "labour", "civilians", "agriculture"}
 # the sentences of a story's lead (its headline and first sentences), which tell what it is about
 _LEAD_SENTENCES = 3
 # where "the army", "police", "the government" stand for the story's own state: its subject ("the
@@ -323,6 +325,26 @@ def _acting(tok: Token, counts: frozenset[str]) -> bool:
         return True  # "the building was stormed by protesters", "road blockades by students"
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "nsubj" \
         and head.head.lemma_.lower() in counts
+
+
+def _people_acted_on(tok: Token) -> str | None:
+    """How a count of people or "people" stands to the crowd a story tells of: "protested" when a
+    clause of its own says they protested ("detained 100 people who joined the protests"), "told"
+    when a clause acts on them ("police detained hundreds", "fired tear gas at 300 people"), else
+    None."""
+    low = tok.lemma_.lower()
+    if low not in ("people", "person") and low not in word_list("people_counts"):
+        return None
+    words = word_list("protest_words")
+    if any(c.dep_ == "relcl" and (c.lemma_.lower() in words or any(
+            o.lemma_.lower() in words | word_list("crowd_nouns") for o in c.subtree if o.dep_ in ("dobj", "pobj")))
+           for c in tok.children):
+        return "protested"
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "pobj" and head.lower_ in ("at", "on", "against") \
+            or tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
+        return "told"
+    return None
 
 
 def _head_match(tok: Token, mod_tokens: list, by_head: dict) -> "Mention | None":
@@ -1277,8 +1299,24 @@ class ActorRecognizer:
                         # acting in the street are of the story's own state
                         where = self.gaz.get(home)
                         where = where if where is not None and where.kind == "State" else None
+                acted_on = None
+                if where is None and not mod_tokens:
+                    # "Protesters blocked the motorway, and police detained hundreds": the people a
+                    # clause acts on are the crowd told of just before, or a crowd of their own when
+                    # the clause says they protested ("detained 100 people who protested")
+                    crowd = next((mm for mm in sorted(mentions, key=lambda m: -m.start)
+                                  if mm.start < tok.i and mm.how == "group" and mm.sector in _CROWD_SECTORS
+                                  and sent_no[tok.i] - sent_no[mm.start] <= _PRONOUN_REACH), None)
+                    acted_on = _people_acted_on(tok)
+                    if acted_on == "told" and crowd is not None:
+                        add(tok.i, tok.i + 1, crowd.key, crowd.kind, "group", sector=crowd.sector)
+                        continue
+                    if acted_on == "protested":
+                        where, sector = self._agents_state(tok, mentions) or self.gaz.get(home or ""), "opposition"
+                        where = where if where is not None and where.kind == "State" else None
                 if where is not None:
-                    self._add_group(actors, add, tok, where, sector, doc[tok.left_edge.i:tok.right_edge.i + 1].text)
+                    self._add_group(actors, add, tok, where, sector, "protesters" if acted_on == "protested"
+                                    else doc[tok.left_edge.i:tok.right_edge.i + 1].text)
                     if is_crowd and crowd_group is None:
                         crowd_group = (where, sector)
                     continue

@@ -160,6 +160,19 @@ def test_a_title_whose_holder_the_article_does_not_name_is_the_state(extractor):
     assert "abbas-araghchi" in {k for e in x.events for k in e.actors}
 
 
+def test_people_police_act_on_are_the_crowd_told_of(nlp):
+    doc = nlp("Chilean students blocked a motorway near Santiago, and police detained hundreds.")
+    keys = {m.text: m.key for m in doc._.gpol_mentions}
+    assert keys.get("hundreds") == keys["students"], keys
+    # people a clause says protested are a crowd of the police's state
+    doc = nlp("Peruvian police detained more than 100 people who protested against the new mining law.")
+    [people] = [m for m in doc._.gpol_mentions if m.text == "people"]
+    assert people.how == "group" and people.key != "peru" and doc._.gpol_actors[people.key].kind == "Organization"
+    # people with no crowd told of, who did not protest, are no group
+    doc = nlp("Police in Lima arrested 25 people accused of plotting to kill the president.")
+    assert not [m for m in doc._.gpol_mentions if m.text == "people"]
+
+
 def test_it_in_what_a_state_says_is_the_sayer(nlp):
     doc = nlp("The Philippines, which lies just south of Taiwan, said on Monday it would hold drills with Japan.")
     [it] = [m for m in doc._.gpol_mentions if m.text == "it"]
