@@ -86,6 +86,7 @@ class EventExtractor(Arguments, Telling):
         self.receiving = word_list("receiving_verbs")
         self.gathering = word_list("gathering_verbs")
         self.insisting = word_list("insisting_verbs")
+        self.summary = word_list("summary_nouns")
         self.storming_verbs = word_list("storming_verbs")
         self.blocking_verbs = word_list("blocking_verbs")
         self.diplomat_nouns = word_list("diplomat_nouns")

@@ -112,6 +112,7 @@ VERB_RULES = [
     verbs.crowd_gathering_protests,
     # whom it is aimed at
     verbs.objects_are_recipients,
+    verbs.summed_up_act_is_the_target,
     verbs.receiving_is_the_givers_act,
     verbs.evacuation_aids_the_evacuees_state,
     verbs.protest_aims_at_own_state,

@@ -27,7 +27,7 @@ __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_re
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
            "protesters_group", "crowd_storming_building_protests", "crowd_blocking_protests",
            "crowd_gathering_protests",
-           "objects_are_recipients",
+           "objects_are_recipients", "summed_up_act_is_the_target",
            "receiving_is_the_givers_act",
            "evacuation_aids_the_evacuees_state",
            "protest_aims_at_own_state", "bare_noun_refers_back", "insisting_on_a_fact_is_no_demand",
@@ -272,6 +272,34 @@ def objects_are_recipients(ex: EventExtractor, cand: Candidate, st: DocState):
     """
     own = {k for k, _ in cand.actors}
     cand.recipients = [r for r in ex.objects(cand.tok, st, top_of(cand.cls)) if r[0] not in own]
+
+
+def summed_up_act_is_the_target(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A reaction told of a noun that sums up the act before it ("Thailand recognised the junta's
+    envoy, a decision condemned by the opposition", "a move welcomed by Beijing", "a step Beijing
+    had requested"; ``data/syntax/summary_nouns.txt``) is aimed at who did that act, the subject of
+    the clause the noun is set off from (of what a speaker said they would do: "Vietnam said it
+    would scrap visas, a move welcomed by Beijing").
+
+    >>> show("Chile recognised the rebel envoy, a decision condemned by Peru.")
+    [('Recognize', ['chile'], []), ('Condemn', ['peru'], ['chile'])]
+    >>> show("Chile recognised the rebel envoy, a decision condemned by Peru.", without=summed_up_act_is_the_target)
+    [('Recognize', ['chile'], []), ('Condemn', ['peru'], ['chile (inferred)'])]
+    """
+    tok = cand.tok
+    noun = tok.head
+    if cand.recipients or tok.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in ex.summary \
+            or noun.dep_ not in ("dobj", "npadvmod", "appos", "attr"):
+        return
+    verb = noun.head
+    if noun.dep_ == "appos" and verb.dep_ in ("dobj", "attr") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # ("recognised the envoy, a decision ...": the parser hangs it off the object)
+    if verb.pos_ not in ("VERB", "AUX") or not any(t.is_punct for t in tok.doc[verb.i + 1:noun.i]):
+        return
+    if verb.lemma_.lower() in ex.speech:
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    own = side_of([k for k, _ in cand.actors], tok.doc._.gpol_actors or {})
+    cand.recipients = [r for r in ex.subjects(verb, st) if r[0] not in own]
 
 
 def receiving_is_the_givers_act(ex: EventExtractor, cand: Candidate, st: DocState):
