@@ -1277,7 +1277,7 @@ class ActorRecognizer:
             if mod_tokens and not any(t.i in owned for t in mod_tokens):
                 named_in_mods = self._affiliation_in(doc, mod_tokens)
             if (not mod_tokens or not any(t.i in owned for t in mod_tokens) and not named_in_mods) \
-                    and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+                    and (tok.tag_ == "NNS" or tok.lemma_.lower() in word_list("collective_nouns")) and tok.pos_ == "NOUN":
                 # "opposition groups in Zimbabwe", "rebels in Darfur", "students throughout
                 # Indonesia": a group of the state of the place it is in (state agents are not: troops
                 # in a country may be anyone's)
@@ -1294,7 +1294,8 @@ class ActorRecognizer:
                         # protesters, "students" detained are those protesters: the event
                         # extractor's crowd)
                         where = self._agents_state(tok, mentions)
-                    if where is None and is_crowd and home is not None and _acting(tok, word_list("people_counts")):
+                    if where is None and (is_crowd and _acting(tok, word_list("people_counts"))
+                                          or tok.lemma_.lower() in word_list("collective_nouns")) and home is not None:
                         # "Protesters stormed parliament", "thousands of students marched": people
                         # acting in the street are of the story's own state
                         where = self.gaz.get(home)
@@ -1403,7 +1404,8 @@ class ActorRecognizer:
                     continue
             sector = self._phrase_sector(doc, tok) or self.gaz.sector(low)
             group = self.gaz.sector_group(sector)
-            if group and owner.kind == "State" and not role and tok.tag_ in ("NNS", "NNPS"):
+            if group and owner.kind == "State" and not role \
+                    and (tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in word_list("collective_nouns")):
                 # "Darfur rebels", "French farmers": a group of the state's society, a node of its own
                 # (CAMEO's country + agent code), affiliated with the state
                 if not taken[tok.i]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kg.model import Article
 
 
@@ -158,6 +160,14 @@ def test_a_title_whose_holder_the_article_does_not_name_is_the_state(extractor):
     x = extract(extractor, "Iranian Foreign Minister Abbas Araghchi arrived in Muscat. Oman's sultan received "
                            "Iran's foreign minister on Monday.")
     assert "abbas-araghchi" in {k for e in x.events for k in e.actors}
+
+
+@pytest.mark.parametrize("text", ["Kenya's opposition rejected the results.",
+                                  "The opposition in Kenya rejected the results.",
+                                  "NAIROBI, May 3 (Wire) - The opposition rejected the results."])
+def test_the_opposition_is_a_group_of_its_state_not_the_state(nlp, text):
+    [m] = [m for m in nlp(text)._.gpol_mentions if m.text == "opposition"]
+    assert m.key != "kenya" and m.kind == "Organization" and m.how == "group", m
 
 
 def test_people_police_act_on_are_the_crowd_told_of(nlp):
