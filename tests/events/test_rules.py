@@ -109,6 +109,8 @@ GIVES = [
      ('ArmedAttack', ['rwanda'], ['democratic-republic-of-the-congo'])),
     (recipients.claim_recipients, 'Belarus said NATO troops were massing on the border. NATO denied the claim.',
      ('Reject', ['nato'], ['belarus (inferred)'])),
+    (nouns.a_call_for_something_is_an_appeal, "The EU's call on Serbia to de-escalate went unheeded.",
+     ('Request', ['european-union'], ['serbia'])),
     (recipients.mediated_parties, 'The truce between Israel and Hamas, brokered by Egypt, held on Friday.',
      ('Mediate', ['egypt'], ['hamas'])),
     (recipients.mediated_parties, 'Russia and Ukraine exchanged 300 prisoners. The swap was mediated by Qatar.',

@@ -136,6 +136,7 @@ VERB_RULES = [
 NOUN_RULES = [
     verbs.told_elsewhere,
     nouns.event_frame,
+    nouns.a_call_for_something_is_an_appeal,
     # the noun's own phrases
     nouns.noun_arguments,
     nouns.participle_agent,

@@ -23,7 +23,7 @@ from .example import events as show  # noqa: F401  (the examples of the docstrin
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["event_frame", "noun_arguments", "participle_agent", "modifiers_refine_class", "in_talks",
+__all__ = ["event_frame", "a_call_for_something_is_an_appeal", "is_appeal", "noun_arguments", "participle_agent", "modifiers_refine_class", "in_talks",
            "light_verb_subject", "partitive_of_light_verb", "light_verb_recipient",
            "answered_noun_aims_at_who_answers", "compound_names_party", "place_of_light_verb"]
 
@@ -41,6 +41,38 @@ def event_frame(ex: EventExtractor, cand: Candidate, st: DocState):
     if n.dep_ == "compound" and n.head.i == n.i + 1 and n.head.lemma_.lower() in ex.frames:
         cand.frame = n.head
         cand.kids += [c for c in n.head.children if c.i != n.i]
+
+
+def a_call_for_something_is_an_appeal(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A call for something or on someone, and calls from someone, are an appeal (Request), not a
+    telephone call (:func:`is_appeal`): "France rejected calls from Vanuatu for a UN role", "the
+    EU's call on Serbia to de-escalate". Its recipient is who it is made to ("on", "to"), not what
+    it asks for.
+
+    >>> show("Peru rejected calls from Chile for a referendum.")[1]
+    ('Request', ['chile'], ['peru'])
+    >>> show("Peru rejected calls from Chile for a referendum.", without=a_call_for_something_is_an_appeal)[1]
+    ('PhoneCall', ['chile'], ['peru'])
+    """
+    if cand.cls == "PhoneCall" and is_appeal(cand.tok):
+        entry = ex.lex.noun("appeal")[0]
+        cand.entry = dataclasses.replace(entry, lemma=cand.lemma, recipient_preps=("on", "to"))
+        cand.cls = entry.cls
+
+
+def is_appeal(n: Token) -> bool:
+    """Whether the noun "call" is an appeal: "calls for a referendum", "a call on Serbia to
+    de-escalate", "calls from the EU" (plural, by no telephone), not "a phone call with Macron",
+    "the call between the two leaders"."""
+    if n.lemma_.lower() != "call":
+        return False
+    kids = list(n.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in kids) \
+            or any(c.dep_ == "compound" and c.lower_ in ("phone", "telephone", "video", "conference") for c in kids):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in kids) or any(
+        c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in kids) \
+        or n.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in kids)
 
 
 def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):

@@ -17,6 +17,7 @@ from ..syntax import (CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_
                       with_partitive)
 from ..tops import ADDRESSED_TOPS, ANSWERED_TOPS, PUT_TO_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
+from .nouns import is_appeal
 
 if TYPE_CHECKING:
     from ..extract import EventExtractor
@@ -696,8 +697,8 @@ def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
         c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children)
     if noun is not None and not owned:
         st.suppressed.add(noun.i)
-    elif owned and (top_of(cand.cls) in ANSWERED_TOPS or top_of(cand.cls) == "Reject" and {
-            top_of(e.cls) for e in ex.lex.noun(noun.lemma_.lower())} & PUT_TO_TOPS):
+    elif owned and (top_of(cand.cls) in ANSWERED_TOPS or top_of(cand.cls) == "Reject" and (
+            {"Request"} if is_appeal(noun) else {top_of(e.cls) for e in ex.lex.noun(noun.lemma_.lower())}) & PUT_TO_TOPS):
         # (the invitation is aimed at who accepts it, the offer or the demand at who rejects it)
         st.answered[noun.i] = list(cand.actors)
     for c in dobj.children:
