@@ -330,21 +330,28 @@ def _acting(tok: Token, counts: frozenset[str]) -> bool:
 def _people_acted_on(tok: Token) -> str | None:
     """How a count of people or "people" stands to the crowd a story tells of: "protested" when a
     clause of its own says they protested ("detained 100 people who joined the protests"), "told"
-    when a clause acts on them ("police detained hundreds", "fired tear gas at 300 people"), else
-    None."""
+    when forces act on them (``crackdown_verbs``: "police detained hundreds", "fired tear gas at 300
+    people"), else None."""
     low = tok.lemma_.lower()
     if low not in ("people", "person") and low not in word_list("people_counts"):
         return None
+    counted = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if counted and not any(o.lemma_.lower() in ("people", "person") or o.lemma_.lower() in word_list("crowd_nouns")
+                           for o in counted):
+        return None  # ("hundreds of strikes", "dozens of drones": not people)
     words = word_list("protest_words")
     if any(c.dep_ == "relcl" and (c.lemma_.lower() in words or any(
             o.lemma_.lower() in words | word_list("crowd_nouns") for o in c.subtree if o.dep_ in ("dobj", "pobj")))
            for c in tok.children):
         return "protested"
-    head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "pobj" and head.lower_ in ("at", "on", "against") \
-            or tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
-        return "told"
-    return None
+    head, verb = tok.head, None
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        verb = head
+    elif tok.dep_ == "pobj" and head.lower_ in ("at", "on", "against"):
+        verb = head.head
+    elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "nsubjpass"):
+        verb = head.head.head
+    return "told" if verb is not None and verb.lemma_.lower() in word_list("crackdown_verbs") else None
 
 
 def _head_match(tok: Token, mod_tokens: list, by_head: dict) -> "Mention | None":
@@ -1305,11 +1312,11 @@ class ActorRecognizer:
                     # "Protesters blocked the motorway, and police detained hundreds": the people a
                     # clause acts on are the crowd told of just before, or a crowd of their own when
                     # the clause says they protested ("detained 100 people who protested")
-                    crowd = next((mm for mm in sorted(mentions, key=lambda m: -m.start)
-                                  if mm.start < tok.i and mm.how == "group" and mm.sector in _CROWD_SECTORS
-                                  and sent_no[tok.i] - sent_no[mm.start] <= _PRONOUN_REACH), None)
                     acted_on = _people_acted_on(tok)
-                    if acted_on == "told" and crowd is not None:
+                    crowd = next((mm for mm in sorted(mentions, key=lambda m: -m.start)
+                                  if mm.start < tok.i and mm.how == "group" and mm.sector in _CROWD_SECTORS), None) \
+                        if acted_on == "told" else None
+                    if crowd is not None:
                         add(tok.i, tok.i + 1, crowd.key, crowd.kind, "group", sector=crowd.sector)
                         continue
                     if acted_on == "protested":

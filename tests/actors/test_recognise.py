@@ -181,6 +181,15 @@ def test_people_police_act_on_are_the_crowd_told_of(nlp):
     # people with no crowd told of, who did not protest, are no group
     doc = nlp("Police in Lima arrested 25 people accused of plotting to kill the president.")
     assert not [m for m in doc._.gpol_mentions if m.text == "people"]
+    # the crowd may be told of paragraphs before; counts of things and people not acted on by
+    # forces are not it
+    doc = nlp("Chilean students blocked a motorway near Santiago. The government called an emergency meeting. "
+              "Ministers met for hours. Pictures show people running from the square. Police later detained "
+              "hundreds. Jets carried out hundreds of strikes on the border.")
+    keys = [(m.text, m.key) for m in doc._.gpol_mentions]
+    crowd = dict(keys)["students"]
+    assert ("hundreds", crowd) in keys and ("people", crowd) not in keys, keys
+    assert len([k for t, k in keys if t == "hundreds"]) == 1, keys
 
 
 def test_it_in_what_a_state_says_is_the_sayer(nlp):
