@@ -1,7 +1,7 @@
 """Sets of PLOVER top types the event extractor reads events by (model constants, not word lists)."""
 from __future__ import annotations
 
-__all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS", "PUT_TO_TOPS", "REACTING_TOPS",
+__all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS", "ANY_ACT", "PUT_TO_TOPS", "REACTING_TOPS",
            "OF_AGENT_TOPS", "FORCE_TOPS", "COOPERATION", "MATERIAL", "DIRECTED_TOPS", "GATHERINGS",
            "ANSWERS", "CHALLENGES", "SPEECH_ACT_TOPS", "FROM_ORIGIN_TOPS", "TOPIC_TOPS",
            "JOINT_CLASSES", "ANSWERED_TOPS"]
@@ -17,6 +17,9 @@ CONTENT_GOVERNORS = {"Threaten", "Request", "Agree", "Reject", "Concede"}
 PLACE_RECIPIENT_TOPS = {"Assault", "Coerce", "Aid", "Mobilize", "Sanction"}
 # Verbal acts addressed to someone named by "by"/"from" on their object: "demanded an admission by X"
 ADDRESSED_TOPS = {"Request", "Reject", "Accuse"}
+# What a reaction refers to when its object only sums up an act ("called the decision a mistake"):
+# the latest act told before, of whatever class
+ANY_ACT = "*"
 # What one side puts to another (an offer, a demand, an accusation, a threat): whoever rejects it
 # ("Kyiv rejected the Vatican's offer", "Rwanda dismissed Congo's accusations") was its target
 PUT_TO_TOPS = {"Agree", "Request", "Accuse", "Threaten"}

@@ -49,6 +49,8 @@ GIVES = [
      ('Meet', ['peru'], ['chile'])),
     (verbs.protest_aims_at_own_state, 'Thousands of Kenyans marched in Nairobi.',
      ('Protest', ['kenya-civilians'], ['kenya'])),
+    (verbs.bare_noun_refers_back, 'Peru expelled the Chilean ambassador. Chile protested to the UN. '
+                                  'Bolivia condemned the decision.', ('Condemn', ['bolivia'], ['peru'])),
     (verbs.bare_noun_refers_back, 'Israel struck Syria. Turkey condemned the strike.',
      ('Condemn', ['turkey'], ['israel'])),
     (verbs.content_clause, 'Algeria threatened to cut gas supplies to Spain.',

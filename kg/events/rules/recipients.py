@@ -15,7 +15,7 @@ from ...taxonomy import is_a, quad_of, top_of
 from ..modality import word_list
 from ..state import DocState
 from ..syntax import by_trigger, clause_triggers, side_of
-from ..tops import ANSWERS, CHALLENGES, GATHERINGS, MATERIAL
+from ..tops import ANSWERS, ANY_ACT, CHALLENGES, GATHERINGS, MATERIAL, REACTING_TOPS, SPEECH_ACT_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 __all__ = ["purposes", "hosted_parties", "consequence_recipients", "antecedent_recipients", "answer_recipients",
@@ -162,12 +162,14 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
                 continue  # the same act of a co-actor ("X, Y and Z completed a withdrawal")
             if id(prev) in reactions:
                 continue  # another reaction to it ("Russia welcomed the treaty. China praised the deal")
-            if top_of(prev.type) == top_of(cls) and prev.modality == "Asserted" and prev is not ev \
+            if cls == ANY_ACT and top_of(prev.type) in SPEECH_ACT_TOPS | REACTING_TOPS:
+                continue  # ("condemned the decision": an act, not what someone said of one)
+            if (cls == ANY_ACT or top_of(prev.type) == top_of(cls)) and prev.modality == "Asserted" and prev is not ev \
                     and not side_of(prev.actors, actors) & side_of(ev.actors, actors):
                 fits.append(prev)
         # the latest act of the noun's own class, else the latest of its top type: "the deal" is
         # the treaty signed, not a settlement some other side supported after it
-        prev = next((p for p in fits if is_a(p.type, cls)), fits[0] if fits else None)
+        prev = next((p for p in fits if cls != ANY_ACT and is_a(p.type, cls)), fits[0] if fits else None)
         if prev is not None:
             ev.recipients = [state_answered(ev, prev.actors[0], actors)]
             ev.confidence = max(0.3, ev.confidence - 0.2)

@@ -15,7 +15,7 @@ from ..lexicon import LexEntry
 from ..state import DocState
 from ..syntax import (CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause, side_of,
                       with_partitive)
-from ..tops import ADDRESSED_TOPS, ANSWERED_TOPS, PUT_TO_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
+from ..tops import ADDRESSED_TOPS, ANSWERED_TOPS, ANY_ACT, PUT_TO_TOPS, CONTENT_GOVERNORS, FORCE_TOPS, REACTING_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 from .nouns import is_appeal
 
@@ -452,6 +452,8 @@ def protest_aims_at_own_state(ex: EventExtractor, cand: Candidate, st: DocState)
 def bare_noun_refers_back(ex: EventExtractor, cand: Candidate, st: DocState):
     """A reaction to an event named by a bare noun ("condemned the strike") refers to an event
     told before; its target is that event's actor (:func:`~kg.events.rules.recipients.antecedent_recipients`).
+    A noun that only sums up an act ("condemned the decision", "called the move a mistake";
+    ``summary_nouns``) refers to the latest act of any class told before, not to what was said.
 
     >>> show("Israel struck Syria. Turkey condemned the strike.")
     [('Airstrike', ['israel'], ['syria']), ('Condemn', ['turkey'], ['israel'])]
@@ -465,6 +467,10 @@ def bare_noun_refers_back(ex: EventExtractor, cand: Candidate, st: DocState):
                  or (c.dep_ == "prep" and any(o.i in idx for o in c.children))] if noun is not None else None
         if noun is not None and not named:
             cand.refers_to = ex.lex.noun(noun.lemma_.lower())[0].cls
+        elif noun is None and dobj.lemma_.lower() in ex.summary \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in dobj.children) \
+                and not any(c.dep_ in ("poss", "compound", "amod", "prep", "relcl", "acl") for c in dobj.children):
+            cand.refers_to = ANY_ACT  # "called the decision a mistake": the latest act told, of any class
 
 
 def insisting_on_a_fact_is_no_demand(ex: EventExtractor, cand: Candidate, st: DocState):
