@@ -327,6 +327,12 @@ def _acting(tok: Token, counts: frozenset[str]) -> bool:
         and head.head.lemma_.lower() in counts
 
 
+def _collective(tok: Token) -> bool:
+    """Whether ``tok`` is a singular noun naming a group of a society (``collective_nouns``: "the
+    opposition", "opposition lawmakers")."""
+    return tok.lemma_.lower() in word_list("collective_nouns")
+
+
 def _people_acted_on(tok: Token) -> str | None:
     """How a count of people or "people" stands to the crowd a story tells of: "protested" when a
     clause of its own says they protested ("detained 100 people who joined the protests"), "told"
@@ -703,19 +709,11 @@ class ActorRecognizer:
         >>> doc = load_pipeline()("The Obama administration expelled 35 Russian diplomats.")
         >>> [(m.text, m.key) for m in doc._.gpol_mentions][:1]
         [('Obama administration', 'united-states')]
-        >>> doc = load_pipeline()("Viktor Orban's government rejected the EU's demand.")
-        >>> [(m.text, m.key) for m in doc._.gpol_mentions][:1]
-        [("Viktor Orban's government", 'hungary')]
         """
         for m in list(mentions):
             head = doc[m.end - 1]
             ruler = head.head
-            # ("Orban's government", "Sharaa's interim government": a possessive and the ruling
-            # noun's own modifiers may stand between)
-            between = doc[m.end:ruler.i] if ruler.i >= m.end else None
-            if m.kind != "Person" or head.dep_ not in ("compound", "poss") or between is None \
-                    or not all(t.tag_ == "POS" or t.head.i == ruler.i and t.dep_ in ("amod", "compound") and t.is_lower
-                               for t in between) \
+            if m.kind != "Person" or head.dep_ != "compound" or ruler.i != m.end \
                     or ruler.lemma_.lower() not in name_words("ruling_nouns"):
                 continue
             person = actors.get(m.key)
@@ -1284,7 +1282,7 @@ class ActorRecognizer:
             if mod_tokens and not any(t.i in owned for t in mod_tokens):
                 named_in_mods = self._affiliation_in(doc, mod_tokens)
             if (not mod_tokens or not any(t.i in owned for t in mod_tokens) and not named_in_mods) \
-                    and (tok.tag_ == "NNS" or tok.lemma_.lower() in word_list("collective_nouns")) and tok.pos_ == "NOUN":
+                    and (tok.tag_ == "NNS" or _collective(tok)) and tok.pos_ == "NOUN":
                 # "opposition groups in Zimbabwe", "rebels in Darfur", "students throughout
                 # Indonesia": a group of the state of the place it is in (state agents are not: troops
                 # in a country may be anyone's)
@@ -1302,7 +1300,7 @@ class ActorRecognizer:
                         # extractor's crowd)
                         where = self._agents_state(tok, mentions)
                     if where is None and (is_crowd and _acting(tok, word_list("people_counts"))
-                                          or tok.lemma_.lower() in word_list("collective_nouns")) and home is not None:
+                                          or _collective(tok)) and home is not None:
                         # "Protesters stormed parliament", "thousands of students marched": people
                         # acting in the street are of the story's own state
                         where = self.gaz.get(home)
@@ -1339,8 +1337,8 @@ class ActorRecognizer:
                 # "the army", "police", "the government": the story's own state
                 sector = self.gaz.sector(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-                pm = next((mm for mm in mentions if poss is not None and mm.start == poss.i
-                           and mm.kind == "Person"), None)
+                # ("Viktor Orban's government": the possessor ends a name of several words)
+                pm = _mention_at(mentions, poss, lambda mm: mm.kind == "Person")
                 aff = actors[pm.key].affiliation if pm is not None and pm.key in actors else None
                 home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
                 state_noun = home_agent or tok.lemma_.lower() in word_list("state_anaphors")
@@ -1411,8 +1409,7 @@ class ActorRecognizer:
                     continue
             sector = self._phrase_sector(doc, tok) or self.gaz.sector(low)
             group = self.gaz.sector_group(sector)
-            if group and owner.kind == "State" and not role \
-                    and (tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in word_list("collective_nouns")):
+            if group and owner.kind == "State" and not role and (tok.tag_ in ("NNS", "NNPS") or _collective(tok)):
                 # "Darfur rebels", "French farmers": a group of the state's society, a node of its own
                 # (CAMEO's country + agent code), affiliated with the state
                 if not taken[tok.i]:

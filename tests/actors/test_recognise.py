@@ -170,6 +170,14 @@ def test_the_opposition_is_a_group_of_its_state_not_the_state(nlp, text):
     assert m.key != "kenya" and m.kind == "Organization" and m.how == "group", m
 
 
+def test_a_leaders_government_is_the_leaders_state_and_the_name_the_leader(nlp):
+    # (coding rule R7) a possessor of several words; the name stays the leader's, for the pronouns after it
+    doc = nlp("Viktor Orban's government rejected the EU's demand, and he called it blackmail.")
+    found = [(m.text, m.key) for m in doc._.gpol_mentions]
+    assert ("government", "hungary") in found and ("Viktor Orban", "viktor-orban") in found, found
+    assert ("he", "viktor-orban") in found, found
+
+
 def test_people_police_act_on_are_the_crowd_told_of(nlp):
     doc = nlp("Chilean students blocked a motorway near Santiago, and police detained hundreds.")
     keys = {m.text: m.key for m in doc._.gpol_mentions}
