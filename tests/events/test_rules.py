@@ -248,3 +248,9 @@ def test_a_bare_event_noun_refers_to_an_act_of_its_own_class_first(nlp):
                        "settlement. Ecuador praised the deal.")
     ecuador = [e for e in events if e[1] == ["ecuador"]]
     assert ecuador and all(e[2] and e[2][0] in ("chile", "peru") for e in ecuador), events
+
+
+def test_a_mediation_is_of_a_deal_talks_or_a_war_not_of_what_was_said(nlp):
+    events = told(nlp, "Saudi Arabia accused Iran of rejecting Japan's mediation.")
+    assert ("Accuse", ["saudi-arabia"], ["iran"]) in events
+    assert [e for e in events if e[0] == "Mediate"] == [("Mediate", ["japan"], [])], events

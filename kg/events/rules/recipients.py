@@ -295,7 +295,8 @@ def mediated_parties(events: list[Event], st: DocState) -> list[Event]:
     """A mediation that names no parties ("the truce between Israel and Hamas, brokered by Egypt",
     "The swap was mediated by the Emirates") is aimed at each party of the act it mediated: the
     latest act of two sides other than the mediator's told in its sentence, else in the
-    ``MEDIATION_REACH`` sentences before it (marked as inferred).
+    ``MEDIATION_REACH`` sentences before it (marked as inferred); a deal, talks or a war, not what
+    someone said ("accused Iran of rejecting Abe's mediation": not the accuser and Iran).
 
     >>> show("Armenia and Azerbaijan agreed a ceasefire on Friday. The deal was brokered by Russia.")[-2:]
     [('Mediate', ['russia'], ['armenia (inferred)']), ('Mediate', ['russia'], ['azerbaijan (inferred)'])]
@@ -313,6 +314,7 @@ def mediated_parties(events: list[Event], st: DocState) -> list[Event]:
         here = starts.index(sent_of[id(ev)])
         reach = set(starts[max(0, here - MEDIATION_REACH):here + 1])
         told = [p for p in events if p is not ev and sent_of.get(id(p)) in reach and not is_a(p.type, "Mediate")
+                and top_of(p.type) not in SPEECH_ACT_TOPS | REACTING_TOPS  # (a deal, talks, a war: not words)
                 and (p.char_start <= ev.char_start or sent_of.get(id(p)) == sent_of[id(ev)])]
         # (the mediated act in the mediation's own sentence first, then the latest before it)
         told.sort(key=lambda p: (sent_of[id(p)] == sent_of[id(ev)], p.char_start))
