@@ -1164,7 +1164,9 @@ class ActorRecognizer:
                 reported = tok if tok.dep_ in ("nsubj", "nsubjpass") else None  # a subject a sayer may own
                 if reported is not None and (prev := self._previous_body(doc, tok, mentions)) is not None:
                     # "The Kenyan government condemned the coup in Niger. It urged the junta ...": a
-                    # new sentence's subject is the last sentence's subject, not the body named last
+                    # new sentence's subject is the last sentence's subject, not the body named last;
+                    # "China and Russia called on Pyongyang ..., and they called on Washington ...":
+                    # so is the subject of a clause joined to one before it
                     ref, antecedent = prev
                 if tok.dep_ == "poss":
                     verb = _verb_of(tok.head)
@@ -1450,14 +1452,19 @@ class ActorRecognizer:
     def _previous_body(doc: Doc, tok: Token, mentions: list) -> "tuple[Mention, Token] | None":
         """The state or organisation that is the main-clause subject of the sentence before
         ``tok``'s, with its head token, when ``tok`` ("it", "they") is the subject of its own
-        sentence's main clause, no state or organisation is named before it in that sentence, and
-        the number agrees ("it": one, not a coordination or a plural noun; "they": those)."""
-        sent = tok.sent
-        if sent.start == 0 or tok.head.i != sent.root.i \
+        sentence's main clause and no state or organisation is named before it in that sentence;
+        or the subject of the clause ``tok``'s clause is joined to ("X called on Y, and they
+        called on Z"); when the number agrees ("it": one, not a coordination or a plural noun;
+        "they": those)."""
+        sent, verb = tok.sent, tok.head
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif sent.start == 0 or verb.i != sent.root.i \
                 or any(m.kind != "Person" and m.how != "pronoun" and sent.start <= m.start < tok.i for m in mentions):
             return None
-        prev = doc[sent.start - 1].sent
-        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        else:
+            prev = doc[sent.start - 1].sent
+            subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         found = _mention_at(mentions, subj, lambda m: m.kind != "Person" and m.how != "pronoun")
         if found is None:
             return None

@@ -229,6 +229,10 @@ def test_it_or_they_opening_a_sentence_is_the_last_sentences_subject(nlp):
     doc = nlp("Chile and Peru denounced the blockade of Bolivia. They called for talks.")
     they = [m for m in doc._.gpol_mentions if m.text == "They"]
     assert they and {they[0].key, *they[0].also} == {*keys(doc, "Chile"), *keys(doc, "Peru")}
+    # and "they" as the subject of a clause joined to one whose subject they are
+    doc = nlp("Chile and Peru called on Bolivia to talk, and they called on Brazil to mediate.")
+    they = [m for m in doc._.gpol_mentions if m.text == "they"]
+    assert they and {they[0].key, *they[0].also} == {*keys(doc, "Chile"), *keys(doc, "Peru")}
     # the number must agree: a single state is no "they", and keeps the reading of old
     doc = nlp("Chile denounced the blockade of Bolivia by Peru and Ecuador. They called it legal.")
     assert not set(keys(doc, "They")) & set(keys(doc, "Chile"))
