@@ -329,8 +329,11 @@ def _acting(tok: Token, counts: frozenset[str]) -> bool:
 
 def _collective(tok: Token) -> bool:
     """Whether ``tok`` is a singular noun naming a group of a society (``collective_nouns``: "the
-    opposition", "opposition lawmakers")."""
-    return tok.lemma_.lower() in word_list("collective_nouns")
+    opposition", "opposition lawmakers"), not a word that describes a name ("the opposition PAN")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lemma_.lower() in word_list("collective_nouns") \
+        and not (tok.dep_ in ("compound", "amod") and tok.head.pos_ == "PROPN") \
+        and not (nxt is not None and nxt.pos_ == "PROPN" and (nxt.is_title or nxt.is_upper))
 
 
 def _people_acted_on(tok: Token) -> str | None:

@@ -170,6 +170,11 @@ def test_the_opposition_is_a_group_of_its_state_not_the_state(nlp, text):
     assert m.key != "kenya" and m.kind == "Organization" and m.how == "group", m
 
 
+def test_opposition_describing_a_name_is_no_group_of_its_own(nlp):
+    doc = nlp("Mexico's ruling party Morena accused the opposition PAN of campaigning with cartel money.")
+    assert not [m for m in doc._.gpol_mentions if m.text == "opposition"]
+
+
 def test_a_leaders_government_is_the_leaders_state_and_the_name_the_leader(nlp):
     # (coding rule R7) a possessor of several words; the name stays the leader's, for the pronouns after it
     doc = nlp("Viktor Orban's government rejected the EU's demand, and he called it blackmail.")
