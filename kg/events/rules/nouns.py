@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ...taxonomy import top_of
 from ..candidate import Candidate
+from ..modality import word_list
 from ..state import DocState
 from ..syntax import RECIPIENT_PREPS, SETTING_PREPS, TOPIC_PREPS
 from ..tops import PATIENT_OF, PLACE_RECIPIENT_TOPS, TOPIC_TOPS
@@ -23,8 +24,8 @@ from .example import events as show  # noqa: F401  (the examples of the docstrin
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["event_frame", "a_call_for_something_is_an_appeal", "is_appeal", "noun_arguments", "participle_agent", "modifiers_refine_class", "in_talks",
-           "light_verb_subject", "partitive_of_light_verb", "light_verb_recipient",
+__all__ = ["event_frame", "a_call_for_something_is_an_appeal", "is_appeal", "noun_arguments", "participle_agent",
+           "modifiers_refine_class", "in_talks", "light_verb_subject", "partitive_of_light_verb", "light_verb_recipient",
            "answered_noun_aims_at_who_answers", "compound_names_party", "place_of_light_verb"]
 
 
@@ -68,7 +69,7 @@ def is_appeal(n: Token) -> bool:
         return False
     kids = list(n.children)
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in kids) \
-            or any(c.dep_ == "compound" and c.lower_ in ("phone", "telephone", "video", "conference") for c in kids):
+            or any(c.dep_ == "compound" and c.lower_ in word_list("means_nouns") | {"video"} for c in kids):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in kids) or any(
         c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in kids) \

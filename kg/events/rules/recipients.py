@@ -19,8 +19,8 @@ from ..tops import ANSWERS, ANY_ACT, CHALLENGES, GATHERINGS, MATERIAL, REACTING_
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
 
 __all__ = ["purposes", "hosted_parties", "consequence_recipients", "antecedent_recipients", "answer_recipients",
-           "claim_recipients", "unanswered_denials", "mediated_parties", "context_recipients", "a_states_protest_is_a_complaint", "dedupe",
-           "state_answered"]
+           "claim_recipients", "unanswered_denials", "mediated_parties", "context_recipients",
+           "a_states_protest_is_a_complaint", "dedupe", "state_answered"]
 
 #: how many sentences back a denied claim is looked for
 CLAIM_REACH = 3
