@@ -303,15 +303,18 @@ def mediated_parties(events: list[Event], st: DocState) -> list[Event]:
     >>> show("Armenia and Azerbaijan agreed a ceasefire on Friday. The deal was brokered by Russia.", without=mediated_parties)[-1]
     ('Mediate', ['russia'], [])
     """
+    if not any(not ev.recipients and is_a(ev.type, "Mediate") for ev in events):
+        return events  # (most documents: nothing to look up)
     actors, doc = st.doc._.gpol_actors or {}, st.doc
     sent_of = {id(ev): doc[i].sent.start for ev in events if (i := st.trigger_of.get(id(ev))) is not None}
-    starts = sorted({s.start for s in doc.sents})
+    starts = [s.start for s in doc.sents]
+    number = {start: n for n, start in enumerate(starts)}
     more: dict[int, list[Event]] = {}
     for ev in events:
         if ev.recipients or not is_a(ev.type, "Mediate") or id(ev) not in sent_of:
             continue
         me = side_of(ev.actors, actors)
-        here = starts.index(sent_of[id(ev)])
+        here = number[sent_of[id(ev)]]
         reach = set(starts[max(0, here - MEDIATION_REACH):here + 1])
         told = [p for p in events if p is not ev and sent_of.get(id(p)) in reach and not is_a(p.type, "Mediate")
                 and top_of(p.type) not in SPEECH_ACT_TOPS | REACTING_TOPS  # (a deal, talks, a war: not words)
