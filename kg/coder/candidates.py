@@ -56,6 +56,7 @@ class Candidate:
     origin: str = "rules"  # the proposer
     inferred: bool = False  # the recipient was taken from the context, not from a phrase
     dropped: bool = False  # the proposer named a recipient that this candidate leaves out
+    story: float | None = None  # the story ranker's probability that the recipient is the target
     source: Event | None = field(default=None, compare=False, hash=False, repr=False)
 
     @property
@@ -176,9 +177,14 @@ def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ())
     return out
 
 
-def propose(doc: Doc, ctx: DocContext | None = None) -> list[Candidate]:
-    """All candidates of a Doc the rule and actor stages have run on: the rules' readings, then
-    the statements the rules leave unread."""
+def propose(doc: Doc, ctx: DocContext | None = None, story=None) -> list[Candidate]:
+    """All candidates of a Doc the rule and actor stages have run on: the rules' readings (with
+    the targets a :class:`~kg.coder.story.StoryRanker` ``story`` ranks best for the acts that name
+    none), then the statements the rules leave unread."""
     ctx = ctx or DocContext.of(doc)
     rules = rule_candidates(doc, ctx)
+    if story is not None:
+        from .story import story_readings
+
+        rules = story_readings(rules, ctx, story)
     return rules + speech_candidates(doc, ctx, rules)

@@ -35,7 +35,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = DocContext.of(doc)
-        cands = propose(doc, ctx)
+        cands = propose(doc, ctx, self.model.story)
         doc._.gpol_candidates = list(doc._.gpol_events or [])
         decisions = select(decide(self.model, cands, ctx), self.threshold)
         events = [to_event(d, ctx) for d in decisions]

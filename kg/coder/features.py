@@ -100,6 +100,13 @@ def sparse_features(c: Candidate, ctx: DocContext) -> list[str]:
         f"akind={akind}", f"rkind={rkind}", f"kinds={akind}|{rkind}", f"top|rkind={top}|{rkind}",
         f"inferred={c.inferred}", f"dropped={c.dropped}", f"top|dropped={top}|{c.dropped}",
     ]
+    if c.story is not None:
+        # the story ranker's belief that this target, which no phrase names, is the act's
+        band = f"story={min(int(c.story * 5), 4)}"
+        here = _mention_root(ctx, c.recipient, c.sent, c.trigger) is not None
+        # the rules' own inferred target, or another the ranker put forward
+        own = c.recipient is None or c.source is None or c.recipient in (c.source.recipients or ())
+        f += [band, f"{band}|top={top}", f"{band}|here={here}", f"{band}|own={own}", f"top|own={top}|{own}"]
     if c.source is not None and c.source.claimed_by:
         f.append("claimed")
     if c.source is not None and c.source.confidence is not None:

@@ -30,6 +30,7 @@ from ..resources import data_path
 from ..events.syntax import evidence_span
 from .candidates import Candidate, DocContext
 from .features import HASH_BITS, hash_index, sparse_features
+from .story import StoryRanker
 
 __all__ = ["CoderModel", "CoderErrors", "DEFAULT_CODER", "featurize", "decide"]
 
@@ -76,6 +77,7 @@ class CoderModel:
     types: tuple[str, ...] = ("NONE", *TOP_TYPES)
     modalities: tuple[str, ...] = MODALITIES
     bits: int = HASH_BITS
+    story: StoryRanker | None = None  # ranks the story's actors as targets of acts that name none
 
     # ------------------------------------------------------------------ scores
     def __post_init__(self):
@@ -110,8 +112,10 @@ class CoderModel:
         meta = dict(self.meta, format=FORMAT_VERSION, types=list(self.types), modalities=list(self.modalities),
                     bits=self.bits, calibration=list(self.calibration), threshold=self.threshold)
         tmp = path.with_name(path.name + ".tmp.npz")
+        story = {} if self.story is None else dict(
+            story_coef=self.story.coef.astype(np.float16), story_bias=np.array([self.story.bias]))
         np.savez_compressed(tmp, type_coef=self.type_coef.astype(np.float16), type_bias=self.type_bias,
-                            mod_coef=self.mod_coef.astype(np.float16), mod_bias=self.mod_bias,
+                            mod_coef=self.mod_coef.astype(np.float16), mod_bias=self.mod_bias, **story,
                             meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8))
         tmp.replace(path)
         return path
@@ -125,6 +129,8 @@ class CoderModel:
             with np.load(path, allow_pickle=False) as z:
                 meta = json.loads(bytes(z["meta"]).decode("utf-8"))
                 arrays = {k: z[k] for k in ("type_coef", "type_bias", "mod_coef", "mod_bias")}
+                story = StoryRanker(z["story_coef"].astype(np.float32), float(z["story_bias"][0])) \
+                    if "story_coef" in z.files else None
         except (OSError, ValueError, KeyError) as exc:
             raise KGError(CoderErrors.E161.format(path=path, detail=exc)) from None
         if meta.get("format") != FORMAT_VERSION:
@@ -132,7 +138,7 @@ class CoderModel:
         return cls(arrays["type_coef"].astype(np.float32), arrays["type_bias"],
                    arrays["mod_coef"].astype(np.float32), arrays["mod_bias"], tuple(meta["calibration"]),
                    float(meta["threshold"]), meta, tuple(meta["types"]), tuple(meta["modalities"]),
-                   int(meta["bits"]))
+                   int(meta["bits"]), story)
 
 
 @dataclass
@@ -183,9 +189,11 @@ def select(decisions: list[Decision], threshold: float) -> list[Decision]:
     for ds in groups.values():
         best = max(ds, key=lambda d: d.confidence)
         chosen.append(best)
-        if best.candidate.recipient is not None:
+        if best.candidate.recipient is not None and not best.candidate.inferred:
+            # targets read off the sentence may be several; targets taken from the story are
+            # alternatives, of which one at most is right
             chosen += [d for d in ds if d is not best and d.type == best.type and d.candidate.recipient is not None
-                       and d.candidate.recipient != best.candidate.recipient]
+                       and not d.candidate.inferred and d.candidate.recipient != best.candidate.recipient]
     per_sentence: dict[tuple, Decision] = {}
     for d in chosen:
         key = (d.candidate.sent, d.candidate.actor, d.type, d.candidate.recipient)

@@ -33,11 +33,12 @@ from scipy import sparse
 from ..evaluate import TOP_TYPES, GoldRecord, _match_actors, aggregate, score_document
 from ..model import MODALITIES, Extraction
 from .candidates import Candidate, DocContext, propose
-from .features import HASH_BITS
+from .features import HASH_BITS, hash_index
+from .story import STORY_BITS, StoryRanker, is_open, story_pool, story_readings
 from .model import CoderModel, decide, featurize, select, to_event
 
 __all__ = ["Prepared", "prepare", "label", "train", "TrainReport", "code_prepared", "split_records",
-           "cross_fitted", "fold_of"]
+           "cross_fitted", "fold_of", "fit_story", "story_examples", "with_story"]
 
 
 @dataclass
@@ -114,6 +115,55 @@ def prepare(records: Iterable[GoldRecord], *, model: str | None = None, with_lab
             p.labels = label(rec, extraction, ctx, cands)
         out.append(p)
     return out
+
+
+def story_examples(p: Prepared) -> list[tuple[list[str], bool]]:
+    """The story ranker's training pairs of a record: for each open act whose actor and type are
+    an annotated event of the record, every possible target with whether it is that event's
+    annotated target (an act annotated with no target gives only negatives)."""
+    from ..taxonomy import top_of
+
+    match = _match_actors(p.record, p.extraction)
+    gold = {(e.actor, e.type, e.recipient) for e in p.record.events}
+    acted = {(e.actor, e.type) for e in p.record.events}
+    acts = [c for c in p.candidates if is_open(c)]
+    out = []
+    for act, pool in zip(acts, story_pool(acts, p.candidates, p.ctx)):
+        ga = match.get(act.actor)
+        try:
+            top = top_of(act.proposed)
+        except KeyError:
+            continue
+        if ga is None or (ga, top) not in acted:
+            continue
+        out += [(names, (ga, top, match.get(key)) in gold) for key, names in pool]
+    return out
+
+
+def fit_story(prepared: list[Prepared], *, C: float = 0.3, seed: int = 0) -> StoryRanker | None:
+    """A story ranker fitted on the open acts of ``prepared`` (None when they give no target)."""
+    from sklearn.linear_model import LogisticRegression
+
+    pairs = [x for p in prepared for x in story_examples(p)]
+    y = np.array([ok for _, ok in pairs], dtype=int)
+    if len(set(y.tolist())) < 2:
+        return None
+    rows, cols = [], []
+    for i, (names, _) in enumerate(pairs):
+        idx = sorted({hash_index(n, STORY_BITS) for n in names})
+        rows += [i] * len(idx)
+        cols += idx
+    X = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(pairs), 1 << STORY_BITS))
+    lr = LogisticRegression(C=C, max_iter=2000, random_state=seed).fit(X, y)
+    return StoryRanker(lr.coef_[0], float(lr.intercept_[0]))
+
+
+def with_story(prepared: list[Prepared], ranker: StoryRanker | None) -> None:
+    """Give each record's acts with an inferred target the ranker's best target, in place."""
+    if ranker is None:
+        return
+    for p in prepared:
+        p.candidates = story_readings(p.candidates, p.ctx, ranker)
 
 
 def split_records(records: list[GoldRecord], *, seed: int = 0,
@@ -281,12 +331,24 @@ def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *
     parts) and of ``dev_records``, write it to ``out``."""
     start = time.perf_counter()
     log(f"parsing {len(train_records)} training and {len(dev_records)} calibration records")
-    tr = prepare(train_records, model=model)
-    dv = prepare(dev_records, model=model)
+    tr = prepare(train_records, model=model, with_labels=False)
+    dv = prepare(dev_records, model=model, with_labels=False)
+    # the story ranker, and its readings of the open acts: of each training record by a ranker
+    # fitted on the other folds (as the coder will meet them), of the calibration records by
+    # the ranker fitted on all training records
+    story = fit_story(tr, seed=seed)
+    part = fold_of(len(tr), max(2, min(folds, len(tr))), seed) if len(tr) > 1 else [0] * len(tr)
+    for k in sorted(set(part)):
+        ranker = fit_story([p for p, f in zip(tr, part) if f != k], seed=seed) if len(set(part)) > 1 else story
+        with_story([p for p, f in zip(tr, part) if f == k], ranker)
+    with_story(dv, story)
+    for p in tr + dv:
+        p.labels = label(p.record, p.extraction, p.ctx, p.candidates)
     n_cands = sum(len(p.candidates) for p in tr)
     n_pos = sum(1 for p in tr for t, _ in p.labels if t != "NONE")
     log(f"{n_cands} candidates, {n_pos} codable; fitting")
     coder = _fit_coder(tr, bits, C=C, max_iter=max_iter, seed=seed)
+    coder.story = story
     held = list(zip(tr, cross_fitted(tr, folds=folds, seed=seed, bits=bits, C=C, max_iter=max_iter, log=log)))
     held += [(p, _raw(coder, p)) for p in dv]
     held = [(p, ds) for p, ds in held if ds]

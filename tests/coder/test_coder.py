@@ -219,6 +219,8 @@ def test_train_a_tiny_coder_reproducibly_and_build_with_it(tmp_path):
         outs.append(CoderModel.load(out))
     a, b = outs
     assert np.array_equal(a.type_coef, b.type_coef) and a.threshold == b.threshold
+    # the story ranker is learned from the same annotations, as reproducibly
+    assert a.story is not None and np.array_equal(a.story.coef, b.story.coef)
     assert a.meta["train_records"] == 64 and a.meta["calibration_records"] == 16 and a.meta["seed"] == 3
     assert a.meta["folds"] == 2 and len(a.calibration) == 4
     # the held-out figure for each form of record the annotations name (here all short items)
