@@ -1346,6 +1346,8 @@ class ActorRecognizer:
                 pm = _mention_at(mentions, poss, lambda mm: mm.kind == "Person")
                 aff = actors[pm.key].affiliation if pm is not None and pm.key in actors else None
                 home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
+                if home_agent and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in word_list("state_bodies"):
+                    continue  # "Western governments", "neighbouring armies": several states', no one state's
                 state_noun = home_agent or tok.lemma_.lower() in word_list("state_anaphors")
                 aff_entry = self.gaz.get(aff) if state_noun and aff and aff not in actors else None
                 if aff_entry is not None and aff_entry.kind == "State":

@@ -97,6 +97,14 @@ def test_the_kingdom_is_the_storys_own_state(nlp):
     assert [m.key for m in kingdom] == ["saudi-arabia"]
 
 
+def test_governments_in_the_plural_are_several_states_not_the_storys_own(nlp):
+    doc = nlp("MOSCOW, Oct 8 (Wire) - Russia began air strikes in Syria last week. Western governments and "
+              "Syrian rebels accused Moscow of bombing civilian areas. The army said it struck militants.")
+    by_text = {m.text: m.key for m in doc._.gpol_mentions}
+    assert "governments" not in by_text and by_text["Moscow"] == "russia"
+    assert by_text["army"] == "russia"  # one army: the story's state's
+
+
 def test_the_kingdom_followed_by_a_clause_is_still_the_storys_state(nlp):
     # "of" with no name after it says what the kingdom is accused of, not which kingdom it is
     doc = nlp("DOHA, June 6 (Wire) - Four Arab states cut ties with Qatar on Monday, accusing the emirate of "
