@@ -95,14 +95,14 @@ def story_pool(acts: list[Candidate], proposed: list[Candidate], ctx: DocContext
         # not the act's own side: itself, its state or body, who else acts for them, who acts with it
         pool = [k for k, n in counts.items() if n and not side_of([k], ctx.actors) & me]
         last_seen = {k: mentions[k][counts[k] - 1] for k in pool}
-        by_recency = sorted(pool, key=lambda k: (act.sent - last_seen[k], -counts[k]))
-        by_salience = sorted(pool, key=lambda k: (-counts[k], act.sent - last_seen[k]))
+        by_recency = {k: i for i, k in enumerate(sorted(pool, key=lambda k: (act.sent - last_seen[k], -counts[k])))}
+        by_salience = {k: i for i, k in enumerate(sorted(pool, key=lambda k: (-counts[k], act.sent - last_seen[k])))}
         entries = []
         for k in pool:
             who = ctx.actors.get(k)
             kind = getattr(who, "kind", "?")
             d = act.sent - last_seen[k]
-            f = [f"d={_bin(d)}", f"rec={min(by_recency.index(k), 3)}", f"sal={min(by_salience.index(k), 3)}",
+            f = [f"d={_bin(d)}", f"rec={min(by_recency[k], 3)}", f"sal={min(by_salience[k], 3)}",
                  f"n={_bin(counts[k])}", f"first={_bin(mentions[k][0])}", f"kind={kind}",
                  f"kinds={kind_me}>{kind}"]
             if d == 0:

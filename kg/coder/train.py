@@ -142,9 +142,12 @@ def story_examples(p: Prepared) -> list[tuple[list[str], bool]]:
 
 def fit_story(prepared: list[Prepared], *, C: float = 0.3, seed: int = 0) -> StoryRanker | None:
     """A story ranker fitted on the open acts of ``prepared`` (None when they give no target)."""
+    return _fit_story_pairs([x for p in prepared for x in story_examples(p)], C=C, seed=seed)
+
+
+def _fit_story_pairs(pairs: list[tuple[list[str], bool]], *, C: float = 0.3, seed: int = 0) -> StoryRanker | None:
     from sklearn.linear_model import LogisticRegression
 
-    pairs = [x for p in prepared for x in story_examples(p)]
     y = np.array([ok for _, ok in pairs], dtype=int)
     if len(set(y.tolist())) < 2:
         return None
@@ -336,11 +339,15 @@ def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *
     # the story ranker, and its readings of the open acts: of each training record by a ranker
     # fitted on the other folds (as the coder will meet them), of the calibration records by
     # the ranker fitted on all training records
-    story = fit_story(tr, seed=seed)
-    part = fold_of(len(tr), max(2, min(folds, len(tr))), seed) if len(tr) > 1 else [0] * len(tr)
-    for k in sorted(set(part)):
-        ranker = fit_story([p for p, f in zip(tr, part) if f != k], seed=seed) if len(set(part)) > 1 else story
-        with_story([p for p, f in zip(tr, part) if f == k], ranker)
+    examples = [story_examples(p) for p in tr]  # (each record's pairs, made once for every fit)
+    story = _fit_story_pairs([x for ex in examples for x in ex], seed=seed)
+    if len(tr) > 1:
+        part = fold_of(len(tr), max(2, min(folds, len(tr))), seed)
+        for k in sorted(set(part)):
+            ranker = _fit_story_pairs([x for ex, f in zip(examples, part) if f != k for x in ex], seed=seed)
+            with_story([p for p, f in zip(tr, part) if f == k], ranker)
+    else:
+        with_story(tr, story)
     with_story(dv, story)
     for p in tr + dv:
         p.labels = label(p.record, p.extraction, p.ctx, p.candidates)
