@@ -189,11 +189,9 @@ def select(decisions: list[Decision], threshold: float) -> list[Decision]:
     for ds in groups.values():
         best = max(ds, key=lambda d: d.confidence)
         chosen.append(best)
-        if best.candidate.recipient is not None and not best.candidate.inferred:
-            # targets read off the sentence may be several; targets taken from the story are
-            # alternatives, of which one at most is right
+        if best.candidate.recipient is not None:
             chosen += [d for d in ds if d is not best and d.type == best.type and d.candidate.recipient is not None
-                       and not d.candidate.inferred and d.candidate.recipient != best.candidate.recipient]
+                       and d.candidate.recipient != best.candidate.recipient]
     per_sentence: dict[tuple, Decision] = {}
     for d in chosen:
         key = (d.candidate.sent, d.candidate.actor, d.type, d.candidate.recipient)

@@ -25,7 +25,7 @@ True
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 import numpy as np
@@ -161,10 +161,13 @@ class StoryRanker:
 def story_readings(cands: list[Candidate], ctx: DocContext, ranker: StoryRanker) -> list[Candidate]:
     """``cands`` with the target the rules inferred for each act replaced by the one the ranker
     ranks best, when that is another (marked inferred, with the ranker's probability; the rules'
-    own choice keeps its reading and gets its probability when the ranker agrees). Acts the rules
+    own choice keeps its reading and gets its probability when the ranker agrees). An act the rules
+    gave several inferred targets (each party of a mediation) keeps them. Acts the rules
     leave with no target keep none: adding the ranker's best as a further reading of them was
     measured, and wrote more wrong events than right ones (docs/coder.md)."""
-    acts = [c for c in cands if is_open(c) and c.recipient is not None]
+    # (an act the rules gave several inferred targets, the parties of a mediation, keeps them)
+    inferred = Counter(c.group for c in cands if is_open(c) and c.recipient is not None)
+    acts = [c for c in cands if is_open(c) and c.recipient is not None and inferred[c.group] == 1]
     if not acts:
         return cands
     best: dict[int, Candidate] = {}

@@ -100,14 +100,18 @@ def test_an_act_the_rules_leave_with_no_target_gets_none_from_the_story(rules_nl
     assert story_readings(cands, ctx, _ranker(lead_rcp=4.0, lead_actor=4.0)) == cands
 
 
-def test_select_writes_one_target_from_the_story_at_most():
-    def dec(recipient, conf, inferred):
-        c = Candidate(sent=1, trigger=9, actor="sudan", recipient=recipient, proposed="Accuse",
-                      inferred=inferred, story=0.5 if inferred else None)
-        return Decision(c, "Accuse", "Asserted", conf, 1.0, conf)
-
-    chosen = select([dec("ethiopia", 0.6, True), dec("eritrea", 0.5, True), dec(None, 0.3, False)], threshold=0.2)
-    assert [d.candidate.recipient for d in chosen] == ["ethiopia"]
+def test_the_parties_the_rules_inferred_for_a_mediation_are_kept_and_each_written(rules_nlp):
+    doc = rules_nlp("Armenia and Azerbaijan agreed a ceasefire on Friday. The deal was brokered by Russia.")
+    ctx = DocContext.of(doc)
+    cands = rule_candidates(doc, ctx)
+    parties = [c for c in cands if c.actor == "russia" and is_open(c) and c.recipient]
+    assert {c.recipient for c in parties} == {"armenia", "azerbaijan"}
+    # a ranker that would send every act to the lead's actor leaves the two parties as they are
+    out = story_readings(cands, ctx, _ranker(lead_actor=4.0))
+    assert {c.recipient for c in out if c.actor == "russia" and c.recipient} == {"armenia", "azerbaijan"}
+    decisions = [Decision(c, "Consult", "Asserted", conf, 1.0, conf)
+                 for c, conf in zip(parties, (0.6, 0.5))]
+    assert {d.candidate.recipient for d in select(decisions, threshold=0.2)} == {"armenia", "azerbaijan"}
 
 
 def test_the_shipped_model_holds_its_ranker_and_a_copy_scores_alike(tmp_path):
