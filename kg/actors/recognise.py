@@ -1373,8 +1373,10 @@ class ActorRecognizer:
                     if own and own in actors and actors[own].kind == "State":
                         whose = own
                 if home_agent and whose and argument and not any(c.dep_ == "poss" for c in tok.children) \
-                        and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for c in tok.children):
-                    # (not "authorities in Croatia", "forces of the interim government": the phrase says whose)
+                        and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                                    and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
+                    # (not "authorities in Croatia", "forces of the interim government": the phrase
+                    # says whose; but "accused the police of killing protesters" says what they did)
                     add(tok.i, tok.i + 1, whose, "State", "group", sector=sector or "government")
                 elif tok.lemma_.lower() in word_list("organisation_anaphors") and orgs_seen \
                         and any(c.lower_ == "the" for c in tok.children) \

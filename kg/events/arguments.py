@@ -22,10 +22,10 @@ from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
-from .syntax import (ALLY_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
+from .syntax import (ALLY_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
                      TOPIC_PREPS, amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states,
                      with_partitive)
-from .tops import ADDRESSED_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
+from .tops import ADDRESSED_TOPS, AIMED_AT_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
 
 __all__ = ["Arguments", "recipient_prep"]
 
@@ -35,18 +35,28 @@ __all__ = ["Arguments", "recipient_prep"]
 NAME_POS = frozenset({"PROPN", "DET", "ADJ", "PUNCT", "CCONJ", "PART"})
 
 
-def recipient_prep(word: str, top: str | None, own_act: bool = False) -> bool:
+def recipient_prep(word: str, top: str | None, own_act: bool = False, obj: str | None = None) -> bool:
     """Whether a preposition on an act of top type ``top`` names whom it is aimed at ("talks with X",
     "aid to X"): not "of"; not "from" on a force or movement, nor on an act one does oneself ("fired
     rockets from Lebanon", "the withdrawal of Russian forces from Moldova"); not what a meeting is
-    about ("a meeting on Haiti").
+    about ("a meeting on Haiti"); "at" only on an act aimed at someone ("fired at X") or with an
+    ``obj`` (the lemma of its object) that one side asked of another ("at Washington's request"),
+    not on an act done somewhere ("backed Serbia at the United Nations").
 
     >>> recipient_prep("with", "Consult"), recipient_prep("on", "Consult"), recipient_prep("from", "Assault")
     (True, False, False)
+    >>> recipient_prep("at", "Assault"), recipient_prep("at", "Support"), recipient_prep("at", "Agree", obj="request")
+    (True, False, True)
     """
     return word in RECIPIENT_PREPS and word != "of" \
         and not ((own_act or top in FROM_ORIGIN_TOPS) and word == "from") \
-        and not (top in TOPIC_TOPS and word in TOPIC_PREPS)
+        and not (top in TOPIC_TOPS and word in TOPIC_PREPS) \
+        and not (word == "at" and top is not None and top not in AIMED_AT_TOPS and obj not in PROMPTING_NOUNS)
+
+
+def _object_lemma(p: Token) -> str | None:
+    """The lemma of the object of the preposition ``p`` ("request" of "at Washington's request")."""
+    return next((o.lemma_.lower() for o in p.children if o.dep_ == "pobj"), None)
 
 
 def ally_prep(p: Token) -> bool:
@@ -279,7 +289,7 @@ class Arguments:
                 # is aimed at the EU)
                 reacted = top in ADDRESSED_TOPS and self.event_noun(c) is not None and c.i not in idx
                 for p in [cc for h in (c, *amounts) for cc in h.children] if not reacted else ():
-                    if p.dep_ == "prep" and recipient_prep(p.lower_, top, own_act):
+                    if p.dep_ == "prep" and recipient_prep(p.lower_, top, own_act, _object_lemma(p)):
                         for o in p.children:
                             if o.dep_ == "pobj":
                                 out.extend(self.actors_of(o, st))
@@ -290,7 +300,7 @@ class Arguments:
                 out.extend(a for o in c.children if o.dep_ == "pobj" for p in o.children
                            if p.dep_ == "prep" and p.lower_ in ("with", "to")
                            for oo in p.children if oo.dep_ == "pobj" for a in self.actors_of(oo, st))
-            elif c_is_prep and recipient_prep(c.lower_, top) and not ally_prep(c):
+            elif c_is_prep and recipient_prep(c.lower_, top, obj=_object_lemma(c)) and not ally_prep(c):
                 for o in c.children:
                     if o.dep_ == "pobj" and self.is_place(o, st) and c.lower_ == "from" and top == "Retreat":
                         # "withdrew its troops from Kherson": the state of the place left

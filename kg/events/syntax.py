@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event
 from .modality import word_list
 
-__all__ = ["TOPIC_PREPS", "SUBJ", "MEANS_NOUNS", "SUBJECT_CONTROL_PREPS", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
+__all__ = ["TOPIC_PREPS", "PROMPTING_NOUNS", "SUBJ", "MEANS_NOUNS", "SUBJECT_CONTROL_PREPS", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
            "CAUSE_PREPS", "SETTING_PREPS", "FUTURE_AUXILIARIES", "evidence_span", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
            "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of", "with_partitive"]
 
@@ -26,6 +26,7 @@ PARTICLES = word_list("verb_particles")  # "pulled back" tagged advmod
 SHARED_PLACES = word_list("shared_places")  # "near the Afghan border": no one state's
 CAUSE_PREPS = word_list("cause_prepositions")  # "died in shelling", "at the hands of"
 TOPIC_PREPS = word_list("topic_prepositions")  # "a meeting on Haiti": what it is about (TOPIC_TOPS)
+PROMPTING_NOUNS = word_list("prompting_nouns")  # "at Washington's request": whom the act answers
 SETTING_PREPS = word_list("setting_prepositions")  # "in talks with X, Y said"
 MEANS_NOUNS = word_list("means_nouns")  # "spoke by telephone with X"
 SUBJECT_CONTROL_PREPS = word_list("subject_control_prepositions")  # "responded by expelling X"

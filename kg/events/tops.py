@@ -4,7 +4,7 @@ from __future__ import annotations
 __all__ = ["SYMMETRIC_TOPS", "PATIENT_OF", "CONTENT_GOVERNORS", "PLACE_RECIPIENT_TOPS", "ADDRESSED_TOPS", "ANY_ACT", "PUT_TO_TOPS", "REACTING_TOPS",
            "OF_AGENT_TOPS", "FORCE_TOPS", "COOPERATION", "MATERIAL", "DIRECTED_TOPS", "GATHERINGS",
            "ANSWERS", "CHALLENGES", "SPEECH_ACT_TOPS", "FROM_ORIGIN_TOPS", "TOPIC_TOPS",
-           "JOINT_CLASSES", "ANSWERED_TOPS"]
+           "JOINT_CLASSES", "ANSWERED_TOPS", "AIMED_AT_TOPS"]
 
 SYMMETRIC_TOPS = {"Consult", "Cooperate", "Agree"}
 # event nouns whose "of" names the one they hit, not who acts: "the invasion of South Lebanon",
@@ -31,6 +31,10 @@ OF_AGENT_TOPS = {"Retreat", "Consult", "Mobilize"}
 # Niger")
 FROM_ORIGIN_TOPS = {"Assault", "Mobilize"}
 FORCE_TOPS = {"Assault", "Coerce"}
+# Acts whose "at" names whom they are aimed at ("fired at the patrol", "lashed out at Washington",
+# "balked at Kyiv's demand", "launched missiles at Syrian sites"); on any other act "at" names where
+# it was done ("backed Serbia at the United Nations", "met at the summit")
+AIMED_AT_TOPS = {"Assault", "Coerce", "Threaten", "Accuse", "Protest", "Reject", "Sanction", "Mobilize"}
 COOPERATION = {"VerbalCooperation", "MaterialCooperation"}
 MATERIAL = {"MaterialCooperation", "MaterialConflict"}
 # Event types that are aimed at someone (in both gold sets, 97% of these events have a

@@ -430,6 +430,15 @@ def test_the_government_a_titled_opposition_leader_accuses_is_that_of_their_stat
     assert x.actors["sergey-lavrov"].sector is None
 
 
+def test_an_accused_state_body_whose_of_phrase_says_what_it_did_is_the_story_states(extractor):
+    # "of killing protesters" tells the act, not whose police: the parser may hang it on the noun
+    x = extract(extractor, "NAIROBI, May 3 (Wire) - Kenya's opposition accused the police of killing protesters.")
+    assert any(e.type == "Accuse" and e.recipients == ["kenya"] for e in x.events), x.events
+    # a noun phrase after "of" still says whose the body is
+    x = extract(extractor, "NAIROBI, May 3 (Wire) - The opposition accused the police of Uganda.")
+    assert not any(e.recipients == ["kenya"] for e in x.events), x.events
+
+
 def test_a_dateline_town_the_gazetteer_does_not_know_gives_the_state_after_it(extractor):
     x = extract(extractor, "MAAN, Jordan - Truck drivers blocked the highway on Monday. "
                            "Police fired tear gas at the drivers, and the Islamic Action Front accused the "

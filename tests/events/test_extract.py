@@ -1222,3 +1222,22 @@ def test_closing_a_border_crossing_blockades(extractor):
     # coding rule R19: closing a border, airspace or port to a state's traffic is Coerce (Blockade)
     found, _ = events(extractor, "Pakistan closed its main border crossing with Afghanistan at Torkham on Tuesday.")
     assert ("Coerce", ("pakistan",), ("afghanistan",), "Asserted") in found, found
+
+
+def test_at_names_the_target_of_force_and_the_venue_of_other_acts(extractor):
+    # "at" on an act of force names whom it hits; on support, where it was given
+    evs, _ = events(extractor, "Russia and China also back Serbia's position at the United Nations.")
+    assert ("Support", ("russia",), ("serbia",), "Asserted") in evs, evs
+    assert not any("united-nations" in e[2] for e in evs), evs
+    evs, _ = events(extractor, "Iranian boats fired at a British tanker in the Gulf.")
+    assert any(e[0] == "Assault" and e[2] == ("united-kingdom",) for e in evs), evs
+    # an act done at another's request answers the one who asked
+    evs, _ = events(extractor, "Guatemala agreed to receive the prisoners at Washington's request.")
+    assert ("Agree", ("guatemala",), ("united-states",), "Asserted") in evs, evs
+
+
+def test_speaking_or_talking_to_a_leader_is_a_consultation(extractor):
+    evs, _ = events(extractor, "US Secretary of State Marco Rubio spoke to Kagame on Sunday.")
+    assert ("Consult", ("marco-rubio",), ("paul-kagame",), "Asserted") in evs, evs
+    evs, _ = events(extractor, "Mali said it was talking to Moscow about military training.")
+    assert any(e[0] == "Consult" and e[1] == ("mali",) and e[2] == ("russia",) for e in evs), evs
