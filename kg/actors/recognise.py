@@ -1295,6 +1295,11 @@ class ActorRecognizer:
                 group = self.gaz.sector_group(sector)
                 where = self._place_state(doc, tok, mentions) if group else None
                 is_crowd = tok.lemma_.lower() in crowd_nouns
+                if where is None and group and (is_crowd or _collective(tok)) \
+                        and _acting(tok, word_list("people_counts")):
+                    # "In Yerevan, thousands of protesters ...", "supporters marched in Caracas": people
+                    # acting in the street are of the state of the place the clause is set in
+                    where = self._setting_state(_verb_of(tok), mentions, anywhere=True)
                 if where is None and is_crowd and crowd_group is not None and not mod_tokens:
                     # "Protesters stormed parliament ... Police beat the students": the crowd told of
                     where, sector = crowd_group
@@ -1517,12 +1522,16 @@ class ActorRecognizer:
                 return sector
         return self.gaz.sector(tok.lemma_.lower())
 
-    def _setting_state(self, verb: Token, mentions: list) -> Entry | None:
+    def _setting_state(self, verb: Token, mentions: list, anywhere: bool = False) -> Entry | None:
         """The state a clause-opening "in" phrase of ``verb`` sets it in: "In Guatemala, police
-        detained ...", "In Minsk, security forces ..." (a town the gazetteer files under a state)."""
+        detained ...", "In Minsk, security forces ..." (a town the gazetteer files under a state);
+        ``anywhere``: or an "in" phrase after it ("marched in Caracas")."""
         for p in verb.children:
-            if p.dep_ != "prep" or p.lower_ != "in" or p.i > verb.i or not any(
-                    t.is_punct for t in verb.doc[p.right_edge.i + 1:verb.i]):
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            if p.i < verb.i and not any(t.is_punct for t in verb.doc[p.right_edge.i + 1:verb.i]):
+                continue  # (not "in" inside the subject)
+            if p.i > verb.i and not anywhere:
                 continue
             for o in (c for c in p.children if c.dep_ == "pobj"):
                 m = _mention_at(mentions, o)

@@ -362,6 +362,21 @@ class Arguments:
                     return [(home, None)]  # "The RSF shelled the city" in a Khartoum story
         return []
 
+    def town_state(self, v: Token, st: DocState) -> str | None:
+        """The state of the place an "in" phrase of ``v`` names ("rallied in Yerevan", "In
+        Caracas, hundreds marched"): where people acting in the street are from."""
+        for p in v.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for o in (c for c in p.children if c.dep_ == "pobj"):
+                m = st.idx.get(o.i)
+                if m is not None and m.kind == "State":
+                    return m.key
+                e = self.state_of_place(o)
+                if e is not None and e.kind == "State":
+                    return e.key
+        return None
+
     def state_of_place(self, tok: Token) -> Entry | None:
         """The gazetteer's state of the place ``tok`` is ("Kherson", "El Fasher"), read against the
         states the story names; None when ``tok`` is no place or its state is not known."""
@@ -640,7 +655,9 @@ class Arguments:
                     # "Thousands of protesters marched ... Millions took to the streets": the
                     # people protesting are the crowd the story has told of
                     return [st.crowd]
-                home = named[0] if named else v.doc._.gpol_home
+                # ("In Yerevan, thousands of protesters ...", "rallied in Yerevan" in a story filed
+                # from Baku: the town they act in before the dateline)
+                home = named[0] if named else self.town_state(v, st) or v.doc._.gpol_home
                 if home is None:  # "Thousands of people protested in Tbilisi": the town's state
                     home = next((k for k, _ in self.place_state(v, st, set())), None)
                 state = self.gaz.get(home) if home else None

@@ -1241,3 +1241,16 @@ def test_speaking_or_talking_to_a_leader_is_a_consultation(extractor):
     assert ("Consult", ("marco-rubio",), ("paul-kagame",), "Asserted") in evs, evs
     evs, _ = events(extractor, "Mali said it was talking to Moscow about military training.")
     assert any(e[0] == "Consult" and e[1] == ("mali",) and e[2] == ("russia",) for e in evs), evs
+
+
+def test_people_in_the_street_are_of_the_town_they_act_in_not_of_the_dateline(extractor):
+    # a story filed from Baku: the crowd in Yerevan is Armenian
+    lead = "BAKU, Sept 20 (Wire) - Azerbaijan said its operation in Karabakh was over. "
+    for text in ("Thousands of protesters rallied in Yerevan against Prime Minister Nikol Pashinyan.",
+                 "In Yerevan, thousands of protesters demanded the resignation of Prime Minister Nikol Pashinyan."):
+        evs, x = events(extractor, lead + text)
+        acting = [e[1] for e in evs if "nikol-pashinyan" in e[2]]
+        assert acting and all(x.actors[a[0]].affiliation == "armenia" for a in acting), (evs, text)
+    # with no town named, the dateline's state
+    evs, x = events(extractor, "NAIROBI, May 3 (Wire) - Thousands of protesters marched against the tax bill.")
+    assert any(x.actors[e[1][0]].affiliation == "kenya" for e in evs if e[0] == "Protest"), evs
