@@ -1377,7 +1377,12 @@ class ActorRecognizer:
                     own = actors[speaker.key].affiliation if speaker is not None and speaker.key in actors else None
                     if own and own in actors and actors[own].kind == "State":
                         whose = own
-                if home_agent and whose and argument and not any(c.dep_ == "poss" for c in tok.children) \
+                placed = self._town_of(tok, mentions) if home_agent else None
+                if placed is not None and placed.kind == "State" and not any(c.dep_ == "poss" for c in tok.children):
+                    # "the foreign ministry in Mogadishu", "authorities in Croatia": the state of the place
+                    self._ensure(actors, placed.key, "State", placed.label)
+                    add(tok.i, tok.i + 1, placed.key, "State", "group", sector=sector or "government")
+                elif home_agent and whose and argument and not any(c.dep_ == "poss" for c in tok.children) \
                         and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
                                     and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
                     # (not "authorities in Croatia", "forces of the interim government": the phrase
@@ -1561,6 +1566,25 @@ class ActorRecognizer:
                 if m is not None and m.kind == "State" and m.sector in _HOME_SECTORS:
                     e = self.gaz.get(m.key)
                     return e if e is not None and e.kind == "State" else None
+        return None
+
+    def _town_of(self, tok: Token, mentions: list) -> Entry | None:
+        """The state of the state or town an "in" phrase of ``tok`` names ("the foreign ministry in
+        Mogadishu", "authorities in Serbia"); not a region ("in the Pacific") nor an acronym."""
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for o in (c for c in p.children if c.dep_ == "pobj"):
+                m = _mention_at(mentions, o)
+                if m is not None:
+                    e = self.gaz.get(m.key) if m.kind == "State" else None
+                elif o.pos_ == "PROPN" and not o.is_upper and not any(c.dep_ == "det" for c in o.children):
+                    name = o.doc[min(c.i for c in o.subtree if c.pos_ == "PROPN" or c.i == o.i):o.i + 1].text
+                    e = self.gaz.locate(name, {mm.key for mm in mentions if mm.kind == "State"})
+                else:
+                    e = None
+                if e is not None and e.kind == "State":
+                    return e
         return None
 
     def _place_state(self, doc: Doc, tok: Token, mentions: list) -> Entry | None:

@@ -1254,3 +1254,21 @@ def test_people_in_the_street_are_of_the_town_they_act_in_not_of_the_dateline(ex
     # with no town named, the dateline's state
     evs, x = events(extractor, "NAIROBI, May 3 (Wire) - Thousands of protesters marched against the tax bill.")
     assert any(x.actors[e[1][0]].affiliation == "kenya" for e in evs if e[0] == "Protest"), evs
+
+
+def test_a_main_verb_the_parser_hangs_off_a_subject_with_a_relative_clause_is_its_act(extractor):
+    # the small model makes "Turkey" the root and "offered" a participle of it
+    evs, _ = events(extractor, "Turkey, which has close ties with both governments, offered to host talks "
+                               "between Somalia and Ethiopia.")
+    assert ("Agree", ("turkey",), ("somalia",), "Asserted") in evs, evs
+    # a participle of a noun in the clause is still an act with no agent named
+    evs, _ = events(extractor, "Ukraine freed a Russian soldier accused of looting.")
+    assert not any(e[0] == "Accuse" for e in evs), evs
+
+
+def test_a_state_body_in_a_named_city_is_that_citys_state(extractor):
+    evs, _ = events(extractor, "MOGADISHU, April 4 (Wire) - The foreign ministry in Mogadishu accused Addis "
+                               "Ababa of treating Somaliland as a sovereign state.")
+    assert ("Accuse", ("somalia",), ("ethiopia",), "Asserted") in evs, evs
+    evs, _ = events(extractor, "ZAGREB, May 2 (Wire) - Authorities in Serbia detained two Croatian journalists.")
+    assert any(e[0] == "Coerce" and e[1] == ("serbia",) for e in evs), evs

@@ -196,7 +196,9 @@ def subjects_act(ex: EventExtractor, cand: Candidate, st: DocState):
 def unnamed_agent(ex: EventExtractor, cand: Candidate, st: DocState):
     """A participle with no agent ("a diplomat accused of spying", "civilians killed in the
     fighting"): the noun is the one acted on, and who acted is not told (troops "deployed to the
-    border" are their state's own, so Mobilize stays).
+    border" are their state's own, so Mobilize stays). Not the main verb the parser took for a
+    participle of a subject it made the root ("Turkey, which has ties with both, offered to host
+    talks": Turkey offered).
 
     >>> show("Ukraine freed a Russian soldier accused of looting.")
     [('Release', ['ukraine'], ['russia'])]
@@ -204,8 +206,11 @@ def unnamed_agent(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Release', ['ukraine'], ['russia']), ('Accuse', ['russia'], ['ukraine (inferred)'])]
     """
     v = cand.tok
+    h = v.head
+    main = h.dep_ == "ROOT" and h.pos_ in ("PROPN", "NOUN") and h.i < v.i \
+        and v.doc[v.i - 1].text == "," and any(c.dep_ == "relcl" for c in h.children)
     if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in v.children) \
-            and top_of(cand.cls) != "Mobilize":
+            and top_of(cand.cls) != "Mobilize" and not main:
         return STOP
 
 
