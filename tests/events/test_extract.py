@@ -1272,3 +1272,10 @@ def test_a_state_body_in_a_named_city_is_that_citys_state(extractor):
     assert ("Accuse", ("somalia",), ("ethiopia",), "Asserted") in evs, evs
     evs, _ = events(extractor, "ZAGREB, May 2 (Wire) - Authorities in Serbia detained two Croatian journalists.")
     assert any(e[0] == "Coerce" and e[1] == ("serbia",) for e in evs), evs
+
+
+def test_a_call_for_an_investigation_is_an_appeal_not_an_investigation(extractor):
+    for text in ("Pakistan called for a neutral investigation into the attack.",
+                 "Kenya asked for an independent inquiry into the killings."):
+        evs, _ = events(extractor, text)
+        assert [e[0] for e in evs] == ["Request"], (text, evs)
