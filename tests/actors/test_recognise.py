@@ -533,3 +533,10 @@ def test_supporters_in_the_street_are_a_group_of_the_storys_state(extractor):
     # not the person they support
     x = extract(extractor, "DAKAR (Reuters) - Supporters of Ousmane Sonko clashed with police in Dakar.")
     assert not any(e.actors == ["ousmane-sonko"] for e in x.events), x.events
+
+
+def test_broadcasters_and_television_channels_are_media_not_their_state(extractor):
+    # "Indian television channels demanded retaliation": the channels, not India (coding rule R3)
+    x = extract(extractor, "Indian television channels have demanded military retaliation.")
+    assert not any(e.actors == ["india"] for e in x.events), x.events
+    assert any(a.sector == "MED" and a.affiliation == "india" for a in x.actors.values()), x.actors
