@@ -94,6 +94,7 @@ class EventExtractor(Arguments, Telling):
         self.evacuees = word_list("evacuee_nouns")
         self.issuing = word_list("issuing_verbs")
         self.needs_recipient = word_list("requires_recipient")
+        self.naming_verbs = word_list("naming_verbs")
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")
         self.victim_verbs = word_list("victim_verbs")

@@ -1279,3 +1279,9 @@ def test_a_call_for_an_investigation_is_an_appeal_not_an_investigation(extractor
                  "Kenya asked for an independent inquiry into the killings."):
         evs, _ = events(extractor, text)
         assert [e[0] for e in evs] == ["Request"], (text, evs)
+
+
+def test_considering_a_ruling_is_no_event(extractor):
+    # CAMEO files "study" as inspecting (090); "would study the ruling" investigates no one
+    evs, _ = events(extractor, "Ecuador's foreign ministry said it would study the ruling.")
+    assert evs == [], evs

@@ -96,6 +96,7 @@ VERB_READING = [
     verbs.composed_reading,
     verbs.diplomats_told_to_leave,
     verbs.message_carries_the_event,
+    verbs.anonymity_is_no_event,
     verbs.noun_object_types_event,
 ]
 

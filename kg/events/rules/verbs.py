@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ..extract import EventExtractor
 
 __all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
-           "message_carries_the_event",
+           "message_carries_the_event", "anonymity_is_no_event",
            "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
            "protesters_group", "crowd_storming_building_protests", "crowd_blocking_protests",
@@ -147,6 +147,22 @@ def message_carries_the_event(ex: EventExtractor, cand: Candidate, st: DocState)
     # (not an act on a message: "vetoed a resolution demanding a ceasefire", "blocked a statement")
     if cand.lemma in ex.issuing and d is not None and d.dep_ == "dobj" and d.lemma_.lower() in ex.message_nouns \
             and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in d.children):
+        return STOP
+    return None
+
+
+def anonymity_is_no_event(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A source asking not to be named ("a diplomat, who asked not to be named, said ...") makes no
+    appeal: a verb whose clause is a passive of naming (``naming_verbs``) tells no event.
+
+    >>> show("A Kenyan minister, who asked not to be named, said talks had stalled.")
+    []
+    >>> show("A Kenyan minister, who asked not to be named, said talks had stalled.",
+    ...      without=anonymity_is_no_event)
+    [('Request', ['kenya'], [])]
+    """
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in ex.naming_verbs
+           and any(a.dep_ == "auxpass" for a in c.children) for c in cand.tok.children):
         return STOP
     return None
 
