@@ -57,6 +57,8 @@ class Candidate:
     protesters: bool = False
     #: the class of an event told before that a bare event-noun object refers to ("condemned the strike")
     refers_to: str | None = None
+    #: the lemma of that noun ("offer"): an act told by the same word comes first
+    refers_word: str | None = None
     #: a Host event with a thing hosted and no guest named ("hosted the talks")
     hosting: bool = False
     #: the modality the rules found, when the trigger's own context does not tell it (a refusal

@@ -53,8 +53,8 @@ class DocState:
     #: the protesters the story told of, (key, sector): "fired tear gas at the crowds" hits them
     crowd: tuple[str, str | None] | None = None
     #: events whose target is the actor of an event told before by a bare noun ("condemned the
-    #: strike"), with the class of that noun
-    anaphora: list[tuple[Event, str]] = field(default_factory=list)
+    #: strike"), with the class of that noun and the noun's lemma
+    anaphora: list[tuple[Event, str, str | None]] = field(default_factory=list)
     #: Host events with a thing hosted, no guest: the meeting's parties told before are the guests
     hosting: list[Event] = field(default_factory=list)
     #: directed events with no target named, with the other parties of their sentence

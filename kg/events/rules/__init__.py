@@ -55,7 +55,7 @@ def read_verb(ex: EventExtractor, v: Token, st: DocState, sent: Span):
     ex.emit(st, cand.cls, cand.entry.cameo, v, cand.actors, cand.recipients, 0.6, sent, modality=cand.modality)
     if cand.refers_to is not None:
         for ev in st.events[n_before:]:
-            st.anaphora.append((ev, cand.refers_to))
+            st.anaphora.append((ev, cand.refers_to, cand.refers_word))
     if cand.hosting:
         st.hosting.extend(st.events[n_before:])
     if cand.denial:

@@ -147,12 +147,18 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
 
     >>> show("Chile and Peru attacked Bolivia. Brazil condemned the attack.")[2:]
     [('Condemn', ['brazil'], ['peru']), ('Condemn', ['brazil'], ['chile'])]
+
+    An act told by the noun's own word comes first ("the offer" is the one offered):
+
+    >>> show("Chile offered to help Bolivia. Peru agreed to send aid. Bolivia rejected the offer.")[-1]
+    ('Reject', ['bolivia'], ['chile'])
     """
     actors, trigger_of = st.doc._.gpol_actors or {}, st.trigger_of
     position = {id(ev): i for i, ev in enumerate(events)}
-    reactions = {id(ev) for ev, _ in st.anaphora}
+    reactions = {id(ev) for ev, _, _ in st.anaphora}
     more: dict[int, list[Event]] = {}
-    for ev, cls in st.anaphora:
+    doc = st.doc
+    for ev, cls, word in st.anaphora:
         if ev.recipients or id(ev) not in position:
             continue  # (a hosting event may have given way to the visits it hosted)
         pos = position[id(ev)]
@@ -167,9 +173,13 @@ def antecedent_recipients(events: list[Event], st: DocState) -> list[Event]:
             if (cls == ANY_ACT or top_of(prev.type) == top_of(cls)) and prev.modality == "Asserted" and prev is not ev \
                     and not side_of(prev.actors, actors) & side_of(ev.actors, actors):
                 fits.append(prev)
-        # the latest act of the noun's own class, else the latest of its top type: "the deal" is
-        # the treaty signed, not a settlement some other side supported after it
-        prev = next((p for p in fits if cls != ANY_ACT and is_a(p.type, cls)), fits[0] if fits else None)
+        # the latest act told by the noun's own word ("rejected the offer": the latest offer, not a
+        # later agreement), else of its class, else of its top type: "the deal" is the treaty
+        # signed, not a settlement some other side supported after it
+        said = [p for p in fits if word and p.trigger_index is not None and p.trigger_index < len(doc)
+                and doc[p.trigger_index].lemma_.lower() == word]
+        prev = next(iter(said), None) or next((p for p in fits if cls != ANY_ACT and is_a(p.type, cls)),
+                                              fits[0] if fits else None)
         if prev is not None:
             ev.recipients = [state_answered(ev, prev.actors[0], actors)]
             ev.confidence = max(0.3, ev.confidence - 0.2)

@@ -488,6 +488,7 @@ def bare_noun_refers_back(ex: EventExtractor, cand: Candidate, st: DocState):
                  or (c.dep_ == "prep" and any(o.i in idx for o in c.children))] if noun is not None else None
         if noun is not None and not named:
             cand.refers_to = ex.lex.noun(noun.lemma_.lower())[0].cls
+            cand.refers_word = noun.lemma_.lower()
         elif noun is None and dobj.lemma_.lower() in ex.summary \
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in dobj.children) \
                 and not any(c.dep_ in ("poss", "compound", "amod", "prep", "relcl", "acl") for c in dobj.children):
