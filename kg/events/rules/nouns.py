@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ...taxonomy import top_of
+from ...taxonomy import event_classes, top_of
 from ..candidate import Candidate
 from ..modality import word_list
 from ..state import DocState
@@ -178,11 +178,17 @@ def modifiers_refine_class(ex: EventExtractor, cand: Candidate, st: DocState):
     [('HumanitarianAid', ['ireland'], ['palestine'])]
     >>> show("Ireland sent humanitarian aid to Gaza.", without=modifiers_refine_class)
     [('Aid', ['ireland'], ['palestine'])]
+    >>> show("Germany pledged more military support to Ukraine.")
+    [('MilitaryAid', ['germany'], ['ukraine'])]
     """
     n = cand.tok
     refined = ex.lex.refine(n.lemma_, [c.lemma_ for c in n.children if c.dep_ in ("amod", "compound")])
     if refined:
-        cand.entry = dataclasses.replace(cand.entry, cls=refined)
+        cameo = cand.entry.cameo
+        if top_of(refined) != top_of(cand.entry.cls):
+            # "military support": aid (072), not the endorsement (051) the bare noun tells
+            cameo = next(iter(event_classes()[refined].notations), None)
+        cand.entry = dataclasses.replace(cand.entry, cls=refined, cameo=cameo)
         cand.cls = refined
 
 
