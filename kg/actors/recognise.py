@@ -1299,7 +1299,7 @@ class ActorRecognizer:
                         and _acting(tok, word_list("people_counts")):
                     # "In Yerevan, thousands of protesters ...", "supporters marched in Caracas": people
                     # acting in the street are of the state of the place the clause is set in
-                    where = self._setting_state(_verb_of(tok), mentions, anywhere=True)
+                    where = self._setting_state(_verb_of(tok), mentions, places, anywhere=True)
                 if where is None and is_crowd and crowd_group is not None and not mod_tokens:
                     # "Protesters stormed parliament ... Police beat the students": the crowd told of
                     where, sector = crowd_group
@@ -1365,7 +1365,7 @@ class ActorRecognizer:
                 whose = home
                 if home_agent and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "In Guatemala, police detained ...": the agents of the state the clause is set in
-                    where = self._setting_state(_verb_of(tok), mentions)
+                    where = self._setting_state(_verb_of(tok), mentions, places)
                     if where is not None:
                         self._ensure(actors, where.key, "State", where.label)
                         whose = where.key
@@ -1377,7 +1377,7 @@ class ActorRecognizer:
                     own = actors[speaker.key].affiliation if speaker is not None and speaker.key in actors else None
                     if own and own in actors and actors[own].kind == "State":
                         whose = own
-                placed = self._town_of(tok, mentions) if home_agent else None
+                placed = self._town_of(tok, mentions, places) if home_agent else None
                 if placed is not None and placed.kind == "State" and not any(c.dep_ == "poss" for c in tok.children):
                     # "the foreign ministry in Mogadishu", "authorities in Croatia": the state of the place
                     self._ensure(actors, placed.key, "State", placed.label)
@@ -1527,7 +1527,8 @@ class ActorRecognizer:
                 return sector
         return self.gaz.sector(tok.lemma_.lower())
 
-    def _setting_state(self, verb: Token, mentions: list, anywhere: bool = False) -> Entry | None:
+    def _setting_state(self, verb: Token, mentions: list, places: dict[int, str] | None,
+                       anywhere: bool = False) -> Entry | None:
         """The state a clause-opening "in" phrase of ``verb`` sets it in: "In Guatemala, police
         detained ...", "In Minsk, security forces ..." (a town the gazetteer files under a state);
         ``anywhere``: or an "in" phrase after it ("marched in Caracas")."""
@@ -1538,14 +1539,9 @@ class ActorRecognizer:
                 continue  # (not "in" inside the subject)
             if p.i > verb.i and not anywhere:
                 continue
-            for o in (c for c in p.children if c.dep_ == "pobj"):
-                m = _mention_at(mentions, o)
-                if m is not None:
-                    e = self.gaz.get(m.key) if m.kind == "State" else None
-                else:
-                    e = self.gaz.locate(o.text, {mm.key for mm in mentions if mm.kind == "State"})
-                if e is not None and e.kind == "State":
-                    return e
+            e = self._in_state(p, mentions, places)
+            if e is not None:
+                return e
         return None
 
     def _agents_state(self, tok: Token, mentions: list) -> Entry | None:
@@ -1568,23 +1564,32 @@ class ActorRecognizer:
                     return e if e is not None and e.kind == "State" else None
         return None
 
-    def _town_of(self, tok: Token, mentions: list) -> Entry | None:
-        """The state of the state or town an "in" phrase of ``tok`` names ("the foreign ministry in
-        Mogadishu", "authorities in Serbia"); not a region ("in the Pacific") nor an acronym."""
+    def _town_of(self, tok: Token, mentions: list, places: dict[int, str] | None) -> Entry | None:
+        """The state an "in" phrase of ``tok`` names ("the foreign ministry in Mogadishu",
+        "authorities in Serbia")."""
         for p in tok.children:
-            if p.dep_ != "prep" or p.lower_ != "in":
-                continue
-            for o in (c for c in p.children if c.dep_ == "pobj"):
-                m = _mention_at(mentions, o)
-                if m is not None:
-                    e = self.gaz.get(m.key) if m.kind == "State" else None
-                elif o.pos_ == "PROPN" and not o.is_upper and not any(c.dep_ == "det" for c in o.children):
-                    name = o.doc[min(c.i for c in o.subtree if c.pos_ == "PROPN" or c.i == o.i):o.i + 1].text
-                    e = self.gaz.locate(name, {mm.key for mm in mentions if mm.kind == "State"})
-                else:
-                    e = None
-                if e is not None and e.kind == "State":
+            if p.dep_ == "prep" and p.lower_ == "in":
+                e = self._in_state(p, mentions, places)
+                if e is not None:
                     return e
+        return None
+
+    def _in_state(self, p: Token, mentions: list, places: dict[int, str] | None) -> Entry | None:
+        """The state the object of the preposition ``p`` is or lies in: a state named ("in
+        Serbia"), else a town by its whole name ("in Hong Kong", not "Kong", a town of Ivory
+        Coast); not a region with an article ("in the Pacific") nor an acronym ("10:10 CAT")."""
+        for o in (c for c in p.children if c.dep_ == "pobj"):
+            m = _mention_at(mentions, o)
+            if m is not None:
+                e = self.gaz.get(m.key) if m.kind == "State" else None
+            elif o.pos_ == "PROPN" and not o.is_upper and not any(c.dep_ == "det" for c in o.children):
+                name = (places or {}).get(o.i) or \
+                    o.doc[min(c.i for c in o.subtree if c.pos_ == "PROPN" or c.i == o.i):o.i + 1].text
+                e = self.gaz.locate(name, {mm.key for mm in mentions if mm.kind == "State"})
+            else:
+                e = None
+            if e is not None and e.kind == "State":
+                return e
         return None
 
     def _place_state(self, doc: Doc, tok: Token, mentions: list) -> Entry | None:

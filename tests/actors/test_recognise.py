@@ -540,3 +540,11 @@ def test_broadcasters_and_television_channels_are_media_not_their_state(extracto
     x = extract(extractor, "Indian television channels have demanded military retaliation.")
     assert not any(e.actors == ["india"] for e in x.events), x.events
     assert any(a.sector == "MED" and a.affiliation == "india" for a in x.actors.values()), x.actors
+
+
+def test_a_town_of_two_words_is_read_whole_where_a_clause_is_set(extractor):
+    # "Kong" alone is a town of Ivory Coast; "in Hong Kong" is not there
+    for text in ("BEIJING, Jan 3 (Wire) - In Hong Kong, police detained 20 activists.",
+                 "BEIJING, Jan 3 (Wire) - Thousands of protesters rallied in Hong Kong on Sunday."):
+        x = extract(extractor, text)
+        assert "ivory-coast" not in x.actors, (text, x.actors)
