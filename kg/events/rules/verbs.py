@@ -222,12 +222,14 @@ def unnamed_agent(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Release', ['ukraine'], ['russia']), ('Accuse', ['russia'], ['ukraine (inferred)'])]
     """
     v = cand.tok
+    if v.dep_ != "acl" or v.tag_ != "VBN" or any(c.dep_ in ("agent", "nsubj") for c in v.children) \
+            or top_of(cand.cls) == "Mobilize":
+        return None
     h = v.head
-    main = h.dep_ == "ROOT" and h.pos_ in ("PROPN", "NOUN") and h.i < v.i \
-        and v.doc[v.i - 1].text == "," and any(c.dep_ == "relcl" for c in h.children)
-    if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in v.children) \
-            and top_of(cand.cls) != "Mobilize" and not main:
-        return STOP
+    if h.dep_ == "ROOT" and h.pos_ in ("PROPN", "NOUN") and h.i < v.i and v.doc[v.i - 1].text == "," \
+            and any(c.dep_ == "relcl" for c in h.children):
+        return None  # the main verb of a subject the parser made the root
+    return STOP
 
 
 def victims_and_causes(ex: EventExtractor, cand: Candidate, st: DocState):
