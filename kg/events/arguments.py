@@ -22,7 +22,7 @@ from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
-from .syntax import (ALLY_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
+from .syntax import (ALLY_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
                      TOPIC_PREPS, amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states,
                      with_partitive)
 from .tops import ADDRESSED_TOPS, AIMED_AT_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
@@ -65,8 +65,52 @@ def ally_prep(p: Token) -> bool:
     return p.lower_ in ALLY_PREPS or two in ALLY_PREPS
 
 
+#: sectors whose members act in politics beside a state's own agents (data/gazetteer/sectors.tsv)
+POLITICAL_SECTORS = ("opposition", "party", "rebels", "armed_group")
+
+
+def member_prep(p: Token) -> bool:
+    """Whether the preposition ``p`` lists the members of the plural phrase it hangs off:
+    "including", or "as" after "such"."""
+    two = f"{p.doc[p.i - 1].lower_} {p.lower_}" if p.i > 0 else ""
+    return p.dep_ == "prep" and (p.lower_ in MEMBER_PREPS or two in MEMBER_PREPS)
+
+
 class Arguments:
     """Finding an event's participants in the parse (a mixin of the event extractor)."""
+
+    def members(self, tok: Token, st: DocState, depth: int = 0) -> list[tuple[str, str | None]]:
+        """The actors a plural phrase headed by ``tok`` lists as its members, with the phrase's sector.
+
+        "Several countries, including Japan and Australia, condemned", "Western governments such as
+        Britain", "13 embassies, including those of Britain and Germany": the members named are the
+        ones who act (or are acted on), not the phrase's owner ("EU governments, including Germany").
+        People are members only of a phrase of office-holders ("ministers, including X"; not
+        "prisoners, including X"). A named actor ("the Netherlands") has no members.
+        """
+        if tok.tag_ != "NNS" or depth > 2:
+            return []
+        m = st.idx.get(tok.i)
+        if m is not None and m.how != "group":
+            return []
+        sector = self.gaz.sector(tok.lemma_.lower())
+        out: list[tuple[str, str | None]] = []
+        for p in tok.children:
+            if not member_prep(p):
+                continue
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            for o in [*objs, *(c for o in objs for c in o.conjuncts)]:
+                if o.i in st.idx:
+                    mo = st.idx[o.i]
+                    if mo.kind != "Person":
+                        out.append((mo.key, sector))
+                    elif self.gaz.state_agent(sector) or sector in POLITICAL_SECTORS:
+                        # "ministers, including Lavrov", "opposition leaders such as X" (not
+                        # "prisoners, including X", "young men like X")
+                        out.append((mo.key, mo.sector))
+                elif o.tag_ == "DT":  # "including those of Britain"
+                    out.extend(self.actors_of(o, st, depth=depth + 1))
+        return out
 
     def actors_of(self, tok: Token, st: DocState, deep: bool = True, depth: int = 0) -> list[tuple[str, str | None]]:
         """Actors a noun phrase headed by ``tok`` refers to, with the sector for group nouns.
@@ -76,6 +120,10 @@ class Arguments:
         idx = st.idx
         out: list[tuple[str, str | None]] = []
         for t in [tok, *tok.conjuncts]:
+            listed = self.members(t, st, depth)
+            if listed:
+                out.extend(listed)
+                continue
             m = idx.get(t.i)
             if m is not None:
                 out.append((m.key, m.sector))
@@ -100,11 +148,14 @@ class Arguments:
             if not deep or self.lex.noun(t.lemma_.lower()):
                 continue  # "his talks with Trump collapsed": the talks' owner is not the subject
             sector = self.gaz.sector(t.lemma_.lower())
+            # "a joint statement by Britain and Germany urged": a message's author is who says it
+            authored = t.lemma_.lower() in self.message_nouns
             before = len(out)
             for p in t.children:
                 # "commanders of the Revolutionary Guards", "security forces in Guinea", "scores of
                 # Liberian refugees", "the deputy chief of Israel's militia ally"
-                if p.dep_ == "prep" and (p.lower_ == "of" or (sector and p.lower_ in ("in", "from"))):
+                if p.dep_ == "prep" and (p.lower_ == "of" or (sector and p.lower_ in ("in", "from"))
+                                         or (authored and p.lower_ in ("by", "from"))):
                     objs = [o for o in p.children if o.dep_ == "pobj"]
                     for o in [*objs, *(c for o in objs for c in o.conjuncts)]:  # "of Rwanda and Congo"
                         if self.is_place(o, st):
@@ -112,7 +163,7 @@ class Arguments:
                         if o.i in idx:
                             if idx[o.i].kind != "Person" or not sector:
                                 out.append((idx[o.i].key, sector or idx[o.i].sector))
-                        elif p.lower_ == "of" and depth < 3:
+                        elif (p.lower_ == "of" or authored) and depth < 3:
                             out.extend(self.actors_of(o, st, depth=depth + 1))
             if len(out) > before:
                 continue

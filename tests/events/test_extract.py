@@ -1285,3 +1285,26 @@ def test_considering_a_ruling_is_no_event(extractor):
     # CAMEO files "study" as inspecting (090); "would study the ruling" investigates no one
     evs, _ = events(extractor, "Ecuador's foreign ministry said it would study the ruling.")
     assert evs == [], evs
+
+
+def test_the_members_a_plural_phrase_lists_act(extractor):
+    # "including" / "such as" name the members: they act, not the phrase's owner (the EU)
+    evs, _ = events(extractor, "Several EU governments, including Germany and Sweden, summoned Russian "
+                               "ambassadors on Monday.")
+    assert {e[1] for e in evs if e[0] == "Accuse"} == {("germany",), ("sweden",)}, evs
+    evs, _ = events(extractor, "Western governments such as Britain and Canada imposed sanctions on Iran.")
+    assert {e[1] for e in evs if e[0] == "Sanction"} == {("united-kingdom",), ("canada",)}, evs
+    # and are acted on
+    evs, _ = events(extractor, "Russia accused several countries, including Poland and Lithuania, of arming Ukraine.")
+    assert {e[2] for e in evs if e[0] == "Accuse"} == {("poland",), ("lithuania",)}, evs
+    # people listed among people who are no office-holders are no members who act
+    evs, _ = events(extractor, "Russia freed 35 prisoners, including Oleh Sentsov.")
+    assert not any("oleh-sentsov" in e[2] for e in evs), evs
+
+
+def test_a_message_is_its_authors_act(extractor):
+    evs, _ = events(extractor, "A joint statement by Britain and Germany urged Kenya to avoid violence.")
+    assert {e[1] for e in evs if e[0] == "Request" and e[2] == ("kenya",)} == {("united-kingdom",), ("germany",)}, evs
+    evs, _ = events(extractor, "A resolution by the UN Security Council condemned Iran.")
+    assert [e[0] for e in evs if e[2] == ("iran",)] == ["Accuse"], evs
+
