@@ -12,6 +12,9 @@ Sources (vendored in data/lexicon/sources/, see data/lexicon/README.md for licen
 - ``cameo_overrides.tsv``: this project's documented departures from that table.
 - ``curated_verbs.tsv`` and ``curated_nouns.tsv``: hand-edited rows with a ``note`` each; a verb
   row whose code is ``---`` removes that CAMEO row.
+- ``labels.tsv`` and ``labelling_verbs.tsv``: words that, as the label a labelling verb gives its
+  object ("called the vote a provocation", "described it as a sham"), make a reproach, a denial or
+  praise; one verb row per verb, slot and label (curated rows replace them).
 
 What is kept from CAMEO: each member verb with its own or its block's default code; and the phrase
 patterns expressible as one constraint on the verb: a particle (``prt:up``), a preposition
@@ -295,6 +298,25 @@ def main(argv: list[str] | None = None) -> int:
     rows, stats, _, blocks = build_cameo_rows(args.sources / "CAMEO.2.0.txt", mapping, Lemmatizer())
 
     classes = taxonomy.event_classes()
+    # labels: one row per labelling verb, slot and label ("call dobj:provocation", "describe
+    # prep:as:provocation") that CAMEO does not code itself; curated rows below replace them
+    labels = read_tsv(args.curated / "labels.tsv")
+    for i, row in enumerate(labels, start=2):
+        code = clean_code(row["cameo"])
+        cls = row["class"] or (taxonomy.class_for_cameo(code) if code else "")
+        if cls not in classes or code is None:
+            raise SystemExit(f"{args.curated / 'labels.tsv'}:{i}: unknown class or code {row}")
+        row["class"], row["cameo"] = cls, code
+    for verb in read_tsv(args.curated / "labelling_verbs.tsv"):
+        for row in labels:
+            pattern = f"{verb['slot']}:{row['label']}"
+            if (verb["lemma"], pattern) in rows:
+                continue  # CAMEO's own finer reading ("brand * TERRORIST", 1123) stays
+            rows[(verb["lemma"], pattern)] = {
+                "lemma": verb["lemma"], "pattern": pattern, "cameo": row["cameo"],
+                "plover": classes[row["class"]].top.upper(), "class": row["class"], "source": "curated",
+                "origin": f"label (labels.tsv): {row['note']}"}
+            stats["label_rows"] += 1
     curated = read_tsv(args.curated / "curated_verbs.tsv")
     for i, row in enumerate(curated, start=2):
         if row["cameo"].strip() == "---":  # a curated discard: the CAMEO reading is wrong in news

@@ -1308,3 +1308,24 @@ def test_a_message_is_its_authors_act(extractor):
     evs, _ = events(extractor, "A resolution by the UN Security Council condemned Iran.")
     assert [e[0] for e in evs if e[2] == ("iran",)] == ["Accuse"], evs
 
+
+def test_joining_a_walkout_is_a_protest(extractor):
+    evs, _ = events(extractor, "Delegations from Georgia and Estonia joined the walkout.")
+    assert {e[1] for e in evs if e[0] == "Protest"} == {("georgia",), ("estonia",)}, evs
+
+
+@pytest.mark.parametrize("text,top", [
+    ("Hungary described Serbia's remarks as insolent.", "Accuse"),
+    ("Hungary branded the Serbian government a puppet.", "Accuse"),
+    ("Hungary described Serbia's accusations as groundless.", "Reject"),
+    ("Hungary described its talks with Serbia as constructive.", "Support"),
+])
+def test_a_label_after_as_or_the_object_types_the_event(extractor, text, top):
+    evs, _ = events(extractor, text)
+    assert (top, ("hungary",), ("serbia",), "Asserted") in evs, evs
+
+
+def test_a_label_naming_ones_own_act_is_no_reproach(extractor):
+    # "what it called": the label names the subject's own operation, the verb it serves tells the act
+    evs, _ = events(extractor, "Serbia launched what it called a counter-terror operation in Kosovo.")
+    assert not any(e[0] == "Accuse" for e in evs), evs

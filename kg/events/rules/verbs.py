@@ -53,19 +53,41 @@ def told_elsewhere(ex: EventExtractor, cand: Candidate, st: DocState):
 
 
 def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
-    """CAMEO's "- * WORD" patterns name the word after the object, which the parser makes the
-    object predicate: "called the arrests a provocation".
+    """The label a labelling verb gives its object (``data/lexicon/labels.tsv``) tells the act:
+    CAMEO's "- * WORD" patterns name the word after the object, which the parser makes the object
+    predicate ("called the arrests a provocation"); "described the remarks as insolent" names it
+    after "as" (on the verb or on its object); a label may be the modifier of a plain noun
+    ("described the group as a terrorist organisation").
 
     >>> show("Hungary called the vote a provocation.")
     [('Condemn', ['hungary'], [])]
     >>> show("Hungary called the vote a provocation.", without=object_predicate)
     []
+    >>> show("Hungary described Serbia's remarks as insolent.")
+    [('Condemn', ['hungary'], ['serbia'])]
+    >>> show("Serbia launched what it called a counter-terror operation.", without=object_predicate) == \\
+    ...     show("Serbia launched what it called a counter-terror operation.")
+    True
     """
     v = cand.tok
-    label = next((c for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")), None)
-    if label is not None:
-        entry = ex.lex.verb(cand.lemma, dobj=label.lemma_.lower())
-        cand.entry = entry if entry is not None and entry.pattern else None
+    slots = [("dobj", c) for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")]
+    holders = [v, *(c for c in v.children if c.dep_ == "dobj")]
+    slots += [("as", o) for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
+              for o in p.children if o.dep_ in ("pobj", "amod", "acomp") and o.pos_ in ("NOUN", "ADJ")]
+    if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in v.children) and not any(
+            c.dep_ == "poss" for _, label in slots for c in label.children):
+        # "repel what he called terrorist gangs", "condemned what it called a provocation": the
+        # verb the phrase serves tells the act, the label only names its object (not "to stop
+        # what he called Thailand's aggression": the label names whom it reproaches)
+        return
+    for slot, label in slots:
+        # (a modifier with its own prefix is no label: "counter-terror operations")
+        for w in [label, *(c for c in label.children if c.dep_ in ("amod", "compound") and c.left_edge.i == c.i)]:
+            word = w.lemma_.lower()
+            entry = ex.lex.verb(cand.lemma, dobj=word) if slot == "dobj" else ex.lex.verb(cand.lemma, preps=[("as", word)])
+            if entry is not None and entry.pattern and entry.pattern.startswith(f"{slot}:" if slot == "dobj" else "prep:as:"):
+                cand.entry = entry
+                return
 
 
 def lexicon_reading(ex: EventExtractor, cand: Candidate, st: DocState):
