@@ -233,6 +233,9 @@ class Arguments:
             return [a for ag in passive for p in ag.children if p.dep_ == "pobj" for a in self.actors_of(p, st)]
         if self.stative(v):  # "Israel is opposed to French mediation": the stance is Israel's
             return [a for s in v.children if s.dep_ == "nsubjpass" for a in self.actors_of(s, st)]
+        moved = self.moved_forces(v, st)
+        if moved:
+            return moved
         if depth > 4:
             return []
         h = v.head
@@ -502,6 +505,21 @@ class Arguments:
         # "called on the United States to end": a preposition the verb takes says its sense
         entries = [e for e in entries if e.pattern in preps] + [e for e in entries if not e.pattern]
         return bool(entries) and top_of(entries[0].cls) in SPEECH_ACT_TOPS
+
+    def moved_forces(self, v: Token, st: DocState) -> list[tuple[str, str | None]]:
+        """The owners of armed forces a passive with no agent deploys or withdraws: "US troops were
+        deployed to Djibouti", "Kenyan police were withdrawn from the area" (the state moves its own
+        forces); [] for any other passive, and for a present one, which tells where forces are
+        ("are stationed in Iraq")."""
+        if any(c.dep_ == "agent" for c in v.children) or any(
+                c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in v.children):
+            return []  # ("troops are stationed in Iraq": where they are, no act)
+        out = []
+        for s in v.children:  # the passive subject is what is moved: "moved * TROOPS"
+            entry = self.lex.verb(v.lemma_.lower(), dobj=s.lemma_.lower()) if s.dep_ == "nsubjpass" else None
+            if entry is not None and top_of(entry.cls) in ("Mobilize", "Retreat"):
+                out += [a for a in self.actors_of(s, st) if a[1] is not None and self.gaz.state_agent(a[1])]
+        return out
 
     def stative(self, v: Token) -> bool:
         """A passive with no agent that states its subject's stance ("is opposed to")."""

@@ -1329,3 +1329,13 @@ def test_a_label_naming_ones_own_act_is_no_reproach(extractor):
     # "what it called": the label names the subject's own operation, the verb it serves tells the act
     evs, _ = events(extractor, "Serbia launched what it called a counter-terror operation in Kosovo.")
     assert not any(e[0] == "Accuse" for e in evs), evs
+
+
+def test_forces_moved_in_a_passive_are_their_owners_act(extractor):
+    evs, _ = events(extractor, "US troops were deployed to Djibouti.")
+    assert ("Mobilize", ("united-states",), ("djibouti",), "Asserted") in evs, evs
+    evs, _ = events(extractor, "French soldiers were pulled out of Mali last year.")
+    assert any(e[0] == "Retreat" and e[1] == ("france",) for e in evs), evs
+    # where forces are is no act
+    evs, _ = events(extractor, "About 5,000 American troops are stationed in Iraq.")
+    assert not any(e[0] == "Mobilize" for e in evs), evs
