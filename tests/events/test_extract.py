@@ -1339,3 +1339,10 @@ def test_forces_moved_in_a_passive_are_their_owners_act(extractor):
     # where forces are is no act
     evs, _ = events(extractor, "About 5,000 American troops are stationed in Iraq.")
     assert not any(e[0] == "Mobilize" for e in evs), evs
+
+
+def test_an_internet_shutdown_is_coercion(extractor):
+    for text in ("The Ethiopian authorities cut mobile internet across the country on Monday.",
+                 "Iran shut down the internet in Tehran."):
+        evs, _ = events(extractor, text)
+        assert [e[0] for e in evs] == ["Coerce"], (text, evs)
