@@ -23,7 +23,7 @@ from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
 from .syntax import (ALLY_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
-                     TOPIC_PREPS, amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states,
+                     TOPIC_PREPS, TOPIC_VERBS, amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states,
                      with_partitive)
 from .tops import ADDRESSED_TOPS, AIMED_AT_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
 
@@ -309,7 +309,9 @@ class Arguments:
             else:
                 c_is_prep = c.dep_ == "prep"
             if c.dep_ in ("dobj", "dative", "attr", "oprd") and not c_is_prep or c in passive_subj:
-                if top in ("Mobilize", "Aid") and c.i not in idx:
+                if c.dep_ == "dobj" and v.lemma_.lower() in TOPIC_VERBS:
+                    pass  # "discussed Syria with Erdogan": what is talked about, not with whom
+                elif top in ("Mobilize", "Aid") and c.i not in idx:
                     pass  # "sent National Guard troops to the border": the troops are the actor's own
                 elif self.lex.noun(c.lemma_.lower()):
                     out.extend(self.event_owners(c, st))

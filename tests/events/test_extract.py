@@ -1346,3 +1346,10 @@ def test_an_internet_shutdown_is_coercion(extractor):
                  "Iran shut down the internet in Tehran."):
         evs, _ = events(extractor, text)
         assert [e[0] for e in evs] == ["Coerce"], (text, evs)
+
+
+def test_what_is_discussed_is_no_party(extractor):
+    evs, _ = events(extractor, "Trump and Erdogan discussed Syria and the fight against Islamic State.")
+    assert not any("syria" in e[2] for e in evs), evs
+    evs, _ = events(extractor, "Macron discussed Ukraine with Vladimir Putin.")
+    assert [e[2] for e in evs] == [("vladimir-putin",)], evs
