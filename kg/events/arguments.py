@@ -508,6 +508,19 @@ class Arguments:
         entries = [e for e in entries if e.pattern in preps] + [e for e in entries if not e.pattern]
         return bool(entries) and top_of(entries[0].cls) in SPEECH_ACT_TOPS
 
+    def claimants(self, sent: Span, st: DocState) -> list[tuple[str, str | None]]:
+        """Who claims an attack in the sentence ``sent``: the subject of a claiming verb whose object
+        is an attack or the responsibility for one ("the Houthis claimed the attack", "Islamic State
+        claimed responsibility")."""
+        out: list[tuple[str, str | None]] = []
+        for t in sent:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in self.claiming_verbs:
+                continue
+            if any(o.dep_ == "dobj" and (o.lemma_.lower() in self.responsibility_nouns or any(
+                    top_of(n.cls) == "Assault" for n in self.lex.noun(o.lemma_.lower()) or ())) for o in t.children):
+                out += [a for a in self.subjects(t, st) if a not in out]
+        return out
+
     def moved_forces(self, v: Token, st: DocState) -> list[tuple[str, str | None]]:
         """The owners of armed forces a passive with no agent deploys or withdraws: "US troops were
         deployed to Djibouti", "Kenyan police were withdrawn from the area" (the state moves its own

@@ -1353,3 +1353,11 @@ def test_what_is_discussed_is_no_party(extractor):
     assert not any("syria" in e[2] for e in evs), evs
     evs, _ = events(extractor, "Macron discussed Ukraine with Vladimir Putin.")
     assert [e[2] for e in evs] == [("vladimir-putin",)], evs
+
+
+def test_who_claims_an_attack_made_it(extractor):
+    evs, _ = events(extractor, "A suicide bomber killed 22 people at a concert, and Islamic State claimed "
+                               "responsibility the next day.")
+    assert any(e[0] == "Assault" and e[1] == ("islamic-state",) for e in evs), evs
+    evs, _ = events(extractor, "The Houthis claimed an attack on a tanker.")
+    assert any(e[0] == "Assault" and e[1] == ("houthis",) for e in evs), evs

@@ -35,6 +35,8 @@ GIVES = [
      ('HumanitarianAid', ['sweden'], ['yemen'])),
     (verbs.subjects_act, 'Ecuador was criticised by Colombia.',
      ('Condemn', ['colombia'], ['ecuador'])),
+    (verbs.claimed_attack, 'Drones struck oil facilities in Saudi Arabia; the Houthis claimed the attack.',
+     ('Airstrike', ['houthis'], ['saudi-arabia'])),
     (verbs.victims_and_causes, 'Three Malian soldiers died at the hands of JNIM fighters.',
      ('ArmedAttack', ['jnim'], ['mali'])),
     (verbs.protesters_group, 'Thousands of Serbians protested in Belgrade.',

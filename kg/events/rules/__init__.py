@@ -105,6 +105,7 @@ VERB_RULES = [
     verbs.amount_refines_class,
     # who acts
     verbs.subjects_act,
+    verbs.claimed_attack,
     verbs.unnamed_agent,
     verbs.victims_and_causes,
     verbs.protesters_group,
@@ -141,6 +142,7 @@ NOUN_RULES = [
     # the noun's own phrases
     nouns.noun_arguments,
     nouns.participle_agent,
+    verbs.claimed_attack,
     nouns.modifiers_refine_class,
     # the clause whose subject acts when no phrase of the noun names who does
     nouns.in_talks,

@@ -22,7 +22,7 @@ from .nouns import is_appeal
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["told_elsewhere", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
+__all__ = ["told_elsewhere", "claimed_attack", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
            "message_carries_the_event", "anonymity_is_no_event",
            "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
@@ -229,6 +229,19 @@ def subjects_act(ex: EventExtractor, cand: Candidate, st: DocState):
     []
     """
     cand.actors = ex.subjects(cand.tok, st)
+
+
+def claimed_attack(ex: EventExtractor, cand: Candidate, st: DocState):
+    """An attack whose sentence names no attacker but one who claims it: the claimant attacked
+    (:meth:`claimants`).
+
+    >>> show("Drones struck oil facilities in Saudi Arabia; the Houthis claimed the attack.")
+    [('Airstrike', ['houthis'], ['saudi-arabia'])]
+    >>> show("Drones struck oil facilities in Saudi Arabia; the Houthis claimed the attack.", without=claimed_attack)
+    []
+    """
+    if not cand.actors and top_of(cand.cls) == "Assault":
+        cand.actors = ex.claimants(cand.sent, st)
 
 
 def unnamed_agent(ex: EventExtractor, cand: Candidate, st: DocState):
