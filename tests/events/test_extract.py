@@ -1361,3 +1361,13 @@ def test_who_claims_an_attack_made_it(extractor):
     assert any(e[0] == "Assault" and e[1] == ("islamic-state",) for e in evs), evs
     evs, _ = events(extractor, "The Houthis claimed an attack on a tanker.")
     assert any(e[0] == "Assault" and e[1] == ("houthis",) for e in evs), evs
+
+
+def test_a_weapons_test_is_told_by_its_weapon(extractor):
+    evs, _ = events(extractor, "North Korea tested a solid-fuel intercontinental ballistic missile on Monday.")
+    assert [(e[0], e[1]) for e in evs] == [("Mobilize", ("north-korea",))], evs
+    # testing someone's resolve, or a question, is no weapons test and no stated readiness
+    evs, _ = events(extractor, "Analysts say Beijing is testing how far Washington is willing to go.")
+    assert evs == [], evs
+    evs, _ = events(extractor, "It is unclear whether Russia is ready to negotiate with Ukraine.")
+    assert not any(e[0] == "Agree" for e in evs), evs

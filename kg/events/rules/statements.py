@@ -35,7 +35,14 @@ def stated_intent(ex: EventExtractor, adj: Token, st: DocState, sent: Span):
          for pc in p.children if pc.dep_ == "pcomp" and pc.pos_ == "VERB"), None)
     if comp is None or adj.dep_ not in ("acomp", "amod", "ROOT") or adj.i in st.suppressed:
         return
-    actors = ex.subjects(adj.head if adj.dep_ == "acomp" else adj, st)
+    head = adj.head if adj.dep_ == "acomp" else adj
+    asked = [c for c in head.children if c.dep_ == "mark" and c.lower_ in ("whether", "if")]
+    asked += [w for c in head.children if c.dep_ == "advmod" and c.i < adj.i
+              for w in (c, *c.children) if w.tag_ == "WRB"]
+    if asked:  # an open question, no stated readiness: "testing how far Washington is willing to
+        st.suppressed.add(comp.i)  # go", "unclear whether Russia is ready to negotiate"
+        return
+    actors = ex.subjects(head, st)
     recipients, todo = [], [comp]
     cls, cameo = "Agree", "030"
     while todo and not recipients:
