@@ -574,6 +574,13 @@ class ActorRecognizer:
                         and self.gaz.state_for_metonym(text) is not None and not self._seat_of_rule(span):
                     places[span.root.i] = text  # "in Beijing", "at the Kremlin": a place here
                     continue
+                if entry.kind == "Organization" and not self._seat_of_rule(span) \
+                        and (self._is_locative(span) or (span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN")) \
+                        and not text.isupper() and self.gaz.state_for_place(text) is not None:
+                    # a body named by its seat ("Brussels" for the EU) told as the town: "a metro
+                    # station in Brussels", "attacked Brussels airport" (Belgium)
+                    places[span.root.i] = text
+                    continue
                 add(span.start, span.end, entry.key, entry.kind,
                     "gazetteer", label=entry.label)
             elif label == "ORG":

@@ -408,7 +408,9 @@ class Arguments:
                             and idx[c.i].key not in actor_keys and t.i not in idx \
                             and t.lemma_.lower() not in SHARED_PLACES:
                         return [(idx[c.i].key, None)]
-                e = self.state_of_place(t)
+                e = self.state_of_place(t) or next(
+                    (p for c in t.children if c.dep_ == "compound" and c.i not in idx  # "Brussels airport"
+                     and t.lemma_.lower() not in SHARED_PLACES and (p := self.state_of_place(c)) is not None), None)
                 if e is not None and e.key not in actor_keys:
                     return [(e.key, None)]
                 home = v.doc._.gpol_home

@@ -1371,3 +1371,13 @@ def test_a_weapons_test_is_told_by_its_weapon(extractor):
     assert evs == [], evs
     evs, _ = events(extractor, "It is unclear whether Russia is ready to negotiate with Ukraine.")
     assert not any(e[0] == "Agree" for e in evs), evs
+
+
+def test_a_body_named_by_its_seat_is_the_town_where_the_text_places_something(extractor):
+    # "Brussels" stands for the EU as an actor, but a place in Brussels is Belgium's
+    evs, _ = events(extractor, "Gunmen from Islamic State attacked Brussels airport.")
+    assert ("Assault", ("islamic-state",), ("belgium",), "Asserted") in evs, evs
+    evs, _ = events(extractor, "Islamic State attacked a metro station in Brussels.")
+    assert ("Assault", ("islamic-state",), ("belgium",), "Asserted") in evs, evs
+    evs, _ = events(extractor, "Brussels imposed tariffs on Chinese cars.")
+    assert ("Sanction", ("european-union",), ("china",), "Asserted") in evs, evs
