@@ -239,6 +239,8 @@ class Arguments:
         if depth > 4:
             return []
         h = v.head
+        if v.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in v.children):
+            return []  # "its troops exchanged fire and two peacekeepers had been killed": by whom is not told
         if v.dep_ == "conj" and h.i != v.i:
             g = h.head
             if h.dep_ == "ccomp" and g.i != h.i and g.lemma_.lower() in self.speech and self.speech_act(v) \

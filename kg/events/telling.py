@@ -98,8 +98,9 @@ class Telling:
                 return  # (cooperation with nobody the sentence names is no event)
             tentative = True  # aid or sanctions: kept only if the story gives a target
         pairs = []
-        if not recipients and len(actors) > 1 and tok.lemma_.lower() in self.reciprocal and top not in SYMMETRIC_TOPS:
-            # "Thailand and Cambodia traded fire": each is the other's target
+        if not recipients and len(actors) > 1 and (tok.lemma_.lower() in self.reciprocal or _mutual(tok)) \
+                and top not in SYMMETRIC_TOPS:
+            # "Thailand and Cambodia traded fire", "accused each other": each is the other's target
             pairs = [(a, r) for a in actors for r in actors if r != a]
         elif not recipients and len(actors) > 1 and top in SYMMETRIC_TOPS:
             # "X and Y met": one event with both sides as actors (PLOVER's compound actor); the
@@ -224,3 +225,14 @@ class Telling:
                     start = min(c.left_edge.i for c in comp)
                     return t.doc[start:t.i + 1].text
         return None
+
+
+def _mutual(tok: Token) -> bool:
+    """Whether the verb ``tok`` is aimed at "each other" or "one another" ("accused each other",
+    "threw stones at one another"), not only near it ("within hours of each other")."""
+    for c in tok.children:
+        objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" else []
+        for o in objs:
+            if o.lower_ in ("other", "another") and o.i > 0 and o.doc[o.i - 1].lower_ in ("each", "one"):
+                return True
+    return False

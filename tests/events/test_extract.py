@@ -1381,3 +1381,26 @@ def test_a_body_named_by_its_seat_is_the_town_where_the_text_places_something(ex
     assert ("Assault", ("islamic-state",), ("belgium",), "Asserted") in evs, evs
     evs, _ = events(extractor, "Brussels imposed tariffs on Chinese cars.")
     assert ("Sanction", ("european-union",), ("china",), "Asserted") in evs, evs
+
+
+def test_sides_that_accuse_each_other_are_each_others_targets(extractor):
+    evs, _ = events(extractor, "Congo and Rwanda accused each other of preparing a wider war.")
+    assert {(e[1], e[2]) for e in evs if e[0] == "Accuse"} == {
+        (("democratic-republic-of-the-congo",), ("rwanda",)), (("rwanda",), ("democratic-republic-of-the-congo",))}, evs
+    # near each other is no act on each other
+    evs, _ = events(extractor, "North Korea and South Korea tested ballistic missiles within hours of each other.")
+    assert all(e[2] == () for e in evs), evs
+
+
+def test_a_passive_clause_joined_to_another_has_no_agent_of_that_clause(extractor):
+    evs, _ = events(extractor, "MONUSCO said its troops had exchanged fire with the rebels near Sake and that two "
+                               "South African peacekeepers had been killed.")
+    assert not any(e[0] == "Assault" and "south-africa" in e[2] for e in evs), evs
+
+
+def test_both_presidents_are_two_people_who_are_presidents(extractor):
+    evs, _ = events(extractor, "Rwanda's spokeswoman Yolande Makolo denied the report. Congo's minister Patrick "
+                               "Muyaya repeated it. Angolan President Joao Lourenco urged both presidents to talk.")
+    assert not any(e[0] == "Request" and e[2] for e in evs), evs
+    evs, _ = events(extractor, "Putin met Xi in Moscow. Both presidents signed a deal.")
+    assert {e[1] for e in evs if e[0] == "Support"} == {("vladimir-putin",), ("xi-jinping",)}, evs
