@@ -37,6 +37,8 @@ from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, title_wo
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
+#: the plural persons (``plural_persons.txt``) that name a title its two people must hold
+_TITLED_PLURALS = ("president", "minister", "premier", "general", "commander", "envoy")
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
 _HOME_SECTORS = {"government", "military", "police"}
 # words before an office title that make someone else than its holder
@@ -1263,7 +1265,14 @@ class ActorRecognizer:
                 # nor the speaker's own state ("Trump pushed both allies": not the United States)
                 speakers |= {getattr(actors.get(k), "affiliation", None) for k in speakers} - {None}
 
+                # "both presidents", "the two foreign ministers": people who hold that title (not the
+                # spokeswoman and the minister named before them); "leaders", "counterparts": anyone
+                title = tok.lemma_.lower() if tok.lemma_.lower() in _TITLED_PLURALS else None
+
                 def side(mm: Mention) -> bool:
+                    if title is not None and mm.kind == "Person":
+                        role = (getattr(actors.get(mm.key), "role", None) or "").lower()
+                        return title in role.split() and not role.startswith(("former", "ex-"))
                     # (not a university, a think tank or a mediating body a quote is attributed to)
                     if mm.kind != "Organization":
                         return True
