@@ -1256,9 +1256,12 @@ class ActorRecognizer:
                 # not who urges "both sides", nor who says she spoke to "both generals"
                 speaker = set()
                 for _ in range(3):
-                    speaker |= {i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for i in
-                                range(c.left_edge.i, c.right_edge.i + 1)}
-                    if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head.i == verb.i:
+                    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    speaker |= {i for c in own for i in range(c.left_edge.i, c.right_edge.i + 1)}
+                    if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head.i == verb.i \
+                            or (verb.dep_ == "conj" and own):
+                        # (a clause joined with its own subject is no one's report: "Sisi hosted
+                        # Isaias, and the two leaders agreed": Sisi is one of them)
                         break
                     verb = verb.head
                 speakers = {mm.key for mm in mentions if mm.start in speaker}

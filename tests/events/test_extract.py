@@ -1404,3 +1404,17 @@ def test_both_presidents_are_two_people_who_are_presidents(extractor):
     assert not any(e[0] == "Request" and e[2] for e in evs), evs
     evs, _ = events(extractor, "Putin met Xi in Moscow. Both presidents signed a deal.")
     assert {e[1] for e in evs if e[0] == "Support"} == {("vladimir-putin",), ("xi-jinping",)}, evs
+
+
+def test_the_two_leaders_of_a_joined_clause_include_its_first_subject(extractor):
+    evs, _ = events(extractor, "Ethiopia's spokesman Nebiat Getachew denied the report. President Abdel Fattah "
+                               "al-Sisi hosted Isaias Afwerki in Cairo, and the two leaders agreed to strengthen "
+                               "security cooperation.")
+    agree = [e for e in evs if e[0] == "Agree"]
+    assert agree and set(agree[0][1]) == {"abdel-fattah-el-sisi", "isaias-afwerki"}, evs
+
+
+def test_an_ally_the_sentence_names_is_not_the_target_guessed(extractor):
+    evs, _ = events(extractor, "ASMARA, Oct 3 (Wire) - Ethiopia and Eritrea are massing troops along their "
+                               "frontier. Eritrean troops fought alongside Ethiopian federal forces in Tigray.")
+    assert not any(e[0] == "Assault" and e[1] == ("eritrea",) and "ethiopia" in e[2] for e in evs), evs

@@ -14,6 +14,7 @@ from ...model import Event
 from ...taxonomy import is_a, quad_of, top_of
 from ..modality import word_list
 from ..state import DocState
+from ..arguments import Arguments
 from ..syntax import by_trigger, clause_triggers, side_of
 from ..tops import ANSWERS, ANY_ACT, CHALLENGES, GATHERINGS, MATERIAL, REACTING_TOPS, SPEECH_ACT_TOPS
 from .example import events as show  # noqa: F401  (the examples of the docstrings)
@@ -364,6 +365,9 @@ def context_recipients(events: list[Event], st: DocState) -> list[Event]:
             continue
         me = side_of(ev.actors, actors)  # (a group of a state's society may target its own state)
         target = parties[0] if parties else None
+        i = st.trigger_of.get(id(ev))
+        # (not an ally the sentence names: "Eritrean troops fought alongside Ethiopian forces")
+        me |= {st.idx[t.i].key for t in st.doc[i].sent if t.i in st.idx and Arguments.on_side(t)} if i is not None else set()
         if target is None:
             # news tells its main event first (the lead): a reaction told later with no target
             # named answers the earliest asserted event of another side
