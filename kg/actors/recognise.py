@@ -1372,6 +1372,9 @@ class ActorRecognizer:
                 home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
                 if home_agent and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in word_list("state_bodies"):
                     continue  # "Western governments", "neighbouring armies": several states', no one state's
+                if home_agent and any(c.dep_ in ("amod", "det") and c.lower_ in word_list("unnamed_modifiers")
+                                      for c in tok.children):
+                    continue  # "accused certain forces", "foreign forces": no one the story names
                 state_noun = home_agent or tok.lemma_.lower() in word_list("state_anaphors")
                 aff_entry = self.gaz.get(aff) if state_noun and aff and aff not in actors else None
                 if aff_entry is not None and aff_entry.kind == "State":

@@ -1418,3 +1418,9 @@ def test_an_ally_the_sentence_names_is_not_the_target_guessed(extractor):
     evs, _ = events(extractor, "ASMARA, Oct 3 (Wire) - Ethiopia and Eritrea are massing troops along their "
                                "frontier. Eritrean troops fought alongside Ethiopian federal forces in Tigray.")
     assert not any(e[0] == "Assault" and e[1] == ("eritrea",) and "ethiopia" in e[2] for e in evs), evs
+
+
+def test_unnamed_forces_are_not_the_storys_own_state(extractor):
+    evs, _ = events(extractor, "ASMARA, Oct 3 (Wire) - Ethiopia's spokesman Nebiat Getachew accused certain "
+                               "forces of spreading false information.")
+    assert not any("eritrea" in e[2] for e in evs), evs
