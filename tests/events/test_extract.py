@@ -1424,3 +1424,9 @@ def test_unnamed_forces_are_not_the_storys_own_state(extractor):
     evs, _ = events(extractor, "ASMARA, Oct 3 (Wire) - Eritrea called up reservists, Eritrean officials said. "
                                "Ethiopia accused certain forces of spreading false information.")
     assert [e[2] for e in evs if e[0] == "Accuse"] == [()], evs
+
+
+def test_the_foreign_ministry_is_the_storys_own(extractor):
+    evs, _ = events(extractor, "ADDIS ABABA, Oct 3 (Wire) - Eritrea massed troops. The foreign ministry "
+                               "accused Asmara of preparing an attack.")
+    assert ("Accuse", ("ethiopia",), ("eritrea",), "Asserted") in evs, evs
