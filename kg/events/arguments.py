@@ -59,10 +59,16 @@ def _object_lemma(p: Token) -> str | None:
     return next((o.lemma_.lower() for o in p.children if o.dep_ == "pobj"), None)
 
 
+def _prep_in(p: Token, words: frozenset) -> bool:
+    """Whether the preposition ``p`` is one of ``words``, a two-word entry read as the word before it
+    and itself ("together with", "such as")."""
+    two = f"{p.doc[p.i - 1].lower_} {p.lower_}" if p.i > 0 else ""
+    return p.lower_ in words or two in words
+
+
 def ally_prep(p: Token) -> bool:
     """Whether the preposition ``p`` is one of allies: "alongside", or "with" after "together"."""
-    two = f"{p.doc[p.i - 1].lower_} {p.lower_}" if p.i > 0 else ""
-    return p.lower_ in ALLY_PREPS or two in ALLY_PREPS
+    return _prep_in(p, ALLY_PREPS)
 
 
 #: sectors whose members act in politics beside a state's own agents (data/gazetteer/sectors.tsv)
@@ -72,8 +78,7 @@ POLITICAL_SECTORS = ("opposition", "party", "rebels", "armed_group")
 def member_prep(p: Token) -> bool:
     """Whether the preposition ``p`` lists the members of the plural phrase it hangs off:
     "including", or "as" after "such"."""
-    two = f"{p.doc[p.i - 1].lower_} {p.lower_}" if p.i > 0 else ""
-    return p.dep_ == "prep" and (p.lower_ in MEMBER_PREPS or two in MEMBER_PREPS)
+    return p.dep_ == "prep" and _prep_in(p, MEMBER_PREPS)
 
 
 class Arguments:
