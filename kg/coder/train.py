@@ -13,9 +13,9 @@
    that every training record gets the scores of a model that never saw it; the calibration
    records (the ``dev`` split) are scored by the final model. A logistic regression over the
    logit of each decision's score, the log of its document's length in sentences and their
-   product maps the score to the probability that the event is right, and the threshold that maximises the
+   product maps the score to the probability that the event is right, and the threshold is chosen on the
    mean over the forms of record (long-form articles, short items) of their event F1 over these held-out
-   records is kept (with one form, its F1).
+   records (with one form, its F1): the highest threshold within ``TIE_F1`` of the best.
 
 >>> from kg.coder.train import train  # doctest: +SKIP
 >>> report = train(train_records, dev_records, out="my-coder.npz", seed=0)  # doctest: +SKIP
@@ -40,6 +40,9 @@ from .model import CoderModel, decide, featurize, select, to_event
 
 __all__ = ["Prepared", "prepare", "label", "train", "TrainReport", "code_prepared", "split_records",
            "cross_fitted", "fold_of", "fit_story", "story_examples", "with_story"]
+
+#: held-out event F1 within which two thresholds count as scoring alike (the higher is kept)
+TIE_F1 = 0.005
 
 
 @dataclass
@@ -369,17 +372,20 @@ def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *
         cal = coder.calibrate(np.array([d.confidence for d in ds]), len(p.ctx.sent_spans))
         for d, q in zip(ds, cal):
             d.confidence = float(q)
-    # the threshold that maximises the mean over the forms of record (long-form, short) of their
-    # event F1, so that the long-form articles users code weigh as much as the many short items
+    # the threshold: the mean over the forms of record (long-form, short) of their event F1, so
+    # that the long-form articles users code weigh as much as the many short items; the curve is
+    # flat near its top, so the highest threshold within TIE_F1 of the best is kept (the more
+    # precise of thresholds that score alike, and one that a small change of the data does not move)
     forms = sorted({p.record.extra.get("form") for p, _ in held} - {None}) or [None]
-    best, by_form = (0.0, 0.5), {}
+    curve = []
     for th in np.arange(0.05, 0.85, 0.025):
         f1s = {form: aggregate([score_document(p.record, code_prepared(coder, p, float(th), ds), errors=False)
                                 for p, ds in held if form is None or p.record.extra.get("form") == form]).events.f1
                for form in forms}
-        mean = sum(f1s.values()) / len(f1s)
-        if mean > best[0] + 1e-9:
-            best, by_form = (mean, float(th)), {k: round(v, 4) for k, v in f1s.items() if k is not None}
+        curve.append((sum(f1s.values()) / len(f1s), float(th), {k: round(v, 4) for k, v in f1s.items() if k is not None}))
+    top = max(m for m, _, _ in curve)
+    mean, th, by_form = max((c for c in curve if c[0] >= top - TIE_F1), key=lambda c: c[1])
+    best = (mean, th)
     coder.threshold = round(best[1], 3)
     best = (aggregate([score_document(p.record, code_prepared(coder, p, coder.threshold, ds), errors=False)
                        for p, ds in held]).events.f1, best[1])
