@@ -15,7 +15,7 @@
    logit of each decision's score, the log of its document's length in sentences and their
    product maps the score to the probability that the event is right, and the threshold is chosen on the
    mean over the forms of record (long-form articles, short items) of their event F1 over these held-out
-   records (with one form, its F1): the highest threshold within ``TIE_F1`` of the best.
+   records (with one form, its F1), smoothed over ``SMOOTH`` neighbouring thresholds on each side.
 
 >>> from kg.coder.train import train  # doctest: +SKIP
 >>> report = train(train_records, dev_records, out="my-coder.npz", seed=0)  # doctest: +SKIP
@@ -41,8 +41,8 @@ from .model import CoderModel, decide, featurize, select, to_event
 __all__ = ["Prepared", "prepare", "label", "train", "TrainReport", "code_prepared", "split_records",
            "cross_fitted", "fold_of", "fit_story", "story_examples", "with_story"]
 
-#: held-out event F1 within which two thresholds count as scoring alike (the higher is kept)
-TIE_F1 = 0.005
+#: thresholds on each side (of 0.025 apart) averaged with each one's held-out F1 before the best is taken
+SMOOTH = 2
 
 
 @dataclass
@@ -374,8 +374,9 @@ def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *
             d.confidence = float(q)
     # the threshold: the mean over the forms of record (long-form, short) of their event F1, so
     # that the long-form articles users code weigh as much as the many short items; the curve is
-    # flat near its top, so the highest threshold within TIE_F1 of the best is kept (the more
-    # precise of thresholds that score alike, and one that a small change of the data does not move)
+    # flat and noisy near its top, so it is smoothed (each threshold's mean with its neighbours',
+    # SMOOTH on each side) before its best is taken: the middle of the plateau, which a small
+    # change of the data does not move
     forms = sorted({p.record.extra.get("form") for p, _ in held} - {None}) or [None]
     curve = []
     for th in np.arange(0.05, 0.85, 0.025):
@@ -383,8 +384,9 @@ def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *
                                 for p, ds in held if form is None or p.record.extra.get("form") == form]).events.f1
                for form in forms}
         curve.append((sum(f1s.values()) / len(f1s), float(th), {k: round(v, 4) for k, v in f1s.items() if k is not None}))
-    top = max(m for m, _, _ in curve)
-    mean, th, by_form = max((c for c in curve if c[0] >= top - TIE_F1), key=lambda c: c[1])
+    smooth = [float(np.mean([m for m, _, _ in curve[max(0, i - SMOOTH):i + SMOOTH + 1]])) for i in range(len(curve))]
+    i = max(range(len(curve)), key=lambda k: (round(smooth[k], 9), curve[k][1]))
+    mean, th, by_form = curve[i]
     best = (mean, th)
     coder.threshold = round(best[1], 3)
     best = (aggregate([score_document(p.record, code_prepared(coder, p, coder.threshold, ds), errors=False)
