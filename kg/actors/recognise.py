@@ -37,8 +37,9 @@ from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, title_wo
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
-#: the plural persons (``plural_persons.txt``) that name a title its two people must hold
-_TITLED_PLURALS = ("president", "minister", "premier", "general", "commander", "envoy")
+#: the plural persons (``plural_persons.txt``) that name an office its two people must hold (not a rank:
+#: "both generals" are rarely recorded with the role "general")
+_TITLED_PLURALS = ("president", "minister", "premier", "envoy")
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
 _HOME_SECTORS = {"government", "military", "police"}
 # words before an office title that make someone else than its holder

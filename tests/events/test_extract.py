@@ -1430,3 +1430,10 @@ def test_the_foreign_ministry_is_the_storys_own(extractor):
     evs, _ = events(extractor, "ADDIS ABABA, Oct 3 (Wire) - Eritrea massed troops. The foreign ministry "
                                "accused Asmara of preparing an attack.")
     assert ("Accuse", ("ethiopia",), ("eritrea",), "Asserted") in evs, evs
+
+
+def test_both_generals_are_the_last_two_people_named_whatever_their_recorded_role(extractor):
+    evs, _ = events(extractor, "Fighting continued between General Abdel Fattah al-Burhan's army and the RSF "
+                               "of General Mohamed Hamdan Dagalo. UN chief Antonio Guterres said he had spoken "
+                               "to both generals by phone.")
+    assert {r for e in evs if e[0] == "Consult" for r in e[2]} >= {"abdel-fattah-al-burhan", "mohamed-hamdan-dagalo"}, evs
