@@ -96,13 +96,12 @@ class Arguments:
         if tok.tag_ != "NNS" or depth > 2:
             return []
         m = st.idx.get(tok.i)
-        if m is not None and m.how != "group":
+        listing = [p for p in tok.children if member_prep(p)]
+        if not listing or m is not None and m.how != "group":
             return []
         sector = self.gaz.sector(tok.lemma_.lower())
         out: list[tuple[str, str | None]] = []
-        for p in tok.children:
-            if not member_prep(p):
-                continue
+        for p in listing:
             objs = [o for o in p.children if o.dep_ == "pobj"]
             for o in [*objs, *(c for o in objs for c in o.conjuncts)]:
                 if o.i in st.idx:
