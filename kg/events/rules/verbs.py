@@ -70,9 +70,10 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     True
     """
     v = cand.tok
-    slots = [("dobj", c) for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")]
+    # (the lexicon pattern each slot's label is looked up under, and the label)
+    slots = [("dobj:", c) for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")]
     holders = [v, *(c for c in v.children if c.dep_ == "dobj")]
-    slots += [("as", o) for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
+    slots += [("prep:as:", o) for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
               for o in p.children if o.dep_ in ("pobj", "amod", "acomp") and o.pos_ in ("NOUN", "ADJ")]
     if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in v.children) and not any(
             c.dep_ == "poss" for _, label in slots for c in label.children):
@@ -80,12 +81,12 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
         # verb the phrase serves tells the act, the label only names its object (not "to stop
         # what he called Thailand's aggression": the label names whom it reproaches)
         return
-    for slot, label in slots:
+    for pattern, label in slots:
         # (a modifier with its own prefix is no label: "counter-terror operations")
         for w in [label, *(c for c in label.children if c.dep_ in ("amod", "compound") and c.left_edge.i == c.i)]:
             word = w.lemma_.lower()
-            entry = ex.lex.verb(cand.lemma, dobj=word) if slot == "dobj" else ex.lex.verb(cand.lemma, preps=[("as", word)])
-            if entry is not None and entry.pattern and entry.pattern.startswith(f"{slot}:" if slot == "dobj" else "prep:as:"):
+            entry = ex.lex.verb(cand.lemma, dobj=word) if pattern == "dobj:" else ex.lex.verb(cand.lemma, preps=[("as", word)])
+            if entry is not None and (entry.pattern or "").startswith(pattern):
                 cand.entry = entry
                 return
 
