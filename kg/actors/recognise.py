@@ -37,9 +37,6 @@ from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, title_wo
 
 __all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
 
-#: the plural persons (``plural_persons.txt``) that name an office its two people must hold (not a rank:
-#: "both generals" are rarely recorded with the role "general")
-_TITLED_PLURALS = ("president", "minister", "premier", "envoy")
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
 _HOME_SECTORS = {"government", "military", "police"}
 # words before an office title that make someone else than its holder
@@ -1271,7 +1268,7 @@ class ActorRecognizer:
 
                 # "both presidents", "the two foreign ministers": people who hold that title (not the
                 # spokeswoman and the minister named before them); "leaders", "counterparts": anyone
-                title = tok.lemma_.lower() if tok.lemma_.lower() in _TITLED_PLURALS else None
+                title = tok.lemma_.lower() if tok.lemma_.lower() in word_list("office_plurals") else None
 
                 def side(mm: Mention) -> bool:
                     if title is not None and mm.kind == "Person":
