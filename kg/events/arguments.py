@@ -209,6 +209,8 @@ class Arguments:
                     # "The Red Cross operating in Iraq said": the small model makes the reduced
                     # relative the subject and the body its subject
                     s = next((c for c in s.children if c.dep_ == "nsubj"), s)
+                if s.pos_ == "NOUN" and s.lemma_.lower() in self.commentators:
+                    continue  # "a Kenyan economist criticised ...": no actor, not Kenya
                 person = idx.get(s.right_edge.i)
                 if s.i in idx and idx[s.i].kind == "Organization" and person is not None \
                         and person.kind == "Person" and s.right_edge.dep_ == "pobj" \

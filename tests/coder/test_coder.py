@@ -69,6 +69,10 @@ def test_statements_the_rules_leave_unread_are_candidates_for_the_model_to_type(
     ctx = DocContext.of(doc)
     said = speech_candidates(doc, ctx, rule_candidates(doc, ctx))
     assert {(c.actor, c.recipient) for c in said} == {("sergey-lavrov", "armenia"), ("sergey-lavrov", None)}, said
+    # a commentator is no speaker, not the state that modifies the noun
+    doc = nlp('"ECOWAS played its strongest card too early," said a Ghanaian political scientist.')
+    ctx = DocContext.of(doc)
+    assert speech_candidates(doc, ctx, rule_candidates(doc, ctx)) == []
 
 
 def test_a_statement_written_as_an_event_keeps_its_sentence_and_the_stories_date(nlp):

@@ -1426,6 +1426,13 @@ def test_unnamed_forces_are_not_the_storys_own_state(extractor):
     assert [e[2] for e in evs if e[0] == "Accuse"] == [()], evs
 
 
+def test_a_commentator_is_no_actor_whatever_state_modifies_it(extractor):
+    # coding rules R1-R3: analysts and scholars comment, they do not act for their state
+    evs, _ = events(extractor, "A Kenyan economist criticised the government of Uganda. Ghanaian analysts "
+                               "accused ECOWAS of overreach. Ghanaian officials accused ECOWAS of overreach.")
+    assert [e[1] for e in evs if e[0] in ("Accuse", "Condemn")] == [("ghana",)], evs
+
+
 def test_the_foreign_ministry_is_the_storys_own(extractor):
     evs, _ = events(extractor, "ADDIS ABABA, Oct 3 (Wire) - Eritrea massed troops. The foreign ministry "
                                "accused Asmara of preparing an attack.")
