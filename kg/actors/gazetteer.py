@@ -47,14 +47,21 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?<=[\w.])'s?$")
 _LEADING_THE = re.compile(r"^the ")
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.\s?){2,}[a-z]?")
+# British spellings in the names of bodies, compared in their American form ("Stabilisation
+# Mission", "Defence Forces", "Carter Centre"); not "-ise" words, which end names ("Louise")
+_BRITISH = ((re.compile(r"isation(s?)\b"), r"ization\1"), (re.compile(r"\bdefence\b"), "defense"),
+            (re.compile(r"\bcentre\b"), "center"), (re.compile(r"\bprogramme\b"), "program"))
 
 
 @lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
-    """The form names are compared in: case-folded, accents removed, no leading "the", "U.S." -> "us".
+    """The form names are compared in: case-folded, accents removed, no leading "the", "U.S." -> "us",
+    British spellings of the words of bodies' names in their American form.
 
     >>> normalize_name("the U.S.'s"), normalize_name("Erdoğan"), normalize_name("Côte d\u2019Ivoire")
     ('us', 'erdogan', "cote d'ivoire")
+    >>> normalize_name("Israel Defence Forces") == normalize_name("Israel Defense Forces")
+    True
     """
     s = unicodedata.normalize("NFC", name).translate(_QUOTES)
     s = unidecode(s).casefold().strip()
@@ -62,6 +69,8 @@ def normalize_name(name: str) -> str:
     s = _POSSESSIVE.sub("", s)          # possessive: Putin's, the Kremlin's, Gaddafis'
     s = _LEADING_THE.sub("", s)
     s = _US.sub("us", s)
+    for british, american in _BRITISH:
+        s = british.sub(american, s)
     if _DOTTED_ACRONYM.fullmatch(s):
         s = s.replace(".", "").replace(" ", "")  # acronyms with dots: u.n. -> un, d.p.r.k. -> dprk
     return s.strip(" .,")

@@ -290,3 +290,12 @@ def test_a_name_an_apposition_calls_an_alliance_is_an_organisation(nlp):
         doc._.gpol_mentions
     doc = nlp("The seats passed to candidates of the Coordination Framework.")
     assert not any("Framework" in m.text for m in doc._.gpol_mentions)
+
+
+def test_a_body_named_in_british_spelling_is_its_gazetteer_entry(nlp):
+    # the gazetteer knows "African Union Support and Stabilization Mission in Somalia": the British
+    # "Stabilisation" made a second node beside the acronym's
+    found = mentions(nlp, "Troops of the African Union Support and Stabilisation Mission in Somalia (AUSSOM) "
+                          "handed positions to the Somali army. Egypt pledged troops to AUSSOM.")
+    keys = {k for t, k in found if "Stabilisation" in t or t == "AUSSOM"}
+    assert keys == {"aussom"}, found
