@@ -563,6 +563,10 @@ def test_people_protesting_in_a_town_with_no_dateline_are_of_its_state(extractor
      [("Assault", ("thailand",), ("cambodia",)), ("Assault", ("cambodia",), ("thailand",))]),
     # (coding rule R13: lifting sanctions is Concede)
     ("The United States lifted sanctions on Syria.", [("Concede", ("united-states",), ("syria",))]),
+    ("The State Department removed Cuba from its list of state sponsors of terrorism.",
+     [("Concede", ("united-states",), ("cuba",))]),
+    ("The European Union added eleven Russian officials to its sanctions list.",
+     [("Sanction", ("european-union",), ("russia",))]),
     ("Ecuador declared a state of emergency in three provinces.", [("Coerce", ("ecuador",), ())]),
     # detainees are their state's people, not an opposition group
     ("Venezuela released 10 American detainees on Monday.", [("Retreat", ("venezuela",), ("united-states",))]),
