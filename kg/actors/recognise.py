@@ -1182,12 +1182,17 @@ class ActorRecognizer:
                     verb = _verb_of(tok.head)
                     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     for _ in range(4):
-                        if subj is not None or verb.dep_ not in ("conj", "advcl", "acl") or verb.head.i == verb.i:
+                        if subj is not None or verb.dep_ not in ("conj", "advcl", "acl", "xcomp") \
+                                or verb.head.i == verb.i:
                             break
                         # "Pakistan refused ... and urged its citizens", "X left, completing a withdrawal
-                        # announced by their governments": the subject of the clause it hangs off
+                        # announced by their governments": the subject of the clause it hangs off;
+                        # "Turkey said it would move to open its border": of the verb that controls it
+                        # (its object when it has one: "urged Ankara to open its border")
+                        controlled = verb.dep_ == "xcomp"
                         verb = _verb_of(verb.head)
-                        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                        subj = next((c for c in verb.children if c.dep_ == "dobj"), None) if controlled else None
+                        subj = subj or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     found = _mention_at(mentions, subj)
                     if found is not None and found.kind != "Person":
                         ref, antecedent = found, subj

@@ -511,6 +511,14 @@ def test_it_in_a_clause_is_the_subject_of_the_clause_that_holds_it(nlp):
     assert [m.key for m in doc._.gpol_mentions if m.text == "it"] == ["estonia"]
 
 
+def test_its_in_a_controlled_clause_is_the_controller(nlp):
+    # not the ally an appositive names last: who moves to open it, or who is urged to
+    doc = nlp("Turkey, Azerbaijan's closest ally, said it would now move to open its border with Armenia.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "its"] == ["turkey"]
+    doc = nlp("Washington urged Ankara, Azerbaijan's ally, to open its border with Armenia.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "its"] == ["turkey"]
+
+
 def test_an_organisation_anaphor_with_a_kind_refers_to_the_latest_body_of_that_kind(extractor):
     # "the opposition alliance" is the body the text called so, not the latest organisation named
     x = extract(extractor, "The Coalition for Change, the main opposition alliance, met on Monday. The European "
