@@ -1430,6 +1430,16 @@ def test_unnamed_forces_are_not_the_storys_own_state(extractor):
     assert [e[2] for e in evs if e[0] == "Accuse"] == [()], evs
 
 
+def test_a_denial_of_ones_own_act_aims_at_no_one_the_act_names(extractor):
+    # coding rule R15: the act, Negated; a Reject only of an accuser the denial's own phrases name
+    evs, _ = events(extractor, "Ecuador denied sending old Russian-made weapons to the United States.")
+    assert not any(e[0] == "Reject" for e in evs), evs
+    evs, _ = events(extractor, "Switzerland denied that it had shared banking data with the United States.")
+    assert not any(e[0] == "Reject" for e in evs) and any(e[3] == "Negated" for e in evs), evs
+    evs, _ = events(extractor, "Rwanda denied Kinshasa's charge that it had sent troops to Goma.")
+    assert ("Reject", ("rwanda",), ("democratic-republic-of-the-congo",), "Asserted") in evs, evs
+
+
 def test_a_commentator_is_no_actor_whatever_state_modifies_it(extractor):
     # coding rules R1-R3: analysts and scholars comment, they do not act for their state
     evs, _ = events(extractor, "A Kenyan economist criticised the government of Uganda. Ghanaian analysts "

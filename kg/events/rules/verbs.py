@@ -614,12 +614,19 @@ def denial_of_own_act(ex: EventExtractor, cand: Candidate, st: DocState):
         if c.dep_ not in ("xcomp", "ccomp") or c.pos_ != "VERB":
             continue
         inner_dobj = next((d for d in c.children if d.dep_ == "dobj"), None)
-        if ex.lex.verb(c.lemma_.lower()) is None and not (c.lemma_.lower() in ex.light and ex.event_noun(inner_dobj)):
-            continue  # "denied that the deal was dead": no act of its own told
         who = {k for k, _ in ex.subjects(c, st)}
+        if not who and ex.lex.verb(c.lemma_.lower()) is None \
+                and not (c.lemma_.lower() in ex.light and ex.event_noun(inner_dobj)):
+            continue  # "denied that the deal was dead", "that any attack took place": no act told
         if not who or side_of(who, actors) & side:  # (its own, or its own side's: "that Athens had")
             cand.denial = True
-            cand.recipients = [r for r in cand.recipients if r[0] not in who]
+            # no one the denied act names is the denial's target ("denied sending weapons to the
+            # United States", "denied that it had shared data with Washington"), unless the
+            # denial's own phrases name them too ("Kinshasa's charge")
+            inside = {t.i for t in c.subtree}
+            told = {st.idx[i].key for i in inside if i in st.idx}
+            own = {st.idx[t.i].key for t in cand.tok.subtree if t.i in st.idx and t.i not in inside}
+            cand.recipients = [r for r in cand.recipients if r[0] not in who and (r[0] not in told or r[0] in own)]
             return
 
 
