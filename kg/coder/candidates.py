@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..events.modality import word_list
-from ..events.syntax import side_of
+from ..events.syntax import is_commentator, side_of
 from ..model import Event
 
 __all__ = ["Candidate", "DocContext", "propose", "rule_candidates", "speech_candidates"]
@@ -133,7 +133,6 @@ def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ())
     foreign ministry") nor elsewhere in the sentence; pairs (and, without a recipient, speakers)
     the ``proposed`` candidates already hold in the sentence are left out."""
     speech = word_list("speech_verbs")
-    commentators = word_list("commentator_nouns")
     pairs = {(c.sent, c.actor, c.recipient) for c in proposed}
     acting = {(c.sent, c.actor) for c in proposed}
     out: list[Candidate] = []
@@ -150,7 +149,7 @@ def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ())
             if gov.pos_ == "NOUN" and gov.dep_ == "dobj":
                 gov = gov.head
             subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.pos_ == "NOUN" and subj.lemma_.lower() in commentators:
+        if subj is None or is_commentator(subj):
             continue  # ("said a Ghanaian political scientist": no actor speaks)
         inside = range(subj.left_edge.i, subj.right_edge.i + 1)
         # "Kosovo's interior minister, Xhelal Svecla, said": the person an appositive names speaks

@@ -23,8 +23,8 @@ from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
 from .syntax import (ALLY_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
-                     TOPIC_PREPS, TOPIC_VERBS, amount_of, clause_tokens, clause_triggers, is_amount, object_context, side_of, story_states,
-                     with_partitive)
+                     TOPIC_PREPS, TOPIC_VERBS, amount_of, clause_tokens, clause_triggers, is_amount, is_commentator, object_context, side_of,
+                     story_states, with_partitive)
 from .tops import ADDRESSED_TOPS, AIMED_AT_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
 
 __all__ = ["Arguments", "recipient_prep"]
@@ -209,7 +209,7 @@ class Arguments:
                     # "The Red Cross operating in Iraq said": the small model makes the reduced
                     # relative the subject and the body its subject
                     s = next((c for c in s.children if c.dep_ == "nsubj"), s)
-                if s.pos_ == "NOUN" and s.lemma_.lower() in self.commentators:
+                if is_commentator(s):
                     continue  # "a Kenyan economist criticised ...": no actor, not Kenya
                 person = idx.get(s.right_edge.i)
                 if s.i in idx and idx[s.i].kind == "Organization" and person is not None \

@@ -14,7 +14,7 @@ from .modality import word_list
 
 __all__ = ["TOPIC_PREPS", "TOPIC_VERBS", "PROMPTING_NOUNS", "SUBJ", "MEANS_NOUNS", "SUBJECT_CONTROL_PREPS", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
            "CAUSE_PREPS", "MEMBER_PREPS", "SETTING_PREPS", "FUTURE_AUXILIARIES", "evidence_span", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
-           "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of", "with_partitive"]
+           "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of", "with_partitive", "is_commentator"]
 
 SUBJ = ("nsubj", "csubj")  # dependency labels of a subject
 
@@ -34,6 +34,7 @@ ALLY_PREPS = word_list("ally_prepositions")  # "fought alongside X": X is on the
 MEMBER_PREPS = word_list("member_prepositions")  # "several countries, including Japan": the members
 TOPIC_VERBS = word_list("topic_verbs")  # "discussed Syria": the object is the topic, not a party
 FUTURE_AUXILIARIES = word_list("future_auxiliaries")  # "will give": told as settled, an intent
+COMMENTATORS = word_list("commentator_nouns")  # "a Ghanaian political scientist", "state media"
 
 
 def evidence_span(span: Span) -> tuple[int, str]:
@@ -153,6 +154,18 @@ def own_clause(v: Token):
         t = stack.pop()
         yield t
         stack.extend(c for c in t.children if c.dep_ not in ("advcl", "ccomp", "relcl", "parataxis"))
+
+
+def is_commentator(tok: Token) -> bool:
+    """Whether a subject's head is someone who reports or comments and does not act (coding rules
+    R1-R3; ``data/syntax/commentator_nouns.txt``): an analyst, an economist, state media.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Syrian state media said")
+    >>> is_commentator(doc[2]), is_commentator(doc[0])
+    (True, False)
+    """
+    return tok.pos_ != "PROPN" and (tok.lower_ in COMMENTATORS or tok.lemma_.lower() in COMMENTATORS)  # (not a name)
 
 
 def side_of(keys, actors: dict) -> set[str]:

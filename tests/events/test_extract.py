@@ -1443,7 +1443,8 @@ def test_a_denial_of_ones_own_act_aims_at_no_one_the_act_names(extractor):
 def test_a_commentator_is_no_actor_whatever_state_modifies_it(extractor):
     # coding rules R1-R3: analysts and scholars comment, they do not act for their state
     evs, _ = events(extractor, "A Kenyan economist criticised the government of Uganda. Ghanaian analysts "
-                               "accused ECOWAS of overreach. Ghanaian officials accused ECOWAS of overreach.")
+                               "accused ECOWAS of overreach. Ghanaian state media accused ECOWAS of bias. "
+                               "Ghanaian officials accused ECOWAS of overreach.")
     assert [e[1] for e in evs if e[0] in ("Accuse", "Condemn")] == [("ghana",)], evs
 
 
