@@ -172,7 +172,8 @@ def participle_agent(ex: EventExtractor, cand: Candidate, st: DocState):
 
 
 def modifiers_refine_class(ex: EventExtractor, cand: Candidate, st: DocState):
-    """The noun's modifiers make the class finer: "humanitarian aid", "drone strikes".
+    """The noun's modifiers make the class finer: "humanitarian aid", "drone strikes"; so does the
+    verb it is the object of ("staged a strike" is a labour strike: a protest).
 
     >>> show("Ireland sent humanitarian aid to Gaza.")
     [('HumanitarianAid', ['ireland'], ['palestine'])]
@@ -180,9 +181,16 @@ def modifiers_refine_class(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Aid', ['ireland'], ['palestine'])]
     >>> show("Germany pledged more military support to Ukraine.")
     [('MilitaryAid', ['germany'], ['ukraine'])]
+    >>> show("The Nigeria Labour Congress staged a strike.")
+    [('Protest', ['nigeria-labour-congress'], [])]
+    >>> show("The Nigeria Labour Congress staged a strike.", without=modifiers_refine_class)
+    [('Airstrike', ['nigeria-labour-congress'], [])]
     """
     n = cand.tok
-    refined = ex.lex.refine(n.lemma_, [c.lemma_ for c in n.children if c.dep_ in ("amod", "compound")])
+    # (and the verb it is the object of: "staged a strike", "went on strike" are labour strikes)
+    gov = n.head if n.dep_ == "dobj" else n.head.head if n.dep_ == "pobj" and n.head.lower_ == "on" else None
+    governed = [f"verb:{gov.lemma_.lower()}"] if gov is not None and gov.pos_ in ("VERB", "AUX") else []
+    refined = ex.lex.refine(n.lemma_, [c.lemma_ for c in n.children if c.dep_ in ("amod", "compound")] + governed)
     if refined:
         cameo = cand.entry.cameo
         if top_of(refined) != top_of(cand.entry.cls):
