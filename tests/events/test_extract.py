@@ -567,6 +567,8 @@ def test_people_protesting_in_a_town_with_no_dateline_are_of_its_state(extractor
      [("Concede", ("united-states",), ("cuba",))]),
     ("The European Union added eleven Russian officials to its sanctions list.",
      [("Sanction", ("european-union",), ("russia",))]),
+    # a labour strike is a protest; the workers who strike are a group of their state's society
+    ("Miners in Potosi went on strike over fuel prices.", [("Protest", ("bolivia-labour",), ())]),
     ("Ecuador declared a state of emergency in three provinces.", [("Coerce", ("ecuador",), ())]),
     # detainees are their state's people, not an opposition group
     ("Venezuela released 10 American detainees on Monday.", [("Retreat", ("venezuela",), ("united-states",))]),
