@@ -1287,12 +1287,19 @@ class ActorRecognizer:
                     return not (entry is not None and entry.org_type in ("ngo", "igo")) \
                         and not set(label.lower().split()) & word_list("bystander_words")
 
-                for mm in sorted(mentions, key=lambda m: -m.start):
-                    if mm.start < tok.i and mm.key not in speakers and mm.kind in kinds and side(mm) \
-                            and mm.key not in [r.key for r in recent]:
-                        recent.append(mm)
-                    if len(recent) == 2:
-                        break
+                count: dict[str, int] = {}
+                latest: dict[str, Mention] = {}
+                for mm in sorted(mentions, key=lambda m: m.start):
+                    if mm.start < tok.i and mm.key not in speakers and mm.kind in kinds and side(mm):
+                        # (as often as the text names it: not its pronouns)
+                        count[mm.key] = count.get(mm.key, 0) + (mm.how not in ("pronoun", "plural"))
+                        latest[mm.key] = mm
+                recent = sorted(latest.values(), key=lambda m: -m.start)[:2]
+                if kinds != ("Person",) and not all(sent_no[m.start] == sent_no[tok.i] for m in recent):
+                    # "both sides", "the two countries" its own sentence does not name: the two the
+                    # story names most, the latest first on a tie (not a body named once before)
+                    ranked = sorted(latest, key=lambda k: (count[k], latest[k].start), reverse=True)[:2]
+                    recent = sorted((latest[k] for k in ranked), key=lambda m: -m.start)
                 if len(recent) == 2:
                     m2 = add(tok.i, tok.i + 1, recent[1].key, recent[1].kind, "plural")
                     if m2 is not None:

@@ -1432,6 +1432,15 @@ def test_unnamed_forces_are_not_the_storys_own_state(extractor):
     assert [e[2] for e in evs if e[0] == "Accuse"] == [()], evs
 
 
+def test_both_sides_are_the_two_the_story_names_most(extractor):
+    # not the body named once in the sentence before
+    evs, _ = events(extractor, "Guyana asked the Security Council to meet on Venezuela's claim. Venezuela "
+                               "rejected the court's order, and Guyana placed its army on alert. The US "
+                               "Southern Command said its flights were routine. Brazil urged both sides to "
+                               "avoid escalation.")
+    assert {r for e in evs if e[0] == "Request" and e[1] == ("brazil",) for r in e[2]} == {"guyana", "venezuela"}, evs
+
+
 def test_a_denial_of_ones_own_act_aims_at_no_one_the_act_names(extractor):
     # coding rule R15: the act, Negated; a Reject only of an accuser the denial's own phrases name
     evs, _ = events(extractor, "Ecuador denied sending old Russian-made weapons to the United States.")
