@@ -68,10 +68,16 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     >>> show("Serbia launched what it called a counter-terror operation.", without=object_predicate) == \\
     ...     show("Serbia launched what it called a counter-terror operation.")
     True
+    >>> show("Guyana called the Venezuelan move a provocation.")  # (the label parsed as the object's object)
+    [('Condemn', ['guyana'], ['venezuela'])]
     """
     v = cand.tok
     # (the lexicon pattern each slot's label is looked up under, and the label)
     slots = [("dobj:", c) for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")]
+    # ("called the Venezuelan move a provocation": the small parser may hang the label off the
+    # object, as the object's own object)
+    slots += [("dobj:", g) for c in v.children if c.dep_ in ("dobj", "oprd", "ccomp") and c.pos_ == "NOUN"
+              for g in c.children if g.dep_ in ("dobj", "oprd") and g.pos_ == "NOUN" and g.i > c.i]
     holders = [v, *(c for c in v.children if c.dep_ == "dobj")]
     slots += [("prep:as:", o) for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
               for o in p.children if o.dep_ in ("pobj", "amod", "acomp") and o.pos_ in ("NOUN", "ADJ")]
