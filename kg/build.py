@@ -163,6 +163,30 @@ def _extract_serial(articles, model, chunk: int = 16) -> Iterator[Extracted]:
         yield from extract_chunk(part, model)
 
 
+def _extract_chunk_to_file(articles: list[Article], model: str | None, folder: str) -> str:
+    """A worker's task: extract a chunk and pickle the results to a file of ``folder``; only the
+    file's name goes back through the pool's pipe. A message that short is written in one piece,
+    so a worker terminated while it sends one can leave no half message for the parent to wait
+    on forever (``Pool.terminate`` after Ctrl-C hung so, now and then, with whole results sent)."""
+    import pickle
+    import tempfile
+
+    fd, path = tempfile.mkstemp(dir=folder, suffix=".pickle")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(extract_chunk(articles, model), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _read_chunk_file(path: str) -> list[Extracted]:
+    import pickle
+
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    finally:
+        os.unlink(path)
+
+
 def _pool_init(model):
     import signal
 
@@ -186,21 +210,27 @@ def _extract_parallel(articles, model, workers: int, chunk: int = PARALLEL_CHUNK
     forked, the pipeline is loaded once here first and the workers inherit it (loading it in
     every worker cost each a few seconds of CPU the extraction needed)."""
     import multiprocessing as mp
+    import shutil
+    import tempfile
 
     fork = sys.platform.startswith("linux")
     ctx = mp.get_context("fork" if fork else "spawn")
     if fork:
         _extractor(model)
-    with ctx.Pool(workers, initializer=_pool_init, initargs=(model,)) as pool:
-        parts = _chunks(articles, chunk)
-        pending: deque = deque(pool.apply_async(extract_chunk, (p, model))
-                               for p in islice(parts, 2 * workers))
-        while pending:
-            results = pending.popleft().get()
-            nxt = next(parts, None)
-            if nxt is not None:
-                pending.append(pool.apply_async(extract_chunk, (nxt, model)))
-            yield from results
+    folder = tempfile.mkdtemp(prefix="kg-build-")  # the workers' results, one file per chunk
+    try:
+        with ctx.Pool(workers, initializer=_pool_init, initargs=(model,)) as pool:
+            parts = _chunks(articles, chunk)
+            pending: deque = deque(pool.apply_async(_extract_chunk_to_file, (p, model, folder))
+                                   for p in islice(parts, 2 * workers))
+            while pending:
+                results = _read_chunk_file(pending.popleft().get())
+                nxt = next(parts, None)
+                if nxt is not None:
+                    pending.append(pool.apply_async(_extract_chunk_to_file, (nxt, model, folder)))
+                yield from results
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _extract_dask(articles, model, scheduler: str) -> Iterator[Extracted]:
