@@ -16,7 +16,11 @@ people of the graph, "contributed" an act of aid, and a link or a caption its ow
 * ``journalist_titles.txt``: a short line with no stop ending with one ("Dan Sabbagh Defence and
   security editor") is a byline (not the text's first line, which may be its headline);
 * ``page_lines.txt``: a short paragraph opening with one ("Read more:", "Sign up", "FILE PHOTO:")
-  is the page's: a link, a prompt, a photograph's caption (an older scene, not the story's act).
+  is the page's: a link, a prompt, a photograph's caption (an older scene, not the story's act);
+* a live report's time stamp opening a paragraph ("13:50 GMT - ", "9.05am: "), with the label
+  after it of ``live_labels.txt`` ("BREAKING:"): read as text, it runs into the name after it
+  ("13:50 - Congress" as one body) or hides it (the tagger takes "09:30 GMT - The army" for a
+  time).
 
 >>> mask_boilerplate("Russia struck Kyiv. (Reporting by Olena Harmash; Editing by Andrew Osborn)").rstrip()
 'Russia struck Kyiv.'
@@ -26,6 +30,12 @@ people of the graph, "contributed" an act of aid, and a link or a caption its ow
 'Russia struck Kyiv.'
 >>> mask_boilerplate("Reporting by state media said the talks had failed.")
 'Reporting by state media said the talks had failed.'
+>>> mask_boilerplate("Talks began.\\n\\n13:50 GMT - BREAKING: Congress has voted.").split()
+['Talks', 'began.', 'Congress', 'has', 'voted.']
+>>> mask_boilerplate("9.05am: The army said it had withdrawn.").split()
+['The', 'army', 'said', 'it', 'had', 'withdrawn.']
+>>> mask_boilerplate("12:30 - 14:00 was the curfew.")
+'12:30 - 14:00 was the curfew.'
 """
 from __future__ import annotations
 
@@ -59,6 +69,11 @@ def _patterns() -> dict:
                                rf"(?:{alternatives('credit_sentences')})\b[^.!?\n]*\.)[ \t]*$"),
         "byline": re.compile(rf"(?im)(?<=\n)[ \t]*[A-Z][^\n.!?]*\b(?:{alternatives('journalist_titles')})[ \t]*$"),
         "page": re.compile(rf"(?im)^[ \t]*(?:{alternatives('page_lines')})(?!\w)[^\n]*$"),
+        # a time (24-hour or am/pm), a zone's abbreviation ("GMT", "EAT", "GMT+3"), a dash or a
+        # colon, then perhaps a label: at the start of a paragraph, before a word
+        "stamp": re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?"
+                            r"(?:[ \t]+[A-Z]{2,5}(?:[+-]\d{1,2})?)?[ \t]*(?:[-\u2013\u2014]|:(?!\d))[ \t]+"
+                            rf"(?:(?i:{alternatives('live_labels')})[ \t]*[-:\u2013\u2014][ \t]+)?(?=[^\W\d])"),
         "allowed": frozenset(word_list("credit_words") | {w for name in ("credit_lines", "credit_sentences")
                                                           for p in word_list(name) for w in p.split()}),
     }
@@ -87,4 +102,5 @@ def mask_boilerplate(text: str) -> str:
     text = p["line"].sub(blank(credit), text)
     text = p["sentence"].sub(blank(credit, 1), text)
     text = p["byline"].sub(blank(short(_SHORT_BYLINE)), text)
+    text = p["stamp"].sub(lambda m: " " * len(m.group(0)), text)
     return p["page"].sub(blank(short(_SHORT_PAGE_LINE)), text)

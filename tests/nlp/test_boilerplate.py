@@ -84,3 +84,17 @@ def test_a_correction_notice_names_no_actors_of_the_story(extractor, notice):
     x = extractor.extract(Article(id="t", text=text))
     assert {"egypt", "badr-abdelatty"}.isdisjoint(x.actors), sorted(x.actors)
     assert any(e.actors == ["russia"] for e in x.events)
+
+
+@pytest.mark.parametrize("stamp", ["13:50 - ", "13:50 GMT - ", "09:30 EAT – BREAKING: ", "9.05am: "])
+def test_a_live_reports_time_stamp_runs_into_no_name(extractor, stamp):
+    # read as text, "13:50 - Congress" was one body, and the stamp ran into the title before a name
+    text = (f"LIMA, Dec 7 - Live updates: President Pedro Castillo faces a vote in Congress.\n\n"
+            f"{stamp}Congress has voted to remove Castillo.\n\n"
+            f"{stamp}Organization of American States Secretary General Luis Almagro says the region is "
+            f"watching and calls on the army to free Castillo.")
+    x = extractor.extract(Article(id="t", text=text))
+    assert not any(ch.isdigit() for a in x.actors.values() for ch in a.label), [a.label for a in x.actors.values()]
+    assert any(e.actors == ["luis-almagro"] and e.type == "Request" for e in x.events), x.events
+    for e in x.events:
+        assert text[e.char_start:e.char_end] == e.evidence
