@@ -1365,6 +1365,11 @@ class ActorRecognizer:
                     if is_crowd and crowd_group is None:
                         crowd_group = (where, sector)
                     continue
+            holder = self._title_anaphor(tok, mod_tokens, persons, mentions, home)
+            if holder is not None:
+                # "called on the president to withdraw" after "President Pierre Nkurunziza"
+                if add(min(t.i for t in (*mod_tokens, tok)), tok.i + 1, holder.key, "Person", "title"):
+                    continue
             ref = _head_match(tok, mod_tokens, by_head)
             if ref is not None:
                 # "the council" after "the Transitional Military Council": the one organisation
@@ -1659,6 +1664,41 @@ class ActorRecognizer:
             if m.start in ids and m.kind in ("State", "Organization"):
                 return self.gaz.get(m.key) or Entry(m.key, m.kind, m.text, (), None, None, None, None)
         return affiliation or self._affiliation_in(doc, tokens)
+
+    def _title_anaphor(self, tok: Token, mod_tokens: list, persons: list[Actor], mentions: list,
+                       home: str | None) -> Actor | None:
+        """The person a bare definite title refers back to ("the president", "the prime minister"):
+        of the people the story has named before it, the one who holds that office, or, when several
+        do, the one of the speaking subject's state, else of the story's own state. None when the phrase says whose office it is ("the
+        president of the commission", "its president"), when it is no holder ("the former
+        president"), or when no one, or no one person, fits."""
+        if tok.tag_ != "NN" or not tok.is_lower or tok.ent_type_ or tok.dep_ == "appos" \
+                or any(c.dep_ == "appos" for c in tok.children):
+            return None  # ("the spokesman, Colonel Sonny Leggett": the phrase names him)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in _NAME_PREPS
+               and any(g.dep_ == "pobj" and g.tag_ != "VBG" for g in c.children) for c in tok.children):
+            return None  # (but "accused the president of lying" says what he did)
+        if any(not t.is_lower or t.lower_ in _NOT_THE_HOLDER for t in mod_tokens):
+            return None
+        role = self._role_in([*mod_tokens, tok])
+        if role is None or self.gaz.role(" ".join(t.lower_ for t in (*mod_tokens, tok))) is None:
+            return None  # (a role the whole phrase names: not "the opposition leader")
+        before = {m.key for m in mentions if m.kind == "Person" and m.start < tok.i}
+        speaker = _mention_at(mentions, self._clause_subject(_verb_of(tok)), lambda mm: mm.kind == "Person")
+        cands = [p for p in persons if p.key in before and p.role is not None and _roles_compatible(role, p.role)
+                 and (speaker is None or p.key != speaker.key)]  # (no one urges himself)
+        if len(cands) > 1:
+            # the speaker's own ("Vice President Robredo urged the president" in a story of
+            # Duterte's visit to Xi), else the story's state's
+            own = next((p.affiliation for p in persons if speaker is not None and p.key == speaker.key), None)
+            for state in (own, home):
+                mine = [p for p in cands if state is not None and p.affiliation == state]
+                if mine:
+                    cands = mine
+                    break
+        return cands[0] if len(cands) == 1 else None
 
     @staticmethod
     def _person_for(role: str, owner: Entry, persons: list[Actor]) -> Actor | None:

@@ -556,3 +556,29 @@ def test_a_town_of_two_words_is_read_whole_where_a_clause_is_set(extractor):
                  "BEIJING, Jan 3 (Wire) - Thousands of protesters rallied in Hong Kong on Sunday."):
         x = extract(extractor, text)
         assert "ivory-coast" not in x.actors, (text, x.actors)
+
+
+@pytest.mark.parametrize("text, speaker, holder", [
+    ("BUJUMBURA - Protests continued against President Pierre Nkurunziza. Opposition leader Agathon "
+     "Rwasa called on the president to withdraw his candidacy.", "agathon-rwasa", "pierre-nkurunziza"),
+    ("NAIROBI - President William Ruto met Ugandan President Yoweri Museveni on Monday. Opposition "
+     "leader Raila Odinga accused the president of lying about the talks.", "raila-odinga", "william-ruto"),
+    ("ISLAMABAD - Prime Minister Imran Khan spoke on Monday. Opposition leader Shehbaz Sharif urged "
+     "the prime minister to resign.", "shehbaz-sharif", "imran-khan"),
+])
+def test_a_bare_title_is_the_office_holder_the_story_named(extractor, text, speaker, holder):
+    x = extract(extractor, text)
+    assert any(e.actors == [speaker] and e.recipients == [holder] for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text", [
+    # a former holder, a holder the phrase names, another body's president: not the one named before
+    "KAMPALA - President Yoweri Museveni spoke on Monday. The former president, Kizza Besigye, "
+    "urged the army to stand aside.",
+    "KAMPALA - President Yoweri Museveni spoke on Monday. Opposition leader Bobi Wine called on the "
+    "president of the electoral commission to resign.",
+])
+def test_a_title_that_says_whose_it_is_is_not_the_holder_named_before(extractor, text):
+    x = extract(extractor, text)
+    assert not any("yoweri-museveni" in (*e.actors, *e.recipients) for e in x.events
+                   if e.trigger not in ("spoke",)), x.events
