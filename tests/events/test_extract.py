@@ -1325,6 +1325,9 @@ def test_joining_a_walkout_is_a_protest(extractor):
     ("Hungary branded the Serbian government a puppet.", "Accuse"),
     ("Hungary described Serbia's accusations as groundless.", "Reject"),
     ("Hungary described its talks with Serbia as constructive.", "Support"),
+    ("Hungary called the Serbian arrests an abduction.", "Accuse"),
+    ("Hungary called the Serbian raid an act of sabotage.", "Accuse"),
+    ("Hungary called Serbia's vote null and void.", "Reject"),
 ])
 def test_a_label_after_as_or_the_object_types_the_event(extractor, text, top):
     evs, _ = events(extractor, text)

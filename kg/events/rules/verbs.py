@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ...taxonomy import quad_of, top_of
 from ..candidate import STOP, Candidate
 from ..lexicon import LexEntry
+from ..modality import word_list
 from ..state import DocState
 from ..syntax import (CAUSE_PREPS, REACTION_PREPS, amount_of, is_amount, object_context, own_clause, side_of,
                       with_partitive)
@@ -70,6 +71,8 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     True
     >>> show("Guyana called the Venezuelan move a provocation.")  # (the label parsed as the object's object)
     [('Condemn', ['guyana'], ['venezuela'])]
+    >>> show("Colombia called the Ecuadorian raid an act of barbarism.")
+    [('Condemn', ['colombia'], ['ecuador'])]
     """
     v = cand.tok
     # (the lexicon pattern each slot's label is looked up under, and the label)
@@ -87,6 +90,10 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
         # verb the phrase serves tells the act, the label only names its object (not "to stop
         # what he called Thailand's aggression": the label names whom it reproaches)
         return
+    # ("called the raid an act of barbarism": a noun of kind names the label after "of")
+    slots += [(pattern, o) for pattern, label in slots if label.lemma_.lower() in word_list("label_kinds")
+              for p in label.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
     for pattern, label in slots:
         # (a modifier with its own prefix is no label: "counter-terror operations")
         for w in [label, *(c for c in label.children if c.dep_ in ("amod", "compound") and c.left_edge.i == c.i)]:
