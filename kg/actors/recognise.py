@@ -1248,12 +1248,21 @@ class ActorRecognizer:
                     if pm is not None:
                         pm.also = tuple(dict.fromkeys([*ref.also, *others]))
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
+            bare_two = tok.pos_ == "NUM" and tok.lower_ == "two" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            if bare_two or tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
                     and any(c.lower_ in ("both", "two") for c in tok.children):
                 # "both sides": the last two states or organisations named; "the two countries": the
-                # last two states; "the two leaders": the last two people
+                # last two states; "the two leaders": the last two people; "the two agreed": the last
+                # two of the kind named last
                 kinds = ("Person",) if tok.lemma_.lower() in word_list("plural_persons") else \
                     ("State", "Organization") if tok.lemma_.lower() in ("side", "party") else ("State",)
+                if bare_two:
+                    last = max((mm for mm in mentions if mm.start < tok.i and mm.how not in ("pronoun", "plural")
+                                and mm.kind in ("Person", "State")), key=lambda mm: mm.start, default=None)
+                    if last is None:
+                        continue
+                    kinds = (last.kind,)
                 recent: list[Mention] = []
                 verb = _verb_of(tok.head)
                 # not who urges "both sides", nor who says she spoke to "both generals"

@@ -165,6 +165,21 @@ def test_both_generals_are_the_last_two_people_named_not_the_speaker(nlp):
     assert len(keys) == 2 and not any("osei" in k for k in keys), keys
 
 
+@pytest.mark.parametrize("text, word, keys", [
+    ("The mediator, Lina Osei, telephoned General Amos Kethrani and General Dario Vellumo and urged both "
+     "men to hold their fire.", "men", {"amos-kethrani", "dario-vellumo"}),
+    ("President Amos Kethrani spoke by telephone with President Dario Vellumo, and the two agreed on a "
+     "ceasefire.", "two", {"amos-kethrani", "dario-vellumo"}),
+    ("Japan and South Korea ended their dispute in May. On Monday the two signed a trade deal.", "two",
+     {"japan", "south-korea"}),
+])
+def test_both_men_and_the_two_are_the_last_two_of_the_kind_named_last(nlp, text, word, keys):
+    doc = nlp(text)
+    plural = [m for m in doc._.gpol_mentions if m.text == word]
+    assert plural, [(m.text, m.key) for m in doc._.gpol_mentions]
+    assert {plural[0].key, *plural[0].also} == keys
+
+
 def test_both_allies_are_the_last_two_states_named_not_the_speakers_own(nlp):
     doc = nlp("Japan and South Korea host tens of thousands of US troops. President Donald Trump has "
               "pushed both allies to pay more for them.")
