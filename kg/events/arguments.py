@@ -316,7 +316,10 @@ class Arguments:
                 c_is_prep = True  # "sent aid to X": the parser may call the "to" a dative
             else:
                 c_is_prep = c.dep_ == "prep"
-            if c.dep_ in ("dobj", "dative", "attr", "oprd") and not c_is_prep or c in passive_subj:
+            # ("warned Washington that ...": the small parser may take a name right after the verb
+            # for an adverbial noun, as it would "Monday")
+            misparsed = c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.left_edge.i == v.i + 1 and c.i in idx
+            if c.dep_ in ("dobj", "dative", "attr", "oprd") and not c_is_prep or c in passive_subj or misparsed:
                 if c.dep_ == "dobj" and v.lemma_.lower() in TOPIC_VERBS:
                     pass  # "discussed Syria with Erdogan": what is talked about, not with whom
                 elif top in ("Mobilize", "Aid") and c.i not in idx:

@@ -1473,3 +1473,11 @@ def test_both_generals_are_the_last_two_people_named_whatever_their_recorded_rol
                                "of General Mohamed Hamdan Dagalo. UN chief Antonio Guterres said he had spoken "
                                "to both generals by phone.")
     assert {r for e in evs if e[0] == "Consult" for r in e[2]} >= {"abdel-fattah-al-burhan", "mohamed-hamdan-dagalo"}, evs
+
+
+def test_a_name_the_parser_takes_for_an_adverb_after_the_verb_is_its_object(extractor):
+    # the small parser reads "warned Washington that ..." as it would "warned Monday that ..."
+    evs, _ = events(extractor, "The commander of the Revolutionary Guards, Hossein Salami, warned Washington "
+                               "that Iran would respond to any threat against its territory.")
+    assert any(e[0] == "Threaten" and e[2] == ("united-states",) for e in evs), evs
+    assert not any(e[0] == "Threaten" and e[2] == ("iran",) for e in evs), evs
