@@ -100,6 +100,7 @@ class EventExtractor(Arguments, Telling):
         self.intent_adjectives = word_list("intent_adjectives")
         self.threat_nouns = word_list("threat_nouns")
         self.victim_verbs = word_list("victim_verbs")
+        self.custody_verbs = word_list("custody_verbs")
         self.home_agents = word_list("home_agents")
         self.people_counts = word_list("people_counts")
         self.frames = word_list("event_frames")

@@ -37,6 +37,8 @@ GIVES = [
      ('Condemn', ['colombia'], ['ecuador'])),
     (verbs.claimed_attack, 'Drones struck oil facilities in Saudi Arabia; the Houthis claimed the attack.',
      ('Airstrike', ['houthis'], ['saudi-arabia'])),
+    (verbs.custody_is_the_states_act, 'Opposition leader Ousmane Sonko was arrested in Dakar on Friday.',
+     ('Arrest', ['senegal'], ['ousmane-sonko'])),
     (verbs.victims_and_causes, 'Three Malian soldiers died at the hands of JNIM fighters.',
      ('ArmedAttack', ['jnim'], ['mali'])),
     (verbs.protesters_group, 'Thousands of Serbians protested in Belgrade.',

@@ -107,6 +107,7 @@ VERB_RULES = [
     verbs.subjects_act,
     verbs.claimed_attack,
     verbs.unnamed_agent,
+    verbs.custody_is_the_states_act,
     verbs.victims_and_causes,
     verbs.protesters_group,
     verbs.crowd_storming_building_protests,

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["told_elsewhere", "claimed_attack", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
            "message_carries_the_event", "anonymity_is_no_event",
            "noun_object_types_event",
-           "amount_refines_class", "subjects_act", "unnamed_agent", "victims_and_causes",
+           "amount_refines_class", "subjects_act", "unnamed_agent", "custody_is_the_states_act", "victims_and_causes",
            "protesters_group", "crowd_storming_building_protests", "crowd_blocking_protests",
            "crowd_gathering_protests",
            "objects_are_recipients", "summed_up_act_is_the_target",
@@ -279,6 +279,32 @@ def unnamed_agent(ex: EventExtractor, cand: Candidate, st: DocState):
             and any(c.dep_ == "relcl" for c in h.children):
         return None  # the main verb of a subject the parser made the root
     return STOP
+
+
+def custody_is_the_states_act(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A person or a group arrested, detained, jailed, dispersed, deported or freed with no agent
+    named (``data/syntax/custody_verbs.txt``: "Sonko was arrested in July") was so by a state: the
+    state of the town the clause is set in, else the story's own (its dateline), not the one held
+    (as the corpus codes it: only a state holds people in custody).
+
+    >>> show("Opposition leader Ousmane Sonko was arrested in Dakar on Friday.")
+    [('Arrest', ['senegal'], ['ousmane-sonko'])]
+    >>> show("Opposition leader Ousmane Sonko was arrested in Dakar on Friday.", without=custody_is_the_states_act)
+    []
+    """
+    v = cand.tok
+    if cand.actors or cand.lemma not in ex.custody_verbs or any(c.dep_ == "agent" for c in v.children):
+        return
+    held = [a for c in v.children if c.dep_ == "nsubjpass" for a in ex.actors_of(c, st)]
+    if not held:
+        return
+    actors = v.doc._.gpol_actors or {}
+    if any(getattr(actors.get(k), "kind", None) == "State" for k, _ in held):
+        return  # ("Russia was expelled from the council": a body's act, not custody)
+    state = ex.town_state(v, st) or v.doc._.gpol_home
+    if state is None or state in {k for k, _ in held}:
+        return
+    cand.actors = [(state, None)]
 
 
 def victims_and_causes(ex: EventExtractor, cand: Candidate, st: DocState):
