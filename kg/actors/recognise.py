@@ -1171,6 +1171,15 @@ class ActorRecognizer:
                 # "Pakistan's army said it shot down five jets": the latest state or organisation;
                 # "X and Y held their talks": the subject of the clause
                 ref, antecedent = last_body, None
+                crowd = next((mm for mm in sorted(mentions, key=lambda m: -m.start)
+                              if mm.start < tok.i and sent_no[mm.start] == sent_no[tok.i] and mm.how == "group"
+                              and _mention_head(doc, mm).tag_ == "NNS"), None) if low == "they" else None
+                if crowd is not None and crowd.start >= last_body.start and tok.dep_ == "nsubj" \
+                        and tok.head.dep_ in ("advcl", "relcl", "conj", "ccomp"):
+                    # "Police fired tear gas at protesters as they marched": the people its sentence
+                    # has just named, not the state their name's adjective is of
+                    add(tok.i, tok.i + 1, crowd.key, crowd.kind, "pronoun", sector=crowd.sector)
+                    continue
                 reported = tok if tok.dep_ in ("nsubj", "nsubjpass") else None  # a subject a sayer may own
                 if reported is not None and (prev := self._previous_body(doc, tok, mentions)) is not None:
                     # "The Kenyan government condemned the coup in Niger. It urged the junta ...": a

@@ -1481,3 +1481,18 @@ def test_a_name_the_parser_takes_for_an_adverb_after_the_verb_is_its_object(extr
                                "that Iran would respond to any threat against its territory.")
     assert any(e[0] == "Threaten" and e[2] == ("united-states",) for e in evs), evs
     assert not any(e[0] == "Threaten" and e[2] == ("iran",) for e in evs), evs
+
+
+def test_they_after_a_crowd_its_sentence_names_is_the_crowd(extractor):
+    # not the state of the crowd's adjective ("Togolese"), the latest body
+    evs, _ = events(extractor, "LOME - Police fired tear gas at Togolese protesters as they marched against "
+                               "the new constitution.")
+    assert any(e[0] == "Protest" and e[1] == ("togo-opposition",) for e in evs), evs
+    assert not any(e[0] == "Protest" and e[1] == ("togo",) for e in evs), evs
+
+
+def test_dispersing_a_crowd_is_an_assault_and_a_crowd_dispersing_is_none(extractor):
+    evs, _ = events(extractor, "LOME - Togolese protesters were dispersed with tear gas on Tuesday.")
+    assert ("Assault", ("togo",), ("togo-opposition",), "Asserted") in evs, evs
+    evs, _ = events(extractor, "LOME - Protesters marched on Tuesday. As evening fell, the crowds dispersed peacefully.")
+    assert not any(e[0] == "Assault" for e in evs), evs
