@@ -1496,3 +1496,9 @@ def test_dispersing_a_crowd_is_an_assault_and_a_crowd_dispersing_is_none(extract
     assert ("Assault", ("togo",), ("togo-opposition",), "Asserted") in evs, evs
     evs, _ = events(extractor, "LOME - Protesters marched on Tuesday. As evening fell, the crowds dispersed peacefully.")
     assert not any(e[0] == "Assault" for e in evs), evs
+
+
+def test_dismissing_an_office_holder_is_coercion_not_a_rejection(extractor):
+    evs, _ = events(extractor, "TUNIS - President Kais Saied dismissed the prime minister, Hichem Mechichi, on Sunday.")
+    assert ("Coerce", ("kais-saied",), ("hichem-mechichi",), "Asserted") in evs, evs
+    assert not any(e[0] == "Reject" for e in evs), evs
