@@ -1465,7 +1465,7 @@ class ActorRecognizer:
                         and not any(c.dep_ in ("amod", "compound") for c in tok.children) \
                         and not any(c.dep_ == "prep" and any(g.pos_ == "PROPN" for g in c.subtree) for c in tok.children):
                     # ("accusing the emirate of financing terrorism"; not "the republic of Congo")
-                    add(tok.i, tok.i + 1, home, "State", "pronoun")  # "the kingdom has not agreed"
+                    add(tok.i, tok.i + 1, self._state_of_form(tok, mentions, home), "State", "pronoun")
                 continue
             # the state or organisation the description names
             owner = self._owner(doc, mod_tokens, mentions, named_in_mods) if mod_tokens else None
@@ -1717,6 +1717,24 @@ class ActorRecognizer:
                     cands = mine
                     break
         return cands[0] if len(cands) == 1 else None
+
+    def _state_of_form(self, tok: Token, mentions: list, home: str) -> str:
+        """The state "the kingdom", "the emirate", "the republic" (``tok``) refers to: the story's
+        own when its formal name is of that form, else the latest state named before ``tok`` whose
+        formal name is ("Saudi air defences shot it down, but the kingdom accused Iran" in a story
+        filed from Beirut), else the story's own ("the country" is any state's)."""
+        form = tok.lemma_.lower()
+
+        def of_form(key: str) -> bool:
+            e = self.gaz.get(key)
+            return e is not None and e.kind == "State" and any(
+                re.search(rf"\b{re.escape(form)}\b", n.lower()) for n in (e.label, *e.aliases))
+
+        if of_form(home):
+            return home
+        latest = next((m.key for m in sorted(mentions, key=lambda m: -m.start)
+                       if m.start < tok.i and m.kind == "State" and m.key != home and of_form(m.key)), None)
+        return latest or home
 
     @staticmethod
     def _person_for(role: str, owner: Entry, persons: list[Actor]) -> Actor | None:

@@ -97,6 +97,14 @@ def test_the_kingdom_is_the_storys_own_state(nlp):
     assert [m.key for m in kingdom] == ["saudi-arabia"]
 
 
+def test_the_kingdom_in_a_story_of_a_republic_is_the_kingdom_named_before(nlp):
+    # the story's own state is no kingdom: the latest state named whose formal name is one
+    doc = nlp("BEIRUT, Nov 12 (Wire) - Lebanon's prime minister resigned on Saturday. Saudi air defences "
+              "shot down a missile, and the kingdom accused Iran of supplying it.")
+    kingdom = [m for m in doc._.gpol_mentions if m.text == "kingdom"]
+    assert [m.key for m in kingdom] == ["saudi-arabia"], [(m.text, m.key) for m in doc._.gpol_mentions]
+
+
 def test_governments_in_the_plural_are_several_states_not_the_storys_own(nlp):
     doc = nlp("MOSCOW, Oct 8 (Wire) - Russia began air strikes in Syria last week. Western governments and "
               "Syrian rebels accused Moscow of bombing civilian areas. The army said it struck militants.")
