@@ -257,6 +257,10 @@ class Arguments:
                 # rejection, threat or praise there is the speaker's own (not when the speaker
                 # comes after: "X spoke with Y and urged restraint, her spokesman said" is X's)
                 return self.subjects(g, st, depth + 1)
+            if h.dep_ == "xcomp" and h.tag_ == "VB" and v.tag_ in ("VBD", "VBZ") and h.head.i != h.i:
+                # "urged Kosovo to suspend operations and called on Serbs to end": a verb in the past
+                # joined to an infinitive is the governor's second act, not the controlled clause's
+                return self.subjects(h.head, st, depth + 1)
             own_passive = any(c.dep_ == "auxpass" for c in v.children) or (
                 v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children))
             raised = [c for c in h.children if c.dep_ == "nsubjpass"]

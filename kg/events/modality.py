@@ -106,6 +106,11 @@ def modality_of(tok: Token) -> str:
                 return "Hypothetical"
             if dep == "conj" and _negated(head) and not finite and not any(c.dep_ == "nsubj" for c in cur.children):
                 return "Negated"
+            if finite and head.dep_ == "xcomp" and head.tag_ == "VB" and head.head.i != head.i:
+                # "urged Kosovo to suspend operations and called on Serbs": the governor's second
+                # act, not part of what it urged
+                cur = head.head
+                continue
             cur = head
             continue
         break

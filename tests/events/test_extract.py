@@ -1502,3 +1502,12 @@ def test_dismissing_an_office_holder_is_coercion_not_a_rejection(extractor):
     evs, _ = events(extractor, "TUNIS - President Kais Saied dismissed the prime minister, Hichem Mechichi, on Sunday.")
     assert ("Coerce", ("kais-saied",), ("hichem-mechichi",), "Asserted") in evs, evs
     assert not any(e[0] == "Reject" for e in evs), evs
+
+
+def test_a_past_verb_joined_to_an_infinitive_is_the_governors_own_act(extractor):
+    # the parser joins "called" to "suspend": it is what the chief did, not what Kosovo was urged to do
+    evs, _ = events(extractor, "The European Union's foreign policy chief, Josep Borrell, urged Kosovo to suspend "
+                               "police operations around the municipal buildings and called on Serbs in the north "
+                               "to end their protests.")
+    calls = [e for e in evs if e[0] == "Request" and e[2] == ("serbia",)]
+    assert calls and all(e[1] == ("josep-borrell",) and e[3] == "Asserted" for e in calls), evs
