@@ -399,12 +399,33 @@ class Arguments:
         if not out:
             # "hailed North Korean troops fighting ... as heroic, stating ...": the parser may attach
             # the object as the subject of a following clause
+            # (not the subject's own state: "Gantz warned that Israel would respond" is no threat
+            # against Israel)
+            own = {self.state_of_actor(k, v.doc) for k, _ in self.subjects(v, st)} \
+                if any(c.dep_ in ("ccomp", "xcomp") for c in v.children) else set()
             for c in v.children:
                 if c.dep_ in ("ccomp", "xcomp") and v.lemma_.lower() not in self.speech:
                     for s in c.children:
                         if s.dep_ == "nsubj":
-                            out.extend(self.actors_of(s, st))
+                            out.extend(a for a in self.actors_of(s, st) if a[0] not in own)
         return out
+
+    def state_of_actor(self, key: str, doc) -> str | None:
+        """The state an actor belongs to: itself if a state, else the state of the body or party
+        it is affiliated with, a few steps up (Benny Gantz, of the National Unity party, of Israel)."""
+        known = doc._.gpol_actors or {}
+        for _ in range(3):
+            a, e = known.get(key), self.gaz.get(key)
+            kind = getattr(a, "kind", None) or getattr(e, "kind", None)
+            if kind == "State":
+                return key
+            if e is not None and e.iso3 and kind == "Organization" and (state := self.gaz.state_by_iso3(e.iso3)):
+                return state.key
+            nxt = getattr(a, "affiliation", None) or getattr(e, "affiliation", None)
+            if not nxt:
+                return None
+            key = nxt
+        return None
 
     def place_state(self, v: Token, st: DocState, actor_keys: set) -> list[tuple[str, str | None]]:
         """The state in whose territory the clause of ``v`` happens: "struck a car in southern

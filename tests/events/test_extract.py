@@ -1511,3 +1511,13 @@ def test_a_past_verb_joined_to_an_infinitive_is_the_governors_own_act(extractor)
                                "to end their protests.")
     calls = [e for e in evs if e[0] == "Request" and e[2] == ("serbia",)]
     assert calls and all(e[1] == ("josep-borrell",) and e[3] == "Asserted" for e in calls), evs
+
+
+def test_a_warning_that_ones_own_state_will_act_is_not_aimed_at_that_state(extractor):
+    # the minister's state is that of his party (the gazetteer's affiliation)
+    _, x = events(extractor, "JERUSALEM - Defence Minister Benny Gantz warned that Israel would respond with "
+                             "force to any further rocket fire.")
+    threats = [e for e in x.events if top_of(e.type) == "Threaten"]
+    assert threats and not any(e.recipients == ["israel"] and not e.recipient_inferred for e in threats), threats
+    _, x = events(extractor, "ANKARA - Turkey warned that the PKK would pay a heavy price.")
+    assert any(top_of(e.type) == "Threaten" and e.recipients == ["pkk"] for e in x.events), x.events

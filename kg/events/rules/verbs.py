@@ -705,8 +705,11 @@ def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
                 # and the complements it takes in turn ("urged Washington to stop arming Taiwan")
                 st.suppressed.update(t.i for t in cc.children if t.dep_ == "xcomp" and t.pos_ == "VERB")
                 if c.dep_ in ("ccomp", "acl") and not cand.recipients:
+                    # (not the speaker's own state: "Gantz warned that Israel would respond" is
+                    # Israel's threat, told by its minister, against no one named here)
+                    own = {ex.state_of_actor(k, v.doc) for k, _ in actors}
                     cand.recipients = [a for sj in cc.children if sj.dep_ in ("nsubj", "nsubjpass")
-                                       for a in ex.actors_of(sj, st) if a not in actors]
+                                       for a in ex.actors_of(sj, st) if a not in actors and a[0] not in own]
                 inner = ex.lex.verb(cc.lemma_.lower())
                 inner_dobj = next((d for d in cc.children if d.dep_ in ("dobj", "attr")), None)
                 inner_noun = ex.event_noun(inner_dobj)
