@@ -1383,6 +1383,13 @@ class ActorRecognizer:
                     if is_crowd and crowd_group is None:
                         crowd_group = (where, sector)
                     continue
+            if tok.lemma_.lower() in word_list("mouthpiece_nouns") and tok.tag_ == "NN" \
+                    and not any(c.dep_ == "appos" for c in tok.children):  # (not "his spokesman, Yehia Rasool")
+                # "Poroshenko's spokesman rejected the claims": the person whose words they are
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                speaker = _mention_at(mentions, poss, lambda mm: mm.kind == "Person")
+                if speaker is not None and add(tok.i, tok.i + 1, speaker.key, "Person", "title"):
+                    continue
             holder = self._title_anaphor(tok, mod_tokens, persons, mentions, home)
             if holder is not None:
                 # "called on the president to withdraw" after "President Pierre Nkurunziza"

@@ -1521,3 +1521,12 @@ def test_a_warning_that_ones_own_state_will_act_is_not_aimed_at_that_state(extra
     assert threats and not any(e.recipients == ["israel"] and not e.recipient_inferred for e in threats), threats
     _, x = events(extractor, "ANKARA - Turkey warned that the PKK would pay a heavy price.")
     assert any(top_of(e.type) == "Threaten" and e.recipients == ["pkk"] for e in x.events), x.events
+
+
+def test_a_persons_spokesman_speaks_for_the_person_unless_named(extractor):
+    evs, _ = events(extractor, "KYIV - Yulia Tymoshenko accused Petro Poroshenko of fraud. Poroshenko's spokesman "
+                               "rejected the claims.")
+    assert any(e[0] == "Reject" and e[1] == ("petro-poroshenko",) for e in evs), evs
+    evs, _ = events(extractor, "KYIV - Yulia Tymoshenko accused Petro Poroshenko of fraud. Poroshenko's spokesman, "
+                               "Oleksiy Marchenko, rejected the claims.")
+    assert not any(e[0] == "Reject" and e[1] == ("petro-poroshenko",) for e in evs), evs
