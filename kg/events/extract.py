@@ -98,6 +98,7 @@ class EventExtractor(Arguments, Telling):
         self.needs_recipient = word_list("requires_recipient")
         self.naming_verbs = word_list("naming_verbs")
         self.intent_adjectives = word_list("intent_adjectives")
+        self.arrival_words = word_list("arrival_words")
         self.threat_nouns = word_list("threat_nouns")
         self.victim_verbs = word_list("victim_verbs")
         self.custody_verbs = word_list("custody_verbs")

@@ -19,6 +19,8 @@ from kg.events.rules.example import REGISTRIES
 GIVES = [
     (statements.stated_intent, 'Kenya is willing to send police officers to help Haiti.',
      ('Agree', ['kenya'], ['haiti'])),
+    (statements.expected_arrival, 'IAEA chief Rafael Grossi is due in Tehran on Wednesday.',
+     ('Visit', ['rafael-grossi'], ['iran'])),
     (statements.demand_in_speech, 'Lithuania said Belarus must close the camps.',
      ('Request', ['lithuania'], ['belarus'])),
     (statements.stated_refusal, 'Congo would not negotiate with Rwanda.',

@@ -80,6 +80,7 @@ def read_noun(ex: EventExtractor, n: Token, st: DocState, sent: Span):
 #: what each token of a sentence is read as, in order
 TOKEN_RULES = [
     statements.stated_intent,
+    statements.expected_arrival,
     read_verb,
     read_noun,
 ]

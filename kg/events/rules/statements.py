@@ -1,5 +1,5 @@
-"""Events that a statement is: a stated readiness to act (an intent), a demand in reported speech and a
-refusal told as what the actor will not do."""
+"""Events that a statement is: a stated readiness to act (an intent), an announced arrival, a demand in
+reported speech and a refusal told as what the actor will not do."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -15,7 +15,7 @@ from .example import events as show  # noqa: F401  (the examples of the docstrin
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["stated_intent", "demand_in_speech", "stated_refusal"]
+__all__ = ["stated_intent", "expected_arrival", "demand_in_speech", "stated_refusal"]
 
 
 def stated_intent(ex: EventExtractor, adj: Token, st: DocState, sent: Span):
@@ -61,6 +61,32 @@ def stated_intent(ex: EventExtractor, adj: Token, st: DocState, sent: Span):
         actors = [(claimed, None)]
     ex.emit(st, cls, cameo, adj, actors, recipients, 0.5, sent,
             modality_from=adj.head if adj.dep_ == "acomp" else None)
+
+
+def expected_arrival(ex: EventExtractor, word: Token, st: DocState, sent: Span):
+    """Someone due or expected in a place of another state (``arrival_words``: "Grossi is due in
+    Tehran on Wednesday") is to visit it: a Visit to that state, Hypothetical (as the corpus codes
+    it), not one to their own state.
+
+    >>> show("IAEA chief Rafael Grossi is due in Tehran on Wednesday.")
+    [('Visit', ['rafael-grossi'], ['iran'])]
+    >>> show("IAEA chief Rafael Grossi is due in Tehran on Wednesday.", without=expected_arrival)
+    []
+    """
+    if word.lower_ not in ex.arrival_words or word.pos_ not in ("ADJ", "VERB") or word.i in st.suppressed:
+        return
+    head = word.head if word.dep_ == "acomp" else word
+    if word.dep_ not in ("acomp", "ROOT", "conj", "ccomp") or head.lemma_ not in ("be", word.lemma_):
+        return
+    actors = ex.subjects(head, st)
+    if not actors:
+        return
+    own = {ex.state_of_actor(k, word.doc) for k, _ in actors} | {k for k, _ in actors}
+    for h in dict.fromkeys((word, head)):
+        where = ex.town_state(h, st)
+        if where is not None and where not in own:
+            ex.emit(st, "Visit", "042", word, actors, [(where, None)], 0.5, sent, modality="Hypothetical")
+            return
 
 
 def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
