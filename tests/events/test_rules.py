@@ -23,6 +23,8 @@ GIVES = [
      ('Visit', ['rafael-grossi'], ['iran'])),
     (statements.demand_in_speech, 'Lithuania said Belarus must close the camps.',
      ('Request', ['lithuania'], ['belarus'])),
+    (statements.judgement_in_speech, "Chile said Peru's expulsion of its diplomats was a provocation.",
+     ('Condemn', ['chile'], ['peru'])),
     (statements.stated_refusal, 'Congo would not negotiate with Rwanda.',
      ('Reject', ['democratic-republic-of-the-congo'], ['rwanda'])),
     (verbs.object_predicate, 'Hungary called the vote a provocation.',

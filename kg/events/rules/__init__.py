@@ -90,6 +90,7 @@ VERB_READING = [
     # the verb and whether it tells an event of its own
     verbs.told_elsewhere,
     statements.demand_in_speech,
+    statements.judgement_in_speech,
     statements.stated_refusal,
     # its reading: class and CAMEO code (a rule may set it)
     verbs.object_predicate,

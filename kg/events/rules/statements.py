@@ -1,5 +1,5 @@
-"""Events that a statement is: a stated readiness to act (an intent), an announced arrival, a demand in
-reported speech and a refusal told as what the actor will not do."""
+"""Events that a statement is: a stated readiness to act (an intent), an announced arrival, a demand or a
+judgement in reported speech and a refusal told as what the actor will not do."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -15,7 +15,7 @@ from .example import events as show  # noqa: F401  (the examples of the docstrin
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["stated_intent", "expected_arrival", "demand_in_speech", "stated_refusal"]
+__all__ = ["stated_intent", "expected_arrival", "demand_in_speech", "judgement_in_speech", "stated_refusal"]
 
 
 def stated_intent(ex: EventExtractor, adj: Token, st: DocState, sent: Span):
@@ -119,6 +119,52 @@ def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
             # nor is anything told inside it ("must be ready to mediate", "must reach an agreement")
             st.suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
                                     if t.pos_ in ("VERB", "NOUN", "ADJ"))
+
+
+def judgement_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
+    """What a speaker says something or someone is, with a label of ``data/lexicon/labels.tsv``
+    ("said the attack was intolerable", "said Maduro was a dictator", "said the charges were
+    baseless"), is the speaker's reproach, denial or praise, as "called it a mistake" is: aimed at
+    the one the sentence names as the subject, or at who did the act it names; not at the
+    speaker's own side, and none when the sentence does not say whose act it is.
+
+    >>> show("Chile said Peru's expulsion of its diplomats was a provocation.")
+    [('Condemn', ['chile'], ['peru']), ('Expel', ['peru'], [])]
+    >>> show("Chile said Peru's expulsion of its diplomats was a provocation.", without=judgement_in_speech)
+    [('Expel', ['peru'], [])]
+    """
+    if cand.lemma not in ex.speech:
+        return
+    v, sent = cand.tok, cand.sent
+    speakers = ex.subjects(v, st)
+    if not speakers:
+        return
+    doc_actors = v.doc._.gpol_actors or {}
+    side = side_of({k for k, _ in speakers}, doc_actors)
+    for c in v.children:
+        if c.dep_ != "ccomp" or c.lemma_ != "be" or any(a.dep_ == "neg" for a in c.children):
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        entry = None
+        for pred in (g for g in c.children if g.dep_ in ("attr", "acomp") and g.pos_ in ("NOUN", "ADJ")):
+            for w in (pred, *(m for m in pred.children if m.dep_ in ("amod", "compound") and m.left_edge.i == m.i)):
+                e = ex.lex.verb("call", dobj=w.lemma_.lower())
+                if e is not None and (e.pattern or "").startswith("dobj:") \
+                        and top_of(e.cls) in ("Accuse", "Reject", "Support"):
+                    entry = e
+                    break
+            if entry is not None:
+                break
+        if entry is None or subj is None:
+            continue
+        targets = [] if subj.pos_ == "PRON" else ex.actors_of(subj, st)
+        if not targets and subj.pos_ == "NOUN" and ex.event_noun(subj) is not None:
+            targets = ex.event_owners(ex.event_noun(subj), st)
+        targets = [a for a in targets if a[0] not in side
+                   and (doc_actors[a[0]].affiliation if a[0] in doc_actors else None) not in side]
+        if not targets:
+            continue  # (whose act is judged, the sentence does not say: too loose a guess)
+        ex.emit(st, entry.cls, entry.cameo, v, speakers, targets, 0.5, sent)
 
 
 def stated_refusal(ex: EventExtractor, cand: Candidate, st: DocState):

@@ -73,6 +73,8 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Condemn', ['guyana'], ['venezuela'])]
     >>> show("Colombia called the Ecuadorian raid an act of barbarism.")
     [('Condemn', ['colombia'], ['ecuador'])]
+    >>> show("Israel held Hamas responsible for the rocket fire.")
+    [('Accuse', ['israel'], ['hamas'])]
     """
     v = cand.tok
     # (the lexicon pattern each slot's label is looked up under, and the label)
@@ -81,6 +83,12 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     # object, as the object's own object)
     slots += [("dobj:", g) for c in v.children if c.dep_ in ("dobj", "oprd", "ccomp") and c.pos_ == "NOUN"
               for g in c.children if g.dep_ in ("dobj", "oprd") and g.pos_ == "NOUN" and g.i > c.i]
+    # ("held Hamas responsible": the parser may make the label the object's modifier after it, or
+    # the head of a clause of its own)
+    slots += [("dobj:", g) for c in v.children if c.dep_ == "dobj"
+              for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i]
+    slots += [("dobj:", c) for c in v.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"
+              and any(g.dep_ == "nsubj" for g in c.children)]
     holders = [v, *(c for c in v.children if c.dep_ == "dobj")]
     slots += [("prep:as:", o) for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
               for o in p.children if o.dep_ in ("pobj", "amod", "acomp") and o.pos_ in ("NOUN", "ADJ")]
