@@ -89,6 +89,25 @@ def expected_arrival(ex: EventExtractor, word: Token, st: DocState, sent: Span):
             return
 
 
+def _speech(ex: EventExtractor, cand: Candidate, st: DocState):
+    """For a verb of saying with a speaker: the speakers, a filter that keeps of some actors those
+    not of the speakers' side ("Rwandan rebels" do not speak for Rwanda) and what is said (the
+    verb's complement clauses); else None."""
+    if cand.lemma not in ex.speech:
+        return None
+    speakers = ex.subjects(cand.tok, st)
+    if not speakers:
+        return None
+    doc_actors = cand.tok.doc._.gpol_actors or {}
+    side = side_of({k for k, _ in speakers}, doc_actors)
+
+    def others(actors: list) -> list:
+        return [a for a in actors if a[0] not in side
+                and (doc_actors[a[0]].affiliation if a[0] in doc_actors else None) not in side]
+
+    return speakers, others, [c for c in cand.tok.children if c.dep_ == "ccomp"]
+
+
 def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
     """What a speaker says another side must or should do is the speaker's demand on it (PLOVER
     REQUEST), whatever the act demanded; the act demanded is not an event of its own.
@@ -98,23 +117,17 @@ def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
     >>> show("Lithuania said Belarus must close the camps.", without=demand_in_speech)
     []
     """
-    if cand.lemma not in ex.speech:
+    said = _speech(ex, cand, st)
+    if said is None:
         return
-    v, sent = cand.tok, cand.sent
-    speakers = ex.subjects(v, st)
-    if not speakers:
-        return
-    doc_actors = v.doc._.gpol_actors or {}
-    side = side_of({k for k, _ in speakers}, doc_actors)  # ("Rwandan rebels" do not speak for Rwanda)
-    for c in v.children:
-        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ex.obligation for a in c.children):
+    speakers, others, clauses = said
+    for c in clauses:
+        if not any(a.dep_ == "aux" and a.lower_ in ex.obligation for a in c.children):
             continue
-        targets = [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
-                   for a in ex.actors_of(s, st)]
-        targets = [a for a in targets if a[0] not in side and
-                   (doc_actors[a[0]].affiliation if a[0] in doc_actors else None) not in side]
+        targets = others([a for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                          for a in ex.actors_of(s, st)])
         if targets:
-            ex.emit(st, "Request", "020", v, speakers, targets, 0.5, sent)
+            ex.emit(st, "Request", "020", cand.tok, speakers, targets, 0.5, cand.sent)
             # the act demanded is the demand's content, not an event of its own ("urged X to"),
             # nor is anything told inside it ("must be ready to mediate", "must reach an agreement")
             st.suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
@@ -133,16 +146,12 @@ def judgement_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
     >>> show("Chile said Peru's expulsion of its diplomats was a provocation.", without=judgement_in_speech)
     [('Expel', ['peru'], [])]
     """
-    if cand.lemma not in ex.speech:
+    speech = _speech(ex, cand, st)
+    if speech is None:
         return
-    v, sent = cand.tok, cand.sent
-    speakers = ex.subjects(v, st)
-    if not speakers:
-        return
-    doc_actors = v.doc._.gpol_actors or {}
-    side = side_of({k for k, _ in speakers}, doc_actors)
-    for c in v.children:
-        if c.dep_ != "ccomp" or c.lemma_ != "be" or any(a.dep_ == "neg" for a in c.children):
+    speakers, others, clauses = speech
+    for c in clauses:
+        if c.lemma_ != "be" or any(a.dep_ == "neg" for a in c.children):
             continue
         subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
         entry = None
@@ -160,11 +169,10 @@ def judgement_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
         targets = [] if subj.pos_ == "PRON" else ex.actors_of(subj, st)
         if not targets and subj.pos_ == "NOUN" and ex.event_noun(subj) is not None:
             targets = ex.event_owners(ex.event_noun(subj), st)
-        targets = [a for a in targets if a[0] not in side
-                   and (doc_actors[a[0]].affiliation if a[0] in doc_actors else None) not in side]
+        targets = others(targets)
         if not targets:
             continue  # (whose act is judged, the sentence does not say: too loose a guess)
-        ex.emit(st, entry.cls, entry.cameo, v, speakers, targets, 0.5, sent)
+        ex.emit(st, entry.cls, entry.cameo, cand.tok, speakers, targets, 0.5, cand.sent)
 
 
 def stated_refusal(ex: EventExtractor, cand: Candidate, st: DocState):
