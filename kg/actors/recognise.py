@@ -243,6 +243,11 @@ def _mention_at(mentions: list, tok: Token | None, ok=None) -> "Mention | None":
     return next((m for m in mentions if m.start <= tok.i < m.end and (ok is None or ok(m))), None)
 
 
+def _latest_before(mentions: list, i: int, ok) -> "Mention | None":
+    """The last of ``mentions`` that starts before token ``i`` and passes ``ok``, else None."""
+    return max((m for m in mentions if m.start < i and ok(m)), key=lambda m: m.start, default=None)
+
+
 def _mention_head(doc: Doc, m: Mention) -> Token:
     """The token that heads the mention ``m`` in the parse: the one whose head lies outside it (or
     is itself), else its last token."""
@@ -1171,11 +1176,11 @@ class ActorRecognizer:
                 # "Pakistan's army said it shot down five jets": the latest state or organisation;
                 # "X and Y held their talks": the subject of the clause
                 ref, antecedent = last_body, None
-                crowd = next((mm for mm in sorted(mentions, key=lambda m: -m.start)
-                              if mm.start < tok.i and sent_no[mm.start] == sent_no[tok.i] and mm.how == "group"
-                              and _mention_head(doc, mm).tag_ == "NNS"), None) if low == "they" else None
-                if crowd is not None and crowd.start >= last_body.start and tok.dep_ == "nsubj" \
-                        and tok.head.dep_ in ("advcl", "relcl", "conj", "ccomp"):
+                crowd = _latest_before(mentions, tok.i, lambda mm: sent_no[mm.start] == sent_no[tok.i]
+                                       and mm.how == "group" and _mention_head(doc, mm).tag_ == "NNS") \
+                    if low == "they" and tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "relcl", "conj", "ccomp") \
+                    else None
+                if crowd is not None and crowd.start >= last_body.start:
                     # "Police fired tear gas at protesters as they marched": the people its sentence
                     # has just named, not the state their name's adjective is of
                     add(tok.i, tok.i + 1, crowd.key, crowd.kind, "pronoun", sector=crowd.sector)
@@ -1267,8 +1272,8 @@ class ActorRecognizer:
                 kinds = ("Person",) if tok.lemma_.lower() in word_list("plural_persons") else \
                     ("State", "Organization") if tok.lemma_.lower() in ("side", "party") else ("State",)
                 if bare_two:
-                    last = max((mm for mm in mentions if mm.start < tok.i and mm.how not in ("pronoun", "plural")
-                                and mm.kind in ("Person", "State")), key=lambda mm: mm.start, default=None)
+                    last = _latest_before(mentions, tok.i, lambda mm: mm.how not in ("pronoun", "plural")
+                                          and mm.kind in ("Person", "State"))
                     if last is None:
                         continue
                     kinds = (last.kind,)
@@ -1368,8 +1373,7 @@ class ActorRecognizer:
                     # clause acts on are the crowd told of just before, or a crowd of their own when
                     # the clause says they protested ("detained 100 people who protested")
                     acted_on = _people_acted_on(tok)
-                    crowd = next((mm for mm in sorted(mentions, key=lambda m: -m.start)
-                                  if mm.start < tok.i and mm.how == "group" and mm.sector in _CROWD_SECTORS), None) \
+                    crowd = _latest_before(mentions, tok.i, lambda mm: mm.how == "group" and mm.sector in _CROWD_SECTORS) \
                         if acted_on == "told" else None
                     if crowd is not None:
                         add(tok.i, tok.i + 1, crowd.key, crowd.kind, "group", sector=crowd.sector)
@@ -1739,9 +1743,8 @@ class ActorRecognizer:
 
         if of_form(home):
             return home
-        latest = next((m.key for m in sorted(mentions, key=lambda m: -m.start)
-                       if m.start < tok.i and m.kind == "State" and m.key != home and of_form(m.key)), None)
-        return latest or home
+        latest = _latest_before(mentions, tok.i, lambda m: m.kind == "State" and m.key != home and of_form(m.key))
+        return latest.key if latest is not None else home
 
     @staticmethod
     def _person_for(role: str, owner: Entry, persons: list[Actor]) -> Actor | None:
