@@ -243,6 +243,31 @@ def _mention_at(mentions: list, tok: Token | None, ok=None) -> "Mention | None":
     return next((m for m in mentions if m.start <= tok.i < m.end and (ok is None or ok(m))), None)
 
 
+def _second_object_verb(tok: Token) -> Token | None:
+    """The verb of two objects whose second one ``tok`` ("his", "her") is the possessor of: "offered
+    Borissov his full support" (the small parser may call the first object a direct object, or the
+    second an apposition of the first), else None.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline(coder="rules")("Macron gave Scholz his backing.")
+    >>> _second_object_verb(doc[3]).text
+    'gave'
+    """
+    noun = tok.head
+    if tok.dep_ != "poss" or noun.i == tok.i:
+        return None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "appos" and noun.head.dep_ in ("dative", "dobj") and noun.left_edge.i > 0 \
+            and not tok.doc[noun.left_edge.i - 1].is_punct:
+        verb = noun.head.head
+    else:
+        return None
+    if any(c.dep_ in ("dative", "dobj") and c.pos_ != "ADP" and c.i < tok.i and c.i != noun.i for c in verb.children):
+        return verb
+    return None
+
+
 def _latest_before(mentions: list, i: int, ok) -> "Mention | None":
     """The last of ``mentions`` that starts before token ``i`` and passes ``ok``, else None."""
     return max((m for m in mentions if m.start < i and ok(m)), key=lambda m: m.start, default=None)
@@ -536,7 +561,8 @@ class ActorRecognizer:
                     self._ensure(actors, state.key, state.kind, state.label)
 
         # acronyms the text defines: "the Democratic Union Party (PYD)" ... "the PYD said"
-        acronyms = _defined_acronyms(doc, ents)
+        defined = _defined_acronyms(doc, ents)
+        acronyms = dict(defined)
         # and those that are the initials of an organisation the text names: "the Kurdistan
         # Democratic Party" ... "the KDP"
         for span in ents:
@@ -547,8 +573,9 @@ class ActorRecognizer:
         def acronym_actor(acr: str) -> tuple[str, str, str | None] | None:
             """(key, kind, label) of the organisation an acronym of the text stands for."""
             long = acronyms.get(acr)
-            if long is None or self._lookup(acr, ("Organization", "State")) is not None:
-                return None
+            if long is None or acr not in defined and self._lookup(acr, ("Organization", "State")) is not None:
+                return None  # (an acronym the text defines is its own: "the Regiment of Presidential
+                # Security (RSP)" is not the gazetteer's Nepalese RSP)
             entry = self._lookup(long, ("Organization", "State"))
             if entry is not None:
                 return entry.key, entry.kind, None
@@ -562,6 +589,9 @@ class ActorRecognizer:
             label = span.label_
             text = _strip_possessive(span.text)
             if not text:
+                continue
+            if text in defined and (known := acronym_actor(text)) is not None:
+                add(span.start, span.end, known[0], known[1], "ner", label=known[2])
                 continue
             if label in ("GPE", "NORP", "LOC", "FAC") or span.ent_id_:
                 entry = self.gaz.get(span.ent_id_) if span.ent_id_ else None
@@ -1149,6 +1179,14 @@ class ActorRecognizer:
                     # "President Trump, who had courted Xi, lost patience. He accused China": a new
                     # sentence's subject is the last sentence's subject rather than the last person
                     ref = self._previous_subject(doc, tok, mentions) or ref
+                if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj" \
+                        and tok.head.head.pos_ in ("VERB", "AUX"):
+                    # "he accused Riyadh of declaring war, and he called on Saudi Arabia": the subject
+                    # of the clause this one is joined to (the same pronoun, or a name)
+                    first = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    found = _mention_at(mentions, first, lambda mm: mm.kind == "Person")
+                    if found is not None and (found.how != "pronoun" or first.lower_ == low):
+                        ref = found.key
                 if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp" \
                         and tok.head.head.lemma_.lower() in word_list("speech_verbs"):
                     # "Trump met Sharaa, a day after announcing he would lift sanctions": the speaker
@@ -1165,6 +1203,22 @@ class ActorRecognizer:
                     told = [c for c in tok.head.head.children if c.dep_ == "ccomp" and c.i < tok.i]
                     found = _mention_at(mentions, self._clause_subject(told[0]),
                                         lambda mm: mm.kind == "Person") if told else None
+                    if found is not None:
+                        ref = found.key
+                if low in ("him", "her") and tok.dep_ in ("dobj", "dative"):
+                    # "Putin had assured him Russia was ready": an object pronoun is not the one its
+                    # verb's subject names, but the person named before
+                    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                    own = _mention_at(mentions, subj, lambda mm: mm.kind == "Person")
+                    if own is not None and own.key == ref:
+                        other = _latest_before(mentions, tok.i, lambda mm: mm.kind == "Person" and mm.key != ref)
+                        if other is not None:
+                            ref = other.key
+                given = _second_object_verb(tok) if low in ("his", "her") else None
+                if given is not None:
+                    # "Weber offered Borissov his full support": the giver's, not the one given to
+                    found = _mention_at(mentions, next((c for c in given.children if c.dep_ == "nsubj"), None),
+                                        lambda mm: mm.kind == "Person")
                     if found is not None:
                         ref = found.key
                 add(tok.i, tok.i + 1, ref, "Person", "pronoun")

@@ -22,7 +22,7 @@ from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
-from .syntax import (ALLY_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
+from .syntax import (ALLY_PREPS, INSTRUMENT_VERBS, SUPPORT_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
                      TOPIC_PREPS, TOPIC_VERBS, amount_of, clause_tokens, clause_triggers, is_amount, is_commentator, object_context, side_of,
                      story_states, with_partitive)
 from .tops import ADDRESSED_TOPS, AIMED_AT_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
@@ -47,7 +47,15 @@ def recipient_prep(word: str, top: str | None, own_act: bool = False, obj: str |
     (True, False, False)
     >>> recipient_prep("at", "Assault"), recipient_prep("at", "Support"), recipient_prep("at", "Agree", obj="request")
     (True, False, True)
+    >>> recipient_prep("behind", "Support"), recipient_prep("by", "Support"), recipient_prep("by", "Assault")
+    (True, True, False)
+    >>> recipient_prep("against", "Support"), recipient_prep("against", "Accuse")
+    (False, True)
     """
+    if top == "Support" and word in SUPPORT_PREPS:
+        return True  # "stood behind Akinci", "stands by Somalia"
+    if top == "Support" and word == "against":
+        return False  # ("stood with Morocco against Iranian interference": whom the support opposes)
     return word in RECIPIENT_PREPS and word != "of" \
         and not ((own_act or top in FROM_ORIGIN_TOPS) and word == "from") \
         and not (top in TOPIC_TOPS and word in TOPIC_PREPS) \
@@ -282,6 +290,8 @@ class Arguments:
                 objs = [c for c in h.children if c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP")]
                 if objs and self.own_forces(objs[0], h, st):
                     return self.subjects(h, st, depth + 1)  # "ordered the army to strike": the leader's
+                if objs and h.lemma_.lower() in INSTRUMENT_VERBS and not any(o.i in st.idx for o in objs):
+                    return self.subjects(h, st, depth + 1)  # "used his speech to call on X": the user's
                 if objs:
                     return [a for o in objs for a in self.actors_of(o, st)]
                 raised = [c for c in h.children if c.dep_ == "nsubjpass"]
@@ -315,8 +325,11 @@ class Arguments:
         idx = st.idx
         out: list[tuple[str, str | None]] = []
         passive_subj = [] if self.stative(v) else [c for c in v.children if c.dep_ == "nsubjpass"]
-        for c in v.children:
-            if c.dep_ == "dative" and c.pos_ == "ADP":
+        # ("spoke with King Salman and with Erdogan": a second preposition joined to the first)
+        kids = [*v.children, *(cj for c in v.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
+                               for cj in c.conjuncts if cj.pos_ == "ADP" and cj.lower_ == c.lower_)]
+        for c in kids:
+            if c.dep_ in ("dative", "conj") and c.pos_ == "ADP":
                 c_is_prep = True  # "sent aid to X": the parser may call the "to" a dative
             else:
                 c_is_prep = c.dep_ == "prep"
@@ -368,8 +381,9 @@ class Arguments:
                     o.dep_ == "pobj" and o.i not in idx and o.lemma_.lower() in MEANS_NOUNS for o in c.children):
                 # "spoke by telephone with Putin", "held talks via video link with Modi": the one
                 # talked with hangs off the means
-                out.extend(a for o in c.children if o.dep_ == "pobj" for p in o.children
-                           if p.dep_ == "prep" and p.lower_ in ("with", "to")
+                out.extend(a for o in c.children if o.dep_ == "pobj" for p0 in o.children
+                           if p0.dep_ == "prep" and p0.lower_ in ("with", "to")
+                           for p in (p0, *(cj for cj in p0.conjuncts if cj.lower_ == p0.lower_))
                            for oo in p.children if oo.dep_ == "pobj" for a in self.actors_of(oo, st))
             elif c_is_prep and recipient_prep(c.lower_, top, obj=_object_lemma(c)) and not ally_prep(c):
                 for o in c.children:
@@ -383,6 +397,8 @@ class Arguments:
                             out.extend(self.event_owners(o, st))  # "opposed to French mediation"
                         else:
                             out.extend(self.actors_of(o, st))
+        if not out:
+            out.extend(a for s in self.joined_passive_subjects(v) for a in self.actors_of(s, st))
         if not out:
             # "Israel, which they would keep targeting": a relative pronoun object is its antecedent
             for node in (v, v.head) if v.dep_ == "xcomp" else (v,):
@@ -409,6 +425,22 @@ class Arguments:
                         if s.dep_ == "nsubj":
                             out.extend(a for a in self.actors_of(s, st) if a[0] not in own)
         return out
+
+    @staticmethod
+    def joined_passive_subjects(v: Token) -> list[Token]:
+        """The subject of the verb a passive verb with an agent and no subject of its own is joined
+        to: the one it is done to ("Boni Yayi spent two days in Niamey and was received by Tiani").
+
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline(coder="rules")("Ruto flew to Addis Ababa and was received by Abiy.")
+        >>> [t.text for t in Arguments.joined_passive_subjects(doc[7])]
+        ['Ruto']
+        """
+        if v.dep_ != "conj" or v.head.i == v.i or not any(c.dep_ == "auxpass" for c in v.children) \
+                or not any(c.dep_ == "agent" for c in v.children) \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return []
+        return [s for s in v.head.children if s.dep_ in ("nsubj", "nsubjpass")]
 
     def state_of_actor(self, key: str, doc) -> str | None:
         """The state an actor belongs to: itself if a state, else the state of the body or party

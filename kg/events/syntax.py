@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event
 from .modality import word_list
 
-__all__ = ["TOPIC_PREPS", "TOPIC_VERBS", "PROMPTING_NOUNS", "SUBJ", "MEANS_NOUNS", "SUBJECT_CONTROL_PREPS", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
+__all__ = ["TOPIC_PREPS", "TOPIC_VERBS", "PROMPTING_NOUNS", "SUBJ", "MEANS_NOUNS", "SUBJECT_CONTROL_PREPS", "INSTRUMENT_VERBS", "SUPPORT_PREPS", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
            "CAUSE_PREPS", "MEMBER_PREPS", "SETTING_PREPS", "FUTURE_AUXILIARIES", "evidence_span", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
            "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of", "with_partitive", "is_commentator"]
 
@@ -20,6 +20,7 @@ SUBJ = ("nsubj", "csubj")  # dependency labels of a subject
 
 # Word lists of data/syntax/ (see its README): what each is for is said in its file.
 RECIPIENT_PREPS = word_list("recipient_prepositions")  # "talks with X", "aid to X"
+SUPPORT_PREPS = word_list("support_prepositions")  # "stood behind X": on a Support act only
 LOCATIVE_PREPS = word_list("locative_prepositions")  # "in southern Lebanon", "near the border"
 REACTION_PREPS = word_list("reaction_prepositions")  # "responded to the attack"
 PARTICLES = word_list("verb_particles")  # "pulled back" tagged advmod
@@ -30,6 +31,7 @@ PROMPTING_NOUNS = word_list("prompting_nouns")  # "at Washington's request": who
 SETTING_PREPS = word_list("setting_prepositions")  # "in talks with X, Y said"
 MEANS_NOUNS = word_list("means_nouns")  # "spoke by telephone with X"
 SUBJECT_CONTROL_PREPS = word_list("subject_control_prepositions")  # "responded by expelling X"
+INSTRUMENT_VERBS = word_list("instrument_verbs")  # "used his speech to call on X": the user calls
 ALLY_PREPS = word_list("ally_prepositions")  # "fought alongside X": X is on the subject's side
 MEMBER_PREPS = word_list("member_prepositions")  # "several countries, including Japan": the members
 TOPIC_VERBS = word_list("topic_verbs")  # "discussed Syria": the object is the topic, not a party

@@ -18,6 +18,15 @@ def test_an_acronym_defined_after_a_name_is_that_organisation(nlp):
     assert len([t for t, _ in found if t == "PFU"]) >= 2
 
 
+def test_an_acronym_the_text_defines_is_its_own_not_the_gazetteers(nlp):
+    # the gazetteer's ANC is South Africa's African National Congress
+    found = mentions(nlp, "Leaders of the Alliance for National Change (ANC) met in Lusaka on Monday. "
+                          "Police later arrested two ANC organisers, and the ANC called a strike.")
+    keys = {k for t, k in found if t == "ANC"}
+    assert keys and keys == {k for t, k in found if t.endswith("Alliance for National Change")}, found
+    assert mentions(nlp, "The ANC called a strike in Johannesburg.") == [("ANC", "anc")]
+
+
 def test_an_acronym_of_the_initials_of_a_named_organisation_is_that_organisation(nlp):
     found = mentions(nlp, "The PFU called a strike on Monday. Leaders of the Patriotic Farmers Union met in "
                           "Harare, and police said the PFU had no permit.")

@@ -1530,3 +1530,70 @@ def test_a_persons_spokesman_speaks_for_the_person_unless_named(extractor):
     evs, _ = events(extractor, "KYIV - Yulia Tymoshenko accused Petro Poroshenko of fraud. Poroshenko's spokesman, "
                                "Oleksiy Marchenko, rejected the claims.")
     assert not any(e[0] == "Reject" and e[1] == ("petro-poroshenko",) for e in evs), evs
+
+
+def test_what_one_uses_a_means_to_do_is_the_users_act(extractor):
+    # "used the summit to urge": the summit is the means, not the one who urges
+    evs, _ = events(extractor, "Chancellor Olaf Scholz used the summit to urge Hungary to lift its veto.")
+    assert ("Request", ("olaf-scholz",), ("hungary",), "Asserted") in evs, evs
+    # an actor as the object still does the act: "used the army to crush the protests"
+    evs, _ = events(extractor, "Egypt used Russia to pressure Ethiopia over the dam.")
+    assert not any(e[1] == ("egypt",) and e[2] == ("ethiopia",) for e in evs), evs
+
+
+def test_a_second_preposition_joined_to_the_first_names_another_recipient(extractor):
+    evs, _ = events(extractor, "Emmanuel Macron spoke by telephone with Olaf Scholz and with Giorgia Meloni.")
+    assert {e[2] for e in evs if e[0] == "Consult" and e[1] == ("emmanuel-macron",)} \
+        >= {("olaf-scholz",), ("giorgia-meloni",)}, evs
+
+
+def test_a_passive_verb_joined_to_another_is_done_to_that_verbs_subject(extractor):
+    evs, _ = events(extractor, "Kenyan President William Ruto flew to Addis Ababa on Monday and was received "
+                               "by Prime Minister Abiy Ahmed.")
+    assert ("Consult", ("william-ruto",), ("abiy-ahmed",), "Asserted") in evs, evs
+
+
+def test_stepping_down_is_a_retreat_with_no_recipient(extractor):
+    evs, _ = events(extractor, "Peruvian President Pedro Pablo Kuczynski stepped down on Wednesday.")
+    assert ("Retreat", ("pedro-pablo-kuczynski",), (), "Asserted") in evs, evs
+
+
+def test_his_support_offered_to_another_is_the_givers(extractor):
+    evs, _ = events(extractor, "Emmanuel Macron offered Volodymyr Zelensky his full support.")
+    assert not any(e[1] == ("volodymyr-zelensky",) for e in evs), evs
+    assert any(e[0] == "Support" and e[1] == ("emmanuel-macron",) and e[2] == ("volodymyr-zelensky",) for e in evs), evs
+
+
+def test_a_pronoun_subject_of_a_joined_clause_is_the_first_clauses_subject(extractor):
+    # the second "he" is not the last person named before it
+    evs, _ = events(extractor, "Opposition leader Raila Odinga spoke about William Ruto, who had won the vote. "
+                               "In a rally, he accused the commission of fraud, and he called on Uganda to "
+                               "stay out of the dispute.")
+    assert any(e[0] == "Request" and e[1] == ("raila-odinga",) and e[2] == ("uganda",) for e in evs), evs
+    assert not any(e[1] == ("william-ruto",) and e[2] == ("uganda",) for e in evs), evs
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(extractor):
+    evs, _ = events(extractor, "Kassym-Jomart Tokayev phoned Vladimir Putin on Sunday. The Kremlin said Putin "
+                               "had assured him that Russia would help.")
+    assert any(e[0] == "Agree" and e[1] == ("vladimir-putin",) and e[2] == ("kassym-jomart-tokayev",) for e in evs), evs
+
+
+def test_dismissing_or_declaring_with_a_label_is_typed_by_the_label(extractor):
+    evs, _ = events(extractor, "Nicolas Maduro dismissed the Colombian proposal as an ultimatum.")
+    assert any(e[0] == "Accuse" and e[1] == ("nicolas-maduro",) for e in evs), evs
+    evs, _ = events(extractor, "The Venezuelan government dismissed Colombia's charges as baseless.")
+    assert any(e[0] == "Reject" and e[1] == ("venezuela",) and e[2] == ("colombia",) for e in evs), evs
+
+
+def test_standing_behind_or_with_someone_is_support_but_not_against(extractor):
+    evs, _ = events(extractor, "Greece said it stood behind Cyprus at every step.")
+    assert ("Support", ("greece",), ("cyprus",), "Asserted") in evs, evs
+    evs, _ = events(extractor, "Qatar said it stood with Jordan against Israeli aggression.")
+    assert ("Support", ("qatar",), ("jordan",), "Asserted") in evs, evs
+    assert not any(e[0] == "Support" and e[2] == ("israel",) for e in evs), evs
+
+
+def test_police_picking_someone_up_is_an_arrest(extractor):
+    evs, _ = events(extractor, "Ugandan police picked up Bobi Wine outside his home.")
+    assert any(e[0] == "Coerce" and e[1] == ("uganda",) and e[2] == ("bobi-wine",) for e in evs), evs

@@ -430,7 +430,8 @@ def receiving_is_the_givers_act(ex: EventExtractor, cand: Candidate, st: DocStat
         return
     v, idx = cand.tok, st.idx
     dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
-    guest = dobj if dobj is not None else next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    guest = dobj if dobj is not None else next((c for c in v.children if c.dep_ == "nsubjpass"),
+                                               next(iter(ex.joined_passive_subjects(v)), None))
     sector = ex.gaz.sector(guest.lemma_.lower()) if guest is not None else None
     if guest is not None and (guest.i in idx or guest.ent_type_ == "PERSON"
                               or (sector and ex.gaz.sector_group(sector) is None)):
