@@ -446,7 +446,14 @@ class ActorRecognizer:
     @staticmethod
     def _is_locative(span: Span) -> bool:
         head = span.root.head
-        return span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and head.i < span.start
+        if span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and head.i < span.start:
+            return True
+        # "In Tehran, Heshmatollah Falahatpisheh, who heads ..., called": the parser may make the
+        # town after an opening "In" the subject and the person joined to it
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and before.lower_ in _LOCATIVE and before.dep_ == "prep" \
+            and before.is_sent_start and span.root.dep_ in ("nsubj", "nsubjpass") \
+            and span.end < len(span.doc) and span.doc[span.end].text == ","
 
     @staticmethod
     def _seat_of_rule(span: Span) -> bool:

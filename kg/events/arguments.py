@@ -241,6 +241,7 @@ class Arguments:
                         and late.left_edge.i > 0 and s.doc[late.left_edge.i - 1].text == ",":
                     out.extend(a for a in self.actors_of(late, st) if a not in out)
             out.extend(a for a in ((m.key, m.sector) for m in co_subjects) if a not in out)
+            out.extend(a for a in self.elided_doers(v, st) if a not in out)
             return out
         passive = [c for c in v.children if c.dep_ == "agent"]
         if passive:
@@ -425,6 +426,17 @@ class Arguments:
                         if s.dep_ == "nsubj":
                             out.extend(a for a in self.actors_of(s, st) if a[0] not in own)
         return out
+
+    def elided_doers(self, v: Token, st: DocState) -> list[tuple[str, str | None]]:
+        """Who does ``v``'s act again in a clause that leaves the verb out: "Kenya recalled its
+        ambassador, as did Uganda", "Brazil condemned the raid, and so did the United States",
+        "has closed its airspace, as have Iraq and Lebanon"; not a clause that says more ("as they
+        did with a proposed statement")."""
+        return [a for c in v.children
+                if c.lemma_ in ("do", "have") and c.dep_ in ("advcl", "conj")
+                and any(m.dep_ == "mark" and m.lower_ == "as" or m.dep_ == "advmod" and m.lower_ == "so" for m in c.children)
+                and all(m.dep_ in ("mark", "advmod", "nsubj", "punct", "aux") for m in c.children)
+                for s in c.children if s.dep_ == "nsubj" for a in self.actors_of(s, st)]
 
     @staticmethod
     def joined_passive_subjects(v: Token) -> list[Token]:

@@ -1597,3 +1597,45 @@ def test_standing_behind_or_with_someone_is_support_but_not_against(extractor):
 def test_police_picking_someone_up_is_an_arrest(extractor):
     evs, _ = events(extractor, "Ugandan police picked up Bobi Wine outside his home.")
     assert any(e[0] == "Coerce" and e[1] == ("uganda",) and e[2] == ("bobi-wine",) for e in evs), evs
+
+
+def test_a_town_after_an_opening_in_is_a_place_even_when_parsed_as_subject():
+    # the small parser read "In Tehran, Heshmatollah Falahatpisheh, who heads ..., called" with the
+    # town as subject and the person joined to it; the parse is given here as it came
+    import spacy
+    from spacy.tokens import Doc
+    from kg.actors.recognise import ActorRecognizer
+    vocab = spacy.blank("en").vocab
+    words = ["In", "Ankara", ",", "Numan", "Kurtulmus", ",", "called", "the", "decision", "a", "mistake", "."]
+    heads = [6, 6, 1, 4, 1, 4, 6, 8, 6, 10, 6, 6]
+    deps = ["prep", "nsubj", "punct", "compound", "conj", "punct", "ROOT", "det", "dobj", "det", "oprd", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert ActorRecognizer._is_locative(doc[1:2])
+    assert not ActorRecognizer._is_locative(doc[3:5])
+    parsed = Doc(vocab, words=["Ankara", "called", "the", "decision", "a", "mistake", "."],
+                 heads=[1, 1, 3, 1, 5, 1, 1], deps=["nsubj", "ROOT", "det", "dobj", "det", "oprd", "punct"])
+    assert not ActorRecognizer._is_locative(parsed[0:1])
+
+
+def test_heading_or_leading_a_body_is_no_event(extractor):
+    evs, _ = events(extractor, "Kamala Harris, who leads the delegation, met Ukrainian President Volodymyr "
+                               "Zelensky. Ali Larijani, who heads Iran's Supreme National Security Council, "
+                               "arrived in Beirut.")
+    assert not any(e[0] == "Cooperate" for e in evs), evs
+
+
+def test_a_clause_that_leaves_the_verb_out_repeats_the_act_for_its_subject(extractor):
+    evs, _ = events(extractor, "Kenya recalled its ambassador to Burundi, as did Uganda.")
+    assert {e[1] for e in evs if e[0] == "Sanction" and e[2] == ("burundi",)} == {("kenya",), ("uganda",)}, evs
+    evs, _ = events(extractor, "Peru condemned the coup in Bolivia, and so did Chile.")
+    assert {e[1] for e in evs if e[0] == "Accuse"} >= {("peru",), ("chile",)}, evs
+    # not a clause that says more than the elided verb: "as it did with Rwanda in 2015"
+    evs, _ = events(extractor, "Kenya recalled its ambassador to Burundi, as Tanzania did with Rwanda in 2015.")
+    assert not any(e[1] == ("tanzania",) and e[2] == ("burundi",) for e in evs), evs
+
+
+def test_fraud_and_ethnic_cleansing_are_labels_of_reproach(extractor):
+    evs, _ = events(extractor, "Nelson Chamisa called the Zanu-PF victory a fraud.")
+    assert any(e[0] == "Accuse" and e[1] == ("nelson-chamisa",) for e in evs), evs
+    evs, _ = events(extractor, "Bangladesh described Myanmar's campaign as a case of ethnic cleansing.")
+    assert any(e[0] == "Accuse" and e[1] == ("bangladesh",) and e[2] == ("myanmar",) for e in evs), evs
