@@ -1639,3 +1639,23 @@ def test_fraud_and_ethnic_cleansing_are_labels_of_reproach(extractor):
     assert any(e[0] == "Accuse" and e[1] == ("nelson-chamisa",) for e in evs), evs
     evs, _ = events(extractor, "Bangladesh described Myanmar's campaign as a case of ethnic cleansing.")
     assert any(e[0] == "Accuse" and e[1] == ("bangladesh",) and e[2] == ("myanmar",) for e in evs), evs
+
+
+def test_announcing_or_submitting_a_resignation_is_a_retreat(extractor):
+    evs, _ = events(extractor, "Prime Minister Mario Draghi announced his resignation on Thursday.")
+    assert ("Retreat", ("mario-draghi",), (), "Asserted") in evs, evs
+    assert not any(e[0] == "Concede" for e in evs), evs
+
+
+def test_approving_aid_is_an_agreement_to_give_it(extractor):
+    evs, _ = events(extractor, "Japan approved $50 million in emergency aid for Sri Lanka.")
+    assert any(e[0] == "Agree" and e[1] == ("japan",) and e[2] == ("sri-lanka",) for e in evs), evs
+    assert not any(e[0] == "Concede" for e in evs), evs
+
+
+def test_filling_attaching_defending_and_guarding_are_no_events(extractor):
+    evs, _ = events(extractor, "Supporters of Raila Odinga filled the square. Some 300 Kenyan police officers "
+                               "are attached to the UN mission in Haiti. Ukrainian troops defended Bakhmut, and "
+                               "Nigerian soldiers guarded the airport while French troops protected the embassy.")
+    assert not any(e[0] in ("Concede", "Cooperate", "Aid") for e in evs), evs
+
