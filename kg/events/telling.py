@@ -118,6 +118,9 @@ class Telling:
                 and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in tok.children):
             own_intent = True  # "Finland will give Tanzania a grant": told as settled, an intent (CAMEO 03)
         intent_cls = "Agree" if quad_of(cls) in COOPERATION else "Threaten"
+        if top in ("Concede", "Retreat"):
+            intent_cls = "Concede"  # "said it would allow monitors in", "will release 40 students": an
+            # announced concession, release or withdrawal not yet made is a concession (coding rule R19)
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                for c in tok.children):
             intent_cls = "Threaten"  # "will withdraw its force unless X arranges a ceasefire": a threat
@@ -133,13 +136,13 @@ class Telling:
                 # "Hungary said it will support the resolution", "Sharif said Pakistan would avenge
                 # the attack": announcing one's own side's act is itself an AGREE (cooperation) or
                 # THREATEN (conflict) event (PLOVER) of whoever announces it, besides the
-                # hypothetical act
+                # hypothetical act; a CONCEDE for a concession, release or withdrawal (R19)
                 st.events.append(Event(
                     type=intent_cls, actors=[claimed] if claimed else [k for k, _ in group],
                     recipients=[r[0]] if r else [],
                     modality="Asserted", date=said, location=loc, evidence=evidence, char_start=start,
                     char_end=start + len(evidence), confidence=0.5, trigger=tok.text, trigger_index=tok.i,
-                    cameo="030" if intent_cls == "Agree" else "130",
+                    cameo={"Agree": "030", "Concede": "080"}.get(intent_cls, "130"),
                     actor_sector=None, recipient_sector=r[1] if r else None))
                 if intent_parties is not None:
                     st.open.append((st.events[-1], intent_parties))

@@ -1659,3 +1659,17 @@ def test_filling_attaching_defending_and_guarding_are_no_events(extractor):
                                "Nigerian soldiers guarded the airport while French troops protected the embassy.")
     assert not any(e[0] in ("Concede", "Cooperate", "Aid") for e in evs), evs
 
+
+
+def test_an_announced_concession_or_release_is_a_concession_not_an_agreement(extractor):
+    evs, _ = events(extractor, "The Ethiopian government said it would release 60 Eritrean prisoners.")
+    assert any(e[0] == "Concede" and e[1] == ("ethiopia",) and e[3] == "Asserted" for e in evs), evs
+    assert not any(e[0] == "Agree" for e in evs), evs
+    # an announced act of cooperation stays an agreement
+    evs, _ = events(extractor, "Japan said it would give Haiti a grant.")
+    assert any(e[0] == "Agree" and e[1] == ("japan",) for e in evs), evs
+
+
+def test_making_a_message_public_is_no_release(extractor):
+    evs, _ = events(extractor, "The Thai army released footage of the clash. Cambodia has not published a toll.")
+    assert not any(e[0] == "Retreat" for e in evs), evs

@@ -186,12 +186,22 @@ def message_carries_the_event(ex: EventExtractor, cand: Candidate, st: DocState)
     >>> show("Lithuania's parliament adopted a resolution calling on Russia to withdraw.",
     ...      without=message_carries_the_event)
     [('SignAgreement', ['lithuania'], ['russia (inferred)']), ('Request', ['lithuania'], ['russia'])]
+
+    Making a message public is no release: "released" frees no one here.
+
+    >>> show("Israel released a video of the strike.")
+    []
+    >>> show("Israel released a video of the strike.", without=message_carries_the_event)
+    [('Release', ['israel'], [])]
     """
     d = cand.dobj
     # (not an act on a message: "vetoed a resolution demanding a ceasefire", "blocked a statement")
     if cand.lemma in ex.issuing and d is not None and d.dep_ == "dobj" and d.lemma_.lower() in ex.message_nouns \
             and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in d.children):
         return STOP
+    if cand.lemma in word_list("publishing_verbs") and d is not None and d.dep_ == "dobj" \
+            and d.lemma_.lower() in ex.message_nouns:
+        return STOP  # "released a video of the strike", "has not released a toll": no one freed
     return None
 
 
