@@ -243,6 +243,12 @@ def _mention_at(mentions: list, tok: Token | None, ok=None) -> "Mention | None":
     return next((m for m in mentions if m.start <= tok.i < m.end and (ok is None or ok(m))), None)
 
 
+def _person_subject(mentions: list, verb: Token) -> "Mention | None":
+    """The mention of a person that is ``verb``'s active subject, else None."""
+    return _mention_at(mentions, next((c for c in verb.children if c.dep_ == "nsubj"), None),
+                       lambda mm: mm.kind == "Person")
+
+
 def _second_object_verb(tok: Token) -> Token | None:
     """The verb of two objects whose second one ``tok`` ("his", "her") is the possessor of: "offered
     Borissov his full support" (the small parser may call the first object a direct object, or the
@@ -1215,8 +1221,7 @@ class ActorRecognizer:
                 if low in ("him", "her") and tok.dep_ in ("dobj", "dative"):
                     # "Putin had assured him Russia was ready": an object pronoun is not the one its
                     # verb's subject names, but the person named before
-                    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-                    own = _mention_at(mentions, subj, lambda mm: mm.kind == "Person")
+                    own = _person_subject(mentions, tok.head)
                     if own is not None and own.key == ref:
                         other = _latest_before(mentions, tok.i, lambda mm: mm.kind == "Person" and mm.key != ref)
                         if other is not None:
@@ -1224,8 +1229,7 @@ class ActorRecognizer:
                 given = _second_object_verb(tok) if low in ("his", "her") else None
                 if given is not None:
                     # "Weber offered Borissov his full support": the giver's, not the one given to
-                    found = _mention_at(mentions, next((c for c in given.children if c.dep_ == "nsubj"), None),
-                                        lambda mm: mm.kind == "Person")
+                    found = _person_subject(mentions, given)
                     if found is not None:
                         ref = found.key
                 add(tok.i, tok.i + 1, ref, "Person", "pronoun")

@@ -67,6 +67,12 @@ def _object_lemma(p: Token) -> str | None:
     return next((o.lemma_.lower() for o in p.children if o.dep_ == "pobj"), None)
 
 
+def _joined_preps(p: Token) -> list[Token]:
+    """The preposition ``p`` and the same prepositions joined to it: "with King Salman and with
+    Erdogan" (each a recipient of its own)."""
+    return [p, *(cj for cj in p.conjuncts if cj.pos_ == "ADP" and cj.lower_ == p.lower_)]
+
+
 def _prep_in(p: Token, words: frozenset) -> bool:
     """Whether the preposition ``p`` is one of ``words``, a two-word entry read as the word before it
     and itself ("together with", "such as")."""
@@ -328,7 +334,7 @@ class Arguments:
         passive_subj = [] if self.stative(v) else [c for c in v.children if c.dep_ == "nsubjpass"]
         # ("spoke with King Salman and with Erdogan": a second preposition joined to the first)
         kids = [*v.children, *(cj for c in v.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
-                               for cj in c.conjuncts if cj.pos_ == "ADP" and cj.lower_ == c.lower_)]
+                               for cj in _joined_preps(c)[1:])]
         for c in kids:
             if c.dep_ in ("dative", "conj") and c.pos_ == "ADP":
                 c_is_prep = True  # "sent aid to X": the parser may call the "to" a dative
@@ -383,8 +389,7 @@ class Arguments:
                 # "spoke by telephone with Putin", "held talks via video link with Modi": the one
                 # talked with hangs off the means
                 out.extend(a for o in c.children if o.dep_ == "pobj" for p0 in o.children
-                           if p0.dep_ == "prep" and p0.lower_ in ("with", "to")
-                           for p in (p0, *(cj for cj in p0.conjuncts if cj.lower_ == p0.lower_))
+                           if p0.dep_ == "prep" and p0.lower_ in ("with", "to") for p in _joined_preps(p0)
                            for oo in p.children if oo.dep_ == "pobj" for a in self.actors_of(oo, st))
             elif c_is_prep and recipient_prep(c.lower_, top, obj=_object_lemma(c)) and not ally_prep(c):
                 for o in c.children:
