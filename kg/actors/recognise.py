@@ -1547,6 +1547,11 @@ class ActorRecognizer:
             owner = self._owner(doc, mod_tokens, mentions, named_in_mods) if mod_tokens else None
             if owner is None:
                 continue
+            if tok.lemma_.lower() in word_list("relational_nouns") and not any(c.dep_ == "amod" and c.i in owned for c in mods) \
+                    and (owner.kind == "State" or any(c.dep_ == "poss" for c in mods)):
+                # "Kosovo's Western backers", "US allies": others than their owner (but "its Iranian
+                # backers" are Iran, "NATO allies" NATO's members)
+                continue
             # a title: "top diplomat", "president", "foreign minister", "envoy"
             title_toks = [t for t in mod_tokens if not t.ent_type_ and t.dep_ in ("amod", "compound")] + [tok]
             role = self._role_in(title_toks) if tok.tag_ not in ("NNS", "NNPS") else None

@@ -159,12 +159,18 @@ class Arguments:
             if named:  # "his Indian counterpart, Subrahmanyam Jaishankar"
                 out.append((named[0].key, named[0].sector))
                 continue
-            if st.crowd is not None and t.tag_ == "NNS" and t.lemma_.lower() in self.crowd_nouns \
+            if st.crowd is not None and (t.tag_ == "NNS" or t.lower_ == "crowd") and t.lemma_.lower() in self.crowd_nouns \
                     and not any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in idx for c in t.children):
                 out.append(st.crowd)  # "fired tear gas at the crowds": the protesters told of
                 continue
             if not deep or self.lex.noun(t.lemma_.lower()):
                 continue  # "his talks with Trump collapsed": the talks' owner is not the subject
+            if t.lemma_.lower() in self.relational_nouns:
+                # "accused Kosovo's Western backers", "US allies": others than their owner; but "its
+                # Iranian backers" are Iran, "NATO allies" NATO's members
+                out.extend((idx[c.i].key, None) for c in t.children if c.i in idx and idx[c.i].kind != "Person"
+                           and (c.dep_ == "amod" or c.dep_ == "compound" and idx[c.i].kind == "Organization"))
+                continue
             sector = self.gaz.sector(t.lemma_.lower())
             # "a joint statement by Britain and Germany urged": a message's author is who says it
             authored = t.lemma_.lower() in self.message_nouns
@@ -657,8 +663,9 @@ class Arguments:
                 return True  # "ordered their embassy staff to leave": the actor's own, no target
             # "dozens of people": the people
             heads = with_partitive(o)
-            if any(h.i not in idx and self.gaz.sector(h.lemma_.lower()) for h in heads):
-                return True  # people the graph has no node for
+            if any(h.i not in idx and (self.gaz.sector(h.lemma_.lower()) or h.lemma_.lower() in self.relational_nouns)
+                   for h in heads):
+                return True  # people the graph has no node for ("accused Kosovo's backers")
         return False
 
     def other_parties(self, tok: Token, sent: Span, st: DocState, exclude: set) -> list[str]:

@@ -1673,3 +1673,23 @@ def test_an_announced_concession_or_release_is_a_concession_not_an_agreement(ext
 def test_making_a_message_public_is_no_release(extractor):
     evs, _ = events(extractor, "The Thai army released footage of the clash. Cambodia has not published a toll.")
     assert not any(e[0] == "Retreat" for e in evs), evs
+
+
+def test_allies_or_backers_of_a_state_are_not_that_state(extractor):
+    evs, _ = events(extractor, "Russian spokeswoman Maria Zakharova accused Kosovo's Western backers of "
+                               "encouraging Pristina.")
+    assert not any(e[2] == ("kosovo",) for e in evs), evs
+    evs, _ = events(extractor, "Turkey criticised Sweden's partners. US allies condemned the vote.")
+    assert not any("sweden" in e[2] or "united-states" in e[1] for e in evs), evs
+    # but allies described as a state's ("its Iranian backers") are it, and "NATO allies" NATO's
+    evs, _ = events(extractor, "Trump warned the group's Iranian backers that they would be held responsible.")
+    assert any(e[0] == "Threaten" and e[2] == ("iran",) for e in evs), evs
+    evs, _ = events(extractor, "Iceland asked NATO allies to help patrol its airspace.")
+    assert ("Request", ("iceland",), ("nato",), "Asserted") in evs, evs
+
+
+def test_the_crowd_once_told_of_is_the_protesters(extractor):
+    evs, _ = events(extractor, "Thousands of protesters marched on the parliament in Bishkek on Monday. "
+                               "Later police fired tear gas at a crowd of several hundred people near the market.")
+    protesters = {e[1] for e in evs if e[0] == "Protest"}
+    assert protesters and any(e[0] == "Assault" and e[2] in protesters for e in evs), evs
