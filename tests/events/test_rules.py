@@ -159,6 +159,8 @@ STOPS = [
      ('Kill', ['m23'], [])),
     (recipients.dedupe, 'Peru condemned and denounced Chile.',
      ('Condemn', ['peru'], ['chile (inferred)'])),
+    (verbs.setting_participle_is_no_meeting, 'The African Union, meeting in Addis Ababa, urged calm in Sudan.',
+     ('Meet', ['african-union'], [])),
 ]
 
 

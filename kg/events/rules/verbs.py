@@ -36,7 +36,8 @@ __all__ = ["told_elsewhere", "claimed_attack", "object_predicate", "lexicon_read
            "order_to_own_forces_is_the_act", "an_order_for_a_thing_is_no_demand",
            "denial_of_own_act", "content_clause",
            "condition_names_target",
-           "force_for_purpose", "launch_at_someone_attacks", "reacted_object_told_here",
+           "force_for_purpose", "launch_at_someone_attacks", "setting_participle_is_no_meeting",
+           "reacted_object_told_here",
            "reaction_preps_told_here", "renamed_event_actors", "hosted_thing"]
 
 
@@ -798,6 +799,25 @@ def launch_at_someone_attacks(ex: EventExtractor, cand: Candidate, st: DocState)
     """
     if cand.cls == "WeaponsTest" and cand.recipients:
         cand.cls = "Airstrike"
+
+
+def setting_participle_is_no_meeting(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A participle set off by commas after one actor ("the Security Council, meeting in emergency
+    session, demanded", "Machar, speaking by telephone, told") says where or how that actor did
+    the main act: with no one it meets or speaks to, it is no consultation of its own (several
+    actors meeting are: "the leaders of X, Y and Z, meeting in Prague, ...").
+
+    >>> show("The Security Council, meeting in emergency session, demanded a ceasefire.")
+    [('Request', ['un-security-council'], [])]
+    >>> show("The Security Council, meeting in emergency session, demanded a ceasefire.",
+    ...      without=setting_participle_is_no_meeting)
+    [('Meet', ['un-security-council'], []), ('Request', ['un-security-council'], [])]
+    """
+    v = cand.tok
+    if v.tag_ == "VBG" and v.dep_ in ("acl", "advcl") and v.i > 0 and v.doc[v.i - 1].text == "," \
+            and top_of(cand.cls) == "Consult" and not cand.recipients and len(cand.actors) == 1:
+        return STOP
+    return None
 
 
 def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
