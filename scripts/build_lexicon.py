@@ -11,7 +11,9 @@ Sources (vendored in data/lexicon/sources/, see data/lexicon/README.md for licen
 - ``CAMEO2PLOVER-2021.txt``: CAMEO code -> PLOVER event type (CC BY-SA 4.0).
 - ``cameo_overrides.tsv``: this project's documented departures from that table.
 - ``curated_verbs.tsv`` and ``curated_nouns.tsv``: hand-edited rows with a ``note`` each; a verb
-  row whose code is ``---`` removes that CAMEO row.
+  row whose code is ``---`` removes that CAMEO row; one whose code is ``none`` (with a pattern)
+  says the verb tells no event with it ("sign * LAW"), and is written as such, so that the
+  plain verb's reading is not taken instead.
 - ``labels.tsv`` and ``labelling_verbs.tsv``: words that, as the label a labelling verb gives its
   object ("called the vote a provocation", "described it as a sham"), make a reproach, a denial or
   praise; one verb row per verb, slot and label (curated rows replace them).
@@ -275,7 +277,7 @@ def derive_nouns(rows: dict[tuple[str, str], dict[str, str]]) -> dict[str, tuple
     """Event nouns seen as objects of light verbs in CAMEO patterns -> (code, support)."""
     seen: dict[str, Counter] = defaultdict(Counter)
     for (lemma, pattern), row in rows.items():
-        if lemma in LIGHT_VERBS and pattern.startswith("dobj:") and "&" not in row["origin"]:
+        if lemma in LIGHT_VERBS and pattern.startswith("dobj:") and "&" not in row["origin"] and row["cameo"] != "none":
             seen[pattern[5:]][row["cameo"]] += 1
     out = {}
     for noun, codes in seen.items():
@@ -322,6 +324,14 @@ def main(argv: list[str] | None = None) -> int:
         if row["cameo"].strip() == "---":  # a curated discard: the CAMEO reading is wrong in news
             rows.pop((row["lemma"].lower(), row["pattern"]), None)
             continue
+        if row["cameo"].strip() == "none":  # no event with this object: the plain reading is blocked
+            if not row["pattern"] or row.get("class"):
+                raise SystemExit(f"{args.curated / 'curated_verbs.tsv'}:{i}: a 'none' row needs a pattern and no class")
+            rows[(row["lemma"].lower(), row["pattern"])] = {
+                "lemma": row["lemma"].lower(), "pattern": row["pattern"], "cameo": "none", "plover": "",
+                "class": "", "source": "curated", "origin": row["note"]}
+            stats["no_event_rows"] += 1
+            continue
         code = clean_code(row["cameo"])
         cls = row.get("class") or (taxonomy.class_for_cameo(code) if code else "")
         if cls not in classes or code is None:
@@ -331,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
             "lemma": row["lemma"].lower(), "pattern": row["pattern"], "cameo": code, "plover": plover,
             "class": cls, "source": "curated", "origin": row["note"]}
     for row in rows.values():  # every row must agree with the ontology
-        if classes[row["class"]].top.upper() != row["plover"] and row["source"] == "cameo":
+        if row["source"] == "cameo" and classes[row["class"]].top.upper() != row["plover"]:
             stats["plover_departures"] += 1
 
     # nouns: curated list, with codes from CAMEO light-verb patterns where the row gives none

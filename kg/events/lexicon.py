@@ -65,6 +65,8 @@ class NounEntry:
 
 
 _VERB_FIELDS = ["lemma", "pattern", "cameo", "plover", "class", "source", "origin"]
+#: the code of a curated row saying that the verb tells no event with its pattern ("sign * LAW")
+NO_EVENT = "none"
 _NOUN_FIELDS = ["lemma", "class", "cameo", "actor_preps", "recipient_preps", "source", "origin"]
 
 
@@ -105,7 +107,13 @@ class Lexicon:
 
     def __init__(self, verbs: Iterable[LexEntry], nouns: Iterable[NounEntry]) -> None:
         self._verbs: dict[str, dict[str | None, LexEntry]] = {}
+        # (lemma, pattern) with which the verb tells no event ("sign * LAW"): a match ends the lookup
+        self._none: set[tuple[str, str]] = set()
         for e in verbs:
+            if e.cameo == NO_EVENT:
+                self._none.add((e.lemma, e.pattern or ""))
+                self._verbs.setdefault(e.lemma, {})
+                continue
             self._verbs.setdefault(e.lemma, {})[e.pattern] = e
         self._nouns: dict[str, list[NounEntry]] = {}
         for n in nouns:
@@ -126,11 +134,14 @@ class Lexicon:
         the object's own (preposition, object head) pairs ("of emergency" of "state of emergency").
         Order: preposition with object, object with modifier or with its preposition's object,
         direct object, particle, preposition, the plain verb. A particle is also tried as a
-        preposition and vice versa (parsers disagree on them).
+        preposition and vice versa (parsers disagree on them). None when the first match is a
+        curated row saying the verb tells no event with it ("signed a law": no agreement).
 
         >>> lex = Lexicon.load()
         >>> lex.verb("impose", dobj="state", dobj_preps=[("of", "emergency")]).cameo
         '1724'
+        >>> lex.verb("sign", dobj="treaty").cls, lex.verb("sign", dobj="law")
+        ('SignAgreement', None)
         """
         table = self._verbs.get(lemma.lower().strip())
         if not table:
@@ -159,6 +170,8 @@ class Lexicon:
             for prep, _ in pairs:
                 keys += [f"prep:{prep}", f"prt:{prep}"]
         for key in keys:
+            if (lemma.lower().strip(), key) in self._none:
+                return None  # no event with this object, and not the plain verb's either
             if key in table:
                 return table[key]
         return plain

@@ -1693,3 +1693,11 @@ def test_the_crowd_once_told_of_is_the_protesters(extractor):
                                "Later police fired tear gas at a crowd of several hundred people near the market.")
     protesters = {e[1] for e in evs if e[0] == "Protest"}
     assert protesters and any(e[0] == "Assault" and e[2] in protesters for e in evs), evs
+
+
+def test_signing_a_law_or_meeting_no_resistance_is_no_event(extractor):
+    evs, _ = events(extractor, "President Donald Trump signed the order on Saturday, saying Mexico had done too "
+                               "little. Russian troops met no resistance. An Iraqi court struck down the law.")
+    assert not any(e[0] in ("Support", "Consult", "Assault") for e in evs), evs
+    evs, _ = events(extractor, "Kenya signed a treaty with Uganda.")
+    assert any(e[0] == "Support" and e[1] == ("kenya",) for e in evs), evs

@@ -108,6 +108,34 @@ def test_malformed_files_name_file_and_line(tmp_path):
         Lexicon.load(tmp_path)
 
 
+def test_a_no_event_row_blocks_the_plain_reading_for_its_object(lex):
+    # "signed a law" is no agreement, "met no resistance" no meeting, "struck a conciliatory note"
+    # no attack; the same verbs with other objects keep their readings
+    assert lex.verb("sign", dobj="law") is None and lex.verb("sign", dobj="laws") is None
+    assert lex.verb("sign", dobj="treaty").cls == "SignAgreement"
+    assert lex.verb("meet", dobj="resistance") is None and lex.verb("meet").cls == "Meet"
+    assert lex.verb("strike", dobj="note") is None and lex.verb("strike", particle="down") is None
+    assert lex.verb("strike").cls == "Airstrike"
+    # the rows are no entries of their own
+    assert all(e.cls for e in lex.verb_entries("sign"))
+
+
+def test_a_no_event_row_needs_a_pattern(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from kg.resources import data_path, project_root
+    for name in ("curated_verbs.tsv", "curated_nouns.tsv", "noun_preps.tsv", "cameo_overrides.tsv",
+                 "labels.tsv", "labelling_verbs.tsv"):
+        shutil.copy(data_path("lexicon", name), tmp_path / name)
+    with open(tmp_path / "curated_verbs.tsv", "a", encoding="utf-8") as f:
+        f.write("sign\t\tnone\t\tno event at all\n")
+    out = subprocess.run([sys.executable, str(project_root() / "scripts" / "build_lexicon.py"), "--curated",
+                          str(tmp_path), "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0 and "curated_verbs.tsv" in out.stderr and "needs a pattern" in out.stderr
+
+
 def test_cameo_phrase_patterns_with_the_objects_modifier_or_preposition():
     from kg.events.lexicon import Lexicon
     lex = Lexicon.load()
