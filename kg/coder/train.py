@@ -13,7 +13,8 @@
    that every training record gets the scores of a model that never saw it; the calibration
    records (the ``dev`` split) are scored by the final model. A logistic regression over the
    logit of each decision's score, the log of its document's length in sentences and their
-   product maps the score to the probability that the event is right, and the threshold is chosen on the
+   product maps the score to the probability that the event is right (the calibration records
+   weighing as much in total as the training records: :func:`calibration_weights`), and the threshold is chosen on the
    mean over the forms of record (long-form articles, short items) of their event F1 over these held-out
    records (with one form, its F1), smoothed over ``SMOOTH`` neighbouring thresholds on each side.
 
@@ -39,7 +40,7 @@ from .story import STORY_BITS, StoryRanker, is_open, story_pool, story_readings
 from .model import CoderModel, decide, featurize, select, to_event
 
 __all__ = ["Prepared", "prepare", "label", "train", "TrainReport", "code_prepared", "split_records",
-           "cross_fitted", "fold_of", "fit_story", "story_examples", "with_story"]
+           "calibration_weights", "cross_fitted", "fold_of", "fit_story", "story_examples", "with_story"]
 
 #: thresholds on each side (of 0.025 apart) averaged with each one's held-out F1 before the best is taken
 SMOOTH = 2
@@ -223,17 +224,36 @@ def _logit(x: np.ndarray) -> np.ndarray:
     return np.log(x / (1 - x))
 
 
-def _fit_calibration(raw: np.ndarray, n_sentences: np.ndarray, right: np.ndarray) -> tuple[float, ...]:
+def calibration_weights(from_training: np.ndarray) -> np.ndarray:
+    """The weight of each held-out decision in the calibration: 1 for those of training records,
+    and for those of the calibration records as much again in total, so that both sets weigh the
+    same. The rule proposer was developed by reading the training records, so its proposals are
+    right there more often than in text it has never seen; the calibration records stand for
+    that text.
+
+    >>> calibration_weights(np.array([True, True, True, False])).tolist()
+    [1.0, 1.0, 1.0, 3.0]
+    """
+    from_training = np.asarray(from_training, dtype=bool)
+    n_train, n_cal = int(from_training.sum()), int((~from_training).sum())
+    if not n_train or not n_cal:
+        return np.ones(len(from_training))
+    return np.where(from_training, 1.0, n_train / n_cal)
+
+
+def _fit_calibration(raw: np.ndarray, n_sentences: np.ndarray, right: np.ndarray,
+                     weights: np.ndarray | None = None) -> tuple[float, ...]:
     """(a, b, c, d) of p = sigmoid(a * z + b + c * n + d * z * n), z = logit(raw), n = log(1 +
-    n_sentences), fitted on held-out decisions; the identity when all of them are right or all
-    wrong. How far a score can be trusted depends on the length of the document: in a long
-    article the same score is right less often, and scores separate right from wrong less well."""
+    n_sentences), fitted on held-out decisions (each with its weight); the identity when all of
+    them are right or all wrong. How far a score can be trusted depends on the length of the
+    document: in a long article the same score is right less often, and scores separate right
+    from wrong less well."""
     from sklearn.linear_model import LogisticRegression
 
     if len(set(right.tolist())) < 2:
         return (1.0, 0.0, 0.0, 0.0)
     z, n = _logit(raw), np.log1p(n_sentences)
-    lr = LogisticRegression(C=1e4, max_iter=2000).fit(np.column_stack([z, n, z * n]), right)
+    lr = LogisticRegression(C=1e4, max_iter=2000).fit(np.column_stack([z, n, z * n]), right, sample_weight=weights)
     a, c, d = (float(w) for w in lr.coef_[0])
     return a, float(lr.intercept_[0]), c, d
 
@@ -363,10 +383,13 @@ def train(train_records: list[GoldRecord], dev_records: list[GoldRecord], out, *
     held = list(zip(tr, cross_fitted(tr, folds=folds, seed=seed, bits=bits, C=C, max_iter=max_iter, log=log)))
     held += [(p, _raw(coder, p)) for p in dv]
     held = [(p, ds) for p, ds in held if ds]
-    # calibration on every held-out decision, then the threshold over the same records
-    rows = [(ok, raw, len(p.ctx.sent_spans)) for p, ds in held for raw, ok in _right(p, ds)]
-    coder.calibration = (_fit_calibration(np.array([r for _, r, _ in rows]), np.array([n for _, _, n in rows]),
-                                           np.array([ok for ok, _, _ in rows], dtype=int))
+    # calibration on every held-out decision (the calibration records weighing as much as the
+    # training records), then the threshold over the same records
+    in_training = {id(p) for p in tr}
+    rows = [(ok, raw, len(p.ctx.sent_spans), id(p) in in_training) for p, ds in held for raw, ok in _right(p, ds)]
+    coder.calibration = (_fit_calibration(np.array([r[1] for r in rows]), np.array([r[2] for r in rows]),
+                                           np.array([r[0] for r in rows], dtype=int),
+                                           calibration_weights(np.array([r[3] for r in rows])))
                          if rows else (1.0, 0.0, 0.0, 0.0))
     for p, ds in held:
         cal = coder.calibrate(np.array([d.confidence for d in ds]), len(p.ctx.sent_spans))

@@ -299,6 +299,23 @@ def test_confidence_weighs_the_length_of_the_document(tmp_path):
     assert np.allclose(old.calibrate(raw), 1 / (1 + np.exp(-(a * np.log(raw / (1 - raw)) + b))))
 
 
+def test_the_calibration_records_weigh_as_much_as_the_training_records():
+    from kg.coder.train import _fit_calibration, calibration_weights
+    # 400 training decisions at score 0.8 right 80 % of the time, 50 calibration decisions at 0.8
+    # right 40 % of the time (text the rules were not written on): the calibration meets halfway
+    rng = np.random.default_rng(0)
+    raw = np.clip(0.8 + rng.normal(0, 0.02, 450), 0.01, 0.99)
+    from_training = np.arange(450) < 400
+    right = np.where(from_training, np.arange(450) % 5 != 0, np.arange(450) % 5 < 2).astype(int)
+    weights = calibration_weights(from_training)
+    assert weights[:400].sum() == pytest.approx(weights[400:].sum())
+    m = CoderModel.load(DEFAULT_CODER)
+    for params, expected in ((_fit_calibration(raw, np.full(450, 30), right), 0.76),
+                             (_fit_calibration(raw, np.full(450, 30), right, weights), 0.60)):
+        m.calibration = params
+        assert m.calibrate(np.array([0.8]), 30)[0] == pytest.approx(expected, abs=0.03)
+
+
 def test_cross_fitting_scores_each_record_by_a_model_that_never_saw_it():
     from kg.coder.train import cross_fitted, fold_of, prepare
     from kg.evaluate import GoldRecord
