@@ -644,8 +644,17 @@ class ActorRecognizer:
                     continue
                 entry = self._lookup(text, ("Organization", "State"))
                 name = _bare_name(text)
+                last_word_of = None
+                if entry is None and len(span) == 1 and span[0].is_title:
+                    # "Iran's Revolutionary Guards ... The Guards said": the last word of the one
+                    # organisation named before by a longer name
+                    named = {m.key for m in mentions if m.kind == "Organization" and m.end - m.start > 1
+                             and normalize_name(doc[m.end - 1].text) == normalize_name(text)}
+                    last_word_of = named.pop() if len(named) == 1 else None
                 if entry:
                     add(span.start, span.end, entry.key, entry.kind, "gazetteer")
+                elif last_word_of is not None:
+                    add(span.start, span.end, last_word_of, "Organization", "name-part")
                 elif text in name_parts:
                     continue  # a surname the model took for an organisation: step 3
                 elif (self._named_place(span.root) or self._is_locative(span) or span.root.dep_ in ("pobj", "dobj")) \

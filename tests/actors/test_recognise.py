@@ -590,3 +590,15 @@ def test_a_title_that_says_whose_it_is_is_not_the_holder_named_before(extractor,
     x = extract(extractor, text)
     assert not any("yoweri-museveni" in (*e.actors, *e.recipients) for e in x.events
                    if e.trigger not in ("spoke",)), x.events
+
+
+def test_the_last_word_of_an_organisations_name_is_that_organisation(extractor):
+    x = extract(extractor, "Iran's Revolutionary Guards fired missiles at two bases in Iraq. The Guards said "
+                           "any American counter-attack would be met with a crushing response.")
+    orgs = [k for k, a in x.actors.items() if a.kind == "Organization"]
+    assert len(orgs) == 1 and "Revolutionary Guard" in x.actors[orgs[0]].label, orgs
+    assert {e.actors[0] for e in x.events} == set(orgs), x.events
+    # not when two organisations named before end with that word
+    x = extract(extractor, "The Popular Front and the Patriotic Front met in Lusaka. The Front said talks would go on.")
+    assert "front" not in x.actors or x.actors["front"].label == "Front"
+    assert not any(a.alt_labels & {"Front"} for k, a in x.actors.items() if k != "front"), x.actors
