@@ -69,6 +69,8 @@ GIVES = [
      ('Assault', ['ethiopia'], ['eritrea-refugees'])),
     (verbs.launch_at_someone_attacks, 'North Korea launched missiles at South Korea.',
      ('Airstrike', ['north-korea'], ['south-korea'])),
+    (verbs.agreeing_to_yield_is_a_concession, 'Burundi agreed to let the UN human rights office reopen in Bujumbura.',
+     ('Concede', ['burundi'], ['united-nations'])),
     (verbs.renamed_event_actors, 'Israel carried out an airstrike on Beirut, an attack Lebanon called a violation.',
      ('Condemn', ['lebanon'], ['israel'])),
     (verbs.hosted_thing, 'Iran and Iraq met on Monday. Oman hosted the meeting.',

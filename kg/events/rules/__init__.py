@@ -130,6 +130,7 @@ VERB_RULES = [
     verbs.condition_names_target,
     verbs.force_for_purpose,
     verbs.launch_at_someone_attacks,
+    verbs.agreeing_to_yield_is_a_concession,
     verbs.setting_participle_is_no_meeting,
     # what it tells so that other triggers do not tell it again
     verbs.reacted_object_told_here,

@@ -36,7 +36,8 @@ __all__ = ["told_elsewhere", "claimed_attack", "object_predicate", "lexicon_read
            "order_to_own_forces_is_the_act", "an_order_for_a_thing_is_no_demand",
            "denial_of_own_act", "content_clause",
            "condition_names_target",
-           "force_for_purpose", "launch_at_someone_attacks", "setting_participle_is_no_meeting",
+           "force_for_purpose", "launch_at_someone_attacks", "agreeing_to_yield_is_a_concession",
+           "setting_participle_is_no_meeting",
            "reacted_object_told_here",
            "reaction_preps_told_here", "renamed_event_actors", "hosted_thing"]
 
@@ -799,6 +800,36 @@ def launch_at_someone_attacks(ex: EventExtractor, cand: Candidate, st: DocState)
     """
     if cand.cls == "WeaponsTest" and cand.recipients:
         cand.cls = "Airstrike"
+
+
+def agreeing_to_yield_is_a_concession(ex: EventExtractor, cand: Candidate, st: DocState):
+    """One actor agreeing to yield ("agreed to suspend the permit", "agreed to let UN investigators
+    in": ``concession_verbs``) or to another side's request or demand grants it: a Concede (coding
+    rules R13, R19), not an agreement. Sides agreeing together ("X and Y agreed to reopen
+    embassies"), or one side's part of a deal ("under its terms the Houthis agreed to free 400
+    prisoners": ``settlement_nouns``), agree.
+
+    >>> show("Peru agreed to suspend the mine permit after a strike.")
+    [('Concede', ['peru'], [])]
+    >>> show("Peru agreed to suspend the mine permit after a strike.", without=agreeing_to_yield_is_a_concession)
+    [('Agree', ['peru'], [])]
+    """
+    v = cand.tok
+    if top_of(cand.cls) != "Agree" or v.lemma_.lower() not in ("agree", "consent") or len(cand.actors) != 1:
+        return None
+    acts = [c for c in v.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]  # (not "agreed ..., easing pressure")
+    if any(p.dep_ == "prep" and p.lower_ == "under" and any(o.dep_ == "pobj" and o.lemma_.lower() in
+                                                             word_list("settlement_nouns") for o in p.children)
+           for t in (v, *acts) for p in t.children):
+        return None  # "under its terms the Houthis agreed to free 400 prisoners": their part of a deal
+    yields = any(c.lemma_.lower() in word_list("concession_verbs") for c in acts)
+    granted = any(c.dep_ == "prep" and c.lower_ == "to" and any(
+        o.dep_ == "pobj" and any(top_of(n.cls) == "Request" for n in ex.lex.noun(o.lemma_.lower()))
+        for o in c.children) for c in v.children)
+    if yields or granted:
+        cand.cls, cand.entry = "Concede", dataclasses.replace(cand.entry, cameo="080", cls="Concede", plover="CONCEDE")
+    return None
 
 
 def setting_participle_is_no_meeting(ex: EventExtractor, cand: Candidate, st: DocState):
