@@ -69,6 +69,8 @@ GIVES = [
      ('Assault', ['ethiopia'], ['eritrea-refugees'])),
     (verbs.launch_at_someone_attacks, 'North Korea launched missiles at South Korea.',
      ('Airstrike', ['north-korea'], ['south-korea'])),
+    (nouns.doers_sector_refines_class, 'A strike by Kenyan doctors entered its third week.',
+     ('Protest', ['kenya-health-workers'], ['kenya (inferred)'])),
     (verbs.agreeing_to_yield_is_a_concession, 'Burundi agreed to let the UN human rights office reopen in Bujumbura.',
      ('Concede', ['burundi'], ['united-nations'])),
     (verbs.renamed_event_actors, 'Israel carried out an airstrike on Beirut, an attack Lebanon called a violation.',

@@ -156,6 +156,7 @@ NOUN_RULES = [
     nouns.light_verb_recipient,
     nouns.answered_noun_aims_at_who_answers,
     nouns.compound_names_party,
+    nouns.doers_sector_refines_class,
     nouns.place_of_light_verb,
 ]
 

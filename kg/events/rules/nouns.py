@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = ["event_frame", "a_call_for_something_is_an_appeal", "is_appeal", "noun_arguments", "participle_agent",
            "modifiers_refine_class", "in_talks", "light_verb_subject", "partitive_of_light_verb", "light_verb_recipient",
-           "answered_noun_aims_at_who_answers", "compound_names_party", "place_of_light_verb"]
+           "answered_noun_aims_at_who_answers", "compound_names_party", "doers_sector_refines_class",
+           "place_of_light_verb"]
 
 
 def event_frame(ex: EventExtractor, cand: Candidate, st: DocState):
@@ -190,7 +191,10 @@ def modifiers_refine_class(ex: EventExtractor, cand: Candidate, st: DocState):
     # (and the verb it is the object of: "staged a strike", "went on strike" are labour strikes)
     gov = n.head if n.dep_ == "dobj" else n.head.head if n.dep_ == "pobj" and n.head.lower_ == "on" else None
     governed = [f"verb:{gov.lemma_.lower()}"] if gov is not None and gov.pos_ in ("VERB", "AUX") else []
-    refined = ex.lex.refine(n.lemma_, [c.lemma_ for c in n.children if c.dep_ in ("amod", "compound")] + governed)
+    _refine(cand, ex.lex.refine(n.lemma_, [c.lemma_ for c in n.children if c.dep_ in ("amod", "compound")] + governed))
+
+
+def _refine(cand: Candidate, refined: str | None) -> None:
     if refined:
         cameo = cand.entry.cameo
         if top_of(refined) != top_of(cand.entry.cls):
@@ -198,6 +202,19 @@ def modifiers_refine_class(ex: EventExtractor, cand: Candidate, st: DocState):
             cameo = next(iter(event_classes()[refined].notations), None)
         cand.entry = dataclasses.replace(cand.entry, cls=refined, cameo=cameo)
         cand.cls = refined
+
+
+def doers_sector_refines_class(ex: EventExtractor, cand: Candidate, st: DocState):
+    """Who does it makes the noun's class finer (``noun_modifiers.tsv``, ``sector:`` rows): a strike
+    by farmers, doctors or a union is a labour strike, a protest, not an attack.
+
+    >>> show("A strike by Kenyan doctors entered its third week.")
+    [('Protest', ['kenya-health-workers'], ['kenya (inferred)'])]
+    >>> show("A strike by Kenyan doctors entered its third week.", without=doers_sector_refines_class)
+    [('Airstrike', ['kenya-health-workers'], ['kenya (inferred)'])]
+    """
+    if cand.cls == cand.entry.cls:  # (not once a modifier has refined it: "drone strikes by the rebels")
+        _refine(cand, ex.lex.refine(cand.tok.lemma_, [f"sector:{s}" for _, s in cand.actors if s]))
 
 
 def _attachment(cand: Candidate) -> tuple[Token, str]:
