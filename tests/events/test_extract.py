@@ -1701,3 +1701,11 @@ def test_signing_a_law_or_meeting_no_resistance_is_no_event(extractor):
     assert not any(e[0] in ("Support", "Consult", "Assault") for e in evs), evs
     evs, _ = events(extractor, "Kenya signed a treaty with Uganda.")
     assert any(e[0] == "Support" and e[1] == ("kenya",) for e in evs), evs
+
+
+def test_a_civic_group_blocking_a_road_protests(extractor):
+    evs, _ = events(extractor, "Polish farmers blocked three border crossings with Ukraine.")
+    assert any(e[0] == "Protest" for e in evs) and not any(e[0] == "Coerce" for e in evs), evs
+    # a state's troops blocking a bridge stay coercion
+    evs, _ = events(extractor, "Venezuelan troops blocked a bridge on the Colombian border.")
+    assert any(e[0] == "Coerce" for e in evs), evs

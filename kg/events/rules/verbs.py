@@ -488,15 +488,18 @@ def crowd_storming_building_protests(ex: EventExtractor, cand: Candidate, st: Do
 
 def crowd_blocking_protests(ex: EventExtractor, cand: Candidate, st: DocState):
     """People in the street blocking a road, a bridge, a port or a town protest (CAMEO 144:
-    obstruct passage, block), as the corpus codes "students blocked major intersections"; a
-    state's forces blocking a path stay a blockade (``data/syntax/blocking_verbs.txt``).
+    obstruct passage, block), as the corpus codes "students blocked major intersections"; so do
+    groups of civil society ("Polish farmers blocked three border crossings":
+    ``data/syntax/civic_sectors.txt``); a state's forces blocking a path stay a blockade
+    (``data/syntax/blocking_verbs.txt``).
 
     >>> show("Dutch climate protesters blocked the A12 motorway in The Hague.")
     [('Protest', ['netherlands-opposition'], ['netherlands'])]
     >>> show("Dutch climate protesters blocked the A12 motorway in The Hague.", without=crowd_blocking_protests)
     [('Coerce', ['netherlands-opposition'], ['netherlands'])]
     """
-    if cand.protesters and top_of(cand.cls) in ("Assault", "Coerce") and cand.lemma in ex.blocking_verbs:
+    civic = bool(cand.actors) and all(s in word_list("civic_sectors") for _, s in cand.actors)
+    if (cand.protesters or civic) and top_of(cand.cls) in ("Assault", "Coerce") and cand.lemma in ex.blocking_verbs:
         cand.read_as("Protest", "144")
 
 
