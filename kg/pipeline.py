@@ -73,9 +73,11 @@ class Extractor:
         # (datelines, credits and the page's own lines are not the story: blanked, offsets kept)
         text, places = mask_datelines(mask_boilerplate(recase_title(article.text, article.title, gaz)))
         doc = self.nlp.make_doc(text)
-        for prev, tok in zip(doc, doc[1:]):
-            if "\n\n" in prev.text_with_ws and not tok.is_space:
-                tok.is_sent_start = True  # no sentence runs across paragraphs (a headline has no stop)
+        if "\n\n" in text:
+            toks = list(doc)
+            for prev, tok in zip(toks, toks[1:]):
+                if prev.is_space and "\n\n" in prev.text_with_ws and not tok.is_space:
+                    tok.is_sent_start = True  # no sentence runs across paragraphs (a headline has no stop)
         doc._.gpol_anchor = article.published
         doc._.gpol_source = article.text
         # a state the dateline names ("MAAN, Jordan -"), else the state of its town ("KHARTOUM -")

@@ -120,9 +120,11 @@ def _media_names(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of the names of two or more capitalised words that name a news outlet
     (:func:`~kg.actors.gazetteer.is_media`: "Saudi Press Agency", "Kenya News Agency")."""
     out, i, n = [], 0, len(doc)
+    # (each token's test once: a capitalised word of a name)
+    named = [(t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") for t in doc]
     while i < n:
         j = i
-        while j < n and (doc[j].is_title or doc[j].is_upper) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "NUM"):
+        while j < n and named[j]:
             j += 1
         if j - i >= 2 and normalize_name(doc[j - 1].text) in media_last_words() and is_media(doc[i:j].text):
             out.append((i, j))
@@ -291,9 +293,10 @@ def _expletive(tok: Token) -> bool:
     (``expletive_verbs``): "it was not clear who fired" (a clause of the verb or its adjective),
     "it helps to recall how the war began" (no object: "it helped the rebels to regroup" is an
     act), "it was Kinshasa that failed" (a cleft)."""
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "expl"):
+        return False
     h = tok.head
-    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "expl") or h.lemma_.lower() not in word_list("expletive_verbs") \
-            or any(c.dep_ in ("dobj", "dative") for c in h.children):
+    if h.lemma_.lower() not in word_list("expletive_verbs") or any(c.dep_ in ("dobj", "dative") for c in h.children):
         return False
     after = [c for c in h.children if c.i > h.i]
     for x in (h, *(c for c in after if c.dep_ in ("acomp", "attr"))):
