@@ -79,19 +79,20 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Accuse', ['israel'], ['hamas'])]
     """
     v = cand.tok
+    kids = list(v.children)  # (read once: each pass over v.children makes new token objects)
     # (the lexicon pattern each slot's label is looked up under, and the label)
-    slots = [("dobj:", c) for c in v.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")]
+    slots = [("dobj:", c) for c in kids if c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ")]
     # ("called the Venezuelan move a provocation": the small parser may hang the label off the
     # object, as the object's own object)
-    slots += [("dobj:", g) for c in v.children if c.dep_ in ("dobj", "oprd", "ccomp") and c.pos_ == "NOUN"
+    slots += [("dobj:", g) for c in kids if c.dep_ in ("dobj", "oprd", "ccomp") and c.pos_ == "NOUN"
               for g in c.children if g.dep_ in ("dobj", "oprd") and g.pos_ == "NOUN" and g.i > c.i]
     # ("held Hamas responsible": the parser may make the label the object's modifier after it, or
     # the head of a clause of its own)
-    slots += [("dobj:", g) for c in v.children if c.dep_ == "dobj"
+    slots += [("dobj:", g) for c in kids if c.dep_ == "dobj"
               for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i]
-    slots += [("dobj:", c) for c in v.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"
+    slots += [("dobj:", c) for c in kids if c.dep_ == "ccomp" and c.pos_ == "ADJ"
               and any(g.dep_ == "nsubj" for g in c.children)]
-    holders = [v, *(c for c in v.children if c.dep_ == "dobj")]
+    holders = [v, *(c for c in kids if c.dep_ == "dobj")]
     slots += [("prep:as:", o) for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
               for o in p.children if o.dep_ in ("pobj", "amod", "acomp") and o.pos_ in ("NOUN", "ADJ")]
     if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in v.children) and not any(
