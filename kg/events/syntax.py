@@ -50,10 +50,11 @@ def evidence_span(span: Span) -> tuple[int, str]:
     >>> evidence_span(doc[:])
     (0, 'Peru closed its border.')
     """
-    words = [t for t in span if not t.is_space]
-    if not words:
+    first = next((t for t in span if not t.is_space), None)
+    if first is None:
         return span.start_char, ""
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    last = next(span[i] for i in range(len(span) - 1, -1, -1) if not span[i].is_space)
+    start, end = first.idx, last.idx + len(last)
     source = span.doc._.gpol_source or span.doc.text
     raw = source[start:end]
     return start + len(raw) - len(raw.lstrip()), raw.strip()

@@ -171,9 +171,10 @@ class Telling:
                 cur = cur.head
                 continue
             break
-        # "..., according to the UN"
+        # "..., according to the UN" (the sentence's words scanned only when its source text has it)
         sent = tok.sent
-        for t in sent:
+        source = tok.doc._.gpol_source
+        for t in (sent if source is None or "according" in source[sent.start_char:sent.end_char].lower() else ()):
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
                 for o in t.nbor(1).children:
                     if o.dep_ == "pobj":
