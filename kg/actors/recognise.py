@@ -476,6 +476,7 @@ class ActorRecognizer:
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        toks = list(doc)  # (the passes over the document share one token object per word)
         actors: dict[str, Actor] = {}
         mentions: list[Mention] = []
         places: dict[int, str] = {}
@@ -563,7 +564,7 @@ class ActorRecognizer:
                 name_parts.setdefault(_strip_possessive(alias[0]), key)
 
         # 1b. a people living in another state: "ethnic Albanians in south Serbia", "Iraqi Kurds"
-        for tok in doc:
+        for tok in toks:
             if taken[tok.i] or tok.tag_ not in ("NNPS", "NNS") or not tok.is_title:
                 continue
             found = self._minority(doc, tok)
@@ -689,7 +690,7 @@ class ActorRecognizer:
                             actors[m.key].affiliation = st.key
 
         # 2b. acronyms the model missed, named as a group: "the ELN guerrilla group", "PKK militants"
-        for tok in doc:
+        for tok in toks:
             if taken[tok.i] or tok.ent_type_ not in ("", "ORG") or not tok.is_upper or len(tok) < 2 \
                     or tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.text in acronyms):
                 continue  # (an acronym the text defined may be tagged as a common noun: "FACT said")
@@ -708,7 +709,7 @@ class ActorRecognizer:
                     "gazetteer" if e else "ner", label=None if e else tok.text)
 
         # 3. single names: surnames of people named in full elsewhere in the Doc, then the gazetteer
-        for tok in doc:
+        for tok in toks:
             if taken[tok.i] or not tok.is_title:
                 continue
             word = _strip_possessive(tok.text)
@@ -1154,6 +1155,7 @@ class ActorRecognizer:
 
     def _descriptions(self, doc: Doc, actors: dict, mentions: list, taken: list, add,
                       places: dict[int, str] | None = None) -> None:
+        toks = list(doc)  # (one token object per word for the passes below)
         persons = [a for a in actors.values() if a.kind == "Person"]
         owned = {i for m in mentions if m.kind in ("State", "Organization") for i in range(m.start, m.end)}
         home = doc._.gpol_home or self._story_state(doc, mentions, places)
@@ -1164,7 +1166,7 @@ class ActorRecognizer:
         last_person: str | None = None
         crowd_group: tuple[Entry, str] | None = None  # the people in the street the story tells of
         crowd_nouns = word_list("crowd_nouns")
-        first_crowd = next((t.i for t in doc if t.lemma_.lower() in crowd_nouns), len(doc))  # first told of
+        first_crowd = next((t.i for t in toks if t.lemma_.lower() in crowd_nouns), len(doc))  # first told of
         last_body: Mention | None = None
         by_head: dict[str, list] = {}  # head noun of a named organisation -> (mention, name words)
         orgs_seen: list[Mention] = []  # organisations named so far, in order
@@ -1174,7 +1176,7 @@ class ActorRecognizer:
         sent_no = [0] * len(doc)
         for n, sent in enumerate(doc.sents):
             sent_no[sent.start:sent.end] = [n] * (sent.end - sent.start)
-        for tok in doc:
+        for tok in toks:
             m = by_pos.get(tok.i)
             if m is not None and m.kind == "Person":
                 last_person = m.key
