@@ -832,7 +832,7 @@ def agreeing_to_yield_is_a_concession(ex: EventExtractor, cand: Candidate, st: D
         o.dep_ == "pobj" and any(top_of(n.cls) == "Request" for n in ex.lex.noun(o.lemma_.lower()))
         for o in c.children) for c in v.children)
     if yields or granted:
-        cand.cls, cand.entry = "Concede", dataclasses.replace(cand.entry, cameo="080", cls="Concede", plover="CONCEDE")
+        cand.read_as("Concede", "080")
     return None
 
 
