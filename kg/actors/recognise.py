@@ -763,7 +763,7 @@ class ActorRecognizer:
         self._leaders_governments(doc, actors, mentions, taken, add)
 
         # 5. descriptions: "North Korea's top diplomat", "the Turkish president", "North Korean troops"
-        self._descriptions(doc, actors, mentions, taken, add, places)
+        self._descriptions(doc, toks, actors, mentions, taken, add, places)
 
         mentions.sort(key=lambda m: m.start)
         doc._.gpol_mentions = mentions
@@ -1153,9 +1153,8 @@ class ActorRecognizer:
         ranked = sorted(counts.values(), reverse=True)
         return max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
 
-    def _descriptions(self, doc: Doc, actors: dict, mentions: list, taken: list, add,
+    def _descriptions(self, doc: Doc, toks: list[Token], actors: dict, mentions: list, taken: list, add,
                       places: dict[int, str] | None = None) -> None:
-        toks = list(doc)  # (one token object per word for the passes below)
         persons = [a for a in actors.values() if a.kind == "Person"]
         owned = {i for m in mentions if m.kind in ("State", "Organization") for i in range(m.start, m.end)}
         home = doc._.gpol_home or self._story_state(doc, mentions, places)
