@@ -205,8 +205,9 @@ def _refine(cand: Candidate, refined: str | None) -> None:
 
 
 def doers_sector_refines_class(ex: EventExtractor, cand: Candidate, st: DocState):
-    """Who does it makes the noun's class finer (``noun_modifiers.tsv``, ``sector:`` rows): a strike
-    by farmers, doctors or a union is a labour strike, a protest, not an attack.
+    """Who does it makes the noun's class finer (``noun_modifiers.tsv``, ``sector:`` rows, where
+    ``sector:civic`` stands for every sector of ``data/syntax/civic_sectors.txt``): a strike by
+    farmers, doctors or a union is a labour strike, a protest, not an attack.
 
     >>> show("A strike by Kenyan doctors entered its third week.")
     [('Protest', ['kenya-health-workers'], ['kenya (inferred)'])]
@@ -214,7 +215,9 @@ def doers_sector_refines_class(ex: EventExtractor, cand: Candidate, st: DocState
     [('Airstrike', ['kenya-health-workers'], ['kenya (inferred)'])]
     """
     if cand.cls == cand.entry.cls:  # (not once a modifier has refined it: "drone strikes by the rebels")
-        _refine(cand, ex.lex.refine(cand.tok.lemma_, [f"sector:{s}" for _, s in cand.actors if s]))
+        sectors = [s for _, s in cand.actors if s]
+        civic = ["sector:civic"] if any(s in word_list("civic_sectors") for s in sectors) else []
+        _refine(cand, ex.lex.refine(cand.tok.lemma_, [f"sector:{s}" for s in sectors] + civic))
 
 
 def _attachment(cand: Candidate) -> tuple[Token, str]:
