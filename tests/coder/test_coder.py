@@ -146,9 +146,7 @@ def test_select_keeps_every_recipient_of_the_winning_reading_and_no_other():
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Brazil beat Argentina 2-0 in a World Cup qualifier in Sao Paulo on Tuesday.",
-                 marks=pytest.mark.xfail(strict=True, reason="known miss: national teams named as "
-                                         "their states, a sports result read as an attack (docs/coder.md)")),
+    "Brazil beat Argentina 2-0 in a World Cup qualifier in Sao Paulo on Tuesday.",
     "Six European countries hit the 0.7 percent UN aid target last year, the OECD said.",
     "Governments in the region often impose curfews during elections.",
     "The opposition leader launched a blistering attack on the government's budget in parliament.",

@@ -165,6 +165,8 @@ STOPS = [
      ('Condemn', ['peru'], ['chile (inferred)'])),
     (verbs.setting_participle_is_no_meeting, 'The African Union, meeting in Addis Ababa, urged calm in Sudan.',
      ('Meet', ['african-union'], [])),
+    (verbs.sports_result_is_no_event, 'Spain defeated Italy 3-1 at the European Championship in Berlin.',
+     ('ArmedAttack', ['spain'], ['italy'])),
 ]
 
 
@@ -270,3 +272,28 @@ def test_a_mediation_is_of_a_deal_talks_or_a_war_not_of_what_was_said(nlp):
     events = told(nlp, "Saudi Arabia accused Iran of rejecting Japan's mediation.")
     assert ("Accuse", ["saudi-arabia"], ["iran"]) in events
     assert [e for e in events if e[0] == "Mediate"] == [("Mediate", ["japan"], [])], events
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria beat Ghana on penalties in the final of the Africa Cup of Nations.",
+    "Japan defeated Germany 2-1 in their opening match.",
+    "India crushed Pakistan by eight wickets in Ahmedabad.",
+    "South Korea and Japan clashed in the final of the Asian Cup.",
+])
+def test_a_match_between_national_teams_is_no_attack(nlp, monkeypatch, text):
+    assert told(nlp, text) == []
+    without(monkeypatch, verbs.sports_result_is_no_event)
+    assert told(nlp, text) != []
+
+
+@pytest.mark.parametrize("text,event", [
+    # a phrase of time or place around a match does not make an attack a game
+    ("Russian and English supporters fought running battles in Marseille ahead of the match.",
+     ("ArmedAttack", ["russia-opposition"], ["russia"])),
+    ("The US Senate voted 98-2 to impose new sanctions on Russia.",
+     ("EconomicSanction", ["united-states"], ["russia"])),
+    ("Azerbaijan attacked Armenian positions in Nagorno-Karabakh in 2020.",
+     ("ArmedAttack", ["azerbaijan"], ["armenia"])),
+])
+def test_acts_near_a_score_or_a_match_are_still_told(nlp, text, event):
+    assert event in told(nlp, text), told(nlp, text)

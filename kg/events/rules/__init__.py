@@ -89,6 +89,7 @@ TOKEN_RULES = [
 VERB_READING = [
     # the verb and whether it tells an event of its own
     verbs.told_elsewhere,
+    verbs.sports_result_is_no_event,
     statements.demand_in_speech,
     statements.judgement_in_speech,
     statements.stated_refusal,

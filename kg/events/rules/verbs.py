@@ -7,6 +7,7 @@ verb tells no event, else nothing; what is left is told by :meth:`~kg.events.tel
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from ...taxonomy import quad_of, top_of
@@ -21,9 +22,11 @@ from .example import events as show  # noqa: F401  (the examples of the docstrin
 from .nouns import is_appeal
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..extract import EventExtractor
 
-__all__ = ["told_elsewhere", "claimed_attack", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
+__all__ = ["told_elsewhere", "sports_result_is_no_event", "claimed_attack", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
            "message_carries_the_event", "anonymity_is_no_event",
            "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "custody_is_the_states_act", "victims_and_causes",
@@ -53,6 +56,51 @@ def told_elsewhere(ex: EventExtractor, cand: Candidate, st: DocState):
     """
     if cand.tok.i in st.suppressed:
         return STOP
+
+
+_SCORE = re.compile(r"^\d{1,2}[-\u2013]\d{1,2}$")
+
+
+def _is_score(tok: Token) -> bool:
+    """"2-0" as one token, or "2" that a dash joins to another number of one or two digits."""
+    if _SCORE.match(tok.text):
+        return True
+    doc = tok.doc
+    if not (tok.is_digit and len(tok.text) <= 2):
+        return False
+    for a, b in ((tok.i + 1, tok.i + 2), (tok.i - 1, tok.i - 2)):
+        if 0 <= min(a, b) and max(a, b) < len(doc) and doc[a].text in ("-", "\u2013") \
+                and doc[b].is_digit and len(doc[b].text) <= 2:
+            return True
+    return False
+
+
+def sports_result_is_no_event(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A match between national teams named as their states ("Brazil beat Argentina 2-0 in a World
+    Cup qualifier") is no act between the states: a verb with a score among its own phrases, or
+    a phrase "in", "at", "to" or "by" headed by a noun of sport (``competition_nouns``), its own or
+    one of its phrases' ("on penalties in the final"), tells no event.
+
+    >>> show("Brazil beat Argentina 2-0 in a World Cup qualifier.")
+    []
+    >>> show("Brazil beat Argentina 2-0 in a World Cup qualifier.", without=sports_result_is_no_event)
+    [('ArmedAttack', ['brazil'], ['argentina'])]
+    """
+    nouns = word_list("competition_nouns")
+    if any(_is_score(c) for c in cand.tok.children):
+        return STOP
+    # the verb's prepositional phrases, and those of their objects ("on penalties in the final")
+    preps = [c for c in cand.tok.children if c.dep_ == "prep"]
+    while preps:
+        p = preps.pop()
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            if p.lower_ in ("in", "at", "to", "by") and (o.lemma_.lower() in nouns or o.lower_ in nouns
+                                                          or any(_is_score(t) for t in o.children)):
+                return STOP
+            preps += [c for c in o.children if c.dep_ == "prep"]
+    return None
 
 
 def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
