@@ -178,6 +178,18 @@ def _org_headed(span: Span) -> bool:
     return len(words) > 1 and span.root.lower_ in org_heads()
 
 
+def _capital_of_the_sentence(span: Span) -> bool:
+    """Whether a phrase of several words is written in lower case but for the capital that opens
+    its sentence ("Coast guard vessels will inspect", "Security forces opened fire"): a
+    description, not a name."""
+    first = next((t for t in span if not t.is_punct), None)
+    if first is None or not (first.is_sent_start or first.i > 0 and first.nbor(-1).is_sent_start
+                             and first.nbor(-1).is_punct):
+        return False
+    rest = [t for t in span if t.i > first.i and t.is_alpha]
+    return bool(rest) and first.is_title and all(t.is_lower for t in rest)
+
+
 def _strip_possessive(text: str) -> str:
     return re.sub(r"[’']s?$", "", text.strip()).strip()
 
@@ -666,8 +678,8 @@ class ActorRecognizer:
                     # ("strikes on Kharkiv", "shelled Goma": a town as an object the model tagged an organisation)
                     places[span.root.i] = text  # "the city of El Fasher", "in Bukavu" tagged as an organisation
                     continue
-                elif text.islower() or self.gaz.sector(name.lower()):
-                    continue  # "the Army", "defence ministry": whose, the phrase does not say
+                elif text.islower() or self.gaz.sector(name.lower()) or _capital_of_the_sentence(span):
+                    continue  # "the Army", "defence ministry", "Security forces": whose, the phrase does not say
                 elif len(span) > 1 and span[-1].lower_ in name_words("place_words", "last") \
                         and span[-1].lower_ not in _BODY_PLACE_WORDS and not _org_headed(span):
                     places[span.root.i] = name   # "the Union Buildings", "Trump Tower": a building

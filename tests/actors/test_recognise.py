@@ -602,3 +602,12 @@ def test_the_last_word_of_an_organisations_name_is_that_organisation(extractor):
     x = extract(extractor, "The Popular Front and the Patriotic Front met in Lusaka. The Front said talks would go on.")
     assert "front" not in x.actors or x.actors["front"].label == "Front"
     assert not any(a.alt_labels & {"Front"} for k, a in x.actors.items() if k != "front"), x.actors
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Norway barred Russian trawlers. Coast guard vessels will inspect any Russian ship.", "coast guard"),
+    ("Armenia and Azerbaijan clashed. Defence ministry spokesmen in Baku blamed Yerevan.", "defence ministry"),
+])
+def test_a_description_capitalised_by_its_sentence_is_no_name(extractor, text, phrase):
+    x = extract(extractor, text)
+    assert not any(phrase in a.label.lower() for a in x.actors.values()), x.actors
