@@ -1187,6 +1187,7 @@ class ActorRecognizer:
         sent_no = [0] * len(doc)
         for n, sent in enumerate(doc.sents):
             sent_no[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        mouthpieces: list[tuple[Token, Token]] = []  # spokesmen for a body described after them
         for tok in toks:
             m = by_pos.get(tok.i)
             if m is not None and m.kind == "Person":
@@ -1479,10 +1480,17 @@ class ActorRecognizer:
                     continue
             if tok.lemma_.lower() in word_list("mouthpiece_nouns") and tok.tag_ == "NN" \
                     and not any(c.dep_ == "appos" for c in tok.children):  # (not "his spokesman, Yehia Rasool")
-                # "Poroshenko's spokesman rejected the claims": the person whose words they are
+                # "Poroshenko's spokesman rejected the claims": the person whose words they are;
+                # "a spokesman for the Taliban": the person or body named after "for"
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
                 speaker = _mention_at(mentions, poss, lambda mm: mm.kind == "Person")
-                if speaker is not None and add(tok.i, tok.i + 1, speaker.key, "Person", "title"):
+                if speaker is None and poss is None:
+                    whose = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
+                                  for o in p.children if o.dep_ == "pobj"), None)
+                    speaker = _mention_at(mentions, whose)
+                    if speaker is None and whose is not None:
+                        mouthpieces.append((tok, whose))  # ("for the Russian foreign ministry": described later)
+                if speaker is not None and add(tok.i, tok.i + 1, speaker.key, speaker.kind, "title"):
                     continue
             holder = self._title_anaphor(tok, mod_tokens, persons, mentions, home)
             if holder is not None:
@@ -1603,6 +1611,10 @@ class ActorRecognizer:
                     ids = {t.i for t in mod_tokens}
                     gm.also = tuple(dict.fromkeys(m.key for m in mentions if m.start in ids and m.key != owner.key
                                                   and m.kind in ("State", "Organization")))
+        for tok, whose in mouthpieces:
+            speaker = _mention_at(mentions, whose)
+            if speaker is not None:
+                add(tok.i, tok.i + 1, speaker.key, speaker.kind, "title")
 
     def _add_group(self, actors: dict, add, tok: Token, state: Entry, sector: str, text: str) -> None:
         """Mention ``tok`` as the group of ``state``'s society its sector forms ("Darfur rebels"),

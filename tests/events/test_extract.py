@@ -1532,6 +1532,15 @@ def test_a_persons_spokesman_speaks_for_the_person_unless_named(extractor):
     assert not any(e[0] == "Reject" and e[1] == ("petro-poroshenko",) for e in evs), evs
 
 
+@pytest.mark.parametrize("text,actor", [
+    ("A spokesman for the Taliban accused Pakistan of bombing Kabul.", "taliban"),
+    ("A spokeswoman for the Russian foreign ministry accused Norway of violating the treaty.", "russia"),
+])
+def test_a_spokesman_for_someone_speaks_for_them(extractor, text, actor):
+    evs, _ = events(extractor, text)
+    assert any(e[0] == "Accuse" and e[1] == (actor,) for e in evs), evs
+
+
 def test_what_one_uses_a_means_to_do_is_the_users_act(extractor):
     # "used the summit to urge": the summit is the means, not the one who urges
     evs, _ = events(extractor, "Chancellor Olaf Scholz used the summit to urge Hungary to lift its veto.")
