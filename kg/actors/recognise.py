@@ -458,6 +458,15 @@ class ActorRecognizer:
                 return e
         return None
 
+    def _unowned_ministry(self, span: Span) -> bool:
+        """Whether an organisation's name is a ministry's that names no state ("the Ministry of
+        External Affairs", "the Defence Ministry"): a state's organ, which the description pass
+        gives to the state the story or the sentence says."""
+        if span.root.lemma_.lower() != "ministry":
+            return False
+        return not any(t.pos_ in ("PROPN", "ADJ") and self._state_of(span[t.i - span.start:t.i - span.start + 1])
+                       for t in span)
+
     def _state_of(self, span: Span) -> Entry | None:
         """The state a demonym, country name or capital/metonym stands for."""
         text = _strip_possessive(span.text)
@@ -678,8 +687,10 @@ class ActorRecognizer:
                     # ("strikes on Kharkiv", "shelled Goma": a town as an object the model tagged an organisation)
                     places[span.root.i] = text  # "the city of El Fasher", "in Bukavu" tagged as an organisation
                     continue
-                elif text.islower() or self.gaz.sector(name.lower()) or _capital_of_the_sentence(span):
-                    continue  # "the Army", "defence ministry", "Security forces": whose, the phrase does not say
+                elif text.islower() or self.gaz.sector(name.lower()) or _capital_of_the_sentence(span) \
+                        or self._unowned_ministry(span):
+                    continue  # "the Army", "defence ministry", "Security forces", "the Ministry of
+                    # External Affairs": whose, the phrase does not say
                 elif len(span) > 1 and span[-1].lower_ in name_words("place_words", "last") \
                         and span[-1].lower_ not in _BODY_PLACE_WORDS and not _org_headed(span):
                     places[span.root.i] = name   # "the Union Buildings", "Trump Tower": a building
@@ -1525,7 +1536,9 @@ class ActorRecognizer:
                     # "his government", "her country": the state of the person the pronoun is
                     add(tok.i, tok.i + 1, aff, "State", "group", sector=sector or "government")
                     continue
-                argument = tok.dep_ in _ARG_DEPS or tok.dep_ == "pobj" and tok.head.lower_ in _ARG_PREPS
+                argument = tok.dep_ in _ARG_DEPS or tok.dep_ == "pobj" and (
+                    tok.head.lower_ in _ARG_PREPS  # (or whom a spokesman speaks for)
+                    or tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in word_list("mouthpiece_nouns"))
                 whose = home
                 if home_agent and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "In Guatemala, police detained ...": the agents of the state the clause is set in
@@ -1548,9 +1561,11 @@ class ActorRecognizer:
                     add(tok.i, tok.i + 1, placed.key, "State", "group", sector=sector or "government")
                 elif home_agent and whose and argument and not any(c.dep_ == "poss" for c in tok.children) \
                         and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-                                    and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
+                                    and any(g.dep_ == "pobj" and not self._portfolio(c, g, mentions)
+                                            for g in c.children) for c in tok.children):
                     # (not "authorities in Croatia", "forces of the interim government": the phrase
-                    # says whose; but "accused the police of killing protesters" says what they did)
+                    # says whose; but "accused the police of killing protesters" says what they did,
+                    # and "the ministry of foreign affairs" its portfolio)
                     add(tok.i, tok.i + 1, whose, "State", "group", sector=sector or "government")
                 elif tok.lemma_.lower() in word_list("organisation_anaphors") and orgs_seen \
                         and any(c.lower_ == "the" for c in tok.children) \
@@ -1736,6 +1751,16 @@ class ActorRecognizer:
                     e = self.gaz.get(m.key)
                     return e if e is not None and e.kind == "State" else None
         return None
+
+    def _portfolio(self, prep: Token, pobj: Token, mentions: list) -> bool:
+        """Whether "of" after a ministry names its portfolio ("the ministry of foreign affairs",
+        "of defence"), not whose it is ("of Kenya", "of the interim government")."""
+        if prep.lower_ != "of" or prep.head.lemma_.lower() != "ministry":
+            return False
+        words = list(pobj.subtree)
+        return not any(_mention_at(mentions, t) is not None or t.lemma_.lower() in word_list("home_agents")
+                       for t in words) \
+            and self.gaz.locate(" ".join(t.text for t in words)) is None
 
     def _town_of(self, tok: Token, mentions: list, places: dict[int, str] | None) -> Entry | None:
         """The state an "in" phrase of ``tok`` names ("the foreign ministry in Mogadishu",

@@ -1541,6 +1541,19 @@ def test_a_spokesman_for_someone_speaks_for_them(extractor, text, actor):
     assert any(e[0] == "Accuse" and e[1] == (actor,) for e in evs), evs
 
 
+@pytest.mark.parametrize("text,actor", [
+    ("HANOI - The Ministry of Foreign Affairs accused China of violating Vietnamese sovereignty.", "vietnam"),
+    ("HANOI - The ministry of defence accused China of violating Vietnamese sovereignty.", "vietnam"),
+    ("NEW DELHI - The Ministry of External Affairs said Pakistan must act against militant groups.", "india"),
+    ("NEW DELHI - A spokesman for the Ministry of External Affairs said Pakistan must act against "
+     "militant groups.", "india"),
+])
+def test_a_ministry_named_by_its_portfolio_is_its_states(extractor, text, actor):
+    evs, x = events(extractor, text)
+    assert evs and all(e[1] == (actor,) for e in evs), evs
+    assert all(a.kind == "State" for a in x.actors.values()), x.actors
+
+
 def test_what_one_uses_a_means_to_do_is_the_users_act(extractor):
     # "used the summit to urge": the summit is the means, not the one who urges
     evs, _ = events(extractor, "Chancellor Olaf Scholz used the summit to urge Hungary to lift its veto.")
