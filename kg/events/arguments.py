@@ -767,8 +767,8 @@ class Arguments:
     def composed_entry(self, lemma: str, dobj: Token, st: DocState, v: Token | None = None) -> LexEntry | None:
         """An entry composed from the verb's kind and its object's, for pairs the CAMEO dictionary
         does not code: ending a cooperative act ("halted economic aid to Serbia", "suspended aid
-        deliveries": relations reduced, CAMEO 160) and building up forces ("strengthened its
-        forces": a deployment, CAMEO 154)."""
+        deliveries": relations reduced, CAMEO 160), building up forces ("strengthened its
+        forces": a deployment, CAMEO 154) and trading acts ("traded tariffs": the object's act)."""
         idx = st.idx
         if lemma in self.ending:
             # ("ended mediation efforts": the compound names the act; "suspended part of a military
@@ -800,6 +800,12 @@ class Arguments:
                 and any(self.armed(k, sector) for k, sector in self.subjects(v, st)):
             # "M23 rebels entered Bukavu": armed forces taking a town occupy it (CAMEO 192)
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "192", "COERCE", "Occupy", "rule")
+        if lemma in self.reciprocal and dobj.dep_ == "dobj" and (acts := self.event_noun(dobj)) is not None:
+            # "Ecuador and Colombia traded tariffs", "exchanged threats": each side's act of the
+            # object's kind on the other, not an exchange of goods
+            noun = self.lex.noun(acts.lemma_.lower())[0]
+            return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", noun.cameo, top_of(noun.cls).upper(), noun.cls,
+                            "rule")
         if lemma in self.buildup and dobj.dep_ == "dobj" and self.object_sector(dobj) == "military" \
                 and not any(c.dep_ in ("xcomp", "ccomp") for c in dobj.head.children):
             return LexEntry(lemma, f"dobj:{dobj.lemma_.lower()}", "154", "MOBILIZE", "Deploy", "rule")

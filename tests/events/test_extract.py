@@ -1554,6 +1554,17 @@ def test_a_ministry_named_by_its_portfolio_is_its_states(extractor, text, actor)
     assert all(a.kind == "State" for a in x.actors.values()), x.actors
 
 
+@pytest.mark.parametrize("text,top", [
+    ("QUITO - Ecuador and Colombia traded tariffs on Tuesday.", "Sanction"),
+    ("BEIJING - China and the United States exchanged sanctions last week.", "Sanction"),
+])
+def test_sides_trading_acts_do_that_act_to_each_other(extractor, text, top):
+    evs, _ = events(extractor, text)
+    pairs = {(e[1], e[2]) for e in evs if top_of(e[0]) == top}
+    assert len(pairs) == 2 and all(len(a) == 1 and len(r) == 1 and a != r for a, r in pairs), evs
+    assert not any(top_of(e[0]) == "Cooperate" for e in evs), evs
+
+
 def test_what_one_uses_a_means_to_do_is_the_users_act(extractor):
     # "used the summit to urge": the summit is the means, not the one who urges
     evs, _ = events(extractor, "Chancellor Olaf Scholz used the summit to urge Hungary to lift its veto.")
