@@ -22,12 +22,14 @@ product or organisation) are repaired from the names seen elsewhere in the same 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..graph.rdf import slugify
 from ..model import Actor
+from ..resources import data_path
 from .gazetteer import Entry, Gazetteer, is_media, media_last_words, name_words, normalize_name
 from ..events.modality import word_list
 from ..events.syntax import clause_verb
@@ -176,6 +178,19 @@ def _org_headed(span: Span) -> bool:
     of Kenya"; ``data/gazetteer/org_heads.txt``, as :mod:`kg.nlp.orgnames` reads them)."""
     words = [t.lower_ for t in span if t.pos_ != "DET"]
     return len(words) > 1 and span.root.lower_ in org_heads()
+
+
+@lru_cache(maxsize=1)
+def _anaphor_types() -> dict[str, frozenset[str]]:
+    """``data/syntax/organisation_anaphor_types.tsv``: the gazetteer types of organisation each
+    anaphor may refer to."""
+    out = {}
+    for line in data_path("syntax", "organisation_anaphor_types.tsv").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            word, types = line.split("\t", 1)
+            out[word.strip().lower()] = frozenset(types.split())
+    return out
 
 
 def _capital_of_the_sentence(span: Span) -> bool:
@@ -1574,10 +1589,15 @@ class ActorRecognizer:
                     # "the opposition alliance": the latest one named or described with "opposition"
                     kinds = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
                              and c.pos_ in ("NOUN", "PROPN") and c.is_lower}
+                    types = _anaphor_types().get(tok.lemma_.lower())
+
                     def fits(o: Mention) -> bool:
                         # a word the text names or describes it by; or a kind of group ("the jihadist
-                        # group") that an intergovernmental body is not
+                        # group") that an intergovernmental body is not; of a type the anaphor can
+                        # name ("the bloc": not an armed group)
                         entry = self.gaz.get(o.key)
+                        if types and entry is not None and entry.org_type and entry.org_type not in types:
+                            return False
                         return all(k in called.get(o.key, ()) or self.gaz.sector_group(self.gaz.sector(k))
                                    and not (entry is not None and entry.org_type == "igo") for k in kinds)
 

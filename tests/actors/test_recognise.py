@@ -611,3 +611,12 @@ def test_the_last_word_of_an_organisations_name_is_that_organisation(extractor):
 def test_a_description_capitalised_by_its_sentence_is_no_name(extractor, text, phrase):
     x = extract(extractor, text)
     assert not any(phrase in a.label.lower() for a in x.actors.values()), x.actors
+
+
+def test_the_bloc_is_no_armed_group_named_last(extractor):
+    # "the bloc" refers back to the latest organisation of a kind a bloc is
+    # (data/syntax/organisation_anaphor_types.tsv), not to the armed group named since
+    x = extract(extractor, "ECOWAS leaders met in Abuja on Monday. On Tuesday JNIM fighters attacked a base in "
+                           "Mali. Niger said it would leave the bloc in January.")
+    niger = [e for e in x.events if e.actors == ["niger"]]
+    assert niger and all(e.recipients == ["ecowas"] for e in niger), x.events
