@@ -130,6 +130,20 @@ class Arguments:
                     out.extend(self.actors_of(o, st, depth=depth + 1))
         return out
 
+    def _message_sender(self, t: Token, reach: int = 2) -> Token | None:
+        """The subject of the verb whose object was the latest message of ``t``'s name in the
+        ``reach`` sentences before ``t``'s ("handed a diplomatic note ... The note asked")."""
+        doc, lemma = t.doc, t.lemma_.lower()
+        first = t.sent.start
+        for _ in range(reach):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for m in reversed(doc[first:t.i]):
+            if m.lemma_.lower() == lemma and m.dep_ == "dobj" and m.head.pos_ == "VERB":
+                return next((c for c in m.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return None
+
     def actors_of(self, tok: Token, st: DocState, deep: bool = True, depth: int = 0) -> list[tuple[str, str | None]]:
         """Actors a noun phrase headed by ``tok`` refers to, with the sector for group nouns.
 
@@ -200,6 +214,12 @@ class Arguments:
                     if mm.kind in ("State", "Organization") or t.pos_ == "PROPN":
                         out.append((mm.key, None))
                         break
+            if authored and len(out) == before and depth < 3 and any(c.lower_ == "the" for c in t.children):
+                # "Egypt issued a statement on Sunday. The statement urged Israel ...": the one who
+                # issued or sent the message of that name told just before
+                sent_from = self._message_sender(t)
+                if sent_from is not None:
+                    out.extend(self.actors_of(sent_from, st, depth=depth + 1))
         seen, uniq = set(), []
         for k, s in out:
             if k not in seen:

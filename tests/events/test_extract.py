@@ -1565,6 +1565,17 @@ def test_sides_trading_acts_do_that_act_to_each_other(extractor, text, top):
     assert not any(top_of(e[0]) == "Cooperate" for e in evs), evs
 
 
+@pytest.mark.parametrize("text,event", [
+    ("CAIRO - Egypt issued a statement on Sunday. The statement urged Israel to halt the offensive.",
+     ("Request", ("egypt",), ("israel",), "Asserted")),
+    ("MOSCOW - Russia sent a letter to the Security Council on Friday. The letter accused Ukraine of "
+     "shelling the plant.", ("Accuse", ("russia",), ("ukraine",), "Asserted")),
+])
+def test_a_message_named_again_is_its_senders(extractor, text, event):
+    evs, _ = events(extractor, text)
+    assert event in evs, evs
+
+
 def test_what_one_uses_a_means_to_do_is_the_users_act(extractor):
     # "used the summit to urge": the summit is the means, not the one who urges
     evs, _ = events(extractor, "Chancellor Olaf Scholz used the summit to urge Hungary to lift its veto.")
