@@ -1516,6 +1516,14 @@ class ActorRecognizer:
                     speaker = _mention_at(mentions, whose)
                     if speaker is None and whose is not None:
                         mouthpieces.append((tok, whose))  # ("for the Russian foreign ministry": described later)
+                    if speaker is None and whose is None \
+                            and any(c.dep_ == "compound" and c.lemma_.lower() in word_list("home_agents")
+                                    for c in tok.children) \
+                            and (placed := self._town_of(tok, mentions, places)) is not None and placed.kind == "State":
+                        # "a foreign ministry spokesman in Beijing": the ministry of the place's state
+                        self._ensure(actors, placed.key, "State", placed.label)
+                        if add(tok.i, tok.i + 1, placed.key, "State", "group", sector="government"):
+                            continue
                 if speaker is not None and add(tok.i, tok.i + 1, speaker.key, speaker.kind, "title"):
                     continue
             holder = self._title_anaphor(tok, mod_tokens, persons, mentions, home)

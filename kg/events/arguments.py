@@ -22,7 +22,7 @@ from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
 from .state import DocState
-from .syntax import (ALLY_PREPS, INSTRUMENT_VERBS, SUPPORT_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
+from .syntax import (ALLY_PREPS, INSTRUMENT_VERBS, SUMMONING_VERBS, SUPPORT_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
                      TOPIC_PREPS, TOPIC_VERBS, amount_of, clause_tokens, clause_triggers, is_amount, is_commentator, object_context, side_of,
                      story_states, with_partitive)
 from .tops import ADDRESSED_TOPS, AIMED_AT_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
@@ -325,6 +325,8 @@ class Arguments:
                     return self.subjects(h, st, depth + 1)  # "ordered the army to strike": the leader's
                 if objs and h.lemma_.lower() in INSTRUMENT_VERBS and not any(o.i in st.idx for o in objs):
                     return self.subjects(h, st, depth + 1)  # "used his speech to call on X": the user's
+                if objs and h.lemma_.lower() in SUMMONING_VERBS and objs[0].lemma_.lower() in self.diplomat_nouns:
+                    return self.subjects(h, st, depth + 1)  # "summoned the ambassador to protest": the summoner's
                 if objs:
                     return [a for o in objs for a in self.actors_of(o, st)]
                 raised = [c for c in h.children if c.dep_ == "nsubjpass"]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event
 from .modality import word_list
 
-__all__ = ["TOPIC_PREPS", "TOPIC_VERBS", "PROMPTING_NOUNS", "SUBJ", "MEANS_NOUNS", "SUBJECT_CONTROL_PREPS", "INSTRUMENT_VERBS", "SUPPORT_PREPS", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
+__all__ = ["TOPIC_PREPS", "TOPIC_VERBS", "PROMPTING_NOUNS", "SUBJ", "MEANS_NOUNS", "SUBJECT_CONTROL_PREPS", "INSTRUMENT_VERBS", "SUMMONING_VERBS", "SUPPORT_PREPS", "RECIPIENT_PREPS", "LOCATIVE_PREPS", "REACTION_PREPS", "PARTICLES", "SHARED_PLACES",
            "CAUSE_PREPS", "MEMBER_PREPS", "SETTING_PREPS", "FUTURE_AUXILIARIES", "evidence_span", "clause_tokens", "clause_verb", "holds", "is_amount", "amount_of", "object_context",
            "by_trigger", "clause_triggers", "story_states", "own_clause", "side_of", "with_partitive", "is_commentator"]
 
@@ -31,6 +31,7 @@ PROMPTING_NOUNS = word_list("prompting_nouns")  # "at Washington's request": who
 SETTING_PREPS = word_list("setting_prepositions")  # "in talks with X, Y said"
 MEANS_NOUNS = word_list("means_nouns")  # "spoke by telephone with X"
 SUBJECT_CONTROL_PREPS = word_list("subject_control_prepositions")  # "responded by expelling X"
+SUMMONING_VERBS = word_list("summoning_verbs")  # "summoned the ambassador to protest": the summoner protests
 INSTRUMENT_VERBS = word_list("instrument_verbs")  # "used his speech to call on X": the user calls
 ALLY_PREPS = word_list("ally_prepositions")  # "fought alongside X": X is on the subject's side
 MEMBER_PREPS = word_list("member_prepositions")  # "several countries, including Japan": the members

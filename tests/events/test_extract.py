@@ -1576,6 +1576,18 @@ def test_a_message_named_again_is_its_senders(extractor, text, event):
     assert event in evs, evs
 
 
+def test_a_summoned_diplomat_is_no_actor_of_the_summoners_purpose(extractor):
+    # "summoned X to protest": the summoner protests (not "urged X to withdraw": X withdraws)
+    evs, _ = events(extractor, "MANILA - The foreign ministry in Manila summoned China's deputy ambassador to "
+                               "protest.")
+    assert evs and all(e[1] == ("philippines",) and e[2] == ("china",) for e in evs), evs
+
+
+def test_a_ministry_spokesman_in_a_capital_speaks_for_its_state(extractor):
+    evs, _ = events(extractor, "MANILA - A foreign ministry spokesman in Beijing urged Manila to stop provocations.")
+    assert ("Request", ("china",), ("philippines",), "Asserted") in evs, evs
+
+
 def test_what_one_uses_a_means_to_do_is_the_users_act(extractor):
     # "used the summit to urge": the summit is the means, not the one who urges
     evs, _ = events(extractor, "Chancellor Olaf Scholz used the summit to urge Hungary to lift its veto.")
