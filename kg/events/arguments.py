@@ -131,8 +131,9 @@ class Arguments:
         return out
 
     def _message_sender(self, t: Token, reach: int = 2) -> Token | None:
-        """The subject of the verb whose object was the latest message of ``t``'s name in the
-        ``reach`` sentences before ``t``'s ("handed a diplomatic note ... The note asked")."""
+        """The subject of the verb whose object was the latest message or measure of ``t``'s name
+        in the ``reach`` sentences before ``t``'s ("handed a diplomatic note ... The note asked",
+        "passed a media law ... praised the law")."""
         doc, lemma = t.doc, t.lemma_.lower()
         first = t.sent.start
         for _ in range(reach):
@@ -214,9 +215,11 @@ class Arguments:
                     if mm.kind in ("State", "Organization") or t.pos_ == "PROPN":
                         out.append((mm.key, None))
                         break
-            if authored and len(out) == before and depth < 3 and any(c.lower_ == "the" for c in t.children):
+            made = authored or t.lemma_.lower() in self.policy_nouns
+            if made and len(out) == before and depth < 3 and any(c.lower_ == "the" for c in t.children):
                 # "Egypt issued a statement on Sunday. The statement urged Israel ...": the one who
-                # issued or sent the message of that name told just before
+                # issued or sent the message of that name told just before; "... passed a media
+                # law. The Russian embassy praised the law": whoever passed it
                 sent_from = self._message_sender(t)
                 if sent_from is not None:
                     out.extend(self.actors_of(sent_from, st, depth=depth + 1))

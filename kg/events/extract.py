@@ -67,6 +67,7 @@ class EventExtractor(Arguments, Telling):
         self.obligation = word_list("obligation_auxiliaries")
         self.crowd_nouns = word_list("crowd_nouns")
         self.message_nouns = word_list("message_nouns")
+        self.policy_nouns = word_list("policy_nouns")
         self.relational_nouns = word_list("relational_nouns")
         self.claiming_verbs = word_list("claiming_verbs")
         self.responsibility_nouns = word_list("responsibility_nouns")

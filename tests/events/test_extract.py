@@ -1576,6 +1576,17 @@ def test_a_message_named_again_is_its_senders(extractor, text, event):
     assert event in evs, evs
 
 
+@pytest.mark.parametrize("text,event", [
+    ("BELGRADE - Serbia's parliament passed a media law on Wednesday. The Russian embassy praised the law.",
+     ("Support", ("russia",), ("serbia",), "Asserted")),
+    ("BUDAPEST - Hungary adopted a new asylum law on Monday. The European Commission condemned the law on "
+     "Tuesday.", ("Accuse", ("european-commission",), ("hungary",), "Asserted")),
+])
+def test_a_measure_named_again_is_its_makers(extractor, text, event):
+    evs, _ = events(extractor, text)
+    assert event in evs, evs
+
+
 def test_a_summoned_diplomat_is_no_actor_of_the_summoners_purpose(extractor):
     # "summoned X to protest": the summoner protests (not "urged X to withdraw": X withdraws)
     evs, _ = events(extractor, "MANILA - The foreign ministry in Manila summoned China's deputy ambassador to "
