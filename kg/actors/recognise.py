@@ -188,8 +188,8 @@ def _anaphor_types() -> dict[str, frozenset[str]]:
     for line in data_path("syntax", "organisation_anaphor_types.tsv").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            word, types = line.split("\t", 1)
-            out[word.strip().lower()] = frozenset(types.split())
+            word, *types = line.split()
+            out[word.lower()] = frozenset(types)
     return out
 
 
@@ -479,8 +479,7 @@ class ActorRecognizer:
         gives to the state the story or the sentence says."""
         if span.root.lemma_.lower() != "ministry":
             return False
-        return not any(t.pos_ in ("PROPN", "ADJ") and self._state_of(span[t.i - span.start:t.i - span.start + 1])
-                       for t in span)
+        return not any(t.pos_ in ("PROPN", "ADJ") and self._state_of(t.doc[t.i:t.i + 1]) for t in span)
 
     def _state_of(self, span: Span) -> Entry | None:
         """The state a demonym, country name or capital/metonym stands for."""
@@ -1510,20 +1509,19 @@ class ActorRecognizer:
                 # "a spokesman for the Taliban": the person or body named after "for"
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
                 speaker = _mention_at(mentions, poss, lambda mm: mm.kind == "Person")
-                if speaker is None and poss is None:
-                    whose = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
-                                  for o in p.children if o.dep_ == "pobj"), None)
+                whose = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
+                              for o in p.children if o.dep_ == "pobj"), None) if poss is None else None
+                if whose is not None:
                     speaker = _mention_at(mentions, whose)
-                    if speaker is None and whose is not None:
+                    if speaker is None:
                         mouthpieces.append((tok, whose))  # ("for the Russian foreign ministry": described later)
-                    if speaker is None and whose is None \
-                            and any(c.dep_ == "compound" and c.lemma_.lower() in word_list("home_agents")
-                                    for c in tok.children) \
-                            and (placed := self._town_of(tok, mentions, places)) is not None and placed.kind == "State":
-                        # "a foreign ministry spokesman in Beijing": the ministry of the place's state
-                        self._ensure(actors, placed.key, "State", placed.label)
-                        if add(tok.i, tok.i + 1, placed.key, "State", "group", sector="government"):
-                            continue
+                elif poss is None and any(c.dep_ == "compound" and c.lemma_.lower() in word_list("home_agents")
+                                          for c in tok.children) \
+                        and (placed := self._town_of(tok, mentions, places)) is not None and placed.kind == "State":
+                    # "a foreign ministry spokesman in Beijing": the ministry of the place's state
+                    self._ensure(actors, placed.key, "State", placed.label)
+                    if add(tok.i, tok.i + 1, placed.key, "State", "group", sector="government"):
+                        continue
                 if speaker is not None and add(tok.i, tok.i + 1, speaker.key, speaker.kind, "title"):
                     continue
             holder = self._title_anaphor(tok, mod_tokens, persons, mentions, home)

@@ -130,10 +130,11 @@ class Arguments:
                     out.extend(self.actors_of(o, st, depth=depth + 1))
         return out
 
-    def _message_sender(self, t: Token, reach: int = 2) -> Token | None:
-        """The subject of the verb whose object was the latest message or measure of ``t``'s name
-        in the ``reach`` sentences before ``t``'s ("handed a diplomatic note ... The note asked",
-        "passed a media law ... praised the law")."""
+    def _maker(self, t: Token, reach: int = 2) -> Token | None:
+        """Who issued, sent or passed the message or measure ``t`` names again: the subject of the
+        verb whose object was the latest message or measure of ``t``'s name in the ``reach``
+        sentences before ``t``'s ("handed a diplomatic note ... The note asked", "passed a media
+        law ... praised the law")."""
         doc, lemma = t.doc, t.lemma_.lower()
         first = t.sent.start
         for _ in range(reach):
@@ -220,9 +221,9 @@ class Arguments:
                 # "Egypt issued a statement on Sunday. The statement urged Israel ...": the one who
                 # issued or sent the message of that name told just before; "... passed a media
                 # law. The Russian embassy praised the law": whoever passed it
-                sent_from = self._message_sender(t)
-                if sent_from is not None:
-                    out.extend(self.actors_of(sent_from, st, depth=depth + 1))
+                maker = self._maker(t)
+                if maker is not None:
+                    out.extend(self.actors_of(maker, st, depth=depth + 1))
         seen, uniq = set(), []
         for k, s in out:
             if k not in seen:
