@@ -25,7 +25,8 @@ from .state import DocState
 from .syntax import (ALLY_PREPS, INSTRUMENT_VERBS, SUMMONING_VERBS, SUPPORT_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
                      TOPIC_PREPS, TOPIC_VERBS, amount_of, clause_tokens, clause_triggers, is_amount, is_commentator, object_context, side_of,
                      story_states, with_partitive)
-from .tops import ADDRESSED_TOPS, AIMED_AT_TOPS, COOPERATION, FROM_ORIGIN_TOPS, OF_AGENT_TOPS, SPEECH_ACT_TOPS, TOPIC_TOPS
+from .tops import (ADDRESSED_TOPS, AIMED_AT_TOPS, COOPERATION, FROM_ORIGIN_TOPS, NON_STATEMENT_CLASSES, OF_AGENT_TOPS,
+                   SPEECH_ACT_TOPS, TOPIC_TOPS)
 
 __all__ = ["Arguments", "recipient_prep"]
 
@@ -320,6 +321,13 @@ class Arguments:
             objs = [c for c in h.head.children if c.dep_ == "dobj"]
             if objs:  # "thanked the United States for brokering the truce": the one thanked brokered
                 return [a for o in objs for a in self.actors_of(o, st)]
+        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == "," \
+                and h.dep_ == "ccomp" and h.i != v.i and h.head.i < h.i and self.speech_act(v) \
+                and h.head.lemma_.lower() in self.speech:
+            # "Egypt said the dam threatened its security, accusing Addis Ababa of ...": the parser
+            # hangs the participle off the reported clause; an accusation, appeal or rejection
+            # set off after it is the speaker's own (as "said that ... and accused" is)
+            return self.subjects(h.head, st, depth + 1)
         if v.dep_ in ("xcomp", "advcl", "pcomp") and h.i != v.i:
             # controlled clause: "Choe reaffirmed ..., pledging backing": the subject carries over;
             # "urged Moscow to return": the object of the governing verb is the subject
@@ -625,7 +633,8 @@ class Arguments:
         preps = {f"prep:{c.lower_}" for c in v.children if c.dep_ == "prep"}
         # "called on the United States to end": a preposition the verb takes says its sense
         entries = [e for e in entries if e.pattern in preps] + [e for e in entries if not e.pattern]
-        return bool(entries) and top_of(entries[0].cls) in SPEECH_ACT_TOPS
+        return bool(entries) and top_of(entries[0].cls) in SPEECH_ACT_TOPS \
+            and entries[0].cls not in NON_STATEMENT_CLASSES
 
     def claimants(self, sent: Span, st: DocState) -> list[tuple[str, str | None]]:
         """Who claims an attack in the sentence ``sent``: the subject of a claiming verb whose object

@@ -53,6 +53,8 @@ REACTING_TOPS = {"Accuse", "Protest", "Reject"}
 # Statements one makes of or to another: after a reported clause, "and accused X", "and urged X"
 # is the speaker's act rather than the reported subject's
 SPEECH_ACT_TOPS = {"Accuse", "Request", "Reject", "Threaten", "Support"}
+# classes of those tops that are deeds, not statements ("inspecting a railway project")
+NON_STATEMENT_CLASSES = {"Investigate"}
 # Meetings and talks, whose "on"/"over"/"about" phrase names what they are about, not who takes
 # part: "an emergency meeting on Haiti" (data/syntax/topic_prepositions.txt)
 TOPIC_TOPS = {"Consult"}

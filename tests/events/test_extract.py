@@ -78,6 +78,22 @@ def test_a_speech_act_joined_to_a_reported_clause_is_the_speakers(extractor):
     assert not any(t == "Assault" and a != ("ukraine",) for t, a, r, m in found)
 
 
+def test_a_speech_act_set_off_after_a_reported_clause_is_the_speakers(extractor):
+    # the parser hangs "accusing" off the reported clause ("threatened"), whose subject is no actor
+    found, _ = events(extractor, "Egypt said the dam threatened its water security, accusing Addis Ababa "
+                                 "of acting unilaterally.")
+    assert ("Accuse", ("egypt",), ("ethiopia",), "Asserted") in found, found
+    # nor is the appeal the reported subject's when that subject is an actor
+    found, _ = events(extractor, "Russia said Ukraine had shelled the plant, calling on the IAEA to act.")
+    assert ("Request", ("russia",), ("iaea",), "Asserted") in found, found
+    assert not any(t == "Request" and a == ("ukraine",) for t, a, r, m in found), found
+    # a deed set off after the clause stays the reported subject's ("inspecting" is investigation)
+    found, _ = events(extractor, "Officials in Vientiane said Vietnamese Prime Minister Pham Minh Chinh had "
+                                 "spent two days in Laos, inspecting a railway project and meeting Prime "
+                                 "Minister Sonexay Siphandone.")
+    assert any(t == "Consult" and a == ("pham-minh-chinh",) for t, a, r, m in found), found
+
+
 def test_a_prepositional_speech_act_joined_to_a_negated_reported_clause(extractor):
     # "called on" is an appeal through its preposition; the negation of "were not sufficient"
     # is not the appeal's: a finite conjunct shares no auxiliary with its head
