@@ -321,13 +321,9 @@ class Arguments:
             objs = [c for c in h.head.children if c.dep_ == "dobj"]
             if objs:  # "thanked the United States for brokering the truce": the one thanked brokered
                 return [a for o in objs for a in self.actors_of(o, st)]
-        if v.dep_ == "advcl" and v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].text == "," \
-                and h.dep_ == "ccomp" and h.i != v.i and h.head.i < h.i and self.speech_act(v) \
-                and h.head.lemma_.lower() in self.speech:
-            # "Egypt said the dam threatened its security, accusing Addis Ababa of ...": the parser
-            # hangs the participle off the reported clause; an accusation, appeal or rejection
-            # set off after it is the speaker's own (as "said that ... and accused" is)
-            return self.subjects(h.head, st, depth + 1)
+        speaker_verb = self.set_off_speech_act(v)
+        if speaker_verb is not None:
+            return self.subjects(speaker_verb, st, depth + 1)
         if v.dep_ in ("xcomp", "advcl", "pcomp") and h.i != v.i:
             # controlled clause: "Choe reaffirmed ..., pledging backing": the subject carries over;
             # "urged Moscow to return": the object of the governing verb is the subject
@@ -635,6 +631,25 @@ class Arguments:
         entries = [e for e in entries if e.pattern in preps] + [e for e in entries if not e.pattern]
         return bool(entries) and top_of(entries[0].cls) in SPEECH_ACT_TOPS \
             and entries[0].cls not in NON_STATEMENT_CLASSES
+
+    def set_off_speech_act(self, v: Token, cls: str | None = None) -> Token | None:
+        """The verb of saying or denying whose own act ``v`` is, when ``v`` is a speech act set off
+        by a comma after the clause that verb reports: "Egypt said the dam threatened its security,
+        accusing Addis Ababa of ...", "China denied that it had supplied engines, calling the claims
+        groundless". The parser hangs the participle off the reported clause; like "said that ...
+        and accused", it is the speaker's own act, done as the speaker's verb is (not denied).
+        ``cls``, when the act's class is known, says whether it is a statement (a label the verb
+        gives: "calling the claims groundless"); else the verb's first sense does."""
+        h = v.head
+        if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i == 0 or v.doc[v.i - 1].text != "," \
+                or h.dep_ != "ccomp" or h.i == v.i or h.head.i > h.i:
+            return None
+        gov = h.head.lemma_.lower()
+        statement = self.speech_act(v) if cls is None else (
+            top_of(cls) in SPEECH_ACT_TOPS and cls not in NON_STATEMENT_CLASSES)
+        if (gov in self.speech or gov in self.denials) and statement:
+            return h.head
+        return None
 
     def claimants(self, sent: Span, st: DocState) -> list[tuple[str, str | None]]:
         """Who claims an attack in the sentence ``sent``: the subject of a claiming verb whose object

@@ -32,7 +32,11 @@ class Telling:
         claimed = self.claimed_by(tok, st)
         speaker = tok.doc._.gpol_actors.get(claimed) if claimed else None
         # (an act a side ordered its own forces to do is told as done: "ordered troops to shoot")
-        modality = modality or ("Asserted" if tok.i in st.ordered else modality_of(tok))
+        if modality is None and tok.i not in st.ordered:
+            # "China denied that it had supplied engines, calling the claims groundless": a speech
+            # act set off after the reported clause is done as the speaker's verb is
+            modality = modality_of(self.set_off_speech_act(tok, cls) or tok)
+        modality = modality or "Asserted"
         if modality == "Asserted" and modality_from is not None:
             modality = modality_of(modality_from)  # "did not take part in the talks"
         if speaker is not None and speaker.kind == "Person" and actor_keys == {speaker.affiliation} \

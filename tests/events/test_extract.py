@@ -94,6 +94,17 @@ def test_a_speech_act_set_off_after_a_reported_clause_is_the_speakers(extractor)
     assert any(t == "Consult" and a == ("pham-minh-chinh",) for t, a, r, m in found), found
 
 
+def test_a_speech_act_set_off_after_a_denied_clause_is_not_denied(extractor):
+    # the denial is of the reported act, not of the label the speaker gives the charge
+    found, _ = events(extractor, "Uganda denied that its defence chief had met M23 commanders, calling a "
+                                 "United Nations report baseless.")
+    assert ("Reject", ("uganda",), ("united-nations",), "Asserted") in found, found
+    assert any(t == "Consult" and m == "Negated" for t, a, r, m in found), found
+    # a deed set off after the denied clause stays denied with it
+    found, _ = events(extractor, "Russia denied that it had struck the market, killing 12 people.")
+    assert found and all(m == "Negated" for t, a, r, m in found), found
+
+
 def test_a_prepositional_speech_act_joined_to_a_negated_reported_clause(extractor):
     # "called on" is an appeal through its preposition; the negation of "were not sufficient"
     # is not the appeal's: a finite conjunct shares no auxiliary with its head
