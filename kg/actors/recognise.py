@@ -48,6 +48,8 @@ _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "und
 _HOME_SOCIETY = {"opposition", "education", "media", "labour", "human_rights", "agriculture", "party", "religion"}
 # the sectors of a crowd in the street that police act on ("police detained hundreds")
 _CROWD_SECTORS = {"opposition", "education", "labour", "civilians", "agriculture"}
+# the agencies a bare "the army" names as the story last named them: whose army, not the dateline's
+_OWNED_BEFORE = {"military"}
 # the sentences of a story's lead (its headline and first sentences), which tell what it is about
 _LEAD_SENTENCES = 3
 # where "the army", "police", "the government" stand for the story's own state: its subject ("the
@@ -1213,6 +1215,7 @@ class ActorRecognizer:
         for n, sent in enumerate(doc.sents):
             sent_no[sent.start:sent.end] = [n] * (sent.end - sent.start)
         mouthpieces: list[tuple[Token, Token]] = []  # spokesmen for a body described after them
+        owned_agents: dict[str, str] = {}  # a state agency's sector -> the state last named as its owner
         for tok in toks:
             m = by_pos.get(tok.i)
             if m is not None and m.kind == "Person":
@@ -1560,7 +1563,10 @@ class ActorRecognizer:
                 argument = tok.dep_ in _ARG_DEPS or tok.dep_ == "pobj" and (
                     tok.head.lower_ in _ARG_PREPS  # (or whom a spokesman speaks for)
                     or tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in word_list("mouthpiece_nouns"))
-                whose = home
+                # "Sudan's army ... the army" in a story filed from Jeddah: the state whose agency of
+                # that kind the story named last, else the story's own
+                whose = owned_agents.get(sector, home) if home_agent and sector in _OWNED_BEFORE and not mods \
+                    and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) else home
                 if home_agent and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "In Guatemala, police detained ...": the agents of the state the clause is set in
                     where = self._setting_state(_verb_of(tok), mentions, places)
@@ -1648,6 +1654,8 @@ class ActorRecognizer:
                 owner_mention = next((mm for mm in mentions if mm.start <= min(t.i for t in mod_tokens) < mm.end
                                       or mm.key == owner.key and mm.start in [t.i for t in mod_tokens]), None)
                 gm = add(tok.i, tok.i + 1, owner.key, owner.kind, "group", sector=sector or "government")
+                if gm is not None and owner.kind == "State" and sector and not role:
+                    owned_agents[sector] = owner.key
                 if gm is not None:  # "Russian and Ukrainian delegations": every owner
                     ids = {t.i for t in mod_tokens}
                     gm.also = tuple(dict.fromkeys(m.key for m in mentions if m.start in ids and m.key != owner.key
@@ -1847,9 +1855,19 @@ class ActorRecognizer:
         """The state or organisation named among ``tokens``: a mention there, else ``affiliation``
         (when the caller has looked it up already), else the gazetteer's reading of the words."""
         ids = {t.i for t in tokens}
-        for m in mentions:
-            if m.start in ids and m.kind in ("State", "Organization"):
-                return self.gaz.get(m.key) or Entry(m.key, m.kind, m.text, (), None, None, None, None)
+
+        def depth(m) -> int:
+            # how deep the mention sits in the phrase: "Saudi Arabia - Sudan's army" (a dateline the
+            # parser joins to the sentence) is Sudan's, the possessor, not its compound's
+            t, n = doc[m.start:m.end].root, 0
+            while t.head.i != t.i and t.head.i in ids:
+                t, n = t.head, n + 1
+            return n
+
+        found = [m for m in mentions if m.start in ids and m.kind in ("State", "Organization")]
+        if found:
+            m = min(found, key=lambda m: (m.how == "group", depth(m)))  # (a name before a description)
+            return self.gaz.get(m.key) or Entry(m.key, m.kind, m.text, (), None, None, None, None)
         return affiliation or self._affiliation_in(doc, tokens)
 
     def _title_anaphor(self, tok: Token, mod_tokens: list, persons: list[Actor], mentions: list,

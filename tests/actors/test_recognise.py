@@ -620,3 +620,17 @@ def test_the_bloc_is_no_armed_group_named_last(extractor):
                            "Mali. Niger said it would leave the bloc in January.")
     niger = [e for e in x.events if e.actors == ["niger"]]
     assert niger and all(e.recipients == ["ecowas"] for e in niger), x.events
+
+
+def test_the_army_is_the_state_whose_army_the_story_named(extractor):
+    # filed from a third country: the dateline's state is not the army's (the parser also joins the
+    # dateline to the sentence, making "Saudi Arabia" a compound of the possessor "Sudan")
+    x = extract(extractor, "JEDDAH, Saudi Arabia - Sudan's army and the Rapid Support Forces resumed talks "
+                           "on Tuesday. Saudi and U.S. mediators shuttled between the two delegations. An RSF "
+                           "spokesman accused the army of bombing Omdurman.")
+    assert any(e.type == "Accuse" and e.recipients == ["sudan"] for e in x.events), x.events
+    assert not any("saudi-arabia" in e.recipients for e in x.events if e.type == "Accuse"), x.events
+    # with no army named, the dateline's state's
+    x = extract(extractor, "KHARTOUM - The RSF attacked a market on Tuesday. An RSF spokesman accused the army "
+                           "of bombing Omdurman.")
+    assert any(e.type == "Accuse" and e.recipients == ["sudan"] for e in x.events), x.events
