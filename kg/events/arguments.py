@@ -147,14 +147,16 @@ class Arguments:
                 return next((c for c in m.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return None
 
-    def actors_of(self, tok: Token, st: DocState, deep: bool = True, depth: int = 0) -> list[tuple[str, str | None]]:
+    def actors_of(self, tok: Token, st: DocState, deep: bool = True, depth: int = 0,
+                  conjuncts: bool = True) -> list[tuple[str, str | None]]:
         """Actors a noun phrase headed by ``tok`` refers to, with the sector for group nouns.
 
-        Coordinated phrases ("Moscow and Kyiv") give all their conjuncts.
+        Coordinated phrases ("Moscow and Kyiv") give all their conjuncts (unless ``conjuncts`` is
+        false: the noun alone).
         """
         idx = st.idx
         out: list[tuple[str, str | None]] = []
-        for t in [tok, *tok.conjuncts]:
+        for t in [tok, *tok.conjuncts] if conjuncts else [tok]:
             listed = self.members(t, st, depth)
             if listed:
                 out.extend(listed)
@@ -246,10 +248,14 @@ class Arguments:
                         co_subjects += [idx[t.i] for t in [p, *p.conjuncts] if t.i in idx
                                         and not any(c.dep_ == "case" for c in t.children)]
             for s in subj:
+                alone = False
                 if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl" and v.head.i != v.i:
                     # "Turkey, which sent troops to Qatar, ...", "Macron, who visited Beirut, ...":
-                    # the relative pronoun stands for the noun the clause hangs off
+                    # the relative pronoun stands for the noun the clause hangs off; for it alone
+                    # when the clause comes before the noun's conjuncts ("Egypt, which backs the
+                    # army, and the UAE said ...")
                     s = v.head
+                    alone = any(c.i > v.i for c in s.conjuncts)
                 if s.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in s.children):
                     # "The Red Cross operating in Iraq said": the small model makes the reduced
                     # relative the subject and the body its subject
@@ -263,8 +269,9 @@ class Arguments:
                     # "Organization of American States Secretary General Albert Ramdin said": the
                     # parser ends the organisation's name with the person its title names
                     s = s.right_edge
-                out.extend(self.actors_of(s, st))
-                out.extend(a for a in self.titled_coordination(s, st) if a not in out)
+                out.extend(self.actors_of(s, st, conjuncts=not alone))
+                if not alone:
+                    out.extend(a for a in self.titled_coordination(s, st) if a not in out)
                 # "X, Y's envoy, said": an appositive subject (not the owner an appositive of a named
                 # actor mentions: "Pakistan, a key U.S. ally, refused")
                 for ap in s.children:

@@ -1063,6 +1063,12 @@ def test_a_relative_pronoun_subject_is_the_noun_its_clause_hangs_off(extractor):
     assert ("Mobilize", ("turkey",), ("qatar",), "Asserted") in found
     found, _ = events(extractor, "Macron, who visited Beirut on Thursday, said France would help.")
     assert ("Consult", ("emmanuel-macron",), ("lebanon",), "Asserted") in found
+    # of the noun alone when the clause comes before its conjuncts; of all when after them
+    found, _ = events(extractor, "Egypt, which sent troops to Sudan, and the United Arab Emirates said they "
+                                 "backed the talks.")
+    assert [a for t, a, r, m in found if t == "Mobilize"] == [("egypt",)], found
+    found, _ = events(extractor, "France and Germany, which both sent troops to Mali, condemned the coup.")
+    assert {a for t, a, r, m in found if t == "Mobilize"} == {("france",), ("germany",)}, found
 
 
 def test_a_stance_a_person_states_for_their_side_is_their_own_speech_act(extractor):
