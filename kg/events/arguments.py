@@ -302,6 +302,13 @@ class Arguments:
             return []  # "its troops exchanged fire and two peacekeepers had been killed": by whom is not told
         if v.dep_ == "conj" and h.i != v.i:
             g = h.head
+            if h.dep_ in ("xcomp", "ccomp") and h.tag_ == "VB" and v.tag_ in ("VBD", "VBZ") and h.head.i != h.i:
+                # "urged Kosovo to suspend operations and called on Serbs to end", "demanded that the
+                # government restore subsidies and threatened to block roads": a verb in the past
+                # joined to a bare one is the governor's second act, not the controlled clause's
+                while g.tag_ == "VB" and g.dep_ in ("xcomp", "ccomp") and g.head.i != g.i:
+                    g = g.head
+                return self.subjects(g, st, depth + 1)
             if h.dep_ == "ccomp" and g.i != h.i and g.lemma_.lower() in self.speech and self.speech_act(v) \
                     and g.i < h.i and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
                 # "Muyaya said that the army held positions and accused Rwanda of sending troops",
@@ -310,10 +317,6 @@ class Arguments:
                 # rejection, threat or praise there is the speaker's own (not when the speaker
                 # comes after: "X spoke with Y and urged restraint, her spokesman said" is X's)
                 return self.subjects(g, st, depth + 1)
-            if h.dep_ == "xcomp" and h.tag_ == "VB" and v.tag_ in ("VBD", "VBZ") and h.head.i != h.i:
-                # "urged Kosovo to suspend operations and called on Serbs to end": a verb in the past
-                # joined to an infinitive is the governor's second act, not the controlled clause's
-                return self.subjects(h.head, st, depth + 1)
             own_passive = any(c.dep_ == "auxpass" for c in v.children) or (
                 v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children))
             raised = [c for c in h.children if c.dep_ == "nsubjpass"]

@@ -106,10 +106,13 @@ def modality_of(tok: Token) -> str:
                 return "Hypothetical"
             if dep == "conj" and _negated(head) and not finite and not any(c.dep_ == "nsubj" for c in cur.children):
                 return "Negated"
-            if finite and head.dep_ == "xcomp" and head.tag_ == "VB" and head.head.i != head.i:
-                # "urged Kosovo to suspend operations and called on Serbs": the governor's second
-                # act, not part of what it urged
+            if finite and head.dep_ in ("xcomp", "ccomp") and head.tag_ == "VB" and head.head.i != head.i:
+                # "urged Kosovo to suspend operations and called on Serbs", "said the government
+                # should tell parliament whether ..., and accused Modi": the governor's second act
+                # (the nearest verb in a tense above), not part of what it urged or asked
                 cur = head.head
+                while cur.tag_ == "VB" and cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
+                    cur = cur.head
                 continue
             cur = head
             continue

@@ -105,6 +105,19 @@ def test_a_speech_act_set_off_after_a_denied_clause_is_not_denied(extractor):
     assert found and all(m == "Negated" for t, a, r, m in found), found
 
 
+def test_a_verb_in_the_past_joined_to_a_bare_one_is_the_governors_next_act(extractor):
+    # "accused" hangs off "regain" (after "would", under "whether", under "should tell"): no part of
+    # what the party asked for, not hypothetical, and the party's own act
+    found, _ = events(extractor, "NEW DELHI - India and China agreed to resume patrols. The Congress party said "
+                                 "the government should tell parliament whether Indian soldiers would regain "
+                                 "access to the areas, and accused Modi of having given China a clean chit.")
+    assert ("Accuse", ("indian-national-congress",), ("narendra-modi",), "Asserted") in found, found
+    # after a demand's subjunctive, the one who demanded threatens
+    found, _ = events(extractor, "The Bolivian miners' federation demanded that the government restore fuel "
+                                 "subsidies and threatened to block roads into La Paz.")
+    assert [a for t, a, r, m in found if t == "Threaten"] == [("bolivia-labour",)], found
+
+
 def test_a_prepositional_speech_act_joined_to_a_negated_reported_clause(extractor):
     # "called on" is an appeal through its preposition; the negation of "were not sufficient"
     # is not the appeal's: a finite conjunct shares no auxiliary with its head

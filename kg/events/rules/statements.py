@@ -130,8 +130,12 @@ def demand_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):
             ex.emit(st, "Request", "020", cand.tok, speakers, targets, 0.5, cand.sent)
             # the act demanded is the demand's content, not an event of its own ("urged X to"),
             # nor is anything told inside it ("must be ready to mediate", "must reach an agreement")
+            # (but a verb in the past joined to a bare one is the speaker's next act: "said the
+            # government should tell parliament whether ..., and accused Modi")
+            own = {t.i for cc in (c, *c.conjuncts) for x in cc.subtree
+                   if x.dep_ == "conj" and x.tag_ in ("VBD", "VBZ") and x.head.tag_ == "VB" for t in x.subtree}
             st.suppressed.update(t.i for cc in (c, *c.conjuncts) for t in cc.subtree
-                                    if t.pos_ in ("VERB", "NOUN", "ADJ"))
+                                 if t.pos_ in ("VERB", "NOUN", "ADJ") and t.i not in own)
 
 
 def judgement_in_speech(ex: EventExtractor, cand: Candidate, st: DocState):

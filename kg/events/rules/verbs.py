@@ -770,9 +770,10 @@ def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
                 or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             if c.dep_ == "acl" and c.head.i != getattr(obj_noun, "i", -1):
                 continue
-            # (not a finite conjunct of an infinitive: "offered to send food and criticised the
-            # embargo" tells a second act of the subject's, no part of what was offered)
-            finite = c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            # (not a finite conjunct of an infinitive or a bare verb after a modal: "offered to send
+            # food and criticised the embargo", "said the government should tell parliament ...,
+            # and accused Modi" tell a second act of the subject's, no part of what was offered)
+            finite = c.tag_ == "VB"
             for cc in (c, *[x for x in c.conjuncts if not (finite and x.tag_ in ("VBD", "VBZ"))]):
                 st.suppressed.add(cc.i)
                 # and the complements it takes in turn ("urged Washington to stop arming Taiwan")
