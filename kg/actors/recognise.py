@@ -31,6 +31,7 @@ from ..graph.rdf import slugify
 from ..model import Actor
 from ..resources import data_path
 from .gazetteer import Entry, Gazetteer, is_media, media_last_words, name_words, normalize_name
+from ..events.lexicon import labelling_verbs
 from ..events.modality import word_list
 from ..events.syntax import clause_verb
 from ..nlp.orgnames import acronym_after, org_heads
@@ -1338,6 +1339,13 @@ class ActorRecognizer:
                     found = _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")
                     if found is not None:
                         ref, antecedent = found, sayer
+                elif reported is tok and tok.head.lemma_.lower() in labelling_verbs() and antecedent is None \
+                        and tok.head.dep_ in ("relcl", "pcomp", "ccomp", "acl") \
+                        and (found := self._main_subject(tok, mentions)) is not None:
+                    # "Guyana asked the Security Council to meet on what it called Venezuela's
+                    # threats", "urged Iran to free the sailors, whom it accused of spying": a label
+                    # set in a clause of the sentence is its main subject's (the speaker's) word
+                    ref, antecedent = found
                 elif reported is tok and tok.head.dep_ in ("ccomp", "relcl") and antecedent is None:
                     # "Beijing restored the accreditation of Japanese journalists it had expelled":
                     # the subject of the clause that holds it, not the body named last
@@ -1711,6 +1719,18 @@ class ActorRecognizer:
         if plural != (tok.lower_ == "they"):
             return None
         return found, subj
+
+    @staticmethod
+    def _main_subject(tok: Token, mentions: list) -> "tuple[Mention, Token] | None":
+        """The state or organisation that is the subject of the main clause of ``tok``'s sentence,
+        named before ``tok``, with its head token; when the number agrees with the pronoun."""
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = _mention_at(mentions, subj, lambda m: m.kind != "Person" and m.how != "pronoun")
+        if found is None or subj.i >= tok.i:
+            return None
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        return (found, subj) if plural == (tok.lower_ == "they") else None
 
     @staticmethod
     def _said_in(tok: Token) -> Token | None:

@@ -26,7 +26,7 @@ from typing import Iterable
 from ..errors import KGError
 from ..resources import data_path
 
-__all__ = ["LexEntry", "NounEntry", "Lexicon", "LexiconError", "LexiconErrors"]
+__all__ = ["LexEntry", "NounEntry", "Lexicon", "LexiconError", "LexiconErrors", "labelling_verbs"]
 
 
 class LexiconErrors:
@@ -231,3 +231,12 @@ def _load(folder: str) -> Lexicon:
                        recipient_preps=tuple(p for p in r[4].split(",") if p))
              for r in _read(base / "nouns.tsv", _NOUN_FIELDS)]
     return Lexicon(verbs, nouns)
+
+
+@lru_cache(maxsize=1)
+def labelling_verbs() -> frozenset[str]:
+    """The verbs that give their object a label ("called the vote a provocation", "described it as
+    ..."): the lemmas of ``data/lexicon/labelling_verbs.tsv``."""
+    lines = data_path("lexicon", "labelling_verbs.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return frozenset(r[0] for r in rows[1:])

@@ -634,3 +634,11 @@ def test_the_army_is_the_state_whose_army_the_story_named(extractor):
     x = extract(extractor, "KHARTOUM - The RSF attacked a market on Tuesday. An RSF spokesman accused the army "
                            "of bombing Omdurman.")
     assert any(e.type == "Accuse" and e.recipients == ["sudan"] for e in x.events), x.events
+
+
+def test_a_label_in_a_clause_is_the_main_subjects_word(extractor):
+    # "what it called": the speaker's label, not the body named last (the one asked to meet)
+    x = extract(extractor, "GEORGETOWN - Guyana asked the United Nations Security Council on Thursday to hold "
+                           "an urgent meeting on what it called Venezuela's escalating threats.")
+    assert any(e.actors == ["guyana"] and e.recipients == ["venezuela"] for e in x.events), x.events
+    assert not any(e.actors == ["un-security-council"] for e in x.events), x.events
