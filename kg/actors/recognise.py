@@ -1622,8 +1622,12 @@ class ActorRecognizer:
                                    and not (entry is not None and entry.org_type == "igo") for k in kinds)
 
                     ref = next((o for o in reversed(orgs_seen) if fits(o)), None)
-                    if ref is not None:
-                        add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun")
+                    if ref is not None and (pm := add(tok.i, tok.i + 1, ref.key, ref.kind, "pronoun")) is not None \
+                            and (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "poss" and tok.head.tag_ == "NNS"
+                                 and tok.head.dep_ in ("nsubj", "nsubjpass")):
+                        # ("The group's leaders say they halted attacks": named again as the subject,
+                        # or as the owner of the people who are, it is what a pronoun after it refers to)
+                        last_body = pm
                 elif tok.lemma_.lower() in word_list("state_anaphors") and home and tok.tag_ == "NN" \
                         and any(c.lower_ == "the" for c in tok.children) \
                         and not any(c.dep_ in ("amod", "compound") for c in tok.children) \

@@ -642,3 +642,15 @@ def test_a_label_in_a_clause_is_the_main_subjects_word(extractor):
                            "an urgent meeting on what it called Venezuela's escalating threats.")
     assert any(e.actors == ["guyana"] and e.recipients == ["venezuela"] for e in x.events), x.events
     assert not any(e.actors == ["un-security-council"] for e in x.events), x.events
+
+
+def test_a_pronoun_refers_to_the_body_named_again_as_the_subject(extractor):
+    # "the group" two sentences on names the Houthis again; "they" after it is theirs
+    x = extract(extractor, "The Houthis stopped firing at ships in March. The lull is fragile. The group's "
+                           "leaders said they would resume attacks if Israel renewed its offensive.")
+    assert any(e.actors == ["houthis"] for e in x.events if e.type in ("Threaten", "Assault")), x.events
+    # not when the body is named again only as the owner of one person
+    x = extract(extractor, "The CSTO met in Minsk. The lull is fragile. The alliance's secretary-general offered "
+                           "to help the two governments negotiate if they asked for it.")
+    assert not any(e.actors == ["csto"] and e.type == "Request"
+                   for e in x.events), x.events
