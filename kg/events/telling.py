@@ -19,6 +19,10 @@ from .tops import COOPERATION, DIRECTED_TOPS, JOINT_CLASSES, PLACE_RECIPIENT_TOP
 
 __all__ = ["Telling"]
 
+# speech acts of verbal conflict whose announcement tells no intent of its own: announcing an
+# appeal, an accusation or a rejection is making it, not a threat
+UNTHREATENING = {"Request", "Accuse", "Reject"}
+
 
 class Telling:
     """Writing events with their context (a mixin of the event extractor)."""
@@ -115,19 +119,25 @@ class Telling:
         else:
             pairs = [(a, None) for a in actors]
         start, evidence = evidence_span(sent)
-        own_intent = (modality == "Hypothetical" and top not in ("Agree", "Threaten")
+        # "will withdraw its force unless X arranges a ceasefire", "if the junta does not set a date,
+        # ECOWAS will ask ...": an act announced on a condition the other side must meet is a threat
+        conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and (
+            m.lower_ == "unless" or m.lower_ == "if" and any(n.dep_ == "neg" for n in c.children))
+            for m in c.children) for c in tok.children)
+        # (but an announced appeal, accusation or rejection is no threat: "Tallinn will ask NATO to")
+        speech_only = top in UNTHREATENING and not conditioned
+        own_intent = (modality == "Hypothetical" and top not in ("Agree", "Threaten") and not speech_only
                       and claimed is not None
                       and (claimed in actor_keys or (speaker is not None and speaker.affiliation in actor_keys)))
-        if modality == "Hypothetical" and top not in ("Agree", "Threaten") and claimed is None \
+        if modality == "Hypothetical" and top not in ("Agree", "Threaten") and not speech_only and claimed is None \
                 and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in tok.children):
             own_intent = True  # "Finland will give Tanzania a grant": told as settled, an intent (CAMEO 03)
         intent_cls = "Agree" if quad_of(cls) in COOPERATION else "Threaten"
         if top in ("Concede", "Retreat"):
             intent_cls = "Concede"  # "said it would allow monitors in", "will release 40 students": an
             # announced concession, release or withdrawal not yet made is a concession (coding rule R19)
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in tok.children):
-            intent_cls = "Threaten"  # "will withdraw its force unless X arranges a ceasefire": a threat
+        if conditioned:
+            intent_cls = "Threaten"
         intent_parties = None
         if own_intent and not recipients and intent_cls in DIRECTED_TOPS:
             intent_parties = parties if parties is not None else self.other_parties(

@@ -654,6 +654,20 @@ def test_announced_act_with_an_unless_condition_is_a_threat(extractor):
     assert not [f for f in found if f[0] == "Agree" and f[3] == "Asserted"]
 
 
+def test_an_announced_appeal_or_rejection_is_no_threat_unless_conditioned(extractor):
+    # announcing an appeal is making it: the appeal, not a threat besides it
+    found, _ = events(extractor, "Estonia says Tallinn will ask NATO to increase its naval presence.")
+    assert ("Request", ("estonia",), ("nato",), "Hypothetical") in found, found
+    assert not any(t == "Threaten" for t, a, r, m in found), found
+    # on a condition the other side must meet, it is a threat
+    found, _ = events(extractor, "Bulgaria said it would veto North Macedonia's EU accession talks unless Skopje "
+                                 "recognised the Bulgarian roots of its language.")
+    assert ("Threaten", ("bulgaria",), ("north-macedonia",), "Asserted") in found, found
+    found, _ = events(extractor, "If the junta does not set an election date, ECOWAS will ask its member states "
+                                 "to suspend all flights to Bamako.")
+    assert any(t == "Threaten" and a == ("ecowas",) for t, a, r, m in found), found
+
+
 def test_parallel_act_takes_the_leads_target_and_aid_for_nobody_is_dropped(extractor):
     found, _ = events(extractor, "KABUL, Sept 1 (Wire) - Japan sent emergency aid to eastern Afghanistan on "
                                  "Monday. The United States has not offered assistance.")
