@@ -92,6 +92,11 @@ def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
 
     >>> show("The Chadian army launched an incursion from Niger into Libya.")
     [('ArmedAttack', ['chad'], ['libya'])]
+
+    A participle of targeting names whom it is aimed at (``data/syntax/targeting_verbs.txt``):
+
+    >>> show("The EU imposed new sanctions targeting Russia's oil sector.")
+    [('EconomicSanction', ['european-union'], ['russia'])]
     """
     entry, idx = cand.entry, st.idx
     actor_preps = set(getattr(entry, "actor_preps", ()) or ()) | {"by", "from"}
@@ -100,7 +105,16 @@ def noun_arguments(ex: EventExtractor, cand: Candidate, st: DocState):
         recip_preps -= TOPIC_PREPS  # "a meeting on Haiti", "talks over Syria": what it is about
     actors, recipients, themes = cand.actors, cand.recipients, cand.themes
     for c in cand.kids:
-        if c.dep_ == "poss" or (c.dep_ in ("amod", "nmod") and c.i in idx):
+        if c.dep_ == "acl" and c.lemma_.lower() in word_list("targeting_verbs"):
+            # "sanctions targeting vessels of Russia's shadow fleet", "strikes aimed at Hezbollah":
+            # the first actor its object (or its "at"/"against" phrase) names
+            objs = [o for o in c.children if o.dep_ == "dobj"] + [
+                o for p in c.children if p.dep_ == "prep" and p.lower_ in ("at", "against")
+                for o in p.children if o.dep_ == "pobj"]
+            named = [idx[t.i] for o in objs for t in o.subtree if t.i in idx]
+            if named:
+                recipients.append((named[0].key, named[0].sector))
+        elif c.dep_ == "poss" or (c.dep_ in ("amod", "nmod") and c.i in idx):
             actors.extend(ex.actors_of(c, st))
         elif c.dep_ == "compound" and c.i in idx:
             themes.extend(ex.actors_of(c, st))  # "Ukraine support", "Iran sanctions", "U.S. sanctions"
