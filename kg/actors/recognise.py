@@ -1332,13 +1332,13 @@ class ActorRecognizer:
                         ref, antecedent = found, subj
                     elif tok.head.dep_ in ("nsubj", "nsubjpass"):
                         reported = tok.head  # "FACT said its forces had withdrawn": not the place last named
-                if reported is not None and (said := self._said_in(reported)) is not None:
+                said = self._said_in(reported) if reported is not None else None
+                sayer = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+                if (found := _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")) is not None:
                     # "The Philippines, which lies south of Taiwan, said it would hold drills", "the
-                    # Houthis said the deal did not cover Israel, which they would keep targeting": the sayer
-                    sayer = next((c for c in said.children if c.dep_ == "nsubj"), None)
-                    found = _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")
-                    if found is not None:
-                        ref, antecedent = found, sayer
+                    # Houthis said the deal did not cover Israel, which they would keep targeting": the
+                    # sayer (when the saying verb has a subject of its own: not "saying it would ...")
+                    ref, antecedent = found, sayer
                 elif reported is tok and tok.head.lemma_.lower() in labelling_verbs() and antecedent is None \
                         and tok.head.dep_ in ("relcl", "pcomp", "ccomp", "acl") \
                         and (found := self._main_subject(tok, mentions)) is not None:

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from kg.model import Article
+from kg.taxonomy import top_of
 
 
 def extract(extractor, text, id="t"):
@@ -654,3 +655,16 @@ def test_a_pronoun_refers_to_the_body_named_again_as_the_subject(extractor):
                            "to help the two governments negotiate if they asked for it.")
     assert not any(e.actors == ["csto"] and e.type == "Request"
                    for e in x.events), x.events
+
+
+
+def test_a_pronoun_under_a_saying_verb_with_no_subject_of_its_own(extractor):
+    # "saying it ...", "and said it ...": the pronoun is the subject of the clause that holds it, not
+    # the body named last (a relative clause's own antecedent least of all)
+    x = extract(extractor, "The Democratic Republic of Congo turned down an invitation, saying it would not sit "
+                           "at the same table as the M23 rebels, whom it accuses Rwanda of arming.")
+    assert any(e.type == "Accuse" and e.actors == ["democratic-republic-of-the-congo"]
+               and e.recipients == ["rwanda"] for e in x.events), x.events
+    x = extract(extractor, "Egypt banned flights to Libya and said it would send food aid to Sudan.")
+    assert any(top_of(e.type) == "Aid" and e.actors == ["egypt"] for e in x.events), x.events
+    assert not any(top_of(e.type) == "Aid" and e.actors == ["libya"] for e in x.events), x.events
