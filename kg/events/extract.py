@@ -98,6 +98,7 @@ class EventExtractor(Arguments, Telling):
         self.evacuees = word_list("evacuee_nouns")
         self.issuing = word_list("issuing_verbs")
         self.needs_recipient = word_list("requires_recipient")
+        self.comment_verbs = word_list("comment_verbs")
         self.naming_verbs = word_list("naming_verbs")
         self.intent_adjectives = word_list("intent_adjectives")
         self.arrival_words = word_list("arrival_words")

@@ -167,6 +167,8 @@ STOPS = [
      ('Meet', ['african-union'], [])),
     (verbs.sports_result_is_no_event, 'Spain defeated Italy 3-1 at the European Championship in Berlin.',
      ('ArmedAttack', ['spain'], ['italy'])),
+    (verbs.declining_to_comment_is_no_event, 'Beijing refused to confirm the meeting.',
+     ('Reject', ['china'], [])),
 ]
 
 

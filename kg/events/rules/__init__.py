@@ -100,6 +100,7 @@ VERB_READING = [
     verbs.diplomats_told_to_leave,
     verbs.message_carries_the_event,
     verbs.anonymity_is_no_event,
+    verbs.declining_to_comment_is_no_event,
     verbs.noun_object_types_event,
 ]
 

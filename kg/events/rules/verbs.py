@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from ..extract import EventExtractor
 
-__all__ = ["told_elsewhere", "sports_result_is_no_event", "claimed_attack", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
+__all__ = ["told_elsewhere", "sports_result_is_no_event", "declining_to_comment_is_no_event", "claimed_attack", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
            "message_carries_the_event", "anonymity_is_no_event",
            "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "custody_is_the_states_act", "victims_and_causes",
@@ -268,6 +268,23 @@ def anonymity_is_no_event(ex: EventExtractor, cand: Candidate, st: DocState):
     """
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in ex.naming_verbs
            and any(a.dep_ == "auxpass" for a in c.children) for c in cand.tok.children):
+        return STOP
+    return None
+
+
+def declining_to_comment_is_no_event(ex: EventExtractor, cand: Candidate, st: DocState):
+    """Refusing to answer the press ("declined to comment", "refused to confirm the meeting",
+    "declined to say whether") rejects no one: a verb of refusal whose infinitive is a verb of
+    answering (``comment_verbs``) tells no event.
+
+    >>> show("The Kremlin declined to comment on the report.")
+    []
+    >>> show("The Kremlin declined to comment on the report.", without=declining_to_comment_is_no_event)
+    [('Reject', ['russia'], [])]
+    """
+    plain = ex.lex.verb(cand.lemma)
+    if plain is not None and top_of(plain.cls) == "Reject" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in ex.comment_verbs for c in cand.tok.children):
         return STOP
     return None
 
