@@ -364,12 +364,17 @@ class Arguments:
             if v.dep_ == "relcl" and any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
                 return []  # "France, whose troops were expelled": the one acted on, not the actor
             found = self.actors_of(h, st)
-            if not found and h.dep_ in ("attr", "oprd") and h.head.pos_ in ("VERB", "AUX"):
-                return self.subjects(h.head, st, depth + 1)  # "Russia became the first country to recognise"
+            if not found and h.dep_ in ("attr", "oprd") and h.head.pos_ in ("VERB", "AUX") \
+                    and h.head.lemma_.lower() in ("be", "become", "remain"):
+                # "Russia became the first country to recognise" (not "called the statements
+                # blaming Putin outrageous", which the parser may make the label)
+                return self.subjects(h.head, st, depth + 1)
             if not found and v.dep_ == "acl" and v.tag_ == "VBG" and h.dep_ == "dobj" \
-                    and h.lemma_.lower() in self.message_nouns and h.head.pos_ == "VERB":
+                    and h.lemma_.lower() in self.message_nouns and h.head.pos_ == "VERB" \
+                    and h.head.lemma_.lower() in self.issuing:
                 # "the PKK issued a declaration demanding ...", "released a statement condemning":
-                # the one who issued it
+                # the one who issued it (not who answers it: "rejected reports linking Tehran to
+                # the attack", "called statements blaming Putin outrageous" are others' words)
                 return self.subjects(h.head, st, depth + 1)
             return found
         return []

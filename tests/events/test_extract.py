@@ -1098,6 +1098,18 @@ def test_a_relative_pronoun_subject_is_the_noun_its_clause_hangs_off(extractor):
     assert {a for t, a, r, m in found if t == "Mobilize"} == {("france",), ("germany",)}, found
 
 
+def test_a_participle_on_a_message_is_its_authors_not_whoever_answers_it(extractor):
+    # the statement issued is the issuer's act
+    found, _ = events(extractor, "Egypt put out a statement condemning Israel.")
+    assert ("Accuse", ("egypt",), ("israel",), "Asserted") in found, found
+    # the reports rejected, the statements called outrageous, are others' words
+    found, _ = events(extractor, "Iran rejected reports linking Tehran to the attack.")
+    assert not any(t == "Accuse" for t, a, r, m in found), found
+    found, _ = events(extractor, "Spokesman Dmitry Peskov called Western leaders' statements blaming Putin "
+                                 "outrageous.")
+    assert not any(r == ("vladimir-putin",) for t, a, r, m in found), found
+
+
 def test_a_stance_a_person_states_for_their_side_is_their_own_speech_act(extractor):
     # R4, R7: the speaker's own stance; an act of their side they report stays the side's
     found, _ = events(extractor, "Chinese Foreign Minister Wang Yi said China firmly opposed the sale of "
