@@ -1716,22 +1716,24 @@ class ActorRecognizer:
         else:
             prev = doc[sent.start - 1].sent
             subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        found = _mention_at(mentions, subj, lambda m: m.kind != "Person" and m.how != "pronoun")
-        if found is None:
-            return None
-        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
-        if plural != (tok.lower_ == "they"):
-            return None
-        return found, subj
+        return ActorRecognizer._agreeing_body(tok, subj, mentions)
 
     @staticmethod
     def _main_subject(tok: Token, mentions: list) -> "tuple[Mention, Token] | None":
         """The state or organisation that is the subject of the main clause of ``tok``'s sentence,
         named before ``tok``, with its head token; when the number agrees with the pronoun."""
-        root = tok.sent.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i >= tok.i:
+            return None
+        return ActorRecognizer._agreeing_body(tok, subj, mentions)
+
+    @staticmethod
+    def _agreeing_body(tok: Token, subj: Token | None, mentions: list) -> "tuple[Mention, Token] | None":
+        """The state or organisation (by name, not by pronoun) the subject ``subj`` names, with
+        ``subj``, when its number agrees with the pronoun ``tok`` ("it": one, not a coordination or
+        a plural noun; "they": those)."""
         found = _mention_at(mentions, subj, lambda m: m.kind != "Person" and m.how != "pronoun")
-        if found is None or subj.i >= tok.i:
+        if found is None:
             return None
         plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
         return (found, subj) if plural == (tok.lower_ == "they") else None

@@ -21,6 +21,7 @@ from ..actors.gazetteer import Entry
 from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
 from .lexicon import LexEntry
+from .modality import tensed_governor
 from .state import DocState
 from .syntax import (ALLY_PREPS, INSTRUMENT_VERBS, SUMMONING_VERBS, SUPPORT_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
                      TOPIC_PREPS, TOPIC_VERBS, amount_of, clause_tokens, clause_triggers, is_amount, is_commentator, object_context, side_of,
@@ -29,6 +30,12 @@ from .tops import (ADDRESSED_TOPS, AIMED_AT_TOPS, COOPERATION, FROM_ORIGIN_TOPS,
                    SPEECH_ACT_TOPS, TOPIC_TOPS)
 
 __all__ = ["Arguments", "recipient_prep"]
+
+
+def _statement(cls: str) -> bool:
+    """Whether an act of class ``cls`` is a statement one makes of another (``SPEECH_ACT_TOPS``,
+    not the deeds among their classes: an investigation)."""
+    return top_of(cls) in SPEECH_ACT_TOPS and cls not in NON_STATEMENT_CLASSES
 
 
 #: the parts of speech of a name and its modifiers ("King Salman", "the new Prime Minister"): no
@@ -306,9 +313,7 @@ class Arguments:
                 # "urged Kosovo to suspend operations and called on Serbs to end", "demanded that the
                 # government restore subsidies and threatened to block roads": a verb in the past
                 # joined to a bare one is the governor's second act, not the controlled clause's
-                while g.tag_ == "VB" and g.dep_ in ("xcomp", "ccomp") and g.head.i != g.i:
-                    g = g.head
-                return self.subjects(g, st, depth + 1)
+                return self.subjects(tensed_governor(g), st, depth + 1)
             if h.dep_ == "ccomp" and g.i != h.i and g.lemma_.lower() in self.speech and self.speech_act(v) \
                     and g.i < h.i and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
                 # "Muyaya said that the army held positions and accused Rwanda of sending troops",
@@ -644,8 +649,7 @@ class Arguments:
         preps = {f"prep:{c.lower_}" for c in v.children if c.dep_ == "prep"}
         # "called on the United States to end": a preposition the verb takes says its sense
         entries = [e for e in entries if e.pattern in preps] + [e for e in entries if not e.pattern]
-        return bool(entries) and top_of(entries[0].cls) in SPEECH_ACT_TOPS \
-            and entries[0].cls not in NON_STATEMENT_CLASSES
+        return bool(entries) and _statement(entries[0].cls)
 
     def set_off_speech_act(self, v: Token, cls: str | None = None) -> Token | None:
         """The verb of saying or denying whose own act ``v`` is, when ``v`` is a speech act set off
@@ -660,8 +664,7 @@ class Arguments:
                 or h.dep_ != "ccomp" or h.i == v.i or h.head.i > h.i:
             return None
         gov = h.head.lemma_.lower()
-        statement = self.speech_act(v) if cls is None else (
-            top_of(cls) in SPEECH_ACT_TOPS and cls not in NON_STATEMENT_CLASSES)
+        statement = self.speech_act(v) if cls is None else _statement(cls)
         if (gov in self.speech or gov in self.denials) and statement:
             return h.head
         return None

@@ -89,6 +89,13 @@ def _read(path: Path, fields: list[str]) -> list[list[str]]:
     return rows
 
 
+def _commented_rows(path: Path) -> list[list[str]]:
+    """The cells of a hand-written TSV file's rows: not its "#" comment lines, blank lines or its
+    header (the row whose first cell is "lemma")."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return [cells for cells in rows if cells[0] and not cells[0].startswith("#") and cells[0] != "lemma"]
+
+
 def _variants(word: str) -> list[str]:
     """The word and its singular/plural neighbour: "talks" <-> "talk", "sanction" <-> "sanctions"."""
     w = word.lower().strip()
@@ -189,11 +196,9 @@ class Lexicon:
             table = {}
             path = Path(self.__dict__.get("_folder") or data_path("lexicon")) / "noun_modifiers.tsv"
             if path.exists():
-                for line in path.read_text(encoding="utf-8").splitlines():
-                    cells = line.split("\t")
-                    if line.startswith("#") or len(cells) < 3 or cells[0] == "lemma":
-                        continue
-                    table[(cells[0].strip(), cells[1].strip())] = cells[2].strip()
+                for cells in _commented_rows(path):
+                    if len(cells) >= 3:
+                        table[(cells[0].strip(), cells[1].strip())] = cells[2].strip()
             self._refinements = table
         for base in _variants(lemma.lower()):
             for m in modifiers:
@@ -237,6 +242,4 @@ def _load(folder: str) -> Lexicon:
 def labelling_verbs() -> frozenset[str]:
     """The verbs that give their object a label ("called the vote a provocation", "described it as
     ..."): the lemmas of ``data/lexicon/labelling_verbs.tsv``."""
-    lines = data_path("lexicon", "labelling_verbs.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return frozenset(r[0] for r in rows[1:])
+    return frozenset(r[0] for r in _commented_rows(data_path("lexicon", "labelling_verbs.tsv")))

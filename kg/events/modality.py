@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..resources import data_path
 
-__all__ = ["modality_of", "word_list"]
+__all__ = ["modality_of", "word_list", "tensed_governor"]
 
 
 @lru_cache(maxsize=None)
@@ -39,6 +39,14 @@ def _negated(tok: Token) -> bool:
     if tok.pos_ == "NOUN" and tok.head.lower_ == "without":
         return True
     return False
+
+
+def tensed_governor(verb: Token) -> Token:
+    """``verb``, or when it is a bare verb (VB) that complements another, the nearest verb above
+    it in a tense: "said the government should tell parliament whether ..." from "tell" is "said"."""
+    while verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _modal(tok: Token) -> bool:
@@ -110,9 +118,7 @@ def modality_of(tok: Token) -> str:
                 # "urged Kosovo to suspend operations and called on Serbs", "said the government
                 # should tell parliament whether ..., and accused Modi": the governor's second act
                 # (the nearest verb in a tense above), not part of what it urged or asked
-                cur = head.head
-                while cur.tag_ == "VB" and cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
-                    cur = cur.head
+                cur = tensed_governor(head.head)
                 continue
             cur = head
             continue
