@@ -56,8 +56,8 @@ def evidence_span(span: Span) -> tuple[int, str]:
         return span.start_char, ""
     last = next(span[i] for i in range(len(span) - 1, -1, -1) if not span[i].is_space)
     start, end = first.idx, last.idx + len(last)
-    source = span.doc._.gpol_source or span.doc.text
-    raw = source[start:end]
+    source = span.doc._.gpol_source  # (not ``doc.text``, which the Doc joins anew at each call)
+    raw = source[start:end] if source else span.doc[first.i:last.i + 1].text
     return start + len(raw) - len(raw.lstrip()), raw.strip()
 
 
