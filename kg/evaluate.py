@@ -289,6 +289,7 @@ class DocResult:
     event_fp: list[tuple[Triple, str]] = field(default_factory=list)  # (triple, evidence sentence)
     event_fn: list[tuple[Triple, str]] = field(default_factory=list)
     confidences: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right) per event
+    guessed: list[bool] = field(default_factory=list)  # per event of ``confidences``: a recipient the story suggested
 
 
 _NO_BREAK = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|Gov|Maj|Capt|No)\.)$")
@@ -495,6 +496,7 @@ def score_document(gold: GoldRecord, extraction: Extraction, *,
     pred_mod = Counter()
     pred_aff = Counter()
     conf: dict[tuple, float] = {}
+    guess: dict[tuple, bool] = {}  # whether the most confident event of a triple had a guessed recipient
     evidence: dict[tuple, str] = {}
     for ev in extraction.events:
         top = top_of(ev.type) or "?" + ev.type
@@ -504,7 +506,9 @@ def score_document(gold: GoldRecord, extraction: Extraction, *,
                 t = (pname(a), top, pname(r) if r is not None else None)
                 pred[t] += 1
                 pred_mod[t + (ev.modality,)] += 1
-                conf[t + (ev.modality,)] = max(conf.get(t + (ev.modality,), 0.0), ev.confidence)
+                if ev.confidence >= conf.get(t + (ev.modality,), -1.0):
+                    conf[t + (ev.modality,)] = ev.confidence
+                    guess[t + (ev.modality,)] = bool(ev.recipient_inferred and r is not None)
                 pred_aff[(paff(a), top, paff(r) if r is not None else None)] += 1
                 if t not in evidence:
                     evidence[t] = ev.evidence or (_sentence_for(gold.text, [t[0].lstrip("?"), t[2] or ""])
@@ -539,7 +543,8 @@ def score_document(gold: GoldRecord, extraction: Extraction, *,
           for t in (gold_t - pred).elements()]
     confidences = [(conf[t], t in gold_mod) for t in pred_mod]
     return DocResult(gold.id, gold.text, actors, dict(by_kind), prf(pred, gold_t), prf(pred_mod, gold_mod),
-                     prf(pred_aff, gold_aff_t), dict(by_type), actor_fp, actor_fn, fp, fn, confidences)
+                     prf(pred_aff, gold_aff_t), dict(by_type), actor_fp, actor_fn, fp, fn, confidences,
+                     [guess[t] for t in pred_mod])
 
 
 # ----------------------------------------------------------------------------- the report
@@ -578,6 +583,20 @@ class EvalReport:
         return ece_if_calibrated([c for d in self.documents for c, _ in d.confidences])
 
     @property
+    def calibration_by_recipient(self) -> dict[str, dict]:
+        """Events, their mean confidence and the share right, apart for the events whose recipient
+        the text names (or that have none) and those whose recipient the story only suggests
+        (``gpol:recipientInferred``), which should get their own, lower probability."""
+        out = {}
+        for name, want in (("named", False), ("guessed", True)):
+            pairs = [p for d in self.documents for p, g in zip(d.confidences, d.guessed or [False] * len(d.confidences))
+                     if g == want]
+            out[name] = {"events": len(pairs),
+                         "confidence": round(sum(c for c, _ in pairs) / len(pairs), 3) if pairs else None,
+                         "right": round(sum(1 for _, ok in pairs if ok) / len(pairs), 3) if pairs else None}
+        return out
+
+    @property
     def operating_points(self) -> list[dict]:
         """Events, precision and recall (with modality) when only the events of confidence at
         least 0.3, 0.5, 0.7, 0.8 are kept: what ``kg build --min-confidence`` gives."""
@@ -599,7 +618,8 @@ class EvalReport:
             "events_by_affiliation": self.events_affiliation.as_dict(),
             "events_by_type": {t: self.events_by_type.get(t, PRF()).as_dict() for t in self._types()},
             "calibration": {"ece": round(ece, 4), "reliability": table,
-                            "ece_if_calibrated": dict(zip(("mean", "p95"), (round(x, 4) for x in noise)))},
+                            "ece_if_calibrated": dict(zip(("mean", "p95"), (round(x, 4) for x in noise))),
+                            "by_recipient": self.calibration_by_recipient},
             "operating_points": self.operating_points,
         }
         if errors:
@@ -639,6 +659,10 @@ class EvalReport:
                       f"{mean:.3f} on average on these events, 95 % of the time under {p95:.3f})",
                   f"  {'confidence':<22} {'events':>6} {'mean':>6} {'right':>6}"]
         lines += [f"  {r['bin']:<22} {r['n']:>6} {r['confidence']:>6.3f} {r['right']:>6.3f}" for r in table]
+        for name, r in self.calibration_by_recipient.items():
+            if r["events"]:
+                label = "recipient named or none" if name == "named" else "recipient guessed"
+                lines.append(f"  {label:<22} {r['events']:>6} {r['confidence']:>6.3f} {r['right']:>6.3f}")
         lines += ["", "Events kept at a minimum confidence (with modality; kg build --min-confidence)",
                   f"  {'min confidence':<22} {'events':>6} {'P':>6} {'R':>6}"]
         lines += [f"  {r['min_confidence']:<22} {r['events']:>6} {r['precision']:>6.3f} {r['recall']:>6.3f}"

@@ -380,3 +380,19 @@ def test_the_ece_of_a_perfect_coder_is_the_noise_a_measured_ece_is_read_against(
     assert over > 2 * p95
     data = json.loads(_score(_actors(), [Event("Meet", ["abiy-ahmed"], ["william-ruto"], confidence=0.9)]).to_json())
     assert set(data["calibration"]["ece_if_calibrated"]) == {"mean", "p95"}
+
+
+def test_guessed_recipients_are_reported_apart_in_the_calibration():
+    events = [Event("Meet", ["abiy-ahmed"], ["william-ruto"], confidence=0.8),
+              Event("Request", ["ethiopia"], ["rsf"], confidence=0.5, recipient_inferred=True),
+              Event("Mobilize", ["kenya"], ["ethiopia"], confidence=0.4, recipient_inferred=True),  # wrong
+              Event("Mobilize", ["kenya"], ["somalia"], confidence=0.6)]
+    r = _score(_actors(), events)
+    assert r.calibration_by_recipient == {"named": {"events": 2, "confidence": 0.7, "right": 1.0},
+                                          "guessed": {"events": 2, "confidence": 0.45, "right": 0.5}}
+    data = json.loads(r.to_json())
+    assert data["calibration"]["by_recipient"]["guessed"]["events"] == 2
+    assert "recipient guessed" in r.to_text()
+    # a triple told twice counts once, as guessed only when its most confident telling was
+    twice = events + [Event("Request", ["ethiopia"], ["rsf"], confidence=0.7)]
+    assert _score(_actors(), twice).calibration_by_recipient["guessed"]["events"] == 1
