@@ -32,7 +32,7 @@ from .candidates import Candidate, DocContext
 from .features import HASH_BITS, hash_index, sparse_features
 from .story import StoryRanker
 
-__all__ = ["CoderModel", "CoderErrors", "DEFAULT_CODER", "featurize", "decide"]
+__all__ = ["CoderModel", "CoderErrors", "DEFAULT_CODER", "featurize", "decide", "guessed"]
 
 #: the model `kg build` uses unless told otherwise
 DEFAULT_CODER = data_path("models", "coder.npz")
@@ -90,7 +90,7 @@ class CoderModel:
         return (_softmax(np.asarray(X @ self._type_t) + self.type_bias),
                 _softmax(np.asarray(X @ self._mod_t) + self.mod_bias))
 
-    def calibrate(self, raw: np.ndarray, n_sentences: int = 1) -> np.ndarray:
+    def calibrate(self, raw: np.ndarray, n_sentences: int = 1, inferred: np.ndarray | None = None) -> np.ndarray:
         """Calibrated probability that a decision of raw score ``raw``, in a document of
         ``n_sentences`` sentences, is right. The same score is worth less in a long article,
         whose background, quotes and analysis hold more candidates that are no event.
@@ -99,11 +99,19 @@ class CoderModel:
         >>> short, long = m.calibrate(np.array([0.6]), 3)[0], m.calibrate(np.array([0.6]), 60)[0]
         >>> bool(0 < long < short < 1)
         True
+
+        ``inferred`` marks the decisions whose recipient the text does not name but the story
+        suggests (``gpol:recipientInferred``): such a guess has its own, lower probability.
+
+        >>> named, guessed = m.calibrate(np.array([0.6, 0.6]), 20, np.array([False, True]))
+        >>> bool(guessed < named)
+        True
         """
-        a, b, c, d = (tuple(self.calibration) + (0.0, 0.0))[:4]
+        a, b, c, d, e = (tuple(self.calibration) + (0.0, 0.0, 0.0))[:5]
         raw = np.clip(raw, 1e-6, 1 - 1e-6)
         z, n = np.log(raw / (1 - raw)), np.log1p(n_sentences)
-        return 1.0 / (1.0 + np.exp(-(a * z + b + c * n + d * z * n)))
+        g = np.zeros_like(z) if inferred is None else np.asarray(inferred, dtype=float)
+        return 1.0 / (1.0 + np.exp(-(a * z + b + c * n + d * z * n + e * g)))
 
     # ------------------------------------------------------------------ files
     def save(self, path) -> Path:
@@ -167,10 +175,15 @@ def decide(model: CoderModel, cands: list[Candidate], ctx: DocContext) -> list[D
         m = int(pm[i].argmax())
         raw = float(pt[i, t] * pm[i, m])
         out.append(Decision(c, model.types[t], model.modalities[m], float(pt[i, t]), float(pm[i, m]), raw))
-    cal = model.calibrate(np.array([d.confidence for d in out]), len(ctx.sent_spans))
+    cal = model.calibrate(np.array([d.confidence for d in out]), len(ctx.sent_spans), guessed(out))
     for d, p in zip(out, cal):
         d.confidence = float(p)
     return out
+
+
+def guessed(decisions: list[Decision]) -> np.ndarray:
+    """Whether each decision's recipient is one the story suggests rather than one the text names."""
+    return np.array([d.candidate.inferred and d.candidate.recipient is not None for d in decisions], dtype=bool)
 
 
 def select(decisions: list[Decision], threshold: float) -> list[Decision]:

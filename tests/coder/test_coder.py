@@ -224,7 +224,7 @@ def test_train_a_tiny_coder_reproducibly_and_build_with_it(tmp_path):
     # the story ranker is learned from the same annotations, as reproducibly
     assert a.story is not None and np.array_equal(a.story.coef, b.story.coef)
     assert a.meta["train_records"] == 64 and a.meta["calibration_records"] == 16 and a.meta["seed"] == 3
-    assert a.meta["folds"] == 2 and len(a.calibration) == 4
+    assert a.meta["folds"] == 2 and len(a.calibration) == 5
     # the held-out figure for each form of record the annotations name (here all short items)
     assert list(a.meta["held_out_event_f1_by_form"]) == ["short"]
     assert 0 <= a.meta["held_out_event_f1_by_form"]["short"] <= 1
@@ -312,6 +312,33 @@ def test_the_calibration_records_weigh_as_much_as_the_training_records():
                              (_fit_calibration(raw, np.full(450, 30), right, weights), 0.60)):
         m.calibration = params
         assert m.calibrate(np.array([0.8]), 30)[0] == pytest.approx(expected, abs=0.03)
+
+
+def test_a_guessed_recipient_gets_its_own_lower_probability():
+    from kg.coder.train import _fit_calibration
+    # 600 decisions at scores from 0.3 to 0.9, right as often as their score says when the text
+    # names the recipient, half as often when the story only suggests it
+    rng = np.random.default_rng(0)
+    raw = rng.uniform(0.3, 0.9, 600)
+    guessed = np.arange(600) % 3 == 0
+    right = (rng.uniform(0, 1, 600) < np.where(guessed, raw / 2, raw)).astype(int)
+    m = CoderModel.load(DEFAULT_CODER)
+    m.calibration = _fit_calibration(raw, np.full(600, 20), right, inferred=guessed)
+    named, story = m.calibrate(np.array([0.8, 0.8]), 20, np.array([False, True]))
+    assert named == pytest.approx(0.8, abs=0.08) and story == pytest.approx(0.4, abs=0.1)
+    # blind to it, one probability for both, between the two
+    m.calibration = _fit_calibration(raw, np.full(600, 20), right)
+    blind = m.calibrate(np.array([0.8, 0.8]), 20, np.array([False, True]))
+    assert blind[0] == blind[1] and story < blind[0] < named
+    # in text the rules were not written on (the last 200), guessed recipients right a quarter as
+    # often as their score: their term is fitted again on those decisions alone
+    unseen = np.arange(600) >= 400
+    right2 = np.where(unseen & guessed, rng.uniform(0, 1, 600) < raw / 4, right).astype(int)
+    m.calibration = _fit_calibration(raw, np.full(600, 20), right2, inferred=guessed)
+    everywhere = m.calibrate(np.array([0.8]), 20, np.array([True]))[0]
+    m.calibration = _fit_calibration(raw, np.full(600, 20), right2, inferred=guessed, unseen=unseen)
+    there = m.calibrate(np.array([0.8]), 20, np.array([True]))[0]
+    assert there < everywhere - 0.1 and there < 0.4
 
 
 def test_cross_fitting_scores_each_record_by_a_model_that_never_saw_it():
