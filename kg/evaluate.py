@@ -661,7 +661,7 @@ class EvalReport:
         lines += [f"  {r['bin']:<22} {r['n']:>6} {r['confidence']:>6.3f} {r['right']:>6.3f}" for r in table]
         for name, r in self.calibration_by_recipient.items():
             if r["events"]:
-                label = "recipient named or none" if name == "named" else "recipient guessed"
+                label = "named or no recipient" if name == "named" else "guessed recipient"
                 lines.append(f"  {label:<22} {r['events']:>6} {r['confidence']:>6.3f} {r['right']:>6.3f}")
         lines += ["", "Events kept at a minimum confidence (with modality; kg build --min-confidence)",
                   f"  {'min confidence':<22} {'events':>6} {'P':>6} {'R':>6}"]

@@ -392,7 +392,7 @@ def test_guessed_recipients_are_reported_apart_in_the_calibration():
                                           "guessed": {"events": 2, "confidence": 0.45, "right": 0.5}}
     data = json.loads(r.to_json())
     assert data["calibration"]["by_recipient"]["guessed"]["events"] == 2
-    assert "recipient guessed" in r.to_text()
+    assert "guessed recipient" in r.to_text()
     # a triple told twice counts once, as guessed only when its most confident telling was
     twice = events + [Event("Request", ["ethiopia"], ["rsf"], confidence=0.7)]
     assert _score(_actors(), twice).calibration_by_recipient["guessed"]["events"] == 1
