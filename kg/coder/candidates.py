@@ -60,6 +60,11 @@ class Candidate:
     source: Event | None = field(default=None, compare=False, hash=False, repr=False)
 
     @property
+    def guessed(self) -> bool:
+        """Whether its recipient is one the story suggests rather than one the text names."""
+        return self.inferred and self.recipient is not None
+
+    @property
     def group(self) -> tuple:
         """Candidates of one group are readings of one act by one actor: with each recipient the
         proposer found, or with none (:func:`kg.coder.model.select` chooses among them)."""

@@ -183,7 +183,7 @@ def decide(model: CoderModel, cands: list[Candidate], ctx: DocContext) -> list[D
 
 def guessed(decisions: list[Decision]) -> np.ndarray:
     """Whether each decision's recipient is one the story suggests rather than one the text names."""
-    return np.array([d.candidate.inferred and d.candidate.recipient is not None for d in decisions], dtype=bool)
+    return np.array([d.candidate.guessed for d in decisions], dtype=bool)
 
 
 def select(decisions: list[Decision], threshold: float) -> list[Decision]:
@@ -239,7 +239,7 @@ def to_event(d: Decision, ctx: DocContext) -> Event:
         claimed_by=src.claimed_by if src is not None else None,
         actor_sector=src.actor_sector if src is not None and c.actor in src.actors else None,
         recipient_sector=src.recipient_sector if src is not None and c.recipient in src.recipients else None,
-        recipient_inferred=c.inferred and c.recipient is not None)
+        recipient_inferred=c.guessed)
 
 
 def _sentence_date(doc, start: int, end: int) -> str | None:

@@ -271,15 +271,13 @@ def _fit_calibration(raw: np.ndarray, n_sentences: np.ndarray, right: np.ndarray
 
 
 def _offset(logits: np.ndarray, right: np.ndarray, steps: int = 50) -> float:
-    """The shift of ``logits`` that best fits ``right`` (maximum likelihood, Newton's method);
-    0 with fewer than 10 decisions or when all are right or all wrong.
+    """The shift of ``logits`` that best fits ``right`` (maximum likelihood, Newton's method), for
+    decisions some right and some wrong (the caller checks).
 
     >>> round(_offset(np.zeros(100), np.arange(100) < 25), 3)  # right a quarter of the time
     -1.099
     """
     right = np.asarray(right, dtype=float)
-    if len(right) < 10 or right.min() == right.max():
-        return 0.0
     e = 0.0
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-(logits + e)))
@@ -303,7 +301,7 @@ def _right(p: Prepared, decisions) -> list[tuple[float, bool, bool]]:
         t = (match.get(c.actor), d.type, match.get(c.recipient) if c.recipient else None)
         if t in background:
             continue
-        out.append((d.confidence, gold.get(t) == d.modality, bool(c.inferred and c.recipient is not None)))
+        out.append((d.confidence, gold.get(t) == d.modality, c.guessed))
     return out
 
 
