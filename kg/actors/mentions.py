@@ -30,7 +30,8 @@ class Mention:
 def register_extensions() -> None:
     """Register ``doc._.gpol_mentions``, ``gpol_actors``, ``gpol_places``, ``gpol_events``, ``gpol_anchor``, ``gpol_source``
     (the original text when the Doc's text was recased: same length, same offsets) and
-    ``gpol_home`` (the state of the story's dateline, when it has one)."""
+    ``gpol_home`` (the story's own state when it has a dateline: the dateline's, or the one its
+    lead is set in when it was filed from a neighbour)."""
     for name, default in (("gpol_mentions", None), ("gpol_actors", None), ("gpol_places", None),
                           ("gpol_events", None), ("gpol_anchor", None), ("gpol_source", None),
                           ("gpol_home", None)):

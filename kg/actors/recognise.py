@@ -53,6 +53,13 @@ _CROWD_SECTORS = {"opposition", "education", "labour", "civilians", "agriculture
 _OWNED_BEFORE = {"military"}
 # the sentences of a story's lead (its headline and first sentences), which tell what it is about
 _LEAD_SENTENCES = 3
+
+
+def _lead_end(doc: Doc) -> int:
+    """Where a story's lead (its first :data:`_LEAD_SENTENCES` sentences) ends."""
+    return next((s.end for n, s in enumerate(doc.sents) if n == _LEAD_SENTENCES - 1), len(doc))
+
+
 # where "the army", "police", "the government" stand for the story's own state: its subject ("the
 # army shelled"), object ("urged the government") or the one an act is aimed at ("called on the
 # government", "talks with the government"), not a phrase that only sets the scene ("in the army")
@@ -316,6 +323,16 @@ def _mention_head(doc: Doc, m: Mention) -> Token:
     is itself), else its last token."""
     return next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end or t.head.i == t.i),
                 doc[m.end - 1])
+
+
+def _set_in(tok: Token) -> bool:
+    """Whether a place's token sets what its sentence tells there: the object of a locative
+    preposition ("in Bissau"), or whose is the place that is ("in Syria's Idlib province"), not
+    under a verb of fleeing ("migrants fleeing turmoil in Venezuela": where they came from)."""
+    if tok.dep_ in ("poss", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE \
+        and not any(a.lemma_.lower() in word_list("flight_verbs") for a in tok.ancestors)
 
 
 def _expletive(tok: Token) -> bool:
@@ -802,8 +819,12 @@ class ActorRecognizer:
         # 4. a leader's government: "the Trump administration", "the Assad regime" are the state
         self._leaders_governments(doc, actors, mentions, taken, add)
 
-        # 5. descriptions: "North Korea's top diplomat", "the Turkish president", "North Korean troops"
-        self._descriptions(doc, toks, actors, mentions, taken, add, places)
+        # 5. the story's own state; descriptions: "North Korea's top diplomat", "the Turkish
+        # president", "North Korean troops", "the army"
+        home = self._own_state(doc, mentions, places)
+        if doc._.gpol_home is not None:
+            doc._.gpol_home = home  # (the events read it too: "the city", "soldiers detained")
+        self._descriptions(doc, toks, actors, mentions, taken, add, places, home)
 
         mentions.sort(key=lambda m: m.start)
         doc._.gpol_mentions = mentions
@@ -1174,13 +1195,12 @@ class ActorRecognizer:
         return None
 
     # ------------------------------------------------------------------ descriptions
-    def _story_state(self, doc: Doc, mentions: list, places: dict[int, str] | None) -> str | None:
-        """The state a story with no dateline is about: the one it names most, counting the places it
-        tells of in it ("in Dhaka", "crowds in Jatrabari") and what its lead names twice; none on a
-        tie ("the administration" may then be anyone's)."""
+    def _state_counts(self, doc: Doc, mentions: list, places: dict[int, str] | None) -> dict[str, int]:
+        """How often a story names each state, counting the places it tells of in it ("in Dhaka",
+        "crowds in Jatrabari") and what its lead names twice."""
         # the lead (the headline and first sentences) tells what a story is about: a state named
         # there counts twice ("Students have called a Long March to Dhaka" before India's reaction)
-        lead_end = next((s.end for n, s in enumerate(doc.sents) if n == _LEAD_SENTENCES - 1), len(doc))
+        lead_end = _lead_end(doc)
         counts: dict[str, int] = {}
         for m in mentions:
             if m.kind == "State":
@@ -1190,14 +1210,52 @@ class ActorRecognizer:
             e = self.gaz.locate(name, named)
             if e is not None:
                 counts[e.key] = counts.get(e.key, 0) + (2 if slot < lead_end else 1)
+        return counts
+
+    def _story_state(self, doc: Doc, mentions: list, places: dict[int, str] | None) -> str | None:
+        """The state a story with no dateline is about: the one it names most
+        (:meth:`_state_counts`); none on a tie ("the administration" may then be anyone's)."""
+        counts = self._state_counts(doc, mentions, places)
         ranked = sorted(counts.values(), reverse=True)
         return max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
 
+    def _own_state(self, doc: Doc, mentions: list, places: dict[int, str] | None) -> str | None:
+        """The story's own state, the one "the army", "the country" and "the capital" stand for:
+        its dateline's, unless the lead (headline and first sentences) names neither it nor a place
+        in it, sets what it tells in one other state ("in Guinea-Bissau", "in Bissau", "in Syria's
+        Idlib province"), and the story names that state more: a story filed from a neighbour
+        ("DAKAR - Soldiers in Guinea-Bissau detained President Embalo" is Guinea-Bissau's;
+        "PACARAIMA - ... a Venezuelan family had crossed the border" stays Brazil's). With no
+        dateline, the state the story names most (:meth:`_story_state`). The caller writes it to
+        ``doc._.gpol_home`` for the events."""
+        dateline = doc._.gpol_home
+        if dateline is None:
+            return self._story_state(doc, mentions, places)
+        lead_end = _lead_end(doc)
+        named: set[str] = set()  # the states the lead names
+        set_in: set[str] = set()  # those it sets something in
+        for m in mentions:
+            if m.kind == "State" and m.start < lead_end:
+                named.add(m.key)
+                if _set_in(_mention_head(doc, m)):
+                    set_in.add(m.key)
+        states = {m.key for m in mentions if m.kind == "State"}
+        for slot, name in (places or {}).items():
+            e = self.gaz.locate(name, states) if slot < lead_end else None
+            if e is not None:
+                named.add(e.key)
+                if _set_in(doc[slot]):
+                    set_in.add(e.key)
+        if len(set_in) != 1 or dateline in named:
+            return dateline
+        counts = self._state_counts(doc, mentions, places)
+        other = set_in.pop()
+        return other if counts.get(other, 0) > counts.get(dateline, 0) else dateline
+
     def _descriptions(self, doc: Doc, toks: list[Token], actors: dict, mentions: list, taken: list, add,
-                      places: dict[int, str] | None = None) -> None:
+                      places: dict[int, str] | None = None, home: str | None = None) -> None:
         persons = [a for a in actors.values() if a.kind == "Person"]
         owned = {i for m in mentions if m.kind in ("State", "Organization") for i in range(m.start, m.end)}
-        home = doc._.gpol_home or self._story_state(doc, mentions, places)
         if home is not None and home not in actors:
             e = self.gaz.get(home)
             if e is None:

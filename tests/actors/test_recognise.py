@@ -668,3 +668,40 @@ def test_a_pronoun_under_a_saying_verb_with_no_subject_of_its_own(extractor):
     x = extract(extractor, "Egypt banned flights to Libya and said it would send food aid to Sudan.")
     assert any(top_of(e.type) == "Aid" and e.actors == ["egypt"] for e in x.events), x.events
     assert not any(top_of(e.type) == "Aid" and e.actors == ["libya"] for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, event, other", [
+    # the lead sets the story in another state: "in Guinea-Bissau", "in Syria's Idlib province",
+    # a town ("in Mogadishu"), and names no place of the dateline's
+    ("DAKAR, Dec 1 (Wire) - Soldiers in Guinea-Bissau detained President Umaro Sissoco Embalo on "
+     "Sunday. Gunfire was heard near the palace. The African Union suspended the country on Monday.",
+     (["african-union"], "Sanction", ["guinea-bissau"]), "senegal"),
+    ("BEIRUT (Wire) - Government forces shelled rebel-held towns in Syria's Idlib province on Tuesday, "
+     "a monitoring group said. Turkey condemned the shelling.", (["syria"], "ArmedAttack", []), "lebanon"),
+    ("NAIROBI (Wire) - Al-Shabaab fighters stormed a hotel in Mogadishu on Friday. The militants held "
+     "guests hostage for hours. Police arrested four suspects on Saturday.",
+     (["somalia"], "Arrest", ["al-shabaab"]), "kenya"),
+])
+def test_a_story_filed_from_a_neighbour_is_the_state_its_lead_is_set_in(extractor, text, event, other):
+    x = extract(extractor, text)
+    assert event in [(e.actors, e.type, e.recipients) for e in x.events], x.events
+    assert not any(other in (*e.actors, *e.recipients) for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, event", [
+    # foreigners arriving, foreign strikes: the lead names other states, sets nothing in them
+    ("PACARAIMA, Brazil - The tents by the bus station are gone. Venezuelan families who crossed the "
+     "border last week were moved to a shelter. Police said they had detained two men after the fires.",
+     (["brazil"], "Arrest", [])),
+    ("KYIV (Wire) - Russian drones struck power stations overnight, officials said. Police detained two "
+     "men suspected of guiding the drones.", (["ukraine"], "Arrest", [])),
+    # the place people fled is not where the story is set (data/syntax/flight_verbs.txt)
+    ("BOGOTA (Wire) - Hundreds of families fleeing hardship in Venezuela arrived at the bus terminal on "
+     "Tuesday. Police detained two smugglers at the terminal.", (["colombia"], "Arrest", [])),
+    # the lead names the dateline's state as well
+    ("AMMAN (Wire) - Jordan closed its main border crossing after fighting in Syria's Daraa province. "
+     "Police arrested three smugglers near the crossing.", (["jordan"], "Arrest", [])),
+])
+def test_a_dateline_stays_the_storys_own_state_when_the_lead_is_not_set_elsewhere(extractor, text, event):
+    x = extract(extractor, text)
+    assert event in [(e.actors, e.type, e.recipients) for e in x.events], x.events
