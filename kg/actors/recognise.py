@@ -335,6 +335,17 @@ def _set_in(tok: Token) -> bool:
         and not any(a.lemma_.lower() in word_list("flight_verbs") for a in tok.ancestors)
 
 
+def _for_whom(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` sits, within the phrase ``head`` heads, in a prepositional phrase that says
+    whom it acts for or towards ("the UN envoy for Syria", "the envoy to Yemen"), not whose it is
+    ("the foreign minister of Qatar")."""
+    while tok.i != head.i:
+        if tok.dep_ == "prep" and tok.lower_ != "of":
+            return True
+        tok = tok.head
+    return False
+
+
 def _expletive(tok: Token) -> bool:
     """Whether "it" stands for nothing, the clause after its verb being what is told
     (``expletive_verbs``): "it was not clear who fired" (a clause of the verb or its adjective),
@@ -1468,7 +1479,8 @@ class ActorRecognizer:
                 speaker = set()
                 for _ in range(3):
                     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    speaker |= {i for c in own for i in range(c.left_edge.i, c.right_edge.i + 1)}
+                    # (not the state a mediator is sent for: "the UN envoy for Syria urged both sides")
+                    speaker |= {t.i for c in own for t in c.subtree if not _for_whom(t, c)}
                     if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head.i == verb.i \
                             or (verb.dep_ == "conj" and own):
                         # (a clause joined with its own subject is no one's report: "Sisi hosted

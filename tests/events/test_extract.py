@@ -189,6 +189,25 @@ def test_both_sides(extractor):
     assert requests == {("serbia",), ("kosovo",)}
 
 
+@pytest.mark.parametrize("text, speaker, sides", [
+    # the state a mediator is sent for is one of the sides it urges, not the speaker
+    ("Syrian government forces and the Syrian Democratic Forces clashed near Raqqa on Monday. The UN special "
+     "envoy for Syria urged both sides to restore the ceasefire.", "united-nations", {("syria",), ("sdf",)}),
+    ("Sudan's army and the Rapid Support Forces clashed in Darfur. The African Union envoy to Sudan urged both "
+     "sides to hold their fire.", "african-union", {("sudan",), ("rapid-support-forces",)}),
+])
+def test_both_sides_may_include_the_state_a_mediator_is_named_for(extractor, text, speaker, sides):
+    found, _ = events(extractor, text)
+    assert {r for t, a, r, m in found if t == "Request" and a == (speaker,)} == sides, found
+
+
+def test_both_sides_leave_out_the_speakers_own_state(extractor):
+    found, _ = events(extractor, "Serbia and Kosovo traded accusations. The foreign minister of Hungary urged "
+                                 "both sides to return to dialogue.")
+    requests = {r for t, a, r, m in found if t == "Request"}
+    assert requests == {("serbia",), ("kosovo",)}, found
+
+
 def test_stated_intent_is_an_agree_event(extractor):
     found, _ = events(extractor, "Norway is willing to send troops to help defend Saudi Arabia.")
     assert ("Agree", ("norway",), ("saudi-arabia",), "Asserted") in found
