@@ -73,10 +73,19 @@ class Telling:
         if not recipients and (top in PLACE_RECIPIENT_TOPS or cls == "Visit"):
             # ("arrived in Amman": a visit to the state whose city it is)
             recipients = self.place_state(tok, st, side)
+            # "talks in Erbil attended by US officials": where what was attended took place, the
+            # place named last before the participle (the parser may join it to any noun or verb)
+            passive = cls == "Visit" and any(c.dep_ == "agent" for c in tok.children)
+            where = [] if not passive else \
+                next((p for t in reversed(tok.doc[tok.sent.start:tok.i]) if t.dep_ == "pobj"
+                      and (p := self.place_state(t.head, st, set()))), [])
+            if not recipients and where and where[0][0] not in side:
+                recipients = where
             home = tok.doc._.gpol_home
-            if not recipients and cls == "Visit" and home and home not in side \
-                    and tok.pos_ == "VERB":
-                # "a parade in Pyongyang attended by Li Qiang": a visit to the story's own state
+            if not recipients and cls == "Visit" and home and home not in side and tok.pos_ == "VERB" \
+                    and not where:
+                # "a parade attended by Li Qiang": a visit to the story's own state (not when the
+                # parade is in a place of the visitor's own: "talks in Erbil attended by Iraqi officials")
                 recipients = [(home, None)]
         parties = None
         joint = len(actors) > 1 and cls in JOINT_CLASSES  # ("X and Y signed a deal": R9, no recipient)

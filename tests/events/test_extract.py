@@ -781,6 +781,20 @@ def test_a_visit_with_no_place_named_is_to_the_datelined_state(extractor):
     assert (["li-qiang"], ["north-korea"]) in [(e.actors, e.recipients) for e in x.events if e.type == "Visit"]
 
 
+@pytest.mark.parametrize("text, visits", [
+    # what was attended is in another state than the story's own: that state, not the dateline's
+    ("BEIRUT (Wire) - Government forces shelled towns in Syria's Idlib province. The truce was agreed at "
+     "talks in the Jordanian city of Aqaba attended by US officials.", [(["united-states"], ["jordan"])]),
+    # the parser joins the participle to "truce": the place before it still says where
+    ("BEIRUT (Wire) - Government forces shelled towns in Syria's Idlib province on Tuesday. The truce, announced "
+     "after two days of talks in the Iraqi Kurdish city of Erbil attended by U.S. and Iraqi officials, called "
+     "for a halt to fighting.", [(["united-states", "iraq"], [])]),
+])
+def test_a_visit_to_an_event_held_elsewhere_is_to_its_places_state(extractor, text, visits):
+    _, x = events(extractor, text)
+    assert [(e.actors, e.recipients) for e in x.events if e.type == "Visit"] == visits, x.events
+
+
 def test_readiness_stated_for_ones_own_side_is_the_speakers(extractor):
     found, _ = events(extractor, "European Commission President Ursula von der Leyen said the EU was ready to "
                                  "negotiate with Washington.")
