@@ -1236,13 +1236,19 @@ class ActorRecognizer:
         in it, sets what it tells in one other state ("in Guinea-Bissau", "in Bissau", "in Syria's
         Idlib province"), and the story names that state more: a story filed from a neighbour
         ("DAKAR - Soldiers in Guinea-Bissau detained President Embalo" is Guinea-Bissau's;
-        "PACARAIMA - ... a Venezuelan family had crossed the border" stays Brazil's). With no
+        "PACARAIMA - ... a Venezuelan family had crossed the border" stays Brazil's). A lead that
+        calls a town of another state "the capital" (:meth:`_bare_capital`) makes that state the
+        story's own whatever else it names ("NAIROBI - ... raids in the capital Juba, prompting an
+        exodus of refugees into Kenya" is South Sudan's). With no
         dateline, the state the story names most (:meth:`_story_state`). The caller writes it to
         ``doc._.gpol_home`` for the events."""
         dateline = doc._.gpol_home
         if dateline is None:
             return self._story_state(doc, mentions, places)
         lead_end = _lead_end(doc)
+        capital = self._bare_capital(doc[:lead_end], mentions, places)
+        if capital is not None:
+            return capital
         named: set[str] = set()  # the states the lead names
         set_in: set[str] = set()  # those it sets something in
         for m in mentions:
@@ -1262,6 +1268,30 @@ class ActorRecognizer:
         counts = self._state_counts(doc, mentions, places)
         other = set_in.pop()
         return other if counts.get(other, 0) > counts.get(dateline, 0) else dateline
+
+    def _bare_capital(self, lead: Span, mentions: list, places: dict[int, str] | None) -> str | None:
+        """The state whose town the lead calls "the capital" with no word of whose ("raids in the
+        capital Juba", "in the capital, Bamako", "in Niamey, the capital"): a writer says so only
+        of the story's own state."""
+        by_start = {m.start: m for m in mentions}
+        for tok in lead:
+            if tok.lemma_.lower() != "capital" or tok.pos_ not in ("NOUN", "PROPN") \
+                    or any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in tok.children):
+                continue
+            if tok.dep_ in ("compound", "appos"):
+                town = tok.head  # "the capital Juba", "Niamey, the capital"
+            else:
+                town = next((c for c in tok.children if c.dep_ == "appos"), None)  # "the capital, Bamako"
+            if town is None or not any(t.lower_ == "the" for t in (*tok.children, *town.children)):
+                continue
+            m = by_start.get(town.i)
+            if m is not None and m.kind == "State":
+                return m.key
+            name = (places or {}).get(town.i)
+            e = self.gaz.locate(name or town.text)
+            if e is not None and e.kind == "State":
+                return e.key
+        return None
 
     def _descriptions(self, doc: Doc, toks: list[Token], actors: dict, mentions: list, taken: list, add,
                       places: dict[int, str] | None = None, home: str | None = None) -> None:

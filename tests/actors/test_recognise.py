@@ -681,6 +681,10 @@ def test_a_pronoun_under_a_saying_verb_with_no_subject_of_its_own(extractor):
     ("NAIROBI (Wire) - Al-Shabaab fighters stormed a hotel in Mogadishu on Friday. The militants held "
      "guests hostage for hours. Police arrested four suspects on Saturday.",
      (["somalia"], "Arrest", ["al-shabaab"]), "kenya"),
+    # "the capital" with no word of whose is the story's own, whatever else the lead names
+    ("NAIROBI (Wire) - Security forces arrested six opposition officials in overnight raids in the capital "
+     "Juba, prompting an exodus of refugees into neighbouring Kenya. Police fired tear gas at protesters.",
+     (["south-sudan"], "Arrest", ["south-sudan-opposition"]), "kenya"),
 ])
 def test_a_story_filed_from_a_neighbour_is_the_state_its_lead_is_set_in(extractor, text, event, other):
     x = extract(extractor, text)
