@@ -673,6 +673,22 @@ def test_announced_act_with_an_unless_condition_is_a_threat(extractor):
     assert not [f for f in found if f[0] == "Agree" and f[3] == "Asserted"]
 
 
+@pytest.mark.parametrize("text, threat", [
+    ("China said it would take all necessary measures if the European Union went further.",
+     ("Threaten", ("china",), ("european-union",), "Asserted")),
+    ("Russia said it would take retaliatory measures if Finland joined NATO.",
+     ("Threaten", ("russia",), ("finland",), "Asserted")),
+])
+def test_measures_a_state_says_it_will_take_against_another_are_a_threat(extractor, text, threat):
+    found, _ = events(extractor, text)
+    assert threat in found, found
+
+
+def test_measures_taken_at_home_are_no_event(extractor):
+    found, _ = events(extractor, "The government took measures to curb inflation.")
+    assert found == []
+
+
 def test_an_announced_appeal_or_rejection_is_no_threat_unless_conditioned(extractor):
     # announcing an appeal is making it: the appeal, not a threat besides it
     found, _ = events(extractor, "Estonia says Tallinn will ask NATO to increase its naval presence.")
