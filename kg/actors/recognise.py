@@ -1206,27 +1206,27 @@ class ActorRecognizer:
         return None
 
     # ------------------------------------------------------------------ descriptions
-    def _state_counts(self, doc: Doc, mentions: list, places: dict[int, str] | None) -> dict[str, int]:
+    def _located(self, mentions: list, places: dict[int, str] | None) -> dict[int, str]:
+        """The state each place the story tells of lies in (``{slot: state}``), read against the
+        states it names (:meth:`~kg.actors.gazetteer.Gazetteer.locate`)."""
+        named = {m.key for m in mentions if m.kind == "State"}
+        return {slot: e.key for slot, name in (places or {}).items()
+                if (e := self.gaz.locate(name, named)) is not None}
+
+    def _state_counts(self, mentions: list, located: dict[int, str], lead_end: int) -> dict[str, int]:
         """How often a story names each state, counting the places it tells of in it ("in Dhaka",
-        "crowds in Jatrabari") and what its lead names twice."""
+        "crowds in Jatrabari", :meth:`_located`) and what its lead names twice."""
         # the lead (the headline and first sentences) tells what a story is about: a state named
         # there counts twice ("Students have called a Long March to Dhaka" before India's reaction)
-        lead_end = _lead_end(doc)
         counts: dict[str, int] = {}
-        for m in mentions:
-            if m.kind == "State":
-                counts[m.key] = counts.get(m.key, 0) + (2 if m.start < lead_end else 1)
-        named = set(counts)
-        for slot, name in (places or {}).items():
-            e = self.gaz.locate(name, named)
-            if e is not None:
-                counts[e.key] = counts.get(e.key, 0) + (2 if slot < lead_end else 1)
+        for start, key in [(m.start, m.key) for m in mentions if m.kind == "State"] + list(located.items()):
+            counts[key] = counts.get(key, 0) + (2 if start < lead_end else 1)
         return counts
 
     def _story_state(self, doc: Doc, mentions: list, places: dict[int, str] | None) -> str | None:
         """The state a story with no dateline is about: the one it names most
         (:meth:`_state_counts`); none on a tie ("the administration" may then be anyone's)."""
-        counts = self._state_counts(doc, mentions, places)
+        counts = self._state_counts(mentions, self._located(mentions, places), _lead_end(doc))
         ranked = sorted(counts.values(), reverse=True)
         return max(counts, key=counts.get) if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
 
@@ -1256,16 +1256,15 @@ class ActorRecognizer:
                 named.add(m.key)
                 if _set_in(_mention_head(doc, m)):
                     set_in.add(m.key)
-        states = {m.key for m in mentions if m.kind == "State"}
-        for slot, name in (places or {}).items():
-            e = self.gaz.locate(name, states) if slot < lead_end else None
-            if e is not None:
-                named.add(e.key)
+        located = self._located(mentions, places)
+        for slot, key in located.items():
+            if slot < lead_end:
+                named.add(key)
                 if _set_in(doc[slot]):
-                    set_in.add(e.key)
+                    set_in.add(key)
         if len(set_in) != 1 or dateline in named:
             return dateline
-        counts = self._state_counts(doc, mentions, places)
+        counts = self._state_counts(mentions, located, lead_end)
         other = set_in.pop()
         return other if counts.get(other, 0) > counts.get(dateline, 0) else dateline
 

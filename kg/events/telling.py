@@ -75,11 +75,11 @@ class Telling:
             recipients = self.place_state(tok, st, side)
             # "talks in Erbil attended by US officials": where what was attended took place, the
             # place named last before the participle (the parser may join it to any noun or verb)
-            passive = cls == "Visit" and any(c.dep_ == "agent" for c in tok.children)
+            passive = not recipients and cls == "Visit" and any(c.dep_ == "agent" for c in tok.children)
             where = [] if not passive else \
                 next((p for t in reversed(tok.doc[tok.sent.start:tok.i]) if t.dep_ == "pobj"
                       and (p := self.place_state(t.head, st, set()))), [])
-            if not recipients and where and where[0][0] not in side:
+            if where and where[0][0] not in side:
                 recipients = where
             home = tok.doc._.gpol_home
             if not recipients and cls == "Visit" and home and home not in side and tok.pos_ == "VERB" \
