@@ -518,6 +518,25 @@ class ActorRecognizer:
         return (self.gaz.state_for_demonym(text) or self.gaz.state_for_metonym(text)
                 or self._lookup(text, ("State",)))
 
+    def _forces_of(self, span: Span) -> Entry | None:
+        """The state whose forces, police or government a name says it is: "<agents> of [the]
+        <state>" ("the Armed Forces of the Philippines", "the National Police of Colombia"); None
+        for any other name ("the Islamic Army of Iraq", "the Government of National Unity").
+
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline(coder="rules")("The National Police of Colombia accused the ELN.")
+        >>> doc._.gpol_actors["national-police-of-colombia"].affiliation
+        'colombia'
+        """
+        doc = span.doc
+        of = next((t for t in span if t.lower_ == "of"), None)
+        if of is None or of.i == span.start or of.i + 1 >= span.end \
+                or not self.gaz.state_agent(self.gaz.sector(_bare_name(doc[span.start:of.i].text).lower())):
+            return None
+        start = of.i + 1 + (doc[of.i + 1].lower_ == "the")
+        state = self._state_of(doc[start:span.end]) if start < span.end else None
+        return state if state is not None and state.kind == "State" else None
+
     @staticmethod
     def _is_locative(span: Span) -> bool:
         head = span.root.head
@@ -750,9 +769,11 @@ class ActorRecognizer:
                     # ("the ELN guerrilla group" ... "Petro accused the ELN": the same group)
                     m = add(span.start, span.end, slugify(name), "Organization", "ner", label=name)
                     owner = next((c for c in span.root.children if c.dep_ == "poss" and c.i < span.start), None)
-                    if m is not None and owner is not None and not actors[m.key].affiliation:
-                        # "Haiti's Transitional Presidential Council" acts for Haiti
-                        st = self._state_of(doc[owner.left_edge.i:owner.i + 1])
+                    if m is not None and not actors[m.key].affiliation:
+                        # "Haiti's Transitional Presidential Council" acts for Haiti, "the Armed
+                        # Forces of the Philippines" for the Philippines
+                        st = self._state_of(doc[owner.left_edge.i:owner.i + 1]) if owner is not None \
+                            else self._forces_of(span)
                         if st is not None and st.kind == "State":
                             self._ensure(actors, st.key, st.kind, st.label)
                             actors[m.key].affiliation = st.key

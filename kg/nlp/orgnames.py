@@ -5,12 +5,13 @@ of Sudanese Doctors" comes out as ``ORG`` "The Central Committee of" and ``NORP`
 "the Kenya National Commission on Human Rights" as ``GPE`` "Kenya" alone. The actor stage then
 sees a fragment, or the state, where the text names an organisation.
 
-This component runs after ``ner``. In each sentence it finds runs of capitalised words, joined by
-"of", "on" or "for" (maybe followed by "the") or "and" only where a capitalised word follows, and
-"and" only after one of the others or after a word that is no name by itself ("the Justice and
-Development Party", while "the European Union and the African Union" and "India and the European
-Union" stay two names), and marks a
-run as one ``ORG`` entity when its first part (or, joined by "and" alone, its last word) is a noun
+This component runs after ``ner``. First, a name the model stopped at a name the gazetteer had
+marked ("The Armed Forces of the" + "Philippines") runs on over it. Then, in each sentence it finds
+runs of capitalised words, joined by "of", "on" or "for" (maybe followed by "the") or "and" only
+where a capitalised word follows, and "and" only after one of the others or after a word that is no
+name by itself ("the Justice and Development Party", while "the European Union and the African
+Union" and "India and the European Union" stay two names), and marks a run as one ``ORG`` entity
+when its first part (or, joined by "and" alone, its last word) is a noun
 that heads organisation names
 (``data/gazetteer/org_heads.txt``: "Commission", "Society", "Association"...), except a demonym
 before one or two words or before a name the gazetteer knows ("the Indian High Commission", "the
@@ -216,6 +217,36 @@ def _end_at_brackets(doc: Doc, *, extend: bool) -> Doc:
     return doc
 
 
+def _join_cut_names(doc: Doc) -> Doc:
+    """A name the model cut before its last part, ending in a joiner ("The Armed Forces of the" +
+    "Philippines", "The National Police of" + "Colombia"), runs on over the entity right after it.
+    The gazetteer's names are marked before the model runs, so the model stops at them.
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline(coder="rules")("The National Police of Colombia accused the ELN.")
+    >>> [(e.text, e.label_) for e in doc.ents]
+    [('National Police of Colombia', 'ORG'), ('ELN', 'ORG')]
+    """
+    ents = list(doc.ents)
+    out, changed, k = [], False, 0
+    while k < len(ents):
+        x = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        last = doc[x.end - 1].lower_
+        cut = x.label_ == "ORG" and x.end - x.start >= 3 and (
+            last in _LEADERS or last == "the" and doc[x.end - 2].lower_ in _LEADERS)
+        if cut and nxt is not None and nxt.start == x.end and nxt.label_ in ("GPE", "LOC", "ORG", "NORP"):
+            start = x.start + (doc[x.start].lower_ == "the")
+            out.append(Span(doc, start, nxt.end, label="ORG"))
+            changed, k = True, k + 2
+            continue
+        out.append(x)
+        k += 1
+    if changed:
+        doc.ents = out
+    return doc
+
+
 class OrgNames:
     """Mark whole organisation names as ``ORG`` entities (see the module)."""
 
@@ -223,7 +254,7 @@ class OrgNames:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = _end_at_brackets(doc, extend=False)
+        doc = _end_at_brackets(_join_cut_names(doc), extend=False)
         spans = org_name_spans(doc) + [(s, e) for s, e, _ in acronym_definitions(doc)]
         if not spans:
             return _end_at_brackets(doc, extend=True)

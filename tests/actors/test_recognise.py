@@ -709,3 +709,23 @@ def test_a_story_filed_from_a_neighbour_is_the_state_its_lead_is_set_in(extracto
 def test_a_dateline_stays_the_storys_own_state_when_the_lead_is_not_set_elsewhere(extractor, text, event):
     x = extract(extractor, text)
     assert event in [(e.actors, e.type, e.recipients) for e in x.events], x.events
+
+
+@pytest.mark.parametrize("text, key, state", [
+    ("A spokesman for the Armed Forces of the Philippines accused China of harassment.",
+     "armed-forces-of-the-philippines", "philippines"),
+    ("The National Police of Colombia accused the ELN of the attack.", "national-police-of-colombia", "colombia"),
+])
+def test_forces_named_after_their_state_act_for_it(extractor, text, key, state):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", text=text))
+    assert x.actors[key].affiliation == state
+    assert not any(k.endswith(("-of", "-of-the")) for k in x.actors)
+
+
+def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", text="The Islamic Army of Iraq claimed the attack on the convoy."))
+    assert x.actors["islamic-army-of-iraq"].affiliation is None

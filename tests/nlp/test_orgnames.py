@@ -86,3 +86,21 @@ def test_brackets_that_are_no_acronym_of_the_words_before_them_define_nothing(nl
 
     doc = nlp("Police arrested the Green Valley Farmers (GVF) leader and the Sahel Traders (XYZ) head.")
     assert [doc[i].text for _, _, i in acronym_definitions(doc)] == ["GVF"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the gazetteer marks the state first, and the model stops its name at it
+    ("A spokesman for the Armed Forces of the Philippines accused China of harassment.",
+     "Armed Forces of the Philippines"),
+    ("The National Police of Colombia accused the ELN of the attack.", "National Police of Colombia"),
+    ("The Islamic Army of Iraq claimed the attack on the convoy.", "Islamic Army of Iraq"),
+])
+def test_a_name_cut_before_the_state_it_ends_with_is_whole(nlp, text, name):
+    found = ents(nlp, text)
+    assert (name, "ORG") in found
+    assert not any(t.endswith((" of", " the")) for t, _ in found)
+
+
+def test_a_state_after_a_whole_name_is_not_joined_to_it(nlp):
+    found = ents(nlp, "The African Union of course urged Sudan to talk.")
+    assert ("Sudan", "GPE") in found
