@@ -1646,13 +1646,20 @@ class ActorRecognizer:
                     speaker = _mention_at(mentions, whose)
                     if speaker is None:
                         mouthpieces.append((tok, whose))  # ("for the Russian foreign ministry": described later)
-                elif poss is None and any(c.dep_ == "compound" and c.lemma_.lower() in word_list("home_agents")
-                                          for c in tok.children) \
-                        and (placed := self._town_of(tok, mentions, places)) is not None and placed.kind == "State":
-                    # "a foreign ministry spokesman in Beijing": the ministry of the place's state
-                    self._ensure(actors, placed.key, "State", placed.label)
-                    if add(tok.i, tok.i + 1, placed.key, "State", "group", sector="government"):
-                        continue
+                elif poss is None and any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in word_list("home_agents")
+                                          for c in tok.children):
+                    # "a foreign ministry spokesman in Beijing": the ministry of the place's state;
+                    # "a commerce ministry spokesperson", no place said: the story's own state's,
+                    # as "the ministry" is
+                    placed = self._town_of(tok, mentions, places)
+                    state = placed.key if placed is not None and placed.kind == "State" else home
+                    if any(t.i in owned for t in tok.subtree if t.i < tok.i):
+                        state = None  # "a German government spokesperson", "a US military spokesman"
+                    if state is not None:
+                        e = self.gaz.get(state)
+                        self._ensure(actors, state, "State", e.label if e is not None else state)
+                        if add(tok.i, tok.i + 1, state, "State", "group", sector="government"):
+                            continue
                 if speaker is not None and add(tok.i, tok.i + 1, speaker.key, speaker.kind, "title"):
                     continue
             holder = self._title_anaphor(tok, mod_tokens, persons, mentions, home)

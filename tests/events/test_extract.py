@@ -1715,6 +1715,21 @@ def test_a_ministry_spokesman_in_a_capital_speaks_for_its_state(extractor):
     assert ("Request", ("china",), ("philippines",), "Asserted") in evs, evs
 
 
+@pytest.mark.parametrize("text, actor", [
+    # no place said: the ministry of the story's own state, as "the ministry" is
+    ("BEIJING - Talks on tariffs stalled. A commerce ministry spokesman accused the European Union of "
+     "protectionism.", "china"),
+    ("BEIJING - Talks on tariffs stalled. A Ministry of Commerce spokesperson accused the European Union of "
+     "protectionism.", "china"),
+    # the phrase names the state: that one
+    ("BEIJING - Talks on tariffs stalled. A German government spokesperson accused the European Union of "
+     "protectionism.", "germany"),
+])
+def test_a_ministry_spokesman_with_no_place_speaks_for_the_storys_state(extractor, text, actor):
+    evs, _ = events(extractor, text)
+    assert [e[1] for e in evs if e[0] == "Accuse"] == [(actor,)], evs
+
+
 def test_what_one_uses_a_means_to_do_is_the_users_act(extractor):
     # "used the summit to urge": the summit is the means, not the one who urges
     evs, _ = events(extractor, "Chancellor Olaf Scholz used the summit to urge Hungary to lift its veto.")
