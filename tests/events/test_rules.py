@@ -299,3 +299,14 @@ def test_a_match_between_national_teams_is_no_attack(nlp, monkeypatch, text):
 ])
 def test_acts_near_a_score_or_a_match_are_still_told(nlp, text, event):
     assert event in told(nlp, text), told(nlp, text)
+
+
+def test_a_label_the_parser_reads_as_a_clause_is_the_labellers_act_and_no_act_of_its_own(nlp):
+    # "as blackmail" parsed as a clause with a verb "blackmail": the labelling verb still reads it,
+    # and the label tells no coercion of its own
+    from kg.events.rules.example import events
+
+    found = events("The Serbian foreign ministry refused to free the men and described the threat of "
+                   "sanctions as blackmail unworthy of a partner.")
+    assert ('Condemn', ['serbia'], []) in found
+    assert not any(e[0] == "Coerce" for e in found), found

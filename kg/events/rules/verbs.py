@@ -125,6 +125,8 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Condemn', ['colombia'], ['ecuador'])]
     >>> show("Israel held Hamas responsible for the rocket fire.")
     [('Accuse', ['israel'], ['hamas'])]
+    >>> show("Serbia described the threat of sanctions as blackmail unworthy of a partner.")
+    [('Condemn', ['serbia'], [])]
     """
     v = cand.tok
     kids = list(v.children)  # (read once: each pass over v.children makes new token objects)
@@ -143,6 +145,11 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     holders = [v, *(c for c in kids if c.dep_ == "dobj")]
     slots += [("prep:as:", o) for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
               for o in p.children if o.dep_ in ("pobj", "amod", "acomp") and o.pos_ in ("NOUN", "ADJ")]
+    # ("described the threat as blackmail": the small parser may read the label as a clause "as"
+    # marks, with no subject of its own)
+    slots += [("prep:as:", c) for h in holders for c in h.children if c.dep_ == "advcl"
+              and c.pos_ in ("NOUN", "VERB") and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in v.children) and not any(
             c.dep_ == "poss" for _, label in slots for c in label.children):
         # "repel what he called terrorist gangs", "condemned what it called a provocation": the
@@ -160,6 +167,7 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
             entry = ex.lex.verb(cand.lemma, dobj=word) if pattern == "dobj:" else ex.lex.verb(cand.lemma, preps=[("as", word)])
             if entry is not None and (entry.pattern or "").startswith(pattern):
                 cand.entry = entry
+                st.suppressed.add(label.i)  # (a label read as a verb is no act of its own)
                 return
 
 
