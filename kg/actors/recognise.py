@@ -1336,6 +1336,7 @@ class ActorRecognizer:
             sent_no[sent.start:sent.end] = [n] * (sent.end - sent.start)
         mouthpieces: list[tuple[Token, Token]] = []  # spokesmen for a body described after them
         owned_agents: dict[str, str] = {}  # a state agency's sector -> the state last named as its owner
+        owned_heads: dict[str, tuple[str, int]] = {}  # an agency's noun -> (its owner, where) when last named
         for tok in toks:
             m = by_pos.get(tok.i)
             if m is not None and m.kind == "Person":
@@ -1646,13 +1647,17 @@ class ActorRecognizer:
                     speaker = _mention_at(mentions, whose)
                     if speaker is None:
                         mouthpieces.append((tok, whose))  # ("for the Russian foreign ministry": described later)
-                elif poss is None and any(c.dep_ in ("compound", "nmod") and c.lemma_.lower() in word_list("home_agents")
-                                          for c in tok.children):
+                elif poss is None and (agency := next((c for c in tok.children if c.dep_ in ("compound", "nmod")
+                                                       and c.lemma_.lower() in word_list("home_agents")), None)):
                     # "a foreign ministry spokesman in Beijing": the ministry of the place's state;
-                    # "a commerce ministry spokesperson", no place said: the story's own state's,
-                    # as "the ministry" is
+                    # "China's foreign ministry rejected the protest. A ministry spokesperson said":
+                    # the one named in this sentence or the one before; "a commerce ministry
+                    # spokesperson", none of these: the story's own state's, as "the ministry" is
                     placed = self._town_of(tok, mentions, places)
-                    state = placed.key if placed is not None and placed.kind == "State" else home
+                    before = owned_heads.get(agency.lemma_.lower())
+                    since = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+                    state = placed.key if placed is not None and placed.kind == "State" \
+                        else before[0] if before is not None and before[1] >= since else home
                     if any(t.i in owned for t in tok.subtree if t.i < tok.i):
                         state = None  # "a German government spokesperson", "a US military spokesman"
                     if state is not None:
@@ -1795,6 +1800,7 @@ class ActorRecognizer:
                 gm = add(tok.i, tok.i + 1, owner.key, owner.kind, "group", sector=sector or "government")
                 if gm is not None and owner.kind == "State" and sector and not role:
                     owned_agents[sector] = owner.key
+                    owned_heads[tok.lemma_.lower()] = (owner.key, tok.i)
                 if gm is not None:  # "Russian and Ukrainian delegations": every owner
                     ids = {t.i for t in mod_tokens}
                     gm.also = tuple(dict.fromkeys(m.key for m in mentions if m.start in ids and m.key != owner.key

@@ -1721,6 +1721,9 @@ def test_a_ministry_spokesman_in_a_capital_speaks_for_its_state(extractor):
      "protectionism.", "china"),
     ("BEIJING - Talks on tariffs stalled. A Ministry of Commerce spokesperson accused the European Union of "
      "protectionism.", "china"),
+    # the ministry the sentence before named: its state's, not the dateline's
+    ("MANILA - China's foreign ministry rejected the protest. A ministry spokesperson accused the "
+     "European Union of protectionism.", "china"),
     # the phrase names the state: that one
     ("BEIJING - Talks on tariffs stalled. A German government spokesperson accused the European Union of "
      "protectionism.", "germany"),
