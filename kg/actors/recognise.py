@@ -506,9 +506,10 @@ class ActorRecognizer:
 
     def _unowned_ministry(self, span: Span) -> bool:
         """Whether an organisation's name is a ministry's that names no state ("the Ministry of
-        External Affairs", "the Defence Ministry"): a state's organ, which the description pass
+        External Affairs", "the Defence Ministry", "the Department of Foreign Affairs";
+        ``data/syntax/ministry_nouns.txt``): a state's organ, which the description pass
         gives to the state the story or the sentence says."""
-        if span.root.lemma_.lower() != "ministry":
+        if span.root.lemma_.lower() not in word_list("ministry_nouns"):
             return False
         return not any(t.pos_ in ("PROPN", "ADJ") and self._state_of(t.doc[t.i:t.i + 1]) for t in span)
 
@@ -1948,7 +1949,7 @@ class ActorRecognizer:
     def _portfolio(self, prep: Token, pobj: Token, mentions: list) -> bool:
         """Whether "of" after a ministry names its portfolio ("the ministry of foreign affairs",
         "of defence"), not whose it is ("of Kenya", "of the interim government")."""
-        if prep.lower_ != "of" or prep.head.lemma_.lower() != "ministry":
+        if prep.lower_ != "of" or prep.head.lemma_.lower() not in word_list("ministry_nouns"):
             return False
         words = list(pobj.subtree)
         return not any(_mention_at(mentions, t) is not None or t.lemma_.lower() in word_list("home_agents")

@@ -729,3 +729,12 @@ def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
 
     x = extractor.extract(Article(id="t", text="The Islamic Army of Iraq claimed the attack on the convoy."))
     assert x.actors["islamic-army-of-iraq"].affiliation is None
+
+
+def test_a_department_of_a_portfolio_is_the_storys_own_states(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", text="MANILA - The Department of Foreign Affairs summoned the Chinese "
+                                                "ambassador."))
+    assert [(e.actors, e.recipients) for e in x.events] == [(["philippines"], ["china"])]
+    assert not any("department" in k for k in x.actors)
