@@ -1830,6 +1830,12 @@ class ActorRecognizer:
             return None
         prev = doc[sent.start - 1].sent
         subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            # ("In a televised speech he called the rebellion 'a betrayal', without naming
+            # Prigozhin": the parser may root the sentence elsewhere) its first subject that is
+            # a person's, in whichever clause
+            subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass")
+                         and _mention_at(mentions, t, lambda m: m.kind == "Person") is not None), None)
         found = _mention_at(mentions, subj, lambda m: m.kind == "Person")
         return found.key if found is not None else None
 

@@ -738,3 +738,14 @@ def test_a_department_of_a_portfolio_is_the_storys_own_states(extractor):
                                                 "ambassador."))
     assert [(e.actors, e.recipients) for e in x.events] == [(["philippines"], ["china"])]
     assert not any("department" in k for k in x.actors)
+
+
+def test_he_is_the_person_who_was_the_subject_before_when_the_parser_roots_that_sentence_elsewhere(nlp):
+    # the middle sentence is rooted at "betrayal" by the small parser; its subject is still "he"
+    # (Putin), not Prigozhin, who is only named as the object of "naming"
+    doc = nlp('President Vladimir Putin has addressed the nation. In a five-minute televised speech he called '
+              'the rebellion "a betrayal of the country" and "an armed revolt", without naming Prigozhin, and '
+              'promised that those who had organised it would face "the full force of the law". He called on '
+              'Wagner fighters to lay down their arms.')
+    last_he = [m for m in doc._.gpol_mentions if m.text == "He"]
+    assert [m.key for m in last_he] == ["vladimir-putin"]
