@@ -246,9 +246,17 @@ def actor_from_entry(e: Entry, gaz: Gazetteer | None = None) -> Actor:
     >>> "Organization for Security and Co-operation in Europe" in actor_from_entry(
     ...     Gazetteer.load().get("osce")).alt_labels
     True
+    >>> actor_from_entry(Gazetteer.load().get("china-coast-guard")).affiliation
+    'china'
     """
+    gaz = gaz or Gazetteer.load()
     known = {*e.demonyms, *e.capitals} if e.kind == "State" else set(e.aliases)
-    affiliation = acting_for(e.affiliation, gaz or Gazetteer.load()) if e.kind == "Person" else e.affiliation
+    affiliation = acting_for(e.affiliation, gaz) if e.kind == "Person" else e.affiliation
+    if affiliation is None and e.org_type == "state_body" and e.iso3:
+        # an organ or force of one state acts for it: the China Coast Guard for China (not the
+        # authorities of a breakaway region, typed regional_government)
+        state = gaz.state_by_iso3(e.iso3)
+        affiliation = state.key if state is not None else None
     return Actor(key=e.key, kind=e.kind, label=e.label, qid=e.qid, alt_labels=known,
                  country_code=e.iso3 if e.kind == "State" else None,
                  affiliation=affiliation, role=e.role)

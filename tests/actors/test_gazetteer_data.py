@@ -85,7 +85,7 @@ def test_keys_are_slugs(gaz):
 
 def test_org_types(gaz):
     types = {e.org_type for e in gaz if e.kind == "Organization"}
-    assert types <= {"igo", "bloc", "ngo", "armed_group", "state_body", "party"}
+    assert types <= {"igo", "bloc", "ngo", "armed_group", "state_body", "regional_government", "party"}
     assert gaz.get("hamas").org_type == "armed_group"
     assert gaz.get("un-security-council").affiliation == "united-nations"
     assert gaz.get("european-commission").affiliation == "european-union"
