@@ -135,7 +135,9 @@ def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ())
     actor named in the subject), or of the clause a participle of one hangs off ("issued a
     statement saying"). The others are the actors
     named in the verb's phrase (what was said, to whom, where), not inside the subject ("Iran's
-    foreign ministry") nor elsewhere in the sentence; pairs (and, without a recipient, speakers)
+    foreign ministry") nor elsewhere in the sentence, nor of the speaker's own side (its state, a
+    body or a person who acts for it: "the ministry said the China Coast Guard had acted lawfully");
+    pairs (and, without a recipient, speakers)
     the ``proposed`` candidates already hold in the sentence are left out."""
     speech = word_list("speech_verbs")
     pairs = {(c.sent, c.actor, c.recipient) for c in proposed}
@@ -168,11 +170,12 @@ def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ())
         base = dict(sent=sent, trigger=v.i, actor=m.key, proposed="NONE", origin="speech")
         # the speaker's own side is who speaks, not whom the statement is aimed at ("Lavrov said
         # Moscow was ready to host the talks")
-        seen: set[str] = side_of([m.key, *m.also], ctx.actors)
+        own = side_of([m.key, *m.also], ctx.actors)
+        seen: set[str] = set(own)
         for t in range(max(start, v.left_edge.i), min(end, v.right_edge.i + 1)):
             other = ctx.mention_at.get(t)
             if other is None or t != other.start or t in inside or other.key not in ctx.actors \
-                    or other.key in seen \
+                    or other.key in seen or side_of([other.key], ctx.actors) & own \
                     or (sent, m.key, other.key) in pairs:
                 continue
             seen.add(other.key)

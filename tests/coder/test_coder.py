@@ -69,6 +69,11 @@ def test_statements_the_rules_leave_unread_are_candidates_for_the_model_to_type(
     ctx = DocContext.of(doc)
     said = speech_candidates(doc, ctx, rule_candidates(doc, ctx))
     assert {(c.actor, c.recipient) for c in said} == {("sergey-lavrov", "armenia"), ("sergey-lavrov", None)}, said
+    # nor a body or person of the speaker's state
+    doc = nlp("China said the China Coast Guard had acted lawfully against the Philippines.")
+    ctx = DocContext.of(doc)
+    said = speech_candidates(doc, ctx, rule_candidates(doc, ctx))
+    assert "china-coast-guard" not in {c.recipient for c in said}, said
     # a commentator is no speaker, not the state that modifies the noun
     doc = nlp('"ECOWAS played its strongest card too early," said a Ghanaian political scientist.')
     ctx = DocContext.of(doc)
