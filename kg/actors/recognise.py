@@ -1745,7 +1745,11 @@ class ActorRecognizer:
                     add(tok.i, tok.i + 1, whose, "State", "group", sector=sector or "government")
                 elif tok.lemma_.lower() in word_list("organisation_anaphors") and orgs_seen \
                         and any(c.lower_ == "the" for c in tok.children) \
-                        and (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower):
+                        and (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) \
+                        and not any(c.dep_ == "compound" and _mention_at(mentions, c, lambda mm: mm.how == "group")
+                                    for c in tok.children):
+                    # (not "the opposition coalition" when "opposition" already names a group of the
+                    # story's state: the phrase names it, no organisation before)
                     # "the bloc" (lower-case, whatever tag the model gives it): the latest organisation;
                     # "the opposition alliance": the latest one named or described with "opposition"
                     kinds = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")

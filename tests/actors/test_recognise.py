@@ -749,3 +749,12 @@ def test_he_is_the_person_who_was_the_subject_before_when_the_parser_roots_that_
               'Wagner fighters to lay down their arms.')
     last_he = [m for m in doc._.gpol_mentions if m.text == "He"]
     assert [m.key for m in last_he] == ["vladimir-putin"]
+
+
+def test_an_organisation_noun_whose_modifier_names_a_group_is_that_group_not_the_last_organisation(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", text="CARACAS - The National Electoral Council (CNE) declared President "
+                                                "Nicolas Maduro the winner. The opposition coalition has rejected the "
+                                                "result outright."))
+    assert [(e.type, e.actors) for e in x.events if e.type == "Reject"] == [("Reject", ["venezuela-opposition"])]
