@@ -1674,6 +1674,11 @@ class ActorRecognizer:
                         self._ensure(actors, state, "State", e.label if e is not None else state)
                         if add(tok.i, tok.i + 1, state, "State", "group", sector="government"):
                             continue
+                elif poss is None and whose is None and not mod_tokens and tok.dep_ == "nsubj" \
+                        and (prev := self._previous_body(doc, tok, mentions)) is not None:
+                    # "The US State Department issued a statement. A spokesperson said ...": the
+                    # body the sentence before was about
+                    speaker = prev[0]
                 if speaker is not None and add(tok.i, tok.i + 1, speaker.key, speaker.kind, "title"):
                     continue
             holder = self._title_anaphor(tok, mod_tokens, persons, mentions, home)

@@ -758,3 +758,12 @@ def test_an_organisation_noun_whose_modifier_names_a_group_is_that_group_not_the
                                                 "Nicolas Maduro the winner. The opposition coalition has rejected the "
                                                 "result outright."))
     assert [(e.type, e.actors) for e in x.events if e.type == "Reject"] == [("Reject", ["venezuela-opposition"])]
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_the_sentence_before_was_about(extractor):
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", text="CARACAS - The US State Department has issued a sharper statement. "
+                                                "A spokesperson said Washington had serious concerns and urged the "
+                                                "authorities to release all tally sheets."))
+    assert ("Request", ["united-states"]) in [(e.type, e.actors) for e in x.events]
