@@ -767,3 +767,13 @@ def test_a_bare_spokesperson_speaks_for_the_body_the_sentence_before_was_about(e
                                                 "A spokesperson said Washington had serious concerns and urged the "
                                                 "authorities to release all tally sheets."))
     assert ("Request", ["united-states"]) in [(e.type, e.actors) for e in x.events]
+
+
+def test_a_states_envoy_is_not_its_defence_minister(extractor):
+    # "envoy" names a diplomat: the foreign minister may be one, a defence minister is not
+    from kg.model import Article
+
+    x = extractor.extract(Article(id="t", text="KABUL - Defence Minister Khawaja Asif warned Afghanistan. The Taliban "
+                                                "administration summoned Pakistan's envoy in Kabul to lodge a protest."))
+    assert ("taliban", "pakistan") in [(e.actors[0], e.recipients[0]) for e in x.events if e.recipients]
+    assert not any("khawaja-asif" in e.recipients for e in x.events)
