@@ -2116,7 +2116,8 @@ class ActorRecognizer:
         return cands[0] if len(cands) == 1 else None
 
 
-_GENERIC_ROLES = {"envoy": ("foreign minister", "foreign secretary", "secretary of state", "envoy", "ambassador", "diplomat"),
+_GENERIC_ROLES = {"envoy": ("foreign minister", "foreign secretary", "secretary of state", "envoy", "ambassador",
+                            "diplomat"),
                   "diplomat": ("foreign", "envoy", "ambassador", "diplomat", "secretary of state"),
                   "official": ("minister", "envoy", "ambassador", "secretary", "spokes", "adviser"),
                   "leader": ("president", "prime minister", "leader", "chairman", "king", "chancellor"),

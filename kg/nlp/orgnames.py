@@ -11,14 +11,13 @@ runs of capitalised words, joined by "of", "on" or "for" (maybe followed by "the
 where a capitalised word follows, and "and" only after one of the others or after a word that is no
 name by itself ("the Justice and Development Party", while "the European Union and the African
 Union" and "India and the European Union" stay two names), and marks a run as one ``ORG`` entity
-when its first part (or, joined by "and" alone, its last word) is a noun
-that heads organisation names
-(``data/gazetteer/org_heads.txt``: "Commission", "Society", "Association"...), except a demonym
-before one or two words or before a name the gazetteer knows ("the Indian High Commission", "the
-Russian Security Council": bodies of the state, which event data codes as the state and the actor
-stage reads so; and no Security Council of the UN). Entities inside the
-run give way to it; a run the model already tagged as one entity of another kind is left alone
-(a person named "Walter Bank", a place).
+when its first part (or, joined by "and" alone, its last word) is a noun that heads organisation
+names (``data/gazetteer/org_heads.txt``: "Commission", "Society", "Association"...), except a
+demonym before one or two words or before a name the gazetteer knows ("the Indian High Commission",
+"the Russian Security Council": bodies of the state, which event data codes as the state and the
+actor stage reads so; and no Security Council of the UN). Entities inside the run give way to it; a
+run the model already tagged as one entity of another kind is left alone (a person named "Walter
+Bank", a place).
 
 >>> from kg.nlp import load_pipeline
 >>> doc = load_pipeline(coder="rules")("The Law Society of Kenya called on police to act.")
