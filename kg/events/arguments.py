@@ -463,9 +463,12 @@ class Arguments:
             out.extend(a for s in self.joined_passive_subjects(v) for a in self.actors_of(s, st))
         if not out:
             # "Israel, which they would keep targeting": a relative pronoun object is its antecedent
+            # (but "accused Benin of hosting French bases, which Cotonou denies" denies a claim,
+            # not the French: a denial takes its antecedent only when that names an actor itself)
             for node in (v, v.head) if v.dep_ == "xcomp" else (v,):
                 for c in node.children:
-                    if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                    if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") and node.dep_ == "relcl" \
+                            and (v.lemma_.lower() not in self.denials or node.head.i in idx):
                         out.extend(self.actors_of(node.head, st))
         if top in ("Accuse", "Protest") and len(out) > 1:
             # "complained to the UN over Israeli air raids", "filed a case against Israel at the

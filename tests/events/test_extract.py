@@ -1910,3 +1910,14 @@ def test_a_civic_group_blocking_a_road_protests(extractor):
     # a state's troops blocking a bridge stay coercion
     evs, _ = events(extractor, "Venezuelan troops blocked a bridge on the Colombian border.")
     assert any(e[0] == "Coerce" for e in evs), evs
+
+
+def test_a_denial_whose_object_is_a_relative_pronoun_denies_the_claim_not_its_antecedents_owner(extractor):
+    # "which" stands for the claim that Benin hosts French bases: Benin answers Niger, not France
+    evs, _ = events(extractor, "Niger has accused Benin of hosting French bases, which Cotonou denies.")
+    assert ("Reject", ("benin",), ("niger",), "Asserted") in evs, evs
+    assert not any(e[0] == "Reject" and e[2] == ("france",) for e in evs), evs
+    # an antecedent that names an actor itself is still the object ("Israel, which they would keep
+    # targeting")
+    evs, _ = events(extractor, "The Houthis said the deal did not cover Israel, which they would keep targeting.")
+    assert any(e[1] == ("houthis",) and e[2] == ("israel",) for e in evs), evs
