@@ -1468,6 +1468,17 @@ class ActorRecognizer:
                     # Houthis said the deal did not cover Israel, which they would keep targeting": the
                     # sayer (when the saying verb has a subject of its own: not "saying it would ...")
                     ref, antecedent = found, sayer
+                elif reported is tok and low == "they" and antecedent is None \
+                        and (plural := sayer if sayer is not None else said.head if said is not None
+                             and said.dep_ == "acl" and said.tag_ in ("VBD", "VBN") else None) is not None \
+                        and plural.tag_ == "NNS" \
+                        and not any(_mention_at(mentions, t) for t in plural.subtree if t.i < said.i):
+                    # "the three juntas announced that they were leaving the bloc": the sayers, whom
+                    # no phrase of theirs names, not the body named last (but "the EAC secretariat
+                    # said it", "Their foreign ministers said they": the phrase says whose). The
+                    # parser may hang the verb on its subject ("When the three juntas announced");
+                    # not "attached statements saying they would": what the statements say
+                    continue
                 elif reported is tok and tok.head.lemma_.lower() in labelling_verbs() and antecedent is None \
                         and tok.head.dep_ in ("relcl", "pcomp", "ccomp", "acl") \
                         and (found := self._main_subject(tok, mentions)) is not None:

@@ -777,3 +777,12 @@ def test_a_states_envoy_is_not_its_defence_minister(extractor):
                                                 "administration summoned Pakistan's envoy in Kabul to lodge a protest."))
     assert ("taliban", "pakistan") in [(e.actors[0], e.recipients[0]) for e in x.events if e.recipients]
     assert not any("khawaja-asif" in e.recipients for e in x.events)
+
+
+def test_they_after_sayers_no_phrase_names_is_not_the_body_named_last(nlp):
+    doc = nlp("Start with the break from the Economic Community of West African States. When the three juntas "
+              "announced in January 2024 that they were leaving the bloc, diplomats were surprised.")
+    assert not [m for m in doc._.gpol_mentions if m.text == "they"]
+    # a sayer whose phrase names the body still gives it: "the EAC secretariat said it"
+    doc = nlp("The East African Community secretariat said that it had written to both governments.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "it"] == ["eac"]
