@@ -1681,8 +1681,7 @@ class ActorRecognizer:
                     if any(t.i in owned for t in tok.subtree if t.i < tok.i):
                         state = None  # "a German government spokesperson", "a US military spokesman"
                     if state is not None:
-                        e = self.gaz.get(state)
-                        self._ensure(actors, state, "State", e.label if e is not None else state)
+                        self._ensure(actors, state, "State", state)  # (a gazetteer state: its label)
                         if add(tok.i, tok.i + 1, state, "State", "group", sector="government"):
                             continue
                 elif poss is None and whose is None and not mod_tokens and tok.dep_ == "nsubj" \

@@ -171,7 +171,7 @@ def speech_candidates(doc: Doc, ctx: DocContext, proposed: list[Candidate] = ())
         # the speaker's own side is who speaks, not whom the statement is aimed at ("Lavrov said
         # Moscow was ready to host the talks")
         own = side_of([m.key, *m.also], ctx.actors)
-        seen: set[str] = set(own)
+        seen: set[str] = set()
         for t in range(max(start, v.left_edge.i), min(end, v.right_edge.i + 1)):
             other = ctx.mention_at.get(t)
             if other is None or t != other.start or t in inside or other.key not in ctx.actors \
