@@ -333,14 +333,23 @@ def _mention_head(doc: Doc, m: Mention) -> Token:
                 doc[m.end - 1])
 
 
-def _set_in(tok: Token) -> bool:
+def _set_in(tok: Token, arrival: bool = False) -> bool:
     """Whether a place's token sets what its sentence tells there: the object of a locative
     preposition ("in Bissau"), or whose is the place that is ("in Syria's Idlib province"), not
-    under a verb of fleeing ("migrants fleeing turmoil in Venezuela": where they came from)."""
+    under a verb of fleeing ("migrants fleeing turmoil in Venezuela": where they came from). With
+    ``arrival``, also where something comes to ("families crossed into Pakistan")."""
     if tok.dep_ in ("poss", "compound") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE \
+    return tok.dep_ == "pobj" and (tok.head.lower_ in _LOCATIVE or arrival and tok.head.lower_ == "into") \
         and not any(a.lemma_.lower() in word_list("flight_verbs") for a in tok.ancestors)
+
+
+def _argument(tok: Token) -> bool:
+    """Whether a name is, or is whose is, the subject or object of its clause ("Jordan closed",
+    "Jordan's army closed"), not named in a phrase beside it ("talks hosted by Ethiopia")."""
+    if tok.dep_ in ("poss", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in _ARG_DEPS
 
 
 def _for_whom(tok: Token, head: Token) -> bool:
@@ -1262,15 +1271,18 @@ class ActorRecognizer:
 
     def _own_state(self, doc: Doc, mentions: list, places: dict[int, str] | None) -> str | None:
         """The story's own state, the one "the army", "the country" and "the capital" stand for:
-        its dateline's, unless the lead (headline and first sentences) names neither it nor a place
-        in it, sets what it tells in one other state ("in Guinea-Bissau", "in Bissau", "in Syria's
-        Idlib province"), and the story names that state more: a story filed from a neighbour
-        ("DAKAR - Soldiers in Guinea-Bissau detained President Embalo" is Guinea-Bissau's;
-        "PACARAIMA - ... a Venezuelan family had crossed the border" stays Brazil's). A lead that
-        calls a town of another state "the capital" (:meth:`_bare_capital`) makes that state the
-        story's own whatever else it names ("NAIROBI - ... raids in the capital Juba, prompting an
-        exodus of refugees into Kenya" is South Sudan's). With no
-        dateline, the state the story names most (:meth:`_story_state`). The caller writes it to
+        its dateline's, unless the lead (headline and first sentences) sets what it tells in one
+        other state ("in Guinea-Bissau", "in Bissau", "in Syria's Idlib province"), names the
+        dateline's state only beside what it tells (not as a subject or object, nor as a place
+        something happens in or comes into), and the story names the other state more: a story filed
+        from a neighbour ("DAKAR - Soldiers in Guinea-Bissau detained President Embalo" is
+        Guinea-Bissau's, and so is "ADDIS ABABA - Fighting broke out near Juba, in a setback for
+        talks hosted by Ethiopia" South Sudan's; "PACARAIMA - ... a Venezuelan family had crossed
+        the border" and "AMMAN - Jordan closed its border after fighting in Syria" stay the
+        dateline's). A lead that calls a town of another state "the capital" (:meth:`_bare_capital`)
+        makes that state the story's own whatever else it names ("NAIROBI - ... raids in the capital
+        Juba, prompting an exodus of refugees into Kenya" is South Sudan's). With no dateline, the
+        state the story names most (:meth:`_story_state`). The caller writes it to
         ``doc._.gpol_home`` for the events."""
         dateline = doc._.gpol_home
         if dateline is None:
@@ -1279,20 +1291,19 @@ class ActorRecognizer:
         capital = self._bare_capital(doc[:lead_end], mentions, places)
         if capital is not None:
             return capital
-        named: set[str] = set()  # the states the lead names
-        set_in: set[str] = set()  # those it sets something in
+        set_in: set[str] = set()  # the states the lead sets something in
         for m in mentions:
             if m.kind == "State" and m.start < lead_end:
-                named.add(m.key)
-                if _set_in(_mention_head(doc, m)):
+                head = _mention_head(doc, m)
+                if m.key == dateline and _argument(head):
+                    return dateline  # "Jordan closed its border after fighting in Syria"
+                if _set_in(head, arrival=m.key == dateline):
                     set_in.add(m.key)
         located = self._located(mentions, places)
         for slot, key in located.items():
-            if slot < lead_end:
-                named.add(key)
-                if _set_in(doc[slot]):
-                    set_in.add(key)
-        if len(set_in) != 1 or dateline in named:
+            if slot < lead_end and _set_in(doc[slot], arrival=key == dateline):
+                set_in.add(key)
+        if len(set_in) != 1 or dateline in set_in:
             return dateline
         counts = self._state_counts(mentions, located, lead_end)
         other = set_in.pop()

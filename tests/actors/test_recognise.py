@@ -692,6 +692,17 @@ def test_a_story_filed_from_a_neighbour_is_the_state_its_lead_is_set_in(extracto
     assert not any(other in (*e.actors, *e.recipients) for e in x.events), x.events
 
 
+def test_a_dateline_state_the_lead_names_in_passing_gives_way_to_the_state_it_is_set_in(extractor):
+    # Ethiopia hosts the talks (an event of its own) but the story is South Sudan's, named far more
+    x = extract(extractor, "ADDIS ABABA (Wire) - Fighting broke out again on Sunday between South Sudanese troops "
+                           "and rebels near Juba, in a setback for peace talks hosted by Ethiopia. Shelling was "
+                           "heard in Juba overnight. South Sudan's information minister said the rebels had "
+                           "suffered heavy losses. Police arrested four men in the city.")
+    events = [(e.actors, e.type, e.recipients) for e in x.events]
+    assert (["south-sudan"], "Arrest", []) in events, events
+    assert (["ethiopia"], "Arrest", []) not in events, events
+
+
 @pytest.mark.parametrize("text, event", [
     # foreigners arriving, foreign strikes: the lead names other states, sets nothing in them
     ("PACARAIMA, Brazil - The tents by the bus station are gone. Venezuelan families who crossed the "
@@ -705,6 +716,10 @@ def test_a_story_filed_from_a_neighbour_is_the_state_its_lead_is_set_in(extracto
     # the lead names the dateline's state as well
     ("AMMAN (Wire) - Jordan closed its main border crossing after fighting in Syria's Daraa province. "
      "Police arrested three smugglers near the crossing.", (["jordan"], "Arrest", [])),
+    # people coming into the dateline's state set the story there, however often the other is named
+    ("ISLAMABAD (Wire) - Hundreds of Afghan families crossed into Pakistan on Monday after clashes in "
+     "Afghanistan's Kunar province. Afghanistan's Taliban government blamed Afghan rebels for the clashes. "
+     "Police detained two smugglers at the crossing.", (["pakistan"], "Arrest", [])),
 ])
 def test_a_dateline_stays_the_storys_own_state_when_the_lead_is_not_set_elsewhere(extractor, text, event):
     x = extract(extractor, text)
