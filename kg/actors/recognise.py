@@ -1735,9 +1735,10 @@ class ActorRecognizer:
                     # "his government", "her country": the state of the person the pronoun is
                     add(tok.i, tok.i + 1, aff, "State", "group", sector=sector or "government")
                     continue
-                argument = tok.dep_ in _ARG_DEPS or tok.dep_ == "pobj" and (
-                    tok.head.lower_ in _ARG_PREPS  # (or whom a spokesman speaks for)
-                    or tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in word_list("mouthpiece_nouns"))
+                slot = tok.head if tok.dep_ == "poss" and tok.tag_ != "NNS" else tok  # ("attacked the army's bases")
+                argument = slot.dep_ in _ARG_DEPS or slot.dep_ == "pobj" and (
+                    slot.head.lower_ in _ARG_PREPS  # (or whom a spokesman speaks for)
+                    or slot.head.lower_ == "for" and slot.head.head.lemma_.lower() in word_list("mouthpiece_nouns"))
                 # "Sudan's army ... the army" in a story filed from Jeddah: the state whose agency of
                 # that kind the story named last, else the story's own
                 whose = owned_agents.get(sector, home) if home_agent and sector in _OWNED_BEFORE and not mods \

@@ -746,6 +746,16 @@ def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     assert x.actors["islamic-army-of-iraq"].affiliation is None
 
 
+@pytest.mark.parametrize("text", [
+    "KINSHASA - M23 attacked the army's bases.",
+    "KINSHASA - The army's positions were shelled by M23.",
+])
+def test_the_army_whose_bases_are_attacked_is_the_storys_own_state(extractor, text):
+    x = extract(extractor, text)
+    assert [(e.actors, e.type, e.recipients) for e in x.events] == [
+        (["m23"], "ArmedAttack", ["democratic-republic-of-the-congo"])], x.events
+
+
 def test_a_department_of_a_portfolio_is_the_storys_own_states(extractor):
     from kg.model import Article
 
