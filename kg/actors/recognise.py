@@ -1828,9 +1828,11 @@ class ActorRecognizer:
                     continue
             sector = self._phrase_sector(doc, tok) or self.gaz.sector(low)
             group = self.gaz.sector_group(sector)
-            if group and owner.kind == "State" and not role and (tok.tag_ in ("NNS", "NNPS") or _collective(tok)):
-                # "Darfur rebels", "French farmers": a group of the state's society, a node of its own
-                # (CAMEO's country + agent code), affiliated with the state
+            if group and owner.kind == "State" and not role \
+                    and (tok.tag_ in ("NNS", "NNPS") or _collective(tok) or tok.lemma_.lower() in org_heads()):
+                # "Darfur rebels", "French farmers", "the Kenyan teachers union": a group of the
+                # state's society, a node of its own (CAMEO's country + agent code), affiliated with
+                # the state
                 if not taken[tok.i]:
                     self._add_group(actors, add, tok, owner, sector, doc[min(t.i for t in mod_tokens):tok.i + 1].text)
                 continue

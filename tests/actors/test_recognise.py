@@ -739,6 +739,15 @@ def test_forces_named_after_their_state_act_for_it(extractor, text, key, state):
     assert not any(k.endswith(("-of", "-of-the")) for k in x.actors)
 
 
+@pytest.mark.parametrize("text, group", [
+    ("The Kenyan teachers union threatened to strike.", "kenya-labour"),
+    ("The Libyan Petroleum Workers' Union threatened to halt work.", "libya-labour"),
+])
+def test_a_union_of_a_state_is_a_group_of_its_society_not_the_state(extractor, text, group):
+    x = extract(extractor, text)
+    assert [e.actors for e in x.events if e.type == "Threaten"] == [[group]], x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
