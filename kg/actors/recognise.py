@@ -1015,6 +1015,32 @@ class ActorRecognizer:
             return True
         return tok.dep_ in ("appos", "compound") and h.lemma_.lower() in nouns
 
+    def _allegiance(self, tok: Token, actors: dict, mentions: list) -> Actor | None:
+        """The actor a state agent or armed group is said to fight for ("forces loyal to the LNA",
+        "militias allied with the government", "troops loyal to President Kiir": his state), by
+        ``data/syntax/allegiance_words.txt``; ``None`` when the phrase says none.
+
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline()("Forces loyal to the Libyan National Army shelled the airport.")
+        >>> [(m.text, m.key) for m in doc._.gpol_mentions][0]
+        ('Forces', 'lna')
+        """
+        if self.gaz.sector(tok.lemma_.lower()) is None:
+            return None
+        for c in tok.children:
+            if c.dep_ not in ("amod", "acl") or c.lemma_.lower() not in word_list("allegiance_words"):
+                continue
+            for p in c.children:
+                if p.dep_ != "prep" or p.lower_ not in ("to", "with"):
+                    continue
+                m = _mention_at(mentions, next((g for g in p.children if g.dep_ == "pobj"), None))
+                actor = actors.get(m.key) if m is not None else None
+                if actor is not None and actor.kind == "Person":
+                    actor = actors.get(actor.affiliation) if actor.affiliation else None
+                if actor is not None:
+                    return actor
+        return None
+
     def _described_as_body(self, span: Span) -> bool:
         """Whether an apposition says what kind of body a name is: "the Coordination Framework, a
         loose alliance of parties", "Tadamon, a coalition of unions" (a head noun of organisation
@@ -1611,6 +1637,11 @@ class ActorRecognizer:
                 continue
             if tok.dep_ in ("compound", "amod", "appos") and taken[tok.head.i]:
                 continue  # "Russian President" of "Russian President Vladimir Putin": a title, done
+            loyal = self._allegiance(tok, actors, mentions)
+            if loyal is not None:
+                # "forces loyal to the Libyan National Army": that actor's forces
+                add(tok.i, tok.i + 1, loyal.key, loyal.kind, "group", sector=self.gaz.sector(tok.lemma_.lower()))
+                continue
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             mod_tokens = [t for c in mods for t in c.subtree if t.i < tok.i]
             # the affiliation a description's modifiers name, looked up once ("North Korea's", "AU")

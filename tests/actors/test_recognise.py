@@ -748,6 +748,16 @@ def test_a_union_of_a_state_is_a_group_of_its_society_not_the_state(extractor, t
     assert [e.actors for e in x.events if e.type == "Threaten"] == [[group]], x.events
 
 
+@pytest.mark.parametrize("text, event", [
+    ("TRIPOLI - Forces loyal to the Libyan National Army shelled the airport.", (["lna"], "ArmedAttack", [])),
+    ("TRIPOLI - The Government of National Unity blamed the strike on forces loyal to the Libyan National Army.",
+     (["government-of-national-unity"], "Accuse", ["lna"])),
+])
+def test_forces_loyal_to_an_actor_are_that_actors_not_the_storys_state(extractor, text, event):
+    x = extract(extractor, text)
+    assert [(e.actors, e.type, e.recipients) for e in x.events] == [event], x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
