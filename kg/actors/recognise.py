@@ -1991,7 +1991,24 @@ class ActorRecognizer:
                        anywhere: bool = False) -> Entry | None:
         """The state a clause-opening "in" phrase of ``verb`` sets it in: "In Guatemala, police
         detained ...", "In Minsk, security forces ..." (a town the gazetteer files under a state);
-        ``anywhere``: or an "in" phrase after it ("marched in Caracas")."""
+        ``anywhere``: or an "in" phrase after it ("marched in Caracas"). With none, the state an
+        earlier sentence of its paragraph opens in sets the rest of the paragraph there ("In Lima,
+        meanwhile, the fallout continued. Police fired tear gas ...")."""
+        own = self._clause_setting(verb, mentions, places, anywhere)
+        if own is not None:
+            return own
+        doc = verb.doc
+        sent = verb.sent
+        while sent.start > 0 and not doc[sent.start - 1].is_space and "\n" not in doc[sent.start - 1].whitespace_:
+            sent = doc[sent.start - 1].sent
+            e = self._clause_setting(sent.root, mentions, places, False)
+            if e is not None:
+                return e
+        return None
+
+    def _clause_setting(self, verb: Token, mentions: list, places: dict[int, str] | None,
+                        anywhere: bool) -> Entry | None:
+        """The state a clause-opening (``anywhere``: or any) "in" phrase of ``verb`` sets it in."""
         for p in verb.children:
             if p.dep_ != "prep" or p.lower_ != "in":
                 continue

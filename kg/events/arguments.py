@@ -893,6 +893,12 @@ class Arguments:
         for s in (c for c in v.children if c.dep_ == "nsubj"):
             heads = with_partitive(s)  # "thousands of protesters"
             for h in heads:
+                m = idx.get(h.i)
+                if m is not None and m.how == "group" and m.kind == "Organization" and m.key in actors \
+                        and actors[m.key].affiliation:
+                    # the group the actor stage made of them, where it read their state
+                    st.crowd = (m.key, m.sector)
+                    return [st.crowd]
                 sector = self.gaz.sector(h.lemma_.lower())
                 if sector is None and h is s and len(heads) == 1 and h.lemma_.lower() in self.people_counts:
                     sector = "civilians"  # "Thousands marched in Buenos Aires"

@@ -758,6 +758,15 @@ def test_forces_loyal_to_an_actor_are_that_actors_not_the_storys_state(extractor
     assert [(e.actors, e.type, e.recipients) for e in x.events] == [event], x.events
 
 
+def test_a_paragraph_that_opens_in_a_place_sets_its_police_and_crowds_there(extractor):
+    x = extract(extractor, "QUITO - Ecuador sent troops to the border.\n\nIn Lima, meanwhile, the fallout "
+                           "continued. Thousands of demonstrators marched on Congress. Police arrested two "
+                           "men.\n\nPolice arrested a smuggler near the border.")
+    events = [(e.actors, top_of(e.type), e.recipients) for e in x.events]
+    assert (["peru"], "Coerce", []) in events and (["ecuador"], "Coerce", []) in events, events
+    assert (["peru-opposition"], "Protest", ["peru"]) in events, events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
