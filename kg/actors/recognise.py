@@ -384,6 +384,11 @@ def _expletive(tok: Token) -> bool:
     return any(c.dep_ == "attr" and any(r.dep_ == "relcl" and r.i > c.i for r in c.children) for c in after)
 
 
+def _previous_sentence_start(tok: Token) -> int:
+    """Where the sentence before ``tok``'s begins (its own, for the first)."""
+    return tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+
+
 def _verb_of(tok: Token) -> Token:
     """The verb whose clause ``tok`` is in (:func:`~kg.events.syntax.clause_verb`), else the root of
     its sentence."""
@@ -1717,9 +1722,8 @@ class ActorRecognizer:
                     # spokesperson", none of these: the story's own state's, as "the ministry" is
                     placed = self._town_of(tok, mentions, places)
                     before = owned_heads.get(agency.lemma_.lower())
-                    since = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
                     state = placed.key if placed is not None and placed.kind == "State" \
-                        else before[0] if before is not None and before[1] >= since else home
+                        else before[0] if before is not None and before[1] >= _previous_sentence_start(tok) else home
                     if any(t.i in owned for t in tok.subtree if t.i < tok.i):
                         state = None  # "a German government spokesperson", "a US military spokesman"
                     if state is not None:
@@ -1772,8 +1776,13 @@ class ActorRecognizer:
                     or slot.head.lower_ == "for" and slot.head.head.lemma_.lower() in word_list("mouthpiece_nouns"))
                 # "Sudan's army ... the army" in a story filed from Jeddah: the state whose agency of
                 # that kind the story named last, else the story's own
-                whose = owned_agents.get(sector, home) if home_agent and sector in _OWNED_BEFORE and not mods \
-                    and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) else home
+                bare = home_agent and not mods and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children)
+                whose = owned_agents.get(sector, home) if bare and sector in _OWNED_BEFORE else home
+                before = owned_heads.get(tok.lemma_.lower()) if bare else None
+                if before is not None and before[1] >= _previous_sentence_start(tok):
+                    # "the Peruvian foreign ministry said ... The ministry demanded": the one this
+                    # sentence or the one before named
+                    whose = before[0]
                 if home_agent and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "In Guatemala, police detained ...": the agents of the state the clause is set in
                     where = self._setting_state(_verb_of(tok), mentions, places)

@@ -767,6 +767,12 @@ def test_a_paragraph_that_opens_in_a_place_sets_its_police_and_crowds_there(extr
     assert (["peru-opposition"], "Protest", ["peru"]) in events, events
 
 
+def test_the_ministry_is_the_one_just_named_not_the_datelines(extractor):
+    x = extract(extractor, "QUITO - Ecuador sent troops to the border. In a statement, the Peruvian foreign "
+                           "ministry said a patrol had found the marker. The ministry demanded a joint inspection.")
+    assert [e.actors for e in x.events if top_of(e.type) == "Request"] == [["peru"]], x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
