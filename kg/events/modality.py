@@ -67,8 +67,8 @@ def _governor(head: Token) -> str:
 
 def modality_of(tok: Token) -> str:
     """"Asserted", "Negated" or "Hypothetical" for the event that ``tok`` triggers."""
-    if _negated(tok):
-        return "Negated"
+    if _negated(tok) or any(c.dep_ in ("nsubj", "nsubjpass") and _negated(c) for c in tok.children):
+        return "Negated"  # "did not attack", "no troops have crossed the border"
     if _modal(tok):
         return "Hypothetical"
     if tok.pos_ == "NOUN" and any(c.dep_ == "acl" and c.tag_ == "VBN" and not _modal(c) for c in tok.children):
@@ -87,6 +87,8 @@ def modality_of(tok: Token) -> str:
             return "Hypothetical"  # "would keep up pressure until it agreed": not yet happened
         if dep == "relcl" or (dep == "advcl" and any(c.dep_ == "mark" for c in cur.children)):
             break  # "after Trump threatened ...", "which they kept targeting": a clause of its own
+        if dep == "acl" and head.pos_ == "NOUN" and _negated(head):
+            return "Negated"  # "has no troops fighting alongside M23"
         if dep == "xcomp" and _governor(head) in word_list("negating_governors"):
             return "Negated"  # "failed to reach a deal", "has yet to ratify the treaty"
         if dep in ("xcomp", "ccomp") and head.lemma_.lower() in word_list("denial_verbs"):

@@ -50,6 +50,17 @@ def test_event(extractor, text, expected):
     assert expected in found, found
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("No Russian troops have crossed the border.", "crossed"),  # a subject no one is
+    ("Rwanda has no troops fighting alongside M23.", "fighting"),  # a participle of "no troops"
+])
+def test_an_act_of_no_one_is_negated(nlp, text, trigger):
+    from kg.events.modality import modality_of
+
+    doc = nlp(text)
+    assert modality_of(next(t for t in doc if t.text == trigger)) == "Negated"
+
+
 def test_coordinated_recipients_give_one_event_each(extractor):
     found, _ = events(extractor, "U.N. Secretary-General Antonio Guterres urged Moscow and Kyiv to return to negotiations.")
     requests = {(a, r) for t, a, r, m in found if t == "Request"}
