@@ -744,6 +744,10 @@ class ActorRecognizer:
                 add(span.start, span.end, entry.key, entry.kind,
                     "gazetteer", label=entry.label)
             elif label == "ORG":
+                if len(span) > 1 and span[0].tag_ == "PRP$":
+                    # "Its Regional Centre for Preventive Diplomacy": the pronoun is whose, not the name
+                    span = doc[span.start + 1:span.end]
+                    text = _strip_possessive(span.text)
                 owner = next((t for t in span[:-1] if t.tag_ == "POS"), None)
                 if owner is not None and owner.i > span.start:
                     # "Bolsonaro's Liberal Party": the owner is named on its own (a person, a state)
@@ -1498,7 +1502,9 @@ class ActorRecognizer:
                         verb = _verb_of(verb.head)
                         subj = next((c for c in verb.children if c.dep_ == "dobj"), None) if controlled else None
                         subj = subj or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    found = _mention_at(mentions, subj)
+                    # (not the subject "its" is part of: "Its Regional Centre ... has hosted talks")
+                    found = _mention_at(mentions, subj) \
+                        if subj is not None and not subj.left_edge.i <= tok.i <= subj.right_edge.i else None
                     if found is not None and found.kind != "Person":
                         ref, antecedent = found, subj
                     elif tok.head.dep_ in ("nsubj", "nsubjpass"):
