@@ -169,6 +169,8 @@ STOPS = [
      ('ArmedAttack', ['spain'], ['italy'])),
     (verbs.declining_to_comment_is_no_event, 'Beijing refused to confirm the meeting.',
      ('Reject', ['china'], [])),
+    (verbs.being_asked_is_no_request, 'Pressed on whether talks would resume, the Kenyan foreign minister said '
+     'no date had been set.', ('Request', ['kenya'], [])),
 ]
 
 

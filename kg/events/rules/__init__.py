@@ -101,6 +101,7 @@ VERB_READING = [
     verbs.message_carries_the_event,
     verbs.anonymity_is_no_event,
     verbs.declining_to_comment_is_no_event,
+    verbs.being_asked_is_no_request,
     verbs.noun_object_types_event,
 ]
 

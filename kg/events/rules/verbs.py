@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ..extract import EventExtractor
 
 __all__ = ["told_elsewhere", "sports_result_is_no_event", "declining_to_comment_is_no_event", "claimed_attack", "object_predicate", "lexicon_reading", "composed_reading", "diplomats_told_to_leave",
-           "message_carries_the_event", "anonymity_is_no_event",
+           "message_carries_the_event", "anonymity_is_no_event", "being_asked_is_no_request",
            "noun_object_types_event",
            "amount_refines_class", "subjects_act", "unnamed_agent", "custody_is_the_states_act", "victims_and_causes",
            "protesters_group", "crowd_storming_building_protests", "crowd_blocking_protests",
@@ -295,6 +295,31 @@ def declining_to_comment_is_no_event(ex: EventExtractor, cand: Candidate, st: Do
             c.dep_ == "xcomp" and c.lemma_.lower() in ex.comment_verbs for c in cand.tok.children):
         return STOP
     return None
+
+
+def being_asked_is_no_request(ex: EventExtractor, cand: Candidate, st: DocState):
+    """A participle that says the subject was asked ("Asked about the sanctions, the minister said
+    ...", "Pressed on whether talks would resume, she said ...") tells how a quote came about: the
+    one asked makes no appeal. A clause-opening past participle of a verb of asking, with no
+    subject, auxiliary or actor named after "by", tells no event ("Urged by the UN, Kenya agreed"
+    still tells the UN's appeal).
+
+    >>> show("Asked about the sanctions, the Kenyan foreign minister said Nairobi would not comment.")
+    []
+    >>> show("Asked about the sanctions, the Kenyan foreign minister said Nairobi would not comment.",
+    ...      without=being_asked_is_no_request)
+    [('Request', ['kenya'], [])]
+    """
+    tok = cand.tok
+    plain = ex.lex.verb(cand.lemma)
+    if plain is None or top_of(plain.cls) != "Request" or tok.tag_ != "VBN" or tok.dep_ != "advcl" \
+            or tok.i > tok.head.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children):
+        return None
+    if any(c.dep_ == "agent" and any(g.i in st.idx for g in c.subtree) for c in tok.children):
+        return None
+    return STOP
 
 
 def noun_object_types_event(ex: EventExtractor, cand: Candidate, st: DocState):
