@@ -1511,7 +1511,12 @@ class ActorRecognizer:
                         reported = tok.head  # "FACT said its forces had withdrawn": not the place last named
                 said = self._said_in(reported) if reported is not None else None
                 sayer = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
-                if (found := _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")) is not None:
+                found = _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")
+                if found is None and sayer is not None and sayer.tag_ == "NNS":
+                    # "Opposition parties said that they would ...": the group its modifier names
+                    found = next((mm for c in sayer.children if c.dep_ in ("compound", "amod")
+                                  if (mm := _mention_at(mentions, c, lambda x: x.how == "group")) is not None), None)
+                if found is not None:
                     # "The Philippines, which lies south of Taiwan, said it would hold drills", "the
                     # Houthis said the deal did not cover Israel, which they would keep targeting": the
                     # sayer (when the saying verb has a subject of its own: not "saying it would ...")

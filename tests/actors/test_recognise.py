@@ -783,6 +783,12 @@ def test_its_before_a_body_is_whose_the_body_is_not_the_body(nlp):
     assert not any(k.startswith("its-") for k in doc._.gpol_actors)
 
 
+def test_they_after_opposition_parties_said_is_the_opposition(nlp):
+    doc = nlp("ACCRA - Togolese police detained dozens of protesters in Lome. Opposition parties said on "
+              "Sunday that they would suspend street protests for 48 hours.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "they"] == ["togo-opposition"]
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
