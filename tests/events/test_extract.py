@@ -61,6 +61,12 @@ def test_an_act_of_no_one_is_negated(nlp, text, trigger):
     assert modality_of(next(t for t in doc if t.text == trigger)) == "Negated"
 
 
+def test_people_detained_as_a_states_police_say_were_detained_by_that_state(extractor):
+    found, _ = events(extractor, "QUITO - Ecuador sent troops to the border. Peruvian protesters marched on "
+                                 "Congress in Lima on Monday. Peru's police said 14 protesters were detained.")
+    assert [a for t, a, r, m in found if t == "Coerce"] == [("peru",)], found
+
+
 def test_coordinated_recipients_give_one_event_each(extractor):
     found, _ = events(extractor, "U.N. Secretary-General Antonio Guterres urged Moscow and Kyiv to return to negotiations.")
     requests = {(a, r) for t, a, r, m in found if t == "Request"}

@@ -403,8 +403,9 @@ def unnamed_agent(ex: EventExtractor, cand: Candidate, st: DocState):
 def custody_is_the_states_act(ex: EventExtractor, cand: Candidate, st: DocState):
     """A person or a group arrested, detained, jailed, dispersed, deported or freed with no agent
     named (``data/syntax/custody_verbs.txt``: "Sonko was arrested in July") was so by a state: the
-    state of the town the clause is set in, else the story's own (its dateline), not the one held
-    (as the corpus codes it: only a state holds people in custody).
+    state of the town the clause is set in, else the one whose police, army or government says so
+    ("Peru's police said 14 protesters were detained"), else the story's own (its dateline), not
+    the one held (as the corpus codes it: only a state holds people in custody).
 
     >>> show("Opposition leader Ousmane Sonko was arrested in Dakar on Friday.")
     [('Arrest', ['senegal'], ['ousmane-sonko'])]
@@ -420,10 +421,22 @@ def custody_is_the_states_act(ex: EventExtractor, cand: Candidate, st: DocState)
     actors = v.doc._.gpol_actors or {}
     if any(getattr(actors.get(k), "kind", None) == "State" for k, _ in held):
         return  # ("Russia was expelled from the council": a body's act, not custody)
-    state = ex.town_state(v, st) or v.doc._.gpol_home
+    state = ex.town_state(v, st) or _reporting_agency(ex, v, st) or v.doc._.gpol_home
     if state is None or state in {k for k, _ in held}:
         return
     cand.actors = [(state, None)]
+
+
+def _reporting_agency(ex: EventExtractor, v: Token, st: DocState) -> str | None:
+    """The state whose police, army or government says a clause happened ("the national police
+    said 14 people were detained": the state the police are of)."""
+    if v.dep_ != "ccomp" or v.head.lemma_.lower() not in ex.speech:
+        return None
+    for s in (c for c in v.head.children if c.dep_ == "nsubj"):
+        m = st.idx.get(s.i)
+        if m is not None and m.kind == "State" and m.sector in ("police", "military", "government"):
+            return m.key
+    return None
 
 
 def victims_and_causes(ex: EventExtractor, cand: Candidate, st: DocState):
