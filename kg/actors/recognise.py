@@ -2216,12 +2216,27 @@ _GENERIC_ROLES = {"envoy": ("foreign minister", "foreign secretary", "secretary 
                   "minister": ("minister",)}
 
 
+# words before a generic title that rank it rather than name another office ("the top envoy")
+_RANKING_WORDS = {"top", "senior", "chief", "leading", "veteran"}
+
+
 def _roles_compatible(said: str, known: str) -> bool:
+    """Whether a title the text uses ("the minister", "the top envoy", "the prime minister") can
+    name someone known by ``known`` ("Foreign Minister"): a generic title fits the offices it
+    covers, a specific one ("prime minister", "opposition leader") only an office with all its
+    words ("Prime Minister", "Leader of the Opposition"), not another of its kind.
+
+    >>> _roles_compatible("minister", "Foreign Minister"), _roles_compatible("prime minister", "Foreign Minister")
+    (True, False)
+    """
     s, k = said.lower(), known.lower()
     if s == k:
         return True
     for generic, fits in _GENERIC_ROLES.items():
         if s.endswith(generic):
+            words = s.split()[:-1]
+            if words and not set(words) <= _RANKING_WORDS:
+                return set(s.split()) <= set(re.split(r"[\s-]+", k))
             return any(f in k for f in fits)
     return False
 

@@ -789,6 +789,14 @@ def test_they_after_opposition_parties_said_is_the_opposition(nlp):
     assert [m.key for m in doc._.gpol_mentions if m.text == "they"] == ["togo-opposition"]
 
 
+def test_the_prime_minister_is_not_a_foreign_minister_named_before(nlp):
+    doc = nlp("TOKYO - South Korean Foreign Minister Park Seung-hoon said on Thursday that freedom of navigation "
+              "mattered. Asked whether the prime minister would raise the incident, a spokesman said only that "
+              "Japan would convey its view.")
+    first_end = next(iter(doc.sents)).end
+    assert [m.key for m in doc._.gpol_mentions if m.start >= first_end and m.kind == "Person"] == []
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
