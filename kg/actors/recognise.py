@@ -1633,11 +1633,19 @@ class ActorRecognizer:
 
                 count: dict[str, int] = {}
                 latest: dict[str, Mention] = {}
+                acting: dict[str, Mention] = {}  # (the states named as such, not as a thing's adjective)
                 for mm in sorted(mentions, key=lambda m: m.start):
                     if mm.start < tok.i and mm.key not in speakers and mm.kind in kinds and side(mm):
                         # (as often as the text names it: not its pronouns)
                         count[mm.key] = count.get(mm.key, 0) + (mm.how not in ("pronoun", "plural"))
                         latest[mm.key] = mm
+                        if not (mm.kind == "State" and _mention_head(doc, mm).dep_ in ("amod", "compound")):
+                            acting[mm.key] = mm
+                if len(acting) >= 2:
+                    # "Japan and the Philippines condemned a collision between a Chinese cutter and a
+                    # Philippine boat, as the two countries' defence chiefs met": Japan's and the
+                    # Philippines'
+                    latest = acting
                 recent = sorted(latest.values(), key=lambda m: -m.start)[:2]
                 if kinds != ("Person",) and not all(sent_no[m.start] == sent_no[tok.i] for m in recent):
                     # "both sides", "the two countries" its own sentence does not name: the two the

@@ -797,6 +797,13 @@ def test_the_prime_minister_is_not_a_foreign_minister_named_before(nlp):
     assert [m.key for m in doc._.gpol_mentions if m.start >= first_end and m.kind == "Person"] == []
 
 
+def test_the_two_countries_are_states_named_as_such_not_a_things_adjective(nlp):
+    doc = nlp("TOKYO - Japan and the Philippines condemned a collision between a Chinese cutter and a "
+              "Philippine boat, as the two countries' defence chiefs met in Tokyo.")
+    two = [m for m in doc._.gpol_mentions if m.text == "countries"]
+    assert [{m.key, *m.also} for m in two] == [{"japan", "philippines"}]
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
