@@ -389,6 +389,14 @@ def _previous_sentence_start(tok: Token) -> int:
     return tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
 
 
+def _paragraph_start(tok: Token) -> int:
+    """Where ``tok``'s paragraph begins: the first sentence after a line break."""
+    doc, start = tok.doc, tok.sent.start
+    while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_:
+        start = doc[start - 1].sent.start
+    return start
+
+
 def _verb_of(tok: Token) -> Token:
     """The verb whose clause ``tok`` is in (:func:`~kg.events.syntax.clause_verb`), else the root of
     its sentence."""
@@ -1798,9 +1806,9 @@ class ActorRecognizer:
                 bare = home_agent and not mods and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children)
                 whose = owned_agents.get(sector, home) if bare and sector in _OWNED_BEFORE else home
                 before = owned_heads.get(tok.lemma_.lower()) if bare else None
-                if before is not None and before[1] >= _previous_sentence_start(tok):
-                    # "the Peruvian foreign ministry said ... The ministry demanded": the one this
-                    # sentence or the one before named
+                if before is not None and before[1] >= min(_previous_sentence_start(tok), _paragraph_start(tok)):
+                    # "the Peruvian foreign ministry said ... It said ... The ministry demanded": the
+                    # one its paragraph (or the sentence before) named
                     whose = before[0]
                 if home_agent and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "In Guatemala, police detained ...": the agents of the state the clause is set in
@@ -2025,9 +2033,9 @@ class ActorRecognizer:
         own = self._clause_setting(verb, mentions, places, anywhere)
         if own is not None:
             return own
-        doc = verb.doc
+        doc, first = verb.doc, _paragraph_start(verb)
         sent = verb.sent
-        while sent.start > 0 and not doc[sent.start - 1].is_space and "\n" not in doc[sent.start - 1].whitespace_:
+        while sent.start > first:
             sent = doc[sent.start - 1].sent
             e = self._clause_setting(sent.root, mentions, places, False)
             if e is not None:

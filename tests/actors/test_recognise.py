@@ -767,9 +767,11 @@ def test_a_paragraph_that_opens_in_a_place_sets_its_police_and_crowds_there(extr
     assert (["peru-opposition"], "Protest", ["peru"]) in events, events
 
 
-def test_the_ministry_is_the_one_just_named_not_the_datelines(extractor):
-    x = extract(extractor, "QUITO - Ecuador sent troops to the border. In a statement, the Peruvian foreign "
-                           "ministry said a patrol had found the marker. The ministry demanded a joint inspection.")
+@pytest.mark.parametrize("between", ["", "It said the marker had been moved. "])
+def test_the_ministry_is_the_one_its_paragraph_named_not_the_datelines(extractor, between):
+    x = extract(extractor, "QUITO - Ecuador sent troops to the border.\n\nIn a statement, the Peruvian foreign "
+                           f"ministry said a patrol had found the marker. {between}The ministry demanded a joint "
+                           "inspection.")
     assert [e.actors for e in x.events if top_of(e.type) == "Request"] == [["peru"]], x.events
 
 
