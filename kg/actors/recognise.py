@@ -892,12 +892,32 @@ class ActorRecognizer:
         if doc._.gpol_home is not None:
             doc._.gpol_home = home  # (the events read it too: "the city", "soldiers detained")
         self._descriptions(doc, toks, actors, mentions, taken, add, places, home)
+        self._title_owners(doc, actors, mentions)
 
         mentions.sort(key=lambda m: m.start)
         doc._.gpol_mentions = mentions
         doc._.gpol_actors = actors
         doc._.gpol_places = places
         return doc
+
+    def _title_owners(self, doc: Doc, actors: dict, mentions: list) -> None:
+        """A person whose title's owner only a pronoun or a bare agency names ("Its spokesman,
+        Abdul Wahid Sharifi", "the ministry's spokesman, X") acts for what it stands for, once the
+        description pass has read it (a name's own title is read before: :meth:`_titles`)."""
+        by_start = {m.start: m for m in mentions}
+        for m in mentions:
+            actor = actors.get(m.key)
+            if m.kind != "Person" or actor is None or actor.affiliation or m.how not in ("gazetteer", "ner"):
+                continue
+            root = _mention_head(doc, m)
+            titles = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+            for title in titles:
+                poss = next((c for c in title.children if c.dep_ == "poss"), None)
+                owner = by_start.get(poss.i) if poss is not None else None
+                if owner is not None and owner.how in ("pronoun", "group") and owner.kind in ("State", "Organization") \
+                        and self.gaz.role(title.lemma_.lower()) is not None:
+                    actor.affiliation = acting_for(owner.key, self.gaz)
+                    break
 
     def _leaders_governments(self, doc: Doc, actors: dict, mentions: list, taken: list, add) -> None:
         """A person's name modifying a ruling noun is that person's state, not the person (coding

@@ -806,6 +806,14 @@ def test_the_two_countries_are_states_named_as_such_not_a_things_adjective(nlp):
     assert [{m.key, *m.also} for m in two] == [{"japan", "philippines"}]
 
 
+@pytest.mark.parametrize("owner", ["Its", "The ministry's"])
+def test_a_spokesman_whose_owner_a_pronoun_names_acts_for_it(extractor, owner):
+    x = extract(extractor, f"KABUL - The Afghan foreign ministry rejected the accusations. {owner} spokesman, "
+                           "Abdul Wahid Sharifi, denied that any attack had been launched from Afghan soil.")
+    assert x.actors["abdul-wahid-sharifi"].affiliation == "afghanistan"
+    assert not any(e.recipients == ["afghanistan"] for e in x.events), x.events  # no denial of its own state
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
