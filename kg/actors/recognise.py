@@ -892,7 +892,7 @@ class ActorRecognizer:
         if doc._.gpol_home is not None:
             doc._.gpol_home = home  # (the events read it too: "the city", "soldiers detained")
         self._descriptions(doc, toks, actors, mentions, taken, add, places, home)
-        self._title_owners(doc, actors, mentions)
+        self._title_owners(doc, actors, mentions, places, home)
 
         mentions.sort(key=lambda m: m.start)
         doc._.gpol_mentions = mentions
@@ -900,11 +900,16 @@ class ActorRecognizer:
         doc._.gpol_places = places
         return doc
 
-    def _title_owners(self, doc: Doc, actors: dict, mentions: list) -> None:
+    def _title_owners(self, doc: Doc, actors: dict, mentions: list, places: dict[int, str] | None,
+                      home: str | None) -> None:
         """A person whose title's owner only a pronoun or a bare agency names ("Its spokesman,
         Abdul Wahid Sharifi", "the ministry's spokesman, X") acts for what it stands for, once the
-        description pass has read it (a name's own title is read before: :meth:`_titles`)."""
+        description pass has read it (a name's own title is read before: :meth:`_titles`); one
+        whose title names a state's agency but no state ("foreign ministry spokesman Khalid
+        al-Mannai told reporters in Doha") for the state the clause is set in, else the story's
+        own, as "a ministry spokesman" does."""
         by_start = {m.start: m for m in mentions}
+        agencies = word_list("home_agents")
         for m in mentions:
             actor = actors.get(m.key)
             if m.kind != "Person" or actor is None or actor.affiliation or m.how not in ("gazetteer", "ner"):
@@ -918,6 +923,17 @@ class ActorRecognizer:
                         and self.gaz.role(title.lemma_.lower()) is not None:
                     actor.affiliation = acting_for(owner.key, self.gaz)
                     break
+            if actor.affiliation or not actor.role:
+                continue
+            before = [t for t in doc[max(0, m.start - 4):m.start] if t.dep_ == "compound" and t.head.i >= m.start - 1]
+            words = {t.lemma_.lower() for t in before}
+            if words & agencies and not any(t.i in by_start or t.ent_type_ for t in before):
+                # ("foreign ministry spokesman Khalid al-Mannai": a ministry, whose the title does not say)
+                where = self._setting_state(_verb_of(root), mentions, places, anywhere=True)
+                state = where.key if where is not None else home
+                if state is not None and (e := self.gaz.get(state)) is not None and e.kind == "State":
+                    self._ensure(actors, state, "State", e.label)
+                    actor.affiliation = state
 
     def _leaders_governments(self, doc: Doc, actors: dict, mentions: list, taken: list, add) -> None:
         """A person's name modifying a ruling noun is that person's state, not the person (coding

@@ -814,6 +814,14 @@ def test_a_spokesman_whose_owner_a_pronoun_names_acts_for_it(extractor, owner):
     assert not any(e.recipients == ["afghanistan"] for e in x.events), x.events  # no denial of its own state
 
 
+def test_a_named_ministry_spokesman_with_no_state_acts_for_the_state_he_speaks_in(extractor):
+    x = extract(extractor, '16:50 GMT - Qatar says talks have made progress. "We are closer than we have been," '
+                           'foreign ministry spokesman Khalid al-Mannai told reporters in Doha. He denied that Qatar '
+                           'had threatened to end its mediation role.')
+    assert x.actors["khalid-al-mannai"].affiliation == "qatar"
+    assert not any("qatar" in e.recipients for e in x.events), x.events  # no denial of its own state
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
