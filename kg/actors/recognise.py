@@ -905,9 +905,10 @@ class ActorRecognizer:
         """A person whose title's owner only a pronoun or a bare agency names ("Its spokesman,
         Abdul Wahid Sharifi", "the ministry's spokesman, X") acts for what it stands for, once the
         description pass has read it (a name's own title is read before: :meth:`_titles`); one
-        whose title names a state's agency but no state ("foreign ministry spokesman Khalid
-        al-Mannai told reporters in Doha") for the state the clause is set in, else the story's
-        own, as "a ministry spokesman" does."""
+        whose title names a state's agency or a ministry but no state ("foreign ministry spokesman
+        Khalid al-Mannai told reporters in Doha", "Interior Minister Tariq Mehmood") for the state
+        the clause (or its paragraph) is set in, else the story's own, as "a ministry spokesman"
+        does."""
         by_start = {m.start: m for m in mentions}
         agencies = word_list("home_agents")
         for m in mentions:
@@ -927,7 +928,7 @@ class ActorRecognizer:
                 continue
             before = [t for t in doc[max(0, m.start - 4):m.start] if t.dep_ == "compound" and t.head.i >= m.start - 1]
             words = {t.lemma_.lower() for t in before}
-            if words & agencies and not any(t.i in by_start or t.ent_type_ for t in before):
+            if (words & agencies or "minister" in words) and not any(t.i in by_start or t.ent_type_ for t in before):
                 # ("foreign ministry spokesman Khalid al-Mannai": a ministry, whose the title does not say)
                 where = self._setting_state(_verb_of(root), mentions, places, anywhere=True)
                 state = where.key if where is not None else home

@@ -822,6 +822,12 @@ def test_a_named_ministry_spokesman_with_no_state_acts_for_the_state_he_speaks_i
     assert not any("qatar" in e.recipients for e in x.events), x.events  # no denial of its own state
 
 
+def test_a_minister_whose_title_names_no_state_is_the_storys_states(extractor):
+    x = extract(extractor, "ISLAMABAD - Militants attacked a border post. Interior Minister Tariq Mehmood, who "
+                           "visited the wounded soldiers in Peshawar, said security would be reinforced.")
+    assert x.actors["tariq-mehmood"].affiliation == "pakistan"
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
