@@ -38,10 +38,12 @@ from ..nlp.orgnames import acronym_after, org_heads
 from .mentions import Mention, register_extensions
 from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, title_words
 
-__all__ = ["ActorRecognizer", "actor_from_entry", "acting_for", "group_actor", "non_person_kind"]
+__all__ = ["ActorRecognizer", "STATE_AGENT_SECTORS", "actor_from_entry", "acting_for", "group_actor",
+           "non_person_kind"]
 
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
-_HOME_SECTORS = {"government", "military", "police"}
+#: the sectors of a state's own agents (its government, army and police), which act for the state
+STATE_AGENT_SECTORS = frozenset({"government", "military", "police"})
 # words before an office title that make someone else than its holder
 _NOT_THE_HOLDER = {"vice", "deputy", "former", "ex", "assistant", "junior", "under", "late", "outgoing"}
 # groups of a society that a state's agents act on at home: "police detained students" are that
@@ -338,8 +340,7 @@ def _set_in(tok: Token, arrival: bool = False) -> bool:
     preposition ("in Bissau"), or whose is the place that is ("in Syria's Idlib province"), not
     under a verb of fleeing ("migrants fleeing turmoil in Venezuela": where they came from). With
     ``arrival``, also where something comes to ("families crossed into Pakistan")."""
-    if tok.dep_ in ("poss", "compound") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = _phrase_noun(tok)
     return tok.dep_ == "pobj" and (tok.head.lower_ in _LOCATIVE or arrival and tok.head.lower_ == "into") \
         and not any(a.lemma_.lower() in word_list("flight_verbs") for a in tok.ancestors)
 
@@ -347,9 +348,13 @@ def _set_in(tok: Token, arrival: bool = False) -> bool:
 def _argument(tok: Token) -> bool:
     """Whether a name is, or is whose is, the subject or object of its clause ("Jordan closed",
     "Jordan's army closed"), not named in a phrase beside it ("talks hosted by Ethiopia")."""
-    if tok.dep_ in ("poss", "compound") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ in _ARG_DEPS
+    return _phrase_noun(tok).dep_ in _ARG_DEPS
+
+
+def _phrase_noun(tok: Token) -> Token:
+    """The noun a name's phrase stands on in its clause: the name, or the noun it owns or
+    modifies ("Syria's" of "in Syria's Idlib province": "province")."""
+    return tok.head if tok.dep_ in ("poss", "compound") and tok.head.i != tok.i else tok
 
 
 def _for_whom(tok: Token, head: Token) -> bool:
@@ -2109,7 +2114,7 @@ class ActorRecognizer:
         for s in cur.children:
             if s.dep_ == "nsubj":
                 m = _mention_at(mentions, s)
-                if m is not None and m.kind == "State" and m.sector in _HOME_SECTORS:
+                if m is not None and m.kind == "State" and m.sector in STATE_AGENT_SECTORS:
                     e = self.gaz.get(m.key)
                     return e if e is not None and e.kind == "State" else None
         return None

@@ -10,6 +10,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from ...actors.recognise import STATE_AGENT_SECTORS
 from ...taxonomy import quad_of, top_of
 from ..candidate import STOP, Candidate
 from ..lexicon import LexEntry
@@ -434,7 +435,7 @@ def _reporting_agency(ex: EventExtractor, v: Token, st: DocState) -> str | None:
         return None
     for s in (c for c in v.head.children if c.dep_ == "nsubj"):
         m = st.idx.get(s.i)
-        if m is not None and m.kind == "State" and m.sector in ("police", "military", "government"):
+        if m is not None and m.kind == "State" and m.sector in STATE_AGENT_SECTORS:
             return m.key
     return None
 
