@@ -74,6 +74,7 @@ _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", 
 # and an object "them" for the group or the names it stands for
 _PRONOUN_REACH = 1
 _PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Words that make an unknown ORG entity a political actor rather than a company or a product.
 _POLITICAL_ORG = re.compile(
     r"\b(ministry|council|army|forces?|party|front|movement|committee|commission|union|organi[sz]ation|"
@@ -321,6 +322,30 @@ def _second_object_verb(tok: Token) -> Token | None:
     if any(c.dep_ in ("dative", "dobj") and c.pos_ != "ADP" and c.i < tok.i and c.i != noun.i for c in verb.children):
         return verb
     return None
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """For each token, whether it stands inside a direct quotation: between an opening and a
+    closing double quotation mark (straight marks toggle) of one paragraph; a paragraph's end
+    closes any quotation left open, as news does for a quote that goes on in the next paragraph.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")('"She must go," he said.')
+    >>> [t.text for t, q in zip(doc, _quoted(doc)) if q]
+    ['She', 'must', 'go', ',']
+    """
+    inside, out = False, []
+    for t in doc:
+        if t.is_space or "\n" in t.text:
+            inside = False
+        if t.text in ('"', "“", "”"):  # (single marks are apostrophes too)
+            inside = t.text != "”" and (not inside or t.text == "“")
+            out.append(False)
+            continue
+        out.append(inside)
+        if "\n" in t.whitespace_:
+            inside = False
+    return out
 
 
 def _latest_before(mentions: list, i: int, ok) -> "Mention | None":
@@ -1442,6 +1467,8 @@ class ActorRecognizer:
         mouthpieces: list[tuple[Token, Token]] = []  # spokesmen for a body described after them
         owned_agents: dict[str, str] = {}  # a state agency's sector -> the state last named as its owner
         owned_heads: dict[str, tuple[str, int]] = {}  # an agency's noun -> (its owner, where) when last named
+        quoted = _quoted(doc)
+        gender: dict[str, str] = {}  # a person -> "m" or "f", from the pronouns that have stood for them
         for tok in toks:
             m = by_pos.get(tok.i)
             if m is not None and m.kind == "Person":
@@ -1468,9 +1495,10 @@ class ActorRecognizer:
             low = tok.lower_
             if low in _PRONOUNS and last_person and tok.pos_ == "PRON":
                 ref = last_person
-                if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+                if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and not quoted[tok.i]:
                     # "President Trump, who had courted Xi, lost patience. He accused China": a new
                     # sentence's subject is the last sentence's subject rather than the last person
+                    # (not in a quotation, where "he" is rarely the one who speaks)
                     ref = self._previous_subject(doc, tok, mentions) or ref
                 if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj" \
                         and tok.head.head.pos_ in ("VERB", "AUX"):
@@ -1512,6 +1540,14 @@ class ActorRecognizer:
                     found = _person_subject(mentions, given)
                     if found is not None:
                         ref = found.key
+                if gender.get(ref, _GENDER[low]) != _GENDER[low]:
+                    # '"She must go," he said': not the one "she" stood for, but the last person
+                    # named before whom no pronoun of the other gender has stood for
+                    other = _latest_before(mentions, tok.i, lambda mm: mm.kind == "Person"
+                                           and gender.get(mm.key, _GENDER[low]) == _GENDER[low])
+                    if other is not None:
+                        ref = other.key
+                gender.setdefault(ref, _GENDER[low])
                 add(tok.i, tok.i + 1, ref, "Person", "pronoun")
                 continue
             if _expletive(tok):
@@ -1987,6 +2023,11 @@ class ActorRecognizer:
             subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass")
                          and _mention_at(mentions, t, lambda m: m.kind == "Person") is not None), None)
         found = _mention_at(mentions, subj, lambda m: m.kind == "Person")
+        if found is None and subj is not None:
+            # "The mediator ..., retired diplomat Joseph Mutai, arrived and held talks with Farah.
+            # He is due to travel": the person the subject's apposition names
+            found = next((f for c in subj.children if c.dep_ == "appos"
+                          for f in [_mention_at(mentions, c, lambda m: m.kind == "Person")] if f is not None), None)
         return found.key if found is not None else None
 
     @staticmethod

@@ -670,6 +670,25 @@ def test_a_pronoun_under_a_saying_verb_with_no_subject_of_its_own(extractor):
     assert not any(top_of(e.type) == "Aid" and e.actors == ["libya"] for e in x.events), x.events
 
 
+def test_a_subject_pronoun_is_the_person_the_last_subjects_apposition_names(extractor):
+    # the subject is a description ("the envoy ..."), the name its apposition: "he" is that person,
+    # not the person the sentence names later as the one met
+    x = extract(extractor, "The envoy sent by the African Union, former Malawian foreign minister Peter Banda, "
+                           "reached Juba on Monday and held talks with Salva Kiir. He is due to travel to "
+                           "Khartoum on Thursday.")
+    visits = [e for e in x.events if e.type == "Visit" and e.recipients == ["sudan"]]
+    assert visits and all(e.actors == ["peter-banda"] for e in visits), x.events
+
+
+def test_a_pronoun_in_a_quote_and_one_of_the_other_gender_are_not_the_same_person(extractor):
+    # "she" inside the quote is not its speaker; "he said" is then not the person "she" stood for
+    x = extract(extractor, "The opposition leader, Daniel Osei, said the marches would go on until Ruth Adjei, "
+                           "the head of the electoral commission, resigned. \"She has failed the country. She must "
+                           "go,\" he said.")
+    demands = [e for e in x.events if e.type == "Request"]
+    assert demands and all(e.actors == ["daniel-osei"] and e.recipients == ["ruth-adjei"] for e in demands), x.events
+
+
 @pytest.mark.parametrize("text, event, other", [
     # the lead sets the story in another state: "in Guinea-Bissau", "in Syria's Idlib province",
     # a town ("in Mogadishu"), and names no place of the dateline's
