@@ -1881,12 +1881,14 @@ class ActorRecognizer:
                     or slot.head.lower_ == "for" and slot.head.head.lemma_.lower() in word_list("mouthpiece_nouns"))
                 # "Sudan's army ... the army" in a story filed from Jeddah: the state whose agency of
                 # that kind the story named last, else the story's own
-                bare = home_agent and not mods and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children)
+                definite = home_agent and not mods and any(c.lower_ == "the" for c in tok.children)
+                bare = definite and tok.tag_ == "NN"
                 whose = owned_agents.get(sector, home) if bare and sector in _OWNED_BEFORE else home
-                before = owned_heads.get(tok.lemma_.lower()) if bare else None
+                before = owned_heads.get(tok.lemma_.lower()) if definite and tok.tag_ in ("NN", "NNS") else None
                 if before is not None and before[1] >= min(_previous_sentence_start(tok), _paragraph_start(tok)):
-                    # "the Peruvian foreign ministry said ... It said ... The ministry demanded": the
-                    # one its paragraph (or the sentence before) named
+                    # "the Peruvian foreign ministry said ... It said ... The ministry demanded", "detained
+                    # three Armenian soldiers ... the soldiers crossed": the ones its paragraph (or the
+                    # sentence before) named
                     whose = before[0]
                 if home_agent and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "In Guatemala, police detained ...": the agents of the state the clause is set in

@@ -847,6 +847,13 @@ def test_a_minister_whose_title_names_no_state_is_the_storys_states(extractor):
     assert x.actors["tariq-mehmood"].affiliation == "pakistan"
 
 
+def test_the_soldiers_are_the_ones_just_named_not_the_datelines(extractor):
+    x = extract(extractor, "ISLAMABAD - Pakistan said on Monday it had captured two Indian soldiers near the "
+                           "Line of Control. Its army said the soldiers had opened fire on a border post.")
+    attacks = [e for e in x.events if top_of(e.type) == "Assault"]
+    assert attacks and all(e.actors == ["india"] for e in attacks), x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
