@@ -112,6 +112,9 @@ def modality_of(tok: Token) -> str:
             # a finite conjunct has a tense of its own and shares no auxiliary with its head: "the
             # strikes were not sufficient and called on ...", "would retaliate and warned ..."
             finite = dep == "conj" and cur.tag_ in ("VBD", "VBZ", "VBP")
+            if dep == "conj" and any(c.dep_ == "cc" and c.lower_ in word_list("negators") and c.i < cur.i
+                                     for c in head.children):
+                return "Negated"  # "has neither accepted nor rejected it"
             if dep == "conj" and _modal(head) and not finite:
                 return "Hypothetical"
             if dep == "conj" and _negated(head) and not finite and not any(c.dep_ == "nsubj" for c in cur.children):

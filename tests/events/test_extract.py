@@ -53,6 +53,8 @@ def test_event(extractor, text, expected):
 @pytest.mark.parametrize("text, trigger", [
     ("No Russian troops have crossed the border.", "crossed"),  # a subject no one is
     ("Rwanda has no troops fighting alongside M23.", "fighting"),  # a participle of "no troops"
+    ("Seoul has neither accepted nor rejected the proposal.", "rejected"),  # a conjunct after "nor"
+    ("The ministry neither confirmed nor denied the report.", "denied"),
 ])
 def test_an_act_of_no_one_is_negated(nlp, text, trigger):
     from kg.events.modality import modality_of
