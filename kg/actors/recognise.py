@@ -1862,6 +1862,11 @@ class ActorRecognizer:
                 pm = _mention_at(mentions, poss, lambda mm: mm.kind == "Person")
                 aff = actors[pm.key].affiliation if pm is not None and pm.key in actors else None
                 home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
+                agency = self._agents_phrase(doc, tok) if not home_agent and tok.pos_ == "NOUN" else None
+                if agency is not None:
+                    # "police officers arrested two journalists", "intelligence agents detained him":
+                    # a state's agents the gazetteer names by a phrase, no owner named
+                    home_agent, sector = True, agency
                 if home_agent and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in word_list("state_bodies"):
                     continue  # "Western governments", "neighbouring armies": several states', no one state's
                 if home_agent and any(c.dep_ in ("amod", "det") and c.lower_ in word_list("unnamed_modifiers")
@@ -2095,6 +2100,20 @@ class ActorRecognizer:
                 return None
             verb = _verb_of(verb.head)
         return None
+
+    def _agents_phrase(self, doc: Doc, tok: Token) -> str | None:
+        """The sector of the state agents a plural phrase of several words names, when the
+        gazetteer knows the phrase (not its head alone) as one of a state's agents: "police
+        officers", "security officials", "intelligence agents" (not "senior officials", "agents";
+        not "foreign ministers", who hold an office, nor "member states", which are several).
+        """
+        if tok.tag_ != "NNS" or self.gaz.role(tok.lemma_.lower()) or tok.lemma_.lower() in word_list("plural_references"):
+            return None  # (not the holders of an office, "foreign ministers meet", nor "member states")
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i == tok.i:
+            start -= 1
+        sector = next((sec for i in range(start, tok.i) if (sec := self.gaz.sector(doc[i:tok.i + 1].text.lower()))), None)
+        return sector if self.gaz.state_agent(sector) else None
 
     def _phrase_sector(self, doc: Doc, tok: Token) -> str | None:
         """The sector of the agent phrase ``tok`` heads, longest first: "opposition parties" (the

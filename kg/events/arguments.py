@@ -103,6 +103,14 @@ def member_prep(p: Token) -> bool:
     return p.dep_ == "prep" and _prep_in(p, MEMBER_PREPS)
 
 
+def _beyond_head(t: Token, appos: Token) -> bool:
+    """Whether the appositive ``appos`` of ``t`` lies past the word ``t`` depends on, which stands
+    between them: "security agents arrested two journalists: Adama Keita, a reporter, ..." (the
+    small parser hangs the list the colon opens off the subject); an appositive renames the phrase
+    it stands beside."""
+    return t.i < t.head.i < appos.i
+
+
 class Arguments:
     """Finding an event's participants in the parse (a mixin of the event extractor)."""
 
@@ -181,7 +189,7 @@ class Arguments:
                                 if cc.i in idx and idx[cc.i].kind != "Person" and cc.i < t.i:
                                     out.append((idx[cc.i].key, m.sector))
                 continue
-            named = [idx[c.i] for c in t.children if c.dep_ == "appos" and c.i in idx]
+            named = [idx[c.i] for c in t.children if c.dep_ == "appos" and c.i in idx and not _beyond_head(t, c)]
             if named:  # "his Indian counterpart, Subrahmanyam Jaishankar"
                 out.append((named[0].key, named[0].sector))
                 continue
@@ -282,7 +290,7 @@ class Arguments:
                 # "X, Y's envoy, said": an appositive subject (not the owner an appositive of a named
                 # actor mentions: "Pakistan, a key U.S. ally, refused")
                 for ap in s.children:
-                    if ap.dep_ == "appos" and (ap.i in idx or not out):
+                    if ap.dep_ == "appos" and not _beyond_head(s, ap) and (ap.i in idx or not out):
                         out.extend(a for a in self.actors_of(ap, st) if a not in out)
                 # "The UN envoy for Western Sahara, Staffan de Mistura, visited": the parser hangs the
                 # appositive person off the last word of the subject's phrase
@@ -593,8 +601,8 @@ class Arguments:
         out = []
         for t in s.subtree:
             m = st.idx.get(t.i)
-            if m is None or m.kind != "Person" or t.i == s.i:
-                continue
+            if m is None or m.kind != "Person" or t.i == s.i or s.i < s.head.i < t.i:
+                continue  # (not a list past the verb the parser hangs off the subject: _beyond_head)
             h, ok = t, True
             while h.i != s.i:
                 if h.dep_ not in ("compound", "appos", "conj", "nmod"):

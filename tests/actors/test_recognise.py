@@ -854,6 +854,20 @@ def test_the_soldiers_are_the_ones_just_named_not_the_datelines(extractor):
     assert attacks and all(e.actors == ["india"] for e in attacks), x.events
 
 
+def test_police_officers_are_the_states_and_a_list_after_the_verb_is_not_their_name(extractor):
+    # a state's agents named by a phrase of the gazetteer; the people the colon lists, which the
+    # parser hangs off the subject, are the ones detained
+    x = extract(extractor, "ACCRA - Late on Friday, police officers detained three activists who had organised "
+                           "the rally: Joseph Mensah, a teacher at a local school, and Ama Owusu, who runs a charity.")
+    arrests = [e for e in x.events if e.type == "Arrest"]
+    assert arrests and all(e.actors == ["ghana"] for e in arrests), x.events
+    assert not any(set(e.actors) & {"joseph-mensah", "ama-owusu"} for e in arrests), x.events
+    # not the holders of an office, nor several states
+    x = extract(extractor, "MANILA - Diplomats said the Philippines would raise the dispute when foreign ministers "
+                           "meet in Kuala Lumpur.")
+    assert not any(e.actors == ["philippines"] and top_of(e.type) == "Consult" for e in x.events), x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
