@@ -44,6 +44,8 @@ def events(extractor, text):
     ("Trump threatened to impose tariffs on Colombian goods.",
      ("Threaten", ("donald-trump",), ("colombia",), "Asserted")),
     ("Pakistan accused India of supporting militants.", ("Accuse", ("pakistan",), ("india",), "Asserted")),
+    # an arrest coerces whoever is held (CAMEO's 175 for arrested journalists is violent repression)
+    ("Turkish police arrested four journalists in Istanbul.", ("Coerce", ("turkey",), ("turkey-media",), "Asserted")),
 ])
 def test_event(extractor, text, expected):
     found, _ = events(extractor, text)
