@@ -427,6 +427,20 @@ def _paragraph_start(tok: Token) -> int:
     return start
 
 
+def _previous_government(doc: Doc, tok: Token, mentions: list) -> str | None:
+    """The state whose government (or another of its bodies, named as such) is the main subject of
+    the sentence before ``tok``'s in its paragraph: "The government in Pristina rejected the
+    criticism. Deputy Prime Minister Luan Berisha said ..." (Kosovo's, in a story from Belgrade)."""
+    sent = tok.sent
+    if sent.start == 0 or _previous_sentence_start(tok) < _paragraph_start(tok):
+        return None
+    prev = doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    found = _mention_at(mentions, subj, lambda m: m.kind == "State" and m.how == "group"
+                        and m.sector in STATE_AGENT_SECTORS)
+    return found.key if found is not None else None
+
+
 def _verb_of(tok: Token) -> Token:
     """The verb whose clause ``tok`` is in (:func:`~kg.events.syntax.clause_verb`), else the root of
     its sentence."""
@@ -937,8 +951,8 @@ class ActorRecognizer:
         description pass has read it (a name's own title is read before: :meth:`_titles`); one
         whose title names a state's agency or a ministry but no state ("foreign ministry spokesman
         Khalid al-Mannai told reporters in Doha", "Interior Minister Tariq Mehmood") for the state
-        the clause (or its paragraph) is set in, else the story's own, as "a ministry spokesman"
-        does."""
+        the clause (or its paragraph) is set in, else the state whose government the sentence before
+        was about, else the story's own, as "a ministry spokesman" does."""
         by_start = {m.start: m for m in mentions}
         agencies = word_list("home_agents")
         for m in mentions:
@@ -961,7 +975,7 @@ class ActorRecognizer:
             if (words & agencies or "minister" in words) and not any(t.i in by_start or t.ent_type_ for t in before):
                 # ("foreign ministry spokesman Khalid al-Mannai": a ministry, whose the title does not say)
                 where = self._setting_state(_verb_of(root), mentions, places, anywhere=True)
-                state = where.key if where is not None else home
+                state = where.key if where is not None else _previous_government(doc, root, mentions) or home
                 if state is not None and (e := self.gaz.get(state)) is not None and e.kind == "State":
                     self._ensure(actors, state, "State", e.label)
                     actor.affiliation = state

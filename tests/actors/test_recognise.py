@@ -868,6 +868,14 @@ def test_police_officers_are_the_states_and_a_list_after_the_verb_is_not_their_n
     assert not any(e.actors == ["philippines"] and top_of(e.type) == "Consult" for e in x.events), x.events
 
 
+def test_a_minister_after_a_sentence_about_a_government_is_that_governments(extractor):
+    x = extract(extractor, "NAIROBI - Kenya closed a border crossing on Monday. The government in Mogadishu "
+                           "condemned the move. Foreign Minister Ahmed Warsame accused Nairobi of violating "
+                           "the trade agreement.")
+    assert any(e.actors == ["ahmed-warsame"] and e.type == "Accuse" and e.recipients == ["kenya"]
+               for e in x.events), x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
