@@ -1609,6 +1609,10 @@ class ActorRecognizer:
                         ref, antecedent = found, subj
                     elif tok.head.dep_ in ("nsubj", "nsubjpass"):
                         reported = tok.head  # "FACT said its forces had withdrawn": not the place last named
+                        if low == "its" and (prev := self._previous_body(doc, tok.head, mentions)) is not None:
+                            # "The Russian foreign ministry placed the blame on the Kosovo authorities.
+                            # Its spokeswoman said ...": the body the sentence before was about
+                            ref, antecedent = prev
                 said = self._said_in(reported) if reported is not None else None
                 sayer = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
                 found = _mention_at(mentions, sayer, lambda mm: mm.kind != "Person")

@@ -876,6 +876,13 @@ def test_a_minister_after_a_sentence_about_a_government_is_that_governments(extr
                for e in x.events), x.events
 
 
+def test_its_in_a_new_sentences_subject_is_the_body_the_sentence_before_was_about(extractor):
+    # not the body that sentence named last
+    x = extract(extractor, "LIMA - Peru closed the border crossing on Monday. The Chilean foreign ministry laid the "
+                           "blame on the Bolivian authorities. Its spokesman accused La Paz of ignoring the treaty.")
+    assert any(e.actors == ["chile"] and e.type == "Accuse" and e.recipients == ["bolivia"] for e in x.events), x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
