@@ -400,6 +400,8 @@ class Arguments:
         kids = [*v.children, *(cj for c in v.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
                                for cj in _joined_preps(c)[1:])]
         for c in kids:
+            if c.dep_ in ("conj", "prep") and c.lower_ == "by" and any(x.dep_ == "agent" for x in v.children):
+                continue  # "recognised by the United States, but not by Serbia": another agent's phrase
             if c.dep_ in ("dative", "conj") and c.pos_ == "ADP":
                 c_is_prep = True  # "sent aid to X": the parser may call the "to" a dative
             else:

@@ -52,6 +52,13 @@ def test_event(extractor, text, expected):
     assert expected in found, found
 
 
+def test_a_second_agent_phrase_of_a_passive_is_no_recipient(extractor):
+    found, _ = events(extractor, "Somaliland declared independence in 1991. It has since been recognised by "
+                                 "Taiwan, but not by Somalia, Ethiopia or Kenya.")
+    assert ("Support", ("taiwan",), ("somaliland",), "Asserted") in found, found
+    assert not any(set(r) & {"somalia", "ethiopia", "kenya"} for t, a, r, m in found), found
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("No Russian troops have crossed the border.", "crossed"),  # a subject no one is
     ("Rwanda has no troops fighting alongside M23.", "fighting"),  # a participle of "no troops"
