@@ -1885,6 +1885,9 @@ class ActorRecognizer:
                     # "police officers arrested two journalists", "intelligence agents detained him":
                     # a state's agents the gazetteer names by a phrase, no owner named
                     home_agent, sector = True, agency
+                if home_agent and mod_tokens and (ps := self._phrase_sector(doc, tok)) is not None \
+                        and not self.gaz.state_agent(ps) and self.gaz.sector_group(ps):
+                    continue  # "rebel forces", "opposition forces": no state's agents ("rebels" are not)
                 if home_agent and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in word_list("state_bodies"):
                     continue  # "Western governments", "neighbouring armies": several states', no one state's
                 if home_agent and any(c.dep_ in ("amod", "det") and c.lower_ in word_list("unnamed_modifiers")

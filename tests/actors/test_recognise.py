@@ -883,6 +883,11 @@ def test_its_in_a_new_sentences_subject_is_the_body_the_sentence_before_was_abou
     assert any(e.actors == ["chile"] and e.type == "Accuse" and e.recipients == ["bolivia"] for e in x.events), x.events
 
 
+def test_rebel_forces_are_not_the_states_forces(extractor):
+    x = extract(extractor, "GOMA - Rebel forces attacked an army base near the town on Sunday.")
+    assert not any("democratic-republic-of-the-congo" in e.actors for e in x.events), x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
