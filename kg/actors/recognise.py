@@ -53,6 +53,8 @@ _HOME_SOCIETY = {"opposition", "education", "media", "labour", "human_rights", "
 _CROWD_SECTORS = {"opposition", "education", "labour", "civilians", "agriculture"}
 # the agencies a bare "the army" names as the story last named them: whose army, not the dateline's
 _OWNED_BEFORE = {"military"}
+# the gazetteer's types of organisation that are a state's own bodies
+_STATE_ORG_TYPES = frozenset({"state_body", "regional_government"})
 # the sentences of a story's lead (its headline and first sentences), which tell what it is about
 _LEAD_SENTENCES = 3
 
@@ -1866,6 +1868,12 @@ class ActorRecognizer:
                 if add(min(t.i for t in (*mod_tokens, tok)), tok.i + 1, holder.key, "Person", "title"):
                     continue
             ref = _head_match(tok, mod_tokens, by_head)
+            if ref is not None and (low in word_list("home_agents") or tok.lemma_.lower() in word_list("home_agents")) \
+                    and getattr(self.gaz.get(ref.key), "org_type", None) not in _STATE_ORG_TYPES:
+                # "the army", "the military" after "the Karen National Liberation Army": a state's
+                # forces, not an armed group's (whose own name the story uses), unless the body named
+                # is a state's ("the Transitional Military Council ... the council")
+                ref = None
             if ref is not None:
                 # "the council" after "the Transitional Military Council": the one organisation
                 # named so far whose name has this head (and every modifier: "the military council")

@@ -888,6 +888,13 @@ def test_rebel_forces_are_not_the_states_forces(extractor):
     assert not any("democratic-republic-of-the-congo" in e.actors for e in x.events), x.events
 
 
+def test_the_army_after_an_armed_group_named_army_is_the_states(extractor):
+    x = extract(extractor, "YANGON - The Karen National Liberation Army said it had captured a town near the "
+                           "border. The army bombed the town the next day.")
+    strikes = [e for e in x.events if top_of(e.type) == "Assault" and e.evidence.startswith("The army")]
+    assert strikes and all(e.actors == ["myanmar"] for e in strikes), x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
