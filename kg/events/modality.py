@@ -82,9 +82,11 @@ def modality_of(tok: Token) -> str:
         dep, head = cur.dep_, cur.head
         if head.i == cur.i:
             break
-        if dep == "advcl" and _modal(head) and any(c.dep_ == "mark" and c.lower_ in ("until", "once", "when")
-                                                    for c in cur.children):
-            return "Hypothetical"  # "would keep up pressure until it agreed": not yet happened
+        if dep == "advcl" and _modal(head) and any(c.lower_ in ("until", "once", "when") and (
+                c.dep_ == "mark" or c.dep_ == "advmod" and c.i == cur.left_edge.i) for c in cur.children):
+            # "would keep up pressure until it agreed", "would be released once both governments
+            # agreed" (the parser may take a clause-opening "once" for an adverb): not yet happened
+            return "Hypothetical"
         if dep == "relcl" or (dep == "advcl" and any(c.dep_ == "mark" for c in cur.children)):
             break  # "after Trump threatened ...", "which they kept targeting": a clause of its own
         if dep == "acl" and head.pos_ == "NOUN" and _negated(head):

@@ -59,6 +59,15 @@ def test_a_second_agent_phrase_of_a_passive_is_no_recipient(extractor):
     assert not any(set(r) & {"somalia", "ethiopia", "kenya"} for t, a, r, m in found), found
 
 
+def test_an_act_a_would_be_act_waits_for_is_hypothetical(nlp):
+    from kg.events.modality import modality_of
+
+    # the parser takes the clause-opening "once" for an adverb here
+    doc = nlp("The bank approved the loan, saying the money was meant to cut costs and would be released once both "
+              "governments agreed on a joint monitoring mechanism.")
+    assert modality_of(next(t for t in doc if t.text == "agreed")) == "Hypothetical"
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("No Russian troops have crossed the border.", "crossed"),  # a subject no one is
     ("Rwanda has no troops fighting alongside M23.", "fighting"),  # a participle of "no troops"
