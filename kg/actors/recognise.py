@@ -53,8 +53,6 @@ _HOME_SOCIETY = {"opposition", "education", "media", "labour", "human_rights", "
 _CROWD_SECTORS = {"opposition", "education", "labour", "civilians", "agriculture"}
 # the agencies a bare "the army" names as the story last named them: whose army, not the dateline's
 _OWNED_BEFORE = {"military"}
-# the gazetteer's types of organisation that are a state's own bodies
-_STATE_ORG_TYPES = frozenset({"state_body", "regional_government"})
 # the sentences of a story's lead (its headline and first sentences), which tell what it is about
 _LEAD_SENTENCES = 3
 
@@ -429,18 +427,22 @@ def _paragraph_start(tok: Token) -> int:
     return start
 
 
-def _previous_government(doc: Doc, tok: Token, mentions: list) -> str | None:
-    """The state whose government (or another of its bodies, named as such) is the main subject of
-    the sentence before ``tok``'s in its paragraph: "The government in Pristina rejected the
-    criticism. Deputy Prime Minister Luan Berisha said ..." (Kosovo's, in a story from Belgrade)."""
+def _previous_government(doc: Doc, tok: Token, mentions: list, home: str | None = None) -> str | None:
+    """The state that (or whose government or another of its bodies) is the main subject of the
+    sentence before ``tok``'s in its paragraph: "The government in Pristina rejected the criticism.
+    Deputy Prime Minister Luan Berisha said ..." (Kosovo's, in a story from Belgrade); "Iran ...
+    said it was following events. Foreign Ministry spokesman Hossein Rezaei-Far said ..."."""
     sent = tok.sent
     if sent.start == 0 or _previous_sentence_start(tok) < _paragraph_start(tok):
         return None
     prev = doc[sent.start - 1].sent
     subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    found = _mention_at(mentions, subj, lambda m: m.kind == "State" and m.how == "group"
-                        and m.sector in STATE_AGENT_SECTORS)
-    return found.key if found is not None else None
+    found = _mention_at(mentions, subj, lambda m: m.kind == "State" and m.how != "pronoun"
+                        and (m.how != "group" or m.sector in STATE_AGENT_SECTORS))
+    if found is None or home is not None and found.key != home and any(
+            m.key == home and m.how not in ("pronoun", "plural") for m in mentions if prev.start <= m.start < prev.end):
+        return None  # ("Beijing lodged a protest with Jakarta. Foreign Minister Retno Marsudi ...": either's)
+    return found.key
 
 
 def _verb_of(tok: Token) -> Token:
@@ -974,10 +976,12 @@ class ActorRecognizer:
                 continue
             before = [t for t in doc[max(0, m.start - 4):m.start] if t.dep_ == "compound" and t.head.i >= m.start - 1]
             words = {t.lemma_.lower() for t in before}
-            if (words & agencies or "minister" in words) and not any(t.i in by_start or t.ent_type_ for t in before):
+            if (words & agencies or "minister" in words) \
+                    and not any(t.i in by_start or t.ent_type_ and t.ent_type_ != "ORG" for t in before):
+                # (the small model may tag "Foreign Ministry" as an organisation's name: no owner's)
                 # ("foreign ministry spokesman Khalid al-Mannai": a ministry, whose the title does not say)
                 where = self._setting_state(_verb_of(root), mentions, places, anywhere=True)
-                state = where.key if where is not None else _previous_government(doc, root, mentions) or home
+                state = where.key if where is not None else _previous_government(doc, root, mentions, home) or home
                 if state is not None and (e := self.gaz.get(state)) is not None and e.kind == "State":
                     self._ensure(actors, state, "State", e.label)
                     actor.affiliation = state
@@ -1868,11 +1872,13 @@ class ActorRecognizer:
                 if add(min(t.i for t in (*mod_tokens, tok)), tok.i + 1, holder.key, "Person", "title"):
                     continue
             ref = _head_match(tok, mod_tokens, by_head)
+            org_type = getattr(self.gaz.get(ref.key), "org_type", None) if ref is not None else None
             if ref is not None and (low in word_list("home_agents") or tok.lemma_.lower() in word_list("home_agents")) \
-                    and getattr(self.gaz.get(ref.key), "org_type", None) not in _STATE_ORG_TYPES:
-                # "the army", "the military" after "the Karen National Liberation Army": a state's
-                # forces, not an armed group's (whose own name the story uses), unless the body named
-                # is a state's ("the Transitional Military Council ... the council")
+                    and (org_type == "armed_group" or org_type is None and home is not None):
+                # "the army", "the military" after "the Karen National Liberation Army": the story's
+                # state's forces, not an armed group's (whose own name the story uses); but a body the
+                # gazetteer files as a state's ("the Sudanese Armed Forces ... the army"), or one it
+                # does not know in a story with no state of its own, is the one named (coding rule R18)
                 ref = None
             if ref is not None:
                 # "the council" after "the Transitional Military Council": the one organisation

@@ -895,6 +895,20 @@ def test_the_army_after_an_armed_group_named_army_is_the_states(extractor):
     assert strikes and all(e.actors == ["myanmar"] for e in strikes), x.events
 
 
+@pytest.mark.parametrize("text, person, state", [
+    # the state the sentence before was about, whose title the small model tags as a name
+    ("ANKARA - Turkey detained two Greek sailors on Monday. Greece, which has protested before, said it was "
+     "following the case closely. Foreign Ministry spokesman Nikos Pappas said Athens would seek their release.",
+     "nikos-pappas", "greece"),
+    # but not when that sentence names the story's own state too: either's
+    ("JAKARTA - Beijing lodged a protest with Jakarta over the seizure of the boats. Foreign Minister Sari "
+     "Wulandari rejected that description.", "sari-wulandari", "indonesia"),
+])
+def test_a_title_with_no_state_after_a_sentence_about_a_state(extractor, text, person, state):
+    x = extract(extractor, text)
+    assert x.actors[person].affiliation == state, x.actors[person]
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
