@@ -981,7 +981,10 @@ class ActorRecognizer:
                 # (the small model may tag "Foreign Ministry" as an organisation's name: no owner's)
                 # ("foreign ministry spokesman Khalid al-Mannai": a ministry, whose the title does not say)
                 where = self._setting_state(_verb_of(root), mentions, places, anywhere=True)
-                state = where.key if where is not None else _previous_government(doc, root, mentions, home) or home
+                # (a title the small model tags as a name is the story's state's only on more evidence
+                # than the story naming it most)
+                fallback = home if not any(t.ent_type_ for t in before) else None
+                state = where.key if where is not None else _previous_government(doc, root, mentions, home) or fallback
                 if state is not None and (e := self.gaz.get(state)) is not None and e.kind == "State":
                     self._ensure(actors, state, "State", e.label)
                     actor.affiliation = state
