@@ -1995,7 +1995,15 @@ class ActorRecognizer:
                         and not any(c.dep_ in ("amod", "compound") for c in tok.children) \
                         and not any(c.dep_ == "prep" and any(g.pos_ == "PROPN" for g in c.subtree) for c in tok.children):
                     # ("accusing the emirate of financing terrorism"; not "the republic of Congo")
-                    add(tok.i, tok.i + 1, self._state_of_form(tok, mentions, home), "State", "pronoun")
+                    said = self._said_in(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+                    sayer = next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+                    owner = sayer if sayer is None or _mention_at(mentions, sayer) is not None \
+                        else next((c for c in sayer.children if c.dep_ == "poss"), None)
+                    spoke = _mention_at(mentions, owner, lambda mm: mm.kind == "State")
+                    # "Its foreign ministry said the country had not supplied weapons": the state
+                    # that says it of itself
+                    add(tok.i, tok.i + 1, spoke.key if spoke is not None else self._state_of_form(tok, mentions, home),
+                        "State", "pronoun")
                 continue
             # the state or organisation the description names
             owner = self._owner(doc, mod_tokens, mentions, named_in_mods) if mod_tokens else None
@@ -2109,6 +2117,12 @@ class ActorRecognizer:
         ``subj``, when its number agrees with the pronoun ``tok`` ("it": one, not a coordination or
         a plural noun; "they": those)."""
         found = _mention_at(mentions, subj, lambda m: m.kind != "Person" and m.how != "pronoun")
+        if found is None and subj is not None and subj.pos_ == "NOUN":
+            # "The council's communique condemned the attacks. It asked ...": the one whose
+            # statement it was
+            # (named, described or a pronoun: "the council" and "its" are filed as a pronoun's)
+            subj = next((c for c in subj.children if c.dep_ == "poss"), None)
+            found = _mention_at(mentions, subj, lambda m: m.kind != "Person")
         if found is None:
             return None
         plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)

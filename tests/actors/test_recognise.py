@@ -909,6 +909,20 @@ def test_a_title_with_no_state_after_a_sentence_about_a_state(extractor, text, p
     assert x.actors[person].affiliation == state, x.actors[person]
 
 
+def test_it_after_a_bodys_statement_and_the_country_a_state_says_of_itself(extractor):
+    # "It" after "The council's communique ...": the council; "the country" its own ministry speaks
+    # of is that state, not the story's
+    x = extract(extractor, "ADDIS ABABA - The African Union's Peace and Security Council met on Sudan on Tuesday. "
+                           "The council's statement, which Ghana's ambassador read out, condemned the attacks on "
+                           "civilians. It asked the AU Commission to send a team to Darfur.")
+    assert any(e.actors == ["au-peace-and-security-council"] and top_of(e.type) == "Request"
+               for e in x.events), x.events
+    x = extract(extractor, "KHARTOUM - Egypt accused the United Arab Emirates of arming the RSF. The UAE rejected "
+                           "the claim. Its foreign ministry said the country had never supplied weapons to the RSF.")
+    aid = [e for e in x.events if top_of(e.type) == "Aid"]
+    assert aid and all(e.actors == ["united-arab-emirates"] and e.modality == "Negated" for e in aid), x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
