@@ -1522,7 +1522,14 @@ class ActorRecognizer:
                     # "President Trump, who had courted Xi, lost patience. He accused China": a new
                     # sentence's subject is the last sentence's subject rather than the last person
                     # (not in a quotation, where "he" is rarely the one who speaks)
-                    ref = self._previous_subject(doc, tok, mentions) or ref
+                    found = self._previous_subject(doc, tok, mentions)
+                    office = self._previous_office(doc, tok, mentions) if found is None else None
+                    if office is not None:
+                        # "Georgia's prime minister struck a defiant tone. He said ...": the office
+                        # no name is given for, that is its state (coding rule R7)
+                        add(tok.i, tok.i + 1, office.key, office.kind, "pronoun", sector=office.sector)
+                        continue
+                    ref = found or ref
                 if low in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "conj" \
                         and tok.head.head.pos_ in ("VERB", "AUX"):
                     # "he accused Riyadh of declaring war, and he called on Saudi Arabia": the subject
@@ -2082,6 +2089,21 @@ class ActorRecognizer:
             found = next((f for c in subj.children if c.dep_ == "appos"
                           for f in [_mention_at(mentions, c, lambda m: m.kind == "Person")] if f is not None), None)
         return found.key if found is not None else None
+
+    def _previous_office(self, doc: Doc, tok: Token, mentions: list) -> "Mention | None":
+        """The state or body whose office, named by its title alone, is the main-clause subject of
+        the sentence before ``tok``'s, when no one is named in ``tok``'s sentence before it."""
+        sent = tok.sent
+        if sent.start == 0 or any(m.start < tok.i and sent.start <= m.start and m.how != "pronoun" for m in mentions):
+            return None
+        prev = doc[sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in ("he", "she"):  # (the office a pronoun there stood for)
+            return _mention_at(mentions, subj, lambda m: m.kind in ("State", "Organization"))
+        if subj is None or subj.tag_ != "NN" or self.gaz.role(subj.lemma_.lower()) is None or any(
+                m.kind == "Person" and subj.left_edge.i <= m.start <= subj.right_edge.i for m in mentions):
+            return None  # (not when the phrase names its holder: "a PKK commander who gave her name as X")
+        return _mention_at(mentions, subj, lambda m: m.kind in ("State", "Organization") and m.start <= subj.i)
 
     @staticmethod
     def _previous_body(doc: Doc, tok: Token, mentions: list) -> "tuple[Mention, Token] | None":

@@ -923,6 +923,15 @@ def test_it_after_a_bodys_statement_and_the_country_a_state_says_of_itself(extra
     assert aid and all(e.actors == ["united-arab-emirates"] and e.modality == "Negated" for e in aid), x.events
 
 
+def test_he_after_an_office_no_name_is_given_for_is_its_state(extractor):
+    # coding rule R7: the office is its state; not the last person named
+    x = extract(extractor, "YEREVAN - Police detained the opposition leader at his home, his lawyer, Aram Petrosyan, "
+                           "said. Armenia's prime minister struck a defiant tone. He accused the opposition of "
+                           "plotting a coup.")
+    accusations = [e for e in x.events if e.type == "Accuse"]
+    assert accusations and all(e.actors == ["armenia"] for e in accusations), x.events
+
+
 def test_an_armed_group_named_after_a_state_does_not_act_for_it(extractor):
     from kg.model import Article
 
