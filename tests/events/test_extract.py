@@ -52,6 +52,14 @@ def test_event(extractor, text, expected):
     assert expected in found, found
 
 
+def test_a_bare_verb_the_parser_joins_to_a_request_is_what_was_requested(extractor):
+    # "withdraw" is part of the infinitive the parser broke at "de-escalate", not the asker's act
+    found, _ = events(extractor, "Washington called on Belgrade to immediately de-escalate and withdraw its troops "
+                                 "from the boundary.")
+    assert ("Request", ("united-states",), ("serbia",), "Asserted") in found, found
+    assert not any(t == "Retreat" for t, a, r, m in found), found
+
+
 def test_a_second_agent_phrase_of_a_passive_is_no_recipient(extractor):
     found, _ = events(extractor, "Somaliland declared independence in 1991. It has since been recognised by "
                                  "Taiwan, but not by Somalia, Ethiopia or Kenya.")

@@ -826,10 +826,18 @@ def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
     content = list(v.children) + [
         c for c in (obj_noun.children if obj_noun is not None else ())
         if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if v.tag_ in ("VBD", "VBZ", "VBP") and any(c.lower_ == "to" or c.dep_ == "xcomp" for c in v.children):
+        # "called on Serbia to de-escalate and withdraw its forces": a bare verb with no subject or
+        # auxiliary of its own that the parser joins to the tensed governor belongs to the infinitive
+        joined = [x for x in v.children if x.dep_ == "conj" and x.tag_ == "VB" and x.i > v.i
+                  and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in x.children)]
+        content += joined
+    else:
+        joined = []
     for c in content:
         # (a speech verb's "that" clause is its claim, unless its object is an event noun whose
         # content the parser hangs off the verb)
-        if c.dep_ == "xcomp" or (c.dep_ in ("ccomp", "acl") and (lemma not in ex.speech or cand.entry.pattern
+        if c.dep_ == "xcomp" or c in joined or (c.dep_ in ("ccomp", "acl") and (lemma not in ex.speech or cand.entry.pattern
                                                                 or obj_noun is not None)) \
                 or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             if c.dep_ == "acl" and c.head.i != getattr(obj_noun, "i", -1):
