@@ -41,7 +41,6 @@ from .resolve import FRAGMENT_ENDS, PATRONYMIC, after_name, initialism, title_wo
 __all__ = ["ActorRecognizer", "STATE_AGENT_SECTORS", "actor_from_entry", "acting_for", "group_actor",
            "non_person_kind"]
 
-_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "through", "within", "throughout"}
 #: the sectors of a state's own agents (its government, army and police), which act for the state
 STATE_AGENT_SECTORS = frozenset({"government", "military", "police"})
 # words before an office title that make someone else than its holder
@@ -366,7 +365,8 @@ def _set_in(tok: Token, arrival: bool = False) -> bool:
     under a verb of fleeing ("migrants fleeing turmoil in Venezuela": where they came from). With
     ``arrival``, also where something comes to ("families crossed into Pakistan")."""
     tok = _phrase_noun(tok)
-    return tok.dep_ == "pobj" and (tok.head.lower_ in _LOCATIVE or arrival and tok.head.lower_ == "into") \
+    return tok.dep_ == "pobj" \
+        and (tok.head.lower_ in word_list("setting_place_prepositions") or arrival and tok.head.lower_ == "into") \
         and not any(a.lemma_.lower() in word_list("flight_verbs") for a in tok.ancestors)
 
 
@@ -619,12 +619,12 @@ class ActorRecognizer:
     @staticmethod
     def _is_locative(span: Span) -> bool:
         head = span.root.head
-        if span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE and head.i < span.start:
+        if span.root.dep_ == "pobj" and head.lower_ in word_list("setting_place_prepositions") and head.i < span.start:
             return True
         # "In Tehran, Heshmatollah Falahatpisheh, who heads ..., called": the parser may make the
         # town after an opening "In" the subject and the person joined to it
         before = span.doc[span.start - 1] if span.start > 0 else None
-        return before is not None and before.lower_ in _LOCATIVE and before.dep_ == "prep" \
+        return before is not None and before.lower_ in word_list("setting_place_prepositions") and before.dep_ == "prep" \
             and before.is_sent_start and span.root.dep_ in ("nsubj", "nsubjpass") \
             and span.end < len(span.doc) and span.doc[span.end].text == ","
 
