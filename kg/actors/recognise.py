@@ -414,6 +414,11 @@ def _expletive(tok: Token) -> bool:
     return any(c.dep_ == "attr" and any(r.dep_ == "relcl" and r.i > c.i for r in c.children) for c in after)
 
 
+def _root_subject(sent: Span) -> Token | None:
+    """The subject of ``sent``'s main clause (its root's), else None."""
+    return next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _previous_sentence_start(tok: Token) -> int:
     """Where the sentence before ``tok``'s begins (its own, for the first)."""
     return tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
@@ -436,7 +441,7 @@ def _previous_government(doc: Doc, tok: Token, mentions: list, home: str | None 
     if sent.start == 0 or _previous_sentence_start(tok) < _paragraph_start(tok):
         return None
     prev = doc[sent.start - 1].sent
-    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _root_subject(prev)
     found = _mention_at(mentions, subj, lambda m: m.kind == "State" and m.how != "pronoun"
                         and (m.how != "group" or m.sector in STATE_AGENT_SECTORS))
     if found is None or home is not None and found.key != home and any(
@@ -1882,9 +1887,9 @@ class ActorRecognizer:
                 if add(min(t.i for t in (*mod_tokens, tok)), tok.i + 1, holder.key, "Person", "title"):
                     continue
             ref = _head_match(tok, mod_tokens, by_head)
+            home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
             org_type = getattr(self.gaz.get(ref.key), "org_type", None) if ref is not None else None
-            if ref is not None and (low in word_list("home_agents") or tok.lemma_.lower() in word_list("home_agents")) \
-                    and (org_type == "armed_group" or org_type is None and home is not None):
+            if ref is not None and home_agent and (org_type == "armed_group" or org_type is None and home is not None):
                 # "the army", "the military" after "the Karen National Liberation Army": the story's
                 # state's forces, not an armed group's (whose own name the story uses); but a body the
                 # gazetteer files as a state's ("the Sudanese Armed Forces ... the army"), or one it
@@ -1903,7 +1908,6 @@ class ActorRecognizer:
                 # ("Viktor Orban's government": the possessor ends a name of several words)
                 pm = _mention_at(mentions, poss, lambda mm: mm.kind == "Person")
                 aff = actors[pm.key].affiliation if pm is not None and pm.key in actors else None
-                home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
                 agency = self._agents_phrase(doc, tok) if not home_agent and tok.pos_ == "NOUN" else None
                 if agency is not None:
                     # "police officers arrested two journalists", "intelligence agents detained him":
@@ -2075,7 +2079,7 @@ class ActorRecognizer:
         if sent.start == 0 or any(m.kind == "Person" and sent.start <= m.start < tok.i for m in mentions):
             return None
         prev = doc[sent.start - 1].sent
-        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _root_subject(prev)
         if subj is None:
             # ("In a televised speech he called the rebellion 'a betrayal', without naming
             # Prigozhin": the parser may root the sentence elsewhere) its first subject that is
@@ -2097,7 +2101,7 @@ class ActorRecognizer:
         if sent.start == 0 or any(m.start < tok.i and sent.start <= m.start and m.how != "pronoun" for m in mentions):
             return None
         prev = doc[sent.start - 1].sent
-        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _root_subject(prev)
         if subj is not None and subj.lower_ in ("he", "she"):  # (the office a pronoun there stood for)
             return _mention_at(mentions, subj, lambda m: m.kind in ("State", "Organization"))
         if subj is None or subj.tag_ != "NN" or self.gaz.role(subj.lemma_.lower()) is None or any(
@@ -2121,14 +2125,14 @@ class ActorRecognizer:
             return None
         else:
             prev = doc[sent.start - 1].sent
-            subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = _root_subject(prev)
         return ActorRecognizer._agreeing_body(tok, subj, mentions)
 
     @staticmethod
     def _main_subject(tok: Token, mentions: list) -> "tuple[Mention, Token] | None":
         """The state or organisation that is the subject of the main clause of ``tok``'s sentence,
         named before ``tok``, with its head token; when the number agrees with the pronoun."""
-        subj = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _root_subject(tok.sent)
         if subj is None or subj.i >= tok.i:
             return None
         return ActorRecognizer._agreeing_body(tok, subj, mentions)
@@ -2183,23 +2187,21 @@ class ActorRecognizer:
         """
         if tok.tag_ != "NNS" or self.gaz.role(tok.lemma_.lower()) or tok.lemma_.lower() in word_list("plural_references"):
             return None  # (not the holders of an office, "foreign ministers meet", nor "member states")
-        start = tok.i
-        while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i == tok.i:
-            start -= 1
-        sector = next((sec for i in range(start, tok.i) if (sec := self.gaz.sector(doc[i:tok.i + 1].text.lower()))), None)
+        sector = self._phrase_sector(doc, tok, alone=False)
         return sector if self.gaz.state_agent(sector) else None
 
-    def _phrase_sector(self, doc: Doc, tok: Token) -> str | None:
+    def _phrase_sector(self, doc: Doc, tok: Token, alone: bool = True) -> str | None:
         """The sector of the agent phrase ``tok`` heads, longest first: "opposition parties" (the
-        head alone, "parties", names none), "rebels"."""
+        head alone, "parties", names none), "rebels"; with ``alone`` false, only a phrase of
+        several words ("police officers", not "officers")."""
         start = tok.i
         while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i == tok.i:
             start -= 1
-        for i in range(start, tok.i + 1):
+        for i in range(start, tok.i + 1 if alone else tok.i):
             sector = self.gaz.sector(doc[i:tok.i + 1].text.lower())
             if sector is not None:
                 return sector
-        return self.gaz.sector(tok.lemma_.lower())
+        return self.gaz.sector(tok.lemma_.lower()) if alone else None
 
     def _setting_state(self, verb: Token, mentions: list, places: dict[int, str] | None,
                        anywhere: bool = False) -> Entry | None:

@@ -603,8 +603,8 @@ class Arguments:
         out = []
         for t in s.subtree:
             m = st.idx.get(t.i)
-            if m is None or m.kind != "Person" or t.i == s.i or s.i < s.head.i < t.i:
-                continue  # (not a list past the verb the parser hangs off the subject: _beyond_head)
+            if m is None or m.kind != "Person" or t.i == s.i or _beyond_head(s, t):
+                continue  # (not a list past the verb the parser hangs off the subject)
             h, ok = t, True
             while h.i != s.i:
                 if h.dep_ not in ("compound", "appos", "conj", "nmod"):

@@ -826,14 +826,12 @@ def content_clause(ex: EventExtractor, cand: Candidate, st: DocState):
     content = list(v.children) + [
         c for c in (obj_noun.children if obj_noun is not None else ())
         if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-    if v.tag_ in ("VBD", "VBZ", "VBP") and any(c.lower_ == "to" or c.dep_ == "xcomp" for c in v.children):
-        # "called on Serbia to de-escalate and withdraw its forces": a bare verb with no subject or
-        # auxiliary of its own that the parser joins to the tensed governor belongs to the infinitive
-        joined = [x for x in v.children if x.dep_ == "conj" and x.tag_ == "VB" and x.i > v.i
-                  and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in x.children)]
-        content += joined
-    else:
-        joined = []
+    # "called on Serbia to de-escalate and withdraw its forces": a bare verb with no subject or
+    # auxiliary of its own that the parser joins to the tensed governor belongs to the infinitive
+    infinitive = v.tag_ in ("VBD", "VBZ", "VBP") and any(c.lower_ == "to" or c.dep_ == "xcomp" for c in v.children)
+    joined = [x for x in v.children if infinitive and x.dep_ == "conj" and x.tag_ == "VB" and x.i > v.i
+              and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in x.children)]
+    content += joined
     for c in content:
         # (a speech verb's "that" clause is its claim, unless its object is an event noun whose
         # content the parser hangs off the verb)
