@@ -963,7 +963,7 @@ class ActorRecognizer:
         the clause (or its paragraph) is set in, else the state whose government the sentence before
         was about, else the story's own, as "a ministry spokesman" does."""
         by_start = {m.start: m for m in mentions}
-        agencies = word_list("home_agents")
+        agencies, mouthpieces = word_list("home_agents"), word_list("mouthpiece_nouns")
         for m in mentions:
             actor = actors.get(m.key)
             if m.kind != "Person" or actor is None or actor.affiliation or m.how not in ("gazetteer", "ner"):
@@ -990,9 +990,16 @@ class ActorRecognizer:
                 # than the story naming it most)
                 fallback = home if not any(t.ent_type_ for t in before) else None
                 state = where.key if where is not None else _previous_government(doc, root, mentions, home) or fallback
-                if state is not None and (e := self.gaz.get(state)) is not None and e.kind == "State":
-                    self._ensure(actors, state, "State", e.label)
-                    actor.affiliation = state
+            elif words & mouthpieces and not any(t.i in by_start for t in before):
+                # "The Chinese foreign ministry gave a different account. Spokesperson Zhao Minghui
+                # said ...": a bare spokesman's title speaks for the state whose body the sentence
+                # before was about (not the story's own state: whose, the title does not say)
+                state = _previous_government(doc, root, mentions, home)
+            else:
+                continue
+            if state is not None and (e := self.gaz.get(state)) is not None and e.kind == "State":
+                self._ensure(actors, state, "State", e.label)
+                actor.affiliation = state
 
     def _leaders_governments(self, doc: Doc, actors: dict, mentions: list, taken: list, add) -> None:
         """A person's name modifying a ruling noun is that person's state, not the person (coding

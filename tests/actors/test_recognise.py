@@ -1004,3 +1004,17 @@ def test_they_after_sayers_no_phrase_names_is_not_the_body_named_last(nlp):
     # a sayer whose phrase names the body still gives it: "the EAC secretariat said it"
     doc = nlp("The East African Community secretariat said that it had written to both governments.")
     assert [m.key for m in doc._.gpol_mentions if m.text == "it"] == ["eac"]
+
+
+@pytest.mark.parametrize("text, state", [
+    # a bare spokesman's title after a sentence about a state's ministry: that state's
+    ("MANILA - Chinese ships fired water cannon at a Philippine boat. In Beijing, the Chinese foreign "
+     "ministry gave a different account. Spokesperson Zhao Minghui said the boat had intruded.", "china"),
+    # after a sentence about no state's body the title tells no state
+    ("MANILA - Chinese ships fired water cannon at a Philippine boat. The incident drew wide attention. "
+     "Spokesperson Zhao Minghui said the boat had intruded.", None),
+])
+def test_a_bare_spokesmans_title_speaks_for_the_body_the_sentence_before_was_about(extractor, text, state):
+    x = extract(extractor, text)
+    zhao = x.actors["zhao-minghui"]
+    assert zhao.affiliation == state, zhao
