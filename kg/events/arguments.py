@@ -305,6 +305,9 @@ class Arguments:
         passive = [c for c in v.children if c.dep_ == "agent"]
         if passive:
             return [a for ag in passive for p in ag.children if p.dep_ == "pobj" for a in self.actors_of(p, st)]
+        opened = self.opening_apposition(v, st)
+        if opened is not None:
+            return self.actors_of(opened, st)
         if self.stative(v):  # "Israel is opposed to French mediation": the stance is Israel's
             return [a for s in v.children if s.dep_ == "nsubjpass" for a in self.actors_of(s, st)]
         moved = self.moved_forces(v, st)
@@ -391,6 +394,24 @@ class Arguments:
                 return self.subjects(h.head, st, depth + 1)
             return found
         return []
+
+    @staticmethod
+    def opening_apposition(v: Token, st: DocState) -> Token | None:
+        """The person the parser hung as an apposition off the opening phrase of ``v``'s clause when
+        ``v`` has no subject: "At a press conference on Monday, Oleg Berezhnoy, who serves as the
+        region's foreign minister, accused Chisinau of ..." (the parser makes the name an apposition
+        of "Monday"); only a name set off by commas that ends right before the verb."""
+        for prep in v.children:
+            if prep.dep_ != "prep" or prep.i > v.i:
+                continue
+            for ap in prep.subtree:
+                if ap.dep_ != "appos" or ap.i not in st.idx or st.idx[ap.i].kind != "Person":
+                    continue
+                after = v.doc[ap.right_edge.i + 1:v.i]
+                if after.start > ap.left_edge.i > 0 and v.doc[ap.left_edge.i - 1].text == "," \
+                        and len(after) <= 1 and all(t.text == "," for t in after):
+                    return ap
+        return None
 
     def objects(self, v: Token, st: DocState, top: str | None = None) -> list[tuple[str, str | None]]:
         idx = st.idx

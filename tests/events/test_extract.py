@@ -1966,3 +1966,13 @@ def test_a_denial_whose_object_is_a_relative_pronoun_denies_the_claim_not_its_an
     # targeting")
     evs, _ = events(extractor, "The Houthis said the deal did not cover Israel, which they would keep targeting.")
     assert any(e[1] == ("houthis",) and e[2] == ("israel",) for e in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    # (the parser hangs the name off "Monday" and leaves "accused" with no subject)
+    "At a press conference on Monday, Oleg Berezhnoy, who serves as the region's self-declared foreign "
+    "minister, accused Chisinau of \"organising an energy blockade\" to force Transnistria into submission.",
+])
+def test_a_name_set_off_after_an_opening_phrase_is_the_subject_the_parser_missed(extractor, text):
+    evs, _ = events(extractor, text)
+    assert any(t == "Accuse" and a == ("oleg-berezhnoy",) and r == ("moldova",) for t, a, r, _ in evs), evs
