@@ -72,6 +72,9 @@ _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", 
 # stand for when their clause does not name it ("Iran's army said it ...": the clause's subject),
 # and an object "them" for the group or the names it stands for
 _PRONOUN_REACH = 1
+# how many sentences back "he", "she", "him", "his" and "her" look for the person they stand for
+# (counted from the last sentence that named the person or stood for them by a pronoun)
+_PERSON_REACH = 4
 _PRONOUNS = {"he": "Person", "she": "Person", "him": "Person", "her": "Person", "his": "Person"}
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Words that make an unknown ORG entity a political actor rather than a company or a product.
@@ -1504,10 +1507,12 @@ class ActorRecognizer:
         owned_heads: dict[str, tuple[str, int]] = {}  # an agency's noun -> (its owner, where) when last named
         quoted = _quoted(doc)
         gender: dict[str, str] = {}  # a person -> "m" or "f", from the pronouns that have stood for them
+        person_seen: dict[str, int] = {}  # a person -> the last sentence that named them or stood for them
         for tok in toks:
             m = by_pos.get(tok.i)
             if m is not None and m.kind == "Person":
                 last_person = m.key
+                person_seen[m.key] = sent_no[tok.i]
             elif m is not None and m.how != "pronoun":
                 last_body = m
                 if m.kind == "Organization":
@@ -1589,7 +1594,10 @@ class ActorRecognizer:
                                            and gender.get(mm.key, _GENDER[low]) == _GENDER[low])
                     if other is not None:
                         ref = other.key
+                if sent_no[tok.i] - person_seen.get(ref, sent_no[tok.i]) > _PERSON_REACH:
+                    continue  # a person neither named nor stood for in the last few sentences: someone else
                 gender.setdefault(ref, _GENDER[low])
+                person_seen[ref] = sent_no[tok.i]
                 add(tok.i, tok.i + 1, ref, "Person", "pronoun")
                 continue
             if _expletive(tok):

@@ -1018,3 +1018,11 @@ def test_a_bare_spokesmans_title_speaks_for_the_body_the_sentence_before_was_abo
     x = extract(extractor, text)
     zhao = x.actors["zhao-minghui"]
     assert zhao.affiliation == state, zhao
+
+
+@pytest.mark.parametrize("gap, his", [(0, True), (5, False)])
+def test_he_stands_for_a_person_named_or_stood_for_in_the_last_few_sentences(extractor, gap, his):
+    filler = " ".join(["Prices for heating rose sharply in January."] * gap)
+    x = extract(extractor, "CHISINAU - Sergiu Bivol, a researcher at a think tank, said the winter would be hard. "
+                           f"{filler} He met Romania's foreign minister on Tuesday.")
+    assert any(e.actors == ["sergiu-bivol"] and top_of(e.type) == "Consult" for e in x.events) == his, x.events
