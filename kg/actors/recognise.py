@@ -152,6 +152,36 @@ def _media_names(doc: Doc) -> list[tuple[int, int]]:
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$|^[ap]\.?m\.?$", re.I)
 
 
+def _backers(doc: Doc, party) -> list[int]:
+    """Tokens of a name hyphened to a participle of backing before a noun that ``party`` takes
+    for a party (``data/syntax/backing_participles.txt``): the backer, not the noun's referent,
+    so never an actor or recipient of the phrase (coding rule R7). Not a thing so described
+    ("a Japanese-funded radar": Japan's gift), nor a name the tagger reads as one with what
+    follows ("the Turkish-backed Syrian National Army").
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline(coder="rules")("The Iran-backed group fired rockets at Israel.")
+    >>> [doc[i].text for i in _backers(doc, lambda tok: tok.lower_ == "group")]
+    ['Iran']
+    """
+    backing = word_list("backing_participles")
+    out = []
+    for tok in doc:
+        if not (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and party(tok.head)):
+            continue
+        if tok.lower_ in backing and tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+                and not doc[tok.i - 2].whitespace_ and doc[tok.i - 1].ent_iob_ != "I":
+            start = tok.i - 2
+            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+                start -= 1
+            if doc[start].ent_iob_ == "I":
+                start = next((t.i for t in reversed(doc[:start]) if t.ent_iob_ == "B"), start)
+            out += range(start, tok.i - 1)
+        elif "-" in tok.text and tok.text[:1].isupper() and tok.text.rsplit("-", 1)[1].lower() in backing:
+            out.append(tok.i)  # ("U.S.-backed": one token)
+    return out
+
+
 def _clock_zones(doc: Doc) -> list[int]:
     """Tokens that name a time zone, as a live page gives it: the zone of a clock time ("12:50 CAT
     - The president ...", "at 9 a.m. GMT"), one upper-case word of 2 to 5 letters right after
@@ -673,6 +703,8 @@ class ActorRecognizer:
                 taken[i] = True
         for i in _clock_zones(doc):  # "12:50 CAT -": a live page's timestamp
             taken[i] = True
+        for i in _backers(doc, self._party_noun):  # "the Iran-backed group": a backer, not the group
+            taken[i] = True
         ents = list(doc.ents)
         persons = self._person_spans(doc, ents)
 
@@ -955,6 +987,13 @@ class ActorRecognizer:
         doc._.gpol_actors = actors
         doc._.gpol_places = places
         return doc
+
+    def _party_noun(self, tok: Token) -> bool:
+        """Whether a noun can name a party: a name, a body or group ("group", "militia", "forces",
+        "government"), not a thing ("radar", "programme")."""
+        low = tok.lemma_.lower()
+        return tok.pos_ == "PROPN" or low in word_list("organisation_anaphors") or low in word_list("home_agents") \
+            or self.gaz.sector(low) is not None
 
     def _title_owners(self, doc: Doc, actors: dict, mentions: list, places: dict[int, str] | None,
                       home: str | None) -> None:
@@ -1506,6 +1545,7 @@ class ActorRecognizer:
         owned_agents: dict[str, str] = {}  # a state agency's sector -> the state last named as its owner
         owned_heads: dict[str, tuple[str, int]] = {}  # an agency's noun -> (its owner, where) when last named
         quoted = _quoted(doc)
+        backers = set(_backers(doc, self._party_noun))  # "the Iran-backed group": the name is no modifier of whose it is
         gender: dict[str, str] = {}  # a person -> "m" or "f", from the pronouns that have stood for them
         person_seen: dict[str, int] = {}  # a person -> the last sentence that named them or stood for them
         for tok in toks:
@@ -1806,7 +1846,9 @@ class ActorRecognizer:
                 # "forces loyal to the Libyan National Army": that actor's forces
                 add(tok.i, tok.i + 1, loyal.key, loyal.kind, "group", sector=self.gaz.sector(tok.lemma_.lower()))
                 continue
-            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            # (not a backer's hyphened participle: "the Iran-backed group" is described by no state)
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                    and not any(t.i in backers for t in c.subtree)]
             mod_tokens = [t for c in mods for t in c.subtree if t.i < tok.i]
             # the affiliation a description's modifiers name, looked up once ("North Korea's", "AU")
             named_in_mods = None
@@ -1933,9 +1975,10 @@ class ActorRecognizer:
                     continue  # "rebel forces", "opposition forces": no state's agents ("rebels" are not)
                 if home_agent and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in word_list("state_bodies"):
                     continue  # "Western governments", "neighbouring armies": several states', no one state's
-                if home_agent and any(c.dep_ in ("amod", "det") and c.lower_ in word_list("unnamed_modifiers")
+                if home_agent and any(c.dep_ in ("amod", "det") and (c.lower_ in word_list("unnamed_modifiers")
+                                                                     or any(t.i in backers for t in c.subtree))
                                       for c in tok.children):
-                    continue  # "accused certain forces", "foreign forces": no one the story names
+                    continue  # "accused certain forces", "foreign forces", "US-backed forces": no one the story names
                 state_noun = home_agent or tok.lemma_.lower() in word_list("state_anaphors")
                 aff_entry = self.gaz.get(aff) if state_noun and aff and aff not in actors else None
                 if aff_entry is not None and aff_entry.kind == "State":

@@ -1026,3 +1026,17 @@ def test_he_stands_for_a_person_named_or_stood_for_in_the_last_few_sentences(ext
     x = extract(extractor, "CHISINAU - Sergiu Bivol, a researcher at a think tank, said the winter would be hard. "
                            f"{filler} He met Romania's foreign minister on Tuesday.")
     assert any(e.actors == ["sergiu-bivol"] and top_of(e.type) == "Consult" for e in x.events) == his, x.events
+
+
+@pytest.mark.parametrize("text, actor", [
+    # the group, named before, not its backer
+    ("Hezbollah fired rockets at Israel on Monday. The Iran-backed group said it targeted military positions.",
+     "hezbollah"),
+    ("The Iran-backed group launched rockets at military positions in northern Israel.", None),
+    # a home agent so described is no one the story names (not the state it fights in)
+    ("The U.S.-backed forces attacked Raqqa.", None),
+])
+def test_a_name_hyphened_to_backed_is_the_backer_not_the_actor(extractor, text, actor):
+    x = extract(extractor, text)
+    acts = [e for e in x.events if top_of(e.type) == "Assault" and e.trigger in ("targeted", "launched", "attacked")]
+    assert [e.actors[0] for e in acts if e.actors] == ([actor] if actor else []), x.events
