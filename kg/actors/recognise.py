@@ -1978,7 +1978,10 @@ class ActorRecognizer:
                 if home_agent and any(c.dep_ in ("amod", "det") and (c.lower_ in word_list("unnamed_modifiers")
                                                                      or any(t.i in backers for t in c.subtree))
                                       for c in tok.children):
-                    continue  # "accused certain forces", "foreign forces", "US-backed forces": no one the story names
+                    continue  # "accused certain forces", "US-backed forces": no one the story names
+                if home_agent and self.gaz.sector(tok.lemma_.lower()) == "military" and any(
+                        c.dep_ == "amod" and c.lower_ in word_list("outside_modifiers") for c in tok.children):
+                    continue  # "foreign troops" in a story from Port-au-Prince: not Haiti's (its foreign ministry is)
                 state_noun = home_agent or tok.lemma_.lower() in word_list("state_anaphors")
                 aff_entry = self.gaz.get(aff) if state_noun and aff and aff not in actors else None
                 if aff_entry is not None and aff_entry.kind == "State":

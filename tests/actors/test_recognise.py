@@ -1040,3 +1040,14 @@ def test_a_name_hyphened_to_backed_is_the_backer_not_the_actor(extractor, text, 
     x = extract(extractor, text)
     acts = [e for e in x.events if top_of(e.type) == "Assault" and e.trigger in ("targeted", "launched", "attacked")]
     assert [e.actors[0] for e in acts if e.actors] == ([actor] if actor else []), x.events
+
+
+@pytest.mark.parametrize("text, haiti", [
+    ("PORT-AU-PRINCE - Gang leader Jean Baptiste accused the foreign troops of killing civilians.", False),
+    ("PORT-AU-PRINCE - Gang leader Jean Baptiste accused the troops of killing civilians.", True),
+    # a ministry so modified stays the story's own state's
+    ("PORT-AU-PRINCE - The foreign ministry condemned the Dominican Republic's decision.", True),
+])
+def test_foreign_troops_are_not_the_story_states(extractor, text, haiti):
+    x = extract(extractor, text)
+    assert any("haiti" in e.recipients + e.actors for e in x.events) == haiti, x.events
