@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from ..actors.gazetteer import Entry
 from ..actors.recognise import group_actor
 from ..taxonomy import quad_of, top_of
-from .lexicon import LexEntry
+from .lexicon import LexEntry, labelling_verbs
 from .modality import tensed_governor
 from .state import DocState
 from .syntax import (ALLY_PREPS, INSTRUMENT_VERBS, SUMMONING_VERBS, SUPPORT_PREPS, LOCATIVE_PREPS, MEANS_NOUNS, MEMBER_PREPS, PROMPTING_NOUNS, RECIPIENT_PREPS, SHARED_PLACES, SUBJ, SUBJECT_CONTROL_PREPS,
@@ -396,6 +396,24 @@ class Arguments:
         return []
 
     @staticmethod
+    def labelled_object(c: Token) -> Token | None:
+        """The noun a free relative object stands for, when a labelling verb names it: the verb's
+        ``c`` is the clause of "what the military described as militant hideouts", "what it
+        called China's dangerous conduct" (``data/lexicon/labelling_verbs.tsv``); else None.
+
+        >>> from kg.nlp import load_pipeline
+        >>> doc = load_pipeline(coder="rules")("Jets struck what the army described as hideouts in Idlib.")
+        >>> Arguments.labelled_object(doc[5]).text
+        'hideouts'
+        """
+        if c.dep_ != "ccomp" or c.lemma_.lower() not in labelling_verbs() or not any(
+                w.dep_ == "dobj" and w.lower_ == "what" and w.i < c.i for w in c.children):
+            return None
+        return next((o for x in c.children for o in ([x] if x.dep_ == "oprd" else x.children if
+                                                      x.dep_ == "prep" and x.lower_ == "as" else [])
+                     if o.dep_ in ("oprd", "pobj")), None)
+
+    @staticmethod
     def opening_apposition(v: Token, st: DocState) -> Token | None:
         """The person the parser hung as an apposition off the opening phrase of ``v``'s clause when
         ``v`` has no subject: "At a press conference on Monday, Oleg Berezhnoy, who serves as the
@@ -421,6 +439,9 @@ class Arguments:
         kids = [*v.children, *(cj for c in v.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
                                for cj in _joined_preps(c)[1:])]
         for c in kids:
+            labelled = self.labelled_object(c)
+            if labelled is not None:
+                c = labelled  # "struck what the military described as militant hideouts in Afghanistan"
             if c.dep_ in ("conj", "prep") and c.lower_ == "by" and any(x.dep_ == "agent" for x in v.children):
                 continue  # "recognised by the United States, but not by Serbia": another agent's phrase
             if c.dep_ in ("dative", "conj") and c.pos_ == "ADP":
@@ -430,7 +451,8 @@ class Arguments:
             # ("warned Washington that ...": the small parser may take a name right after the verb
             # for an adverbial noun, as it would "Monday")
             misparsed = c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.left_edge.i == v.i + 1 and c.i in idx
-            if c.dep_ in ("dobj", "dative", "attr", "oprd") and not c_is_prep or c in passive_subj or misparsed:
+            if c.dep_ in ("dobj", "dative", "attr", "oprd") and not c_is_prep or c in passive_subj or misparsed \
+                    or labelled is not None:
                 if c.dep_ == "dobj" and v.lemma_.lower() in TOPIC_VERBS:
                     pass  # "discussed Syria with Erdogan": what is talked about, not with whom
                 elif top in ("Mobilize", "Aid") and c.i not in idx:
@@ -570,7 +592,10 @@ class Arguments:
         """The state in whose territory the clause of ``v`` happens: "struck a car in southern
         Lebanon", "shelled Port Sudan", "in Gaza"."""
         idx = st.idx
-        for t in clause_tokens(v):
+        # (and the phrase a free relative object stands for: "struck what the army described as
+        # hideouts in two Afghan provinces")
+        labelled = [t for c in v.children if (n := self.labelled_object(c)) is not None for t in n.subtree]
+        for t in [*clause_tokens(v), *labelled]:
             if t.dep_ in ("pobj", "dobj") and (t.dep_ == "dobj" or t.head.lower_ in LOCATIVE_PREPS | {"on", "into", "to"}
                                                or t.head.lower_ == "of" and t.head.head.lemma_.lower() in self.place_nouns):
                 m = idx.get(t.i)

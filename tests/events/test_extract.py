@@ -1976,3 +1976,13 @@ def test_a_denial_whose_object_is_a_relative_pronoun_denies_the_claim_not_its_an
 def test_a_name_set_off_after_an_opening_phrase_is_the_subject_the_parser_missed(extractor, text):
     evs, _ = events(extractor, text)
     assert any(t == "Accuse" and a == ("oleg-berezhnoy",) and r == ("moldova",) for t, a, r, _ in evs), evs
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("ISLAMABAD - Pakistani fighter jets struck what the military described as militant hideouts in two "
+     "eastern Afghan provinces on Monday.", "afghanistan"),
+    ("The State Department condemned what it called China's dangerous conduct at sea.", "china"),
+])
+def test_a_free_relative_object_stands_for_the_noun_its_labelling_verb_names(extractor, text, recipient):
+    x = extractor.extract(Article(id="t", text=text, published=PUBLISHED))
+    assert any(e.recipients == [recipient] and not e.recipient_inferred for e in x.events), x.events
