@@ -1022,6 +1022,11 @@ class ActorRecognizer:
             if actor.affiliation or not actor.role:
                 continue
             before = [t for t in doc[max(0, m.start - 4):m.start] if t.dep_ == "compound" and t.head.i >= m.start - 1]
+            if not before:
+                # "A ministry spokesman, Mawlawi Hafizullah Zaheer, said": the title in apposition
+                before = next(([*(c for c in t.children if c.dep_ == "compound"), t] for t in titles
+                               if t.lemma_.lower() in mouthpieces | {"minister"}
+                               and not any(c.dep_ in ("poss", "prep") for c in t.children)), [])
             words = {t.lemma_.lower() for t in before}
             if (words & agencies or "minister" in words) \
                     and not any(t.i in by_start or t.ent_type_ and t.ent_type_ != "ORG" for t in before):

@@ -1051,3 +1051,16 @@ def test_a_name_hyphened_to_backed_is_the_backer_not_the_actor(extractor, text, 
 def test_foreign_troops_are_not_the_story_states(extractor, text, haiti):
     x = extract(extractor, text)
     assert any("haiti" in e.recipients + e.actors for e in x.events) == haiti, x.events
+
+
+@pytest.mark.parametrize("text, state", [
+    # the title in apposition: the state whose ministry the sentence before was about
+    ("ISLAMABAD - The Afghan Ministry of Foreign Affairs condemned the strikes. A ministry spokesman, "
+     "Hafizullah Zaheer, said civilians were killed.", "afghanistan"),
+    # with no such sentence, the story's own state's, as "a ministry spokesman said" is
+    ("ISLAMABAD - Trucks waited at the border on Monday. A ministry spokesman, Hafizullah Zaheer, said "
+     "the crossing would reopen.", "pakistan"),
+])
+def test_a_ministry_spokesman_in_apposition_speaks_for_a_state(extractor, text, state):
+    x = extract(extractor, text)
+    assert x.actors["hafizullah-zaheer"].affiliation == state, x.actors["hafizullah-zaheer"]
