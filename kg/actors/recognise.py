@@ -483,6 +483,15 @@ def _previous_government(doc: Doc, tok: Token, mentions: list, home: str | None 
     return found.key
 
 
+def _previous_subject_state(doc: Doc, tok: Token, mentions: list, home: str | None) -> "Mention | None":
+    """The state other than the story's own that (by name or by pronoun) is the main subject of the
+    sentence before ``tok``'s, in its paragraph; else None."""
+    if tok.sent.start == 0 or _previous_sentence_start(tok) < _paragraph_start(tok):
+        return None
+    found = _mention_at(mentions, _root_subject(doc[tok.sent.start - 1].sent), lambda m: m.kind == "State")
+    return found if found is not None and found.key != home else None
+
+
 def _verb_of(tok: Token) -> Token:
     """The verb whose clause ``tok`` is in (:func:`~kg.events.syntax.clause_verb`), else the root of
     its sentence."""
@@ -2079,6 +2088,12 @@ class ActorRecognizer:
                     spoke = _mention_at(mentions, owner, lambda mm: mm.kind == "State")
                     # "Its foreign ministry said the country had not supplied weapons": the state
                     # that says it of itself
+                    if spoke is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == tok.sent.root.i \
+                            and low == "country":
+                        # "North Korea has conducted dozens of tests ... It last carried out a nuclear
+                        # test in 2017 ... The country has been under U.N. sanctions": the state the
+                        # sentence before was about, in a story filed from Seoul
+                        spoke = _previous_subject_state(doc, tok, mentions, home)
                     add(tok.i, tok.i + 1, spoke.key if spoke is not None else self._state_of_form(tok, mentions, home),
                         "State", "pronoun")
                 continue

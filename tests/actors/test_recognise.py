@@ -1064,3 +1064,17 @@ def test_foreign_troops_are_not_the_story_states(extractor, text, haiti):
 def test_a_ministry_spokesman_in_apposition_speaks_for_a_state(extractor, text, state):
     x = extract(extractor, text)
     assert x.actors["hafizullah-zaheer"].affiliation == state, x.actors["hafizullah-zaheer"]
+
+
+@pytest.mark.parametrize("text, state", [
+    # the main subject after a sentence about another state: that state
+    ("SEOUL - North Korea has conducted dozens of missile tests since 2022. It last carried out a nuclear "
+     "test in 2017. The country has been under U.N. sanctions since 2006.", "north-korea"),
+    # after a sentence about the story's own state: the story's own
+    ("SEOUL - North Korea fired a missile. South Korea condemned the launch. The country has been hit "
+     "by floods this year.", "south-korea"),
+])
+def test_the_country_as_subject_is_the_state_the_sentence_before_was_about(extractor, text, state):
+    doc = extractor.nlp(extractor._doc(Article(id="t", text=text)))
+    last = [m for m in doc._.gpol_mentions if m.text == "country"][-1]
+    assert last.key == state, last
