@@ -172,10 +172,8 @@ def _backers(doc: Doc, party) -> list[int]:
         if tok.lower_ in backing and tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
                 and not doc[tok.i - 2].whitespace_ and doc[tok.i - 1].ent_iob_ != "I":
             start = tok.i - 2
-            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
-                start -= 1
-            if doc[start].ent_iob_ == "I":
-                start = next((t.i for t in reversed(doc[:start]) if t.ent_iob_ == "B"), start)
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1  # (back to the first word of the name: "South Korea-backed")
             out += range(start, tok.i - 1)
         elif "-" in tok.text and tok.text[:1].isupper() and tok.text.rsplit("-", 1)[1].lower() in backing:
             out.append(tok.i)  # ("U.S.-backed": one token)
@@ -465,19 +463,26 @@ def _paragraph_start(tok: Token) -> int:
     return start
 
 
+def _previous_root_subject(doc: Doc, tok: Token) -> Token | None:
+    """The main-clause subject of the sentence before ``tok``'s, when that sentence is in the same
+    paragraph; else None."""
+    if tok.sent.start == 0 or _previous_sentence_start(tok) < _paragraph_start(tok):
+        return None
+    return _root_subject(doc[tok.sent.start - 1].sent)
+
+
 def _previous_government(doc: Doc, tok: Token, mentions: list, home: str | None = None) -> str | None:
     """The state that (or whose government or another of its bodies) is the main subject of the
     sentence before ``tok``'s in its paragraph: "The government in Pristina rejected the criticism.
     Deputy Prime Minister Luan Berisha said ..." (Kosovo's, in a story from Belgrade); "Iran ...
     said it was following events. Foreign Ministry spokesman Hossein Rezaei-Far said ..."."""
-    sent = tok.sent
-    if sent.start == 0 or _previous_sentence_start(tok) < _paragraph_start(tok):
-        return None
-    prev = doc[sent.start - 1].sent
-    subj = _root_subject(prev)
+    subj = _previous_root_subject(doc, tok)
     found = _mention_at(mentions, subj, lambda m: m.kind == "State" and m.how != "pronoun"
                         and (m.how != "group" or m.sector in STATE_AGENT_SECTORS))
-    if found is None or home is not None and found.key != home and any(
+    if found is None:
+        return None
+    prev = doc[tok.sent.start - 1].sent
+    if home is not None and found.key != home and any(
             m.key == home and m.how not in ("pronoun", "plural") for m in mentions if prev.start <= m.start < prev.end):
         return None  # ("Beijing lodged a protest with Jakarta. Foreign Minister Retno Marsudi ...": either's)
     return found.key
@@ -486,9 +491,7 @@ def _previous_government(doc: Doc, tok: Token, mentions: list, home: str | None 
 def _previous_subject_state(doc: Doc, tok: Token, mentions: list, home: str | None) -> "Mention | None":
     """The state other than the story's own that (by name or by pronoun) is the main subject of the
     sentence before ``tok``'s, in its paragraph; else None."""
-    if tok.sent.start == 0 or _previous_sentence_start(tok) < _paragraph_start(tok):
-        return None
-    found = _mention_at(mentions, _root_subject(doc[tok.sent.start - 1].sent), lambda m: m.kind == "State")
+    found = _mention_at(mentions, _previous_root_subject(doc, tok), lambda m: m.kind == "State")
     return found if found is not None and found.key != home else None
 
 
@@ -712,7 +715,8 @@ class ActorRecognizer:
                 taken[i] = True
         for i in _clock_zones(doc):  # "12:50 CAT -": a live page's timestamp
             taken[i] = True
-        for i in _backers(doc, self._party_noun):  # "the Iran-backed group": a backer, not the group
+        backers = set(_backers(doc, self._party_noun))  # "the Iran-backed group": a backer, not the group
+        for i in backers:
             taken[i] = True
         ents = list(doc.ents)
         persons = self._person_spans(doc, ents)
@@ -988,7 +992,7 @@ class ActorRecognizer:
         home = self._own_state(doc, mentions, places)
         if doc._.gpol_home is not None:
             doc._.gpol_home = home  # (the events read it too: "the city", "soldiers detained")
-        self._descriptions(doc, toks, actors, mentions, taken, add, places, home)
+        self._descriptions(doc, toks, actors, mentions, taken, add, places, home, backers)
         self._title_owners(doc, actors, mentions, places, home)
 
         mentions.sort(key=lambda m: m.start)
@@ -1535,7 +1539,8 @@ class ActorRecognizer:
         return None
 
     def _descriptions(self, doc: Doc, toks: list[Token], actors: dict, mentions: list, taken: list, add,
-                      places: dict[int, str] | None = None, home: str | None = None) -> None:
+                      places: dict[int, str] | None = None, home: str | None = None,
+                      backers: frozenset[int] | set[int] = frozenset()) -> None:
         persons = [a for a in actors.values() if a.kind == "Person"]
         owned = {i for m in mentions if m.kind in ("State", "Organization") for i in range(m.start, m.end)}
         if home is not None and home not in actors:
@@ -1559,7 +1564,6 @@ class ActorRecognizer:
         owned_agents: dict[str, str] = {}  # a state agency's sector -> the state last named as its owner
         owned_heads: dict[str, tuple[str, int]] = {}  # an agency's noun -> (its owner, where) when last named
         quoted = _quoted(doc)
-        backers = set(_backers(doc, self._party_noun))  # "the Iran-backed group": the name is no modifier of whose it is
         gender: dict[str, str] = {}  # a person -> "m" or "f", from the pronouns that have stood for them
         person_seen: dict[str, int] = {}  # a person -> the last sentence that named them or stood for them
         for tok in toks:
