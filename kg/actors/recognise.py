@@ -383,6 +383,12 @@ def _latest_before(mentions: list, i: int, ok) -> "Mention | None":
     return max((m for m in mentions if m.start < i and ok(m)), key=lambda m: m.start, default=None)
 
 
+def _argument_of_clause(doc: Doc, m: Mention) -> bool:
+    """Whether the mention ``m`` is the subject or object of a clause (its phrase's noun is), not
+    a name a phrase only mentions ("a visit to Lima", "by the Bolivian minister")."""
+    return _phrase_noun(_mention_head(doc, m)).dep_ in _ARG_DEPS
+
+
 def _mention_head(doc: Doc, m: Mention) -> Token:
     """The token that heads the mention ``m`` in the parse: the one whose head lies outside it (or
     is itself), else its last token."""
@@ -2206,7 +2212,11 @@ class ActorRecognizer:
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif sent.start == 0 or verb.i != sent.root.i \
-                or any(m.kind != "Person" and m.how != "pronoun" and sent.start <= m.start < tok.i for m in mentions):
+                or any(m.kind != "Person" and m.how != "pronoun" and sent.start <= m.start < tok.i
+                       and _argument_of_clause(doc, m) for m in mentions):
+            # (a state or organisation acting in the words before: "After Bolivia protested, it";
+            # not one a phrase there only mentions: "In 2019, after a visit to Lima by the
+            # Bolivian minister, it closed the border": the sentence before's subject)
             return None
         else:
             prev = doc[sent.start - 1].sent
@@ -2224,10 +2234,12 @@ class ActorRecognizer:
 
     @staticmethod
     def _agreeing_body(tok: Token, subj: Token | None, mentions: list) -> "tuple[Mention, Token] | None":
-        """The state or organisation (by name, not by pronoun) the subject ``subj`` names, with
+        """The state or organisation the subject ``subj`` names, with
         ``subj``, when its number agrees with the pronoun ``tok`` ("it": one, not a coordination or
         a plural noun; "they": those)."""
-        found = _mention_at(mentions, subj, lambda m: m.kind != "Person" and m.how != "pronoun")
+        # (by name or by a pronoun already read: "China has held drills near Taiwan. In 2022 it
+        # fired missiles. In 2023 it held more": each "it" the one before stood for)
+        found = _mention_at(mentions, subj, lambda m: m.kind != "Person")
         if found is None and subj is not None and subj.pos_ == "NOUN":
             # "The council's communique condemned the attacks. It asked ...": the one whose
             # statement it was

@@ -262,6 +262,19 @@ def test_it_or_they_opening_a_sentence_is_the_last_sentences_subject(nlp):
     assert not set(keys(doc, "They")) & set(keys(doc, "Chile"))
 
 
+def test_it_chains_through_a_story_of_one_states_acts(nlp):
+    # each "it" is the one the sentence before stood for, and a name a phrase before it only
+    # mentions ("a visit to Lima by the Bolivian foreign minister") is not what it stands for
+    doc = nlp("Chile has held several naval exercises near Peru in recent years. In 2019, after a visit "
+              "to Lima by the Bolivian foreign minister, it closed its border crossings. In 2021 it held "
+              "drills after Peru's president met the Ecuadorian leader, and in 2022 it staged two more rounds.")
+    assert [m.key for m in doc._.gpol_mentions if m.text.lower() in ("it", "its")] == ["chile"] * 4, \
+        [(m.text, m.key) for m in doc._.gpol_mentions]
+    # a state acting in the words before it is still the nearer reading
+    doc = nlp("Chile held naval exercises near Peru. After Bolivia protested, it closed the border.")
+    assert [m.key for m in doc._.gpol_mentions if m.text == "it"] == ["bolivia"]
+
+
 @pytest.mark.parametrize("second", [
     "To see why, it helps to recall how the war began.",
     "It was not clear who had fired first.",
