@@ -208,11 +208,14 @@ class Arguments:
             sector = self.gaz.sector(t.lemma_.lower())
             # "a joint statement by Britain and Germany urged": a message's author is who says it
             authored = t.lemma_.lower() in self.message_nouns
+            member = t.lemma_.lower() in self.membership_nouns
             before = len(out)
             for p in t.children:
                 # "commanders of the Revolutionary Guards", "security forces in Guinea", "scores of
-                # Liberian refugees", "the deputy chief of Israel's militia ally"
+                # Liberian refugees", "the deputy chief of Israel's militia ally", "its membership in
+                # the CSTO"
                 if p.dep_ == "prep" and (p.lower_ == "of" or (sector and p.lower_ in ("in", "from"))
+                                         or (member and p.lower_ == "in")
                                          or (authored and p.lower_ in ("by", "from"))):
                     objs = [o for o in p.children if o.dep_ == "pobj"]
                     for o in [*objs, *(c for o in objs for c in o.conjuncts)]:  # "of Rwanda and Congo"

@@ -69,6 +69,7 @@ class EventExtractor(Arguments, Telling):
         self.message_nouns = word_list("message_nouns")
         self.policy_nouns = word_list("policy_nouns")
         self.relational_nouns = word_list("relational_nouns")
+        self.membership_nouns = word_list("membership_nouns")
         self.claiming_verbs = word_list("claiming_verbs")
         self.responsibility_nouns = word_list("responsibility_nouns")
         self.reciprocal = word_list("reciprocal_verbs")

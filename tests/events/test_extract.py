@@ -1041,6 +1041,18 @@ def test_ending_ordinary_dealings_reduces_relations(extractor):
     assert found == [("Sanction", ("kuwait",), ("iraq",), "Asserted")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a state's place in an organisation: its "in" names the organisation, as "of" does
+    ("Kazakhstan has frozen its participation in NATO.", [("Sanction", ("kazakhstan",), ("nato",), "Asserted")]),
+    ("Kazakhstan suspended its membership of NATO.", [("Sanction", ("kazakhstan",), ("nato",), "Asserted")]),
+    # talks are no body: nothing to aim the act at
+    ("Kazakhstan suspended its participation in the talks.", []),
+])
+def test_freezing_a_place_in_an_organisation_reduces_relations_with_it(extractor, text, expected):
+    found, _ = events(extractor, text)
+    assert found == expected
+
+
 def test_ruling_out_is_a_refusal(extractor):
     # (CAMEO has "RULE OUT * TALKS" but no pattern with sanctions)
     found, _ = events(extractor, "Hungary ruled out new sanctions against Serbia.")
