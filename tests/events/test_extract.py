@@ -1053,6 +1053,18 @@ def test_freezing_a_place_in_an_organisation_reduces_relations_with_it(extractor
     assert found == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Chad and Sudan have pulled their envoys from Libya.",
+    "Chad pulled its ambassador from Libya on Monday.",
+    "Chad withdrew its envoy from Libya.",
+])
+def test_pulling_an_envoy_reduces_diplomatic_relations(extractor, text):
+    # as CAMEO codes recalling an ambassador (161), not its plain "pull" (extract, 171)
+    found, x = events(extractor, text)
+    assert found and all(f[0] == "Sanction" and f[2] == ("libya",) for f in found), found
+    assert {e.type for e in x.events} == {"BreakRelations"}
+
+
 def test_ruling_out_is_a_refusal(extractor):
     # (CAMEO has "RULE OUT * TALKS" but no pattern with sanctions)
     found, _ = events(extractor, "Hungary ruled out new sanctions against Serbia.")
