@@ -1040,7 +1040,12 @@ class ActorRecognizer:
                     break
             if actor.affiliation or not actor.role:
                 continue
-            before = [t for t in doc[max(0, m.start - 4):m.start] if t.dep_ == "compound" and t.head.i >= m.start - 1]
+            # (the compounds right before the name, each on a later word: "Army spokesman Colonel X")
+            before = []
+            for t in reversed(doc[max(0, m.start - 4):m.start]):
+                if t.dep_ != "compound" or not t.i < t.head.i < m.end:
+                    break
+                before.insert(0, t)
             if not before:
                 # "A ministry spokesman, Mawlawi Hafizullah Zaheer, said": the title in apposition
                 before = next(([*(c for c in t.children if c.dep_ == "compound"), t] for t in titles
@@ -1053,8 +1058,11 @@ class ActorRecognizer:
                 # ("foreign ministry spokesman Khalid al-Mannai": a ministry, whose the title does not say)
                 where = self._setting_state(_verb_of(root), mentions, places, anywhere=True)
                 # (a title the small model tags as a name is the story's state's only on more evidence
-                # than the story naming it most)
-                fallback = home if not any(t.ent_type_ for t in before) else None
+                # than the story naming it most; not a tagged word that is itself an agency's or a
+                # title's: "Army spokesman Colonel X")
+                named = any(t.ent_type_ and t.lemma_.lower() not in agencies and self.gaz.role(t.lemma_.lower()) is None
+                            for t in before)
+                fallback = home if not named else None
                 state = where.key if where is not None else _previous_government(doc, root, mentions, home) or fallback
             elif words & mouthpieces and not any(t.i in by_start for t in before):
                 # "The Chinese foreign ministry gave a different account. Spokesperson Zhao Minghui
