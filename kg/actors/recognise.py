@@ -1796,8 +1796,11 @@ class ActorRecognizer:
                 continue
             bare_two = tok.pos_ == "NUM" and tok.lower_ == "two" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            # (not "two diplomats said": new people, whom no article or owner points back to)
+            definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                           for c in tok.children)
             if bare_two or tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
-                    and any(c.lower_ in ("both", "two") for c in tok.children):
+                    and any(c.lower_ == "both" or c.lower_ == "two" and definite for c in tok.children):
                 # "both sides": the last two states or organisations named; "the two countries": the
                 # last two states; "the two leaders": the last two people; "the two agreed": the last
                 # two of the kind named last

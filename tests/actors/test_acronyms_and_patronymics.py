@@ -189,6 +189,17 @@ def test_both_men_and_the_two_are_the_last_two_of_the_kind_named_last(nlp, text,
     assert {plural[0].key, *plural[0].also} == keys
 
 
+@pytest.mark.parametrize("opening, refers", [("The two", True), ("Two", False), ("Two other", False)])
+def test_two_diplomats_are_those_named_before_only_when_the_phrase_points_back(nlp, opening, refers):
+    # "Two diplomats said": new people, not the last two named
+    doc = nlp(f"President Amos Kethrani met President Dario Vellumo in Accra. {opening} diplomats said a deal "
+              "was close.")
+    plural = [m for m in doc._.gpol_mentions if m.text == "diplomats"]
+    assert bool(plural) == refers, [(m.text, m.key) for m in doc._.gpol_mentions]
+    if refers:
+        assert {plural[0].key, *plural[0].also} == {"amos-kethrani", "dario-vellumo"}
+
+
 def test_both_allies_are_the_last_two_states_named_not_the_speakers_own(nlp):
     doc = nlp("Japan and South Korea host tens of thousands of US troops. President Donald Trump has "
               "pushed both allies to pay more for them.")
