@@ -1457,7 +1457,12 @@ class ActorRecognizer:
                 text = _strip_possessive(doc[idx[j]:idx[j] + n].text)
                 if not text or not text[0].isupper():
                     continue
-                e = (self.gaz.state_for_demonym(text) or self._lookup(text, ("State", "Organization"))
+                # (a body's name inside a longer name is not that body: "a spokesman for the
+                # Philippine National Security Council" is no one's of the UN's "Security Council")
+                ent = next((x for x in doc.ents if x.start <= idx[j] < x.end), None)
+                inside = ent is not None and (ent.start < idx[j] or ent.end > idx[j] + n)
+                e = (self.gaz.state_for_demonym(text)
+                     or self._lookup(text, ("State",) if inside else ("State", "Organization"))
                      or self.gaz.state_for_metonym(text))
                 if e:
                     return e

@@ -15,7 +15,8 @@ when its first part (or, joined by "and" alone, its last word) is a noun that he
 names (``data/gazetteer/org_heads.txt``: "Commission", "Society", "Association"...), except a
 demonym before one or two words or before a name the gazetteer knows ("the Indian High Commission",
 "the Russian Security Council": bodies of the state, which event data codes as the state and the
-actor stage reads so; and no Security Council of the UN). Entities inside the run give way to it; a
+actor stage reads so; and no Security Council of the UN). Entities inside the run give way to it,
+their identity too ("the OAS General Assembly" is not the UN's "General Assembly"); a
 run the model already tagged as one entity of another kind is left alone (a person named "Walter
 Bank", a place).
 
@@ -272,7 +273,14 @@ class OrgNames:
             new.append(Span(doc, s, e, label="ORG"))
         if new:
             keep = [x for x in ents if not any(x.start < n.end and x.end > n.start for n in new)]
-            doc.ents = filter_spans(keep + new)
+            kept = filter_spans(keep + new)
+            doc.ents = kept
+            for n in new:
+                if any(n is x for x in kept):
+                    for t in n:
+                        # (a known name inside gives way with its identity: "the Philippine
+                        # National Security Council" is not the UN's "Security Council")
+                        t.ent_id_ = ""
         return _end_at_brackets(doc, extend=True)
 
 

@@ -44,6 +44,26 @@ def test_a_demonym_before_a_known_body_is_left_to_the_actor_stage(nlp):
     assert ("Russian Security Council", "ORG") not in found
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The Chilean National Security Council met on Friday.", "Chilean National Security Council"),
+    ("The OAS General Assembly is due to meet next week.", "OAS General Assembly"),
+])
+def test_a_known_name_inside_a_longer_one_gives_its_identity_up(nlp, extractor, text, name):
+    # the UN's "Security Council" and "General Assembly" are names the gazetteer knows; a longer
+    # name around them is another body
+    doc = nlp(text)
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.text == name] == [(name, "")], \
+        [(e.text, e.ent_id_) for e in doc.ents]
+    ex = extractor.extract(Article("o2", text))
+    assert not {"un-security-council", "un-general-assembly"} & set(ex.actors), list(ex.actors)
+
+
+def test_a_spokesman_for_a_longer_name_is_not_the_known_body_inside_it(extractor):
+    ex = extractor.extract(Article("o3", "SANTIAGO - Lucia Herrera, a spokeswoman for the Chilean National Security "
+                                         "Council, said the army was on alert."))
+    assert ex.actors["lucia-herrera"].affiliation == "chile", ex.actors["lucia-herrera"]
+
+
 def test_the_actor_stage_makes_the_organisation_not_the_state_in_it(extractor):
     ex = extractor.extract(Article("o1", "The Uganda Law Society accused the police of torturing suspects."))
     labels = {a.label: a.kind for a in ex.actors.values()}
