@@ -760,6 +760,11 @@ class ActorRecognizer:
             if e is None and self._named_place(span.root):
                 places[span.root.i] = _strip_possessive(span.text)  # "the town of Adan Yabaal"
                 continue
+            if e is None and span.end < len(doc) and span.root.dep_ == "compound" and span.root.head.i == span.end \
+                    and doc[span.end].lower_ in name_words("place_words", "last"):
+                for i in range(span.start, span.end):  # "Chile's Juan Fernandez archipelago": a
+                    taken[i] = True                    # place the name is part of, no one of it
+                continue
             key = e.key if e else slugify(_strip_possessive(span.text))
             m = add(span.start, span.end, key, "Person", "gazetteer" if e else "ner",
                     label=None if e else _strip_possessive(span.text))
@@ -1321,7 +1326,34 @@ class ActorRecognizer:
                 continue   # "Revolutionary Armed Forces of": a name cut off, no person
             out.append(doc[start:end])
         out += self._place_named_persons(doc, out)
-        return out + self._mislabelled_persons(doc, ents, out)
+        out += self._mislabelled_persons(doc, ents, out)
+        return out + self._untagged_persons(doc, out)
+
+    def _untagged_persons(self, doc: Doc, persons: list[Span]) -> list[Span]:
+        """Names of people the model tagged as nothing, right after a role word that heads them
+        ("ministry spokesperson Le Quang Vinh told"): two to four capitalised name words, none of
+        them tagged, with no word of a place, body or outlet, unknown to the gazetteer."""
+        taken = {i for s in persons for i in range(s.start, s.end)}
+        out = []
+        for role in doc[:-2]:
+            if role.lower_ not in self.role_words or role.pos_ not in ("NOUN", "PROPN") or role.ent_type_:
+                continue
+            end = role.i + 1
+            while end < len(doc) and end - role.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and doc[end].is_alpha and not doc[end].ent_type_ and end not in taken \
+                    and not _title_word(doc[end]) and doc[end].lower_ not in self.role_words:
+                end += 1
+            words = doc[role.i + 1:end]
+            if not 2 <= len(words) <= 4 or end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" \
+                    or not (role.dep_ == "compound" and words.start <= role.head.i < words.end):
+                continue
+            text = words.text
+            if self.gaz.lookup(text) or _POLITICAL_ORG.search(text) or non_person_kind(text, self.gaz) \
+                    or any(t.lower_ in name_words("place_words", "last") or t.lower_ in name_words("place_words", "first")
+                           or t.lower_ in org_heads() or self.gaz.lookup(t.text) for t in words):
+                continue
+            out.append(words)
+        return out
 
     def _mislabelled_persons(self, doc: Doc, ents, persons: list[Span]) -> list[Span]:
         """Names of people the model tagged as something else ("María Corina Machado" as an

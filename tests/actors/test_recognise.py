@@ -1078,3 +1078,18 @@ def test_the_country_as_subject_is_the_state_the_sentence_before_was_about(extra
     doc = extractor.nlp(extractor._doc(Article(id="t", text=text)))
     last = [m for m in doc._.gpol_mentions if m.text == "country"][-1]
     assert last.key == state, last
+
+
+def test_a_name_the_model_misses_after_a_role_word_is_a_person(nlp):
+    doc = nlp('"We oppose these acts," ministry spokesperson Dao Thanh Liem told a briefing. He said Hanoi '
+              'demanded that China return the boat.')
+    people = {m.text: m.key for m in doc._.gpol_mentions if m.kind == "Person"}
+    assert people.get("Dao Thanh Liem") == "dao-thanh-liem" and people.get("He") == "dao-thanh-liem", people
+
+
+@pytest.mark.parametrize("place", ["Vietnam's Hoang Sa archipelago", "Chile's Juan Fernandez archipelago"])
+def test_a_name_ending_in_a_word_of_a_place_is_no_person(nlp, place):
+    # (the model tags the words before "archipelago" as a person's name, or with it)
+    doc = nlp(f"Fishermen were attacked near {place} on Monday. He said Hanoi had protested.")
+    assert not [m for m in doc._.gpol_mentions if m.kind == "Person"], \
+        [(m.text, m.key) for m in doc._.gpol_mentions]
