@@ -1065,6 +1065,18 @@ def test_pulling_an_envoy_reduces_diplomatic_relations(extractor, text):
     assert {e.type for e in x.events} == {"BreakRelations"}
 
 
+@pytest.mark.parametrize("text, actor, top", [
+    ("Chinese ships rammed a Philippine boat, Philippine officials said, overshadowing a meeting of ASEAN "
+     "ministers.", "philippines", "Assault"),
+    ("Thailand has generally preferred quiet diplomacy with Beijing, its largest trading partner.", "thailand",
+     "Support"),
+])
+def test_figurative_verbs_the_cameo_dictionary_codes_tell_no_event(extractor, text, actor, top):
+    # CAMEO files "overshadow" under DESTROY (190) and "prefer" under FAVOR (051)
+    found, _ = events(extractor, text)
+    assert not [f for f in found if f[0] == top and f[1] == (actor,)], found
+
+
 def test_ruling_out_is_a_refusal(extractor):
     # (CAMEO has "RULE OUT * TALKS" but no pattern with sanctions)
     found, _ = events(extractor, "Hungary ruled out new sanctions against Serbia.")
