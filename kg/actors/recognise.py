@@ -1832,7 +1832,9 @@ class ActorRecognizer:
                         pm.also = tuple(dict.fromkeys([*ref.also, *others]))
                 continue
             bare_two = tok.pos_ == "NUM" and tok.lower_ == "two" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                or tok.lower_ == "both" and tok.pos_ in ("PRON", "DET") and tok.dep_ in ("dobj", "pobj") \
+                and not any(c.dep_ == "prep" for c in tok.children)  # "called on both to ...", not "both of them"
             # (not "two diplomats said": new people, whom no article or owner points back to)
             definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                            for c in tok.children)

@@ -181,6 +181,8 @@ def test_both_generals_are_the_last_two_people_named_not_the_speaker(nlp):
      "ceasefire.", "two", {"amos-kethrani", "dario-vellumo"}),
     ("Japan and South Korea ended their dispute in May. On Monday the two signed a trade deal.", "two",
      {"japan", "south-korea"}),
+    # "both" alone as an object: the two named before
+    ("Chile and Peru clashed at sea, and Brazil called on both to exercise restraint.", "both", {"chile", "peru"}),
 ])
 def test_both_men_and_the_two_are_the_last_two_of_the_kind_named_last(nlp, text, word, keys):
     doc = nlp(text)
