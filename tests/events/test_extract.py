@@ -1077,6 +1077,18 @@ def test_figurative_verbs_the_cameo_dictionary_codes_tell_no_event(extractor, te
     assert not [f for f in found if f[0] == top and f[1] == (actor,)], found
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a meeting the act is done at sets it; its owner is not the one accused
+    ("At a meeting of the UN Security Council, Russia's ambassador accused Kosovo of provoking Serbia.",
+     ("Accuse", ("russia",), ("kosovo",), "Asserted")),
+    # but an act one protests at is aimed at its maker
+    ("Iran protested at the detention of its citizens by Iraq.", ("Accuse", ("iran",), ("iraq",), "Asserted")),
+])
+def test_at_a_meeting_is_where_an_act_is_done_not_whom_at(extractor, text, expected):
+    found, _ = events(extractor, text)
+    assert [f for f in found if f[0] == expected[0]] == [expected], found
+
+
 def test_ruling_out_is_a_refusal(extractor):
     # (CAMEO has "RULE OUT * TALKS" but no pattern with sanctions)
     found, _ = events(extractor, "Hungary ruled out new sanctions against Serbia.")
