@@ -1435,7 +1435,18 @@ class ActorRecognizer:
         words = [t for t in left]
         appos = [c for c in span.root.children if c.dep_ == "appos"] + \
                 ([span.root.head] if span.root.dep_ == "appos" else [])
+        mouthpieces = word_list("mouthpiece_nouns")
         for ap in appos:
+            prep = ap.head if ap.i == span.root.head.i and ap.dep_ == "pobj" else None
+            if prep is not None and prep.dep_ == "prep" and prep.lower_ != "of" and prep.head.pos_ == "NOUN" \
+                    and prep.head.lemma_.lower() not in mouthpieces:
+                # "The EU's envoy for Kosovo, X": the parser hangs the name on the phrase that says
+                # whom the office is for; the title is the noun before it, and the office is not
+                # that phrase's (but "a spokesman for Hamas" speaks for Hamas)
+                phrase = range(prep.left_edge.i, prep.right_edge.i + 1)
+                ap = prep.head
+                words.extend(t for t in ap.subtree if t.i not in phrase and (t.i < span.start or t.i >= span.end))
+                continue
             words.extend(t for t in ap.subtree if t.i < span.start or t.i >= span.end)
         if not words:
             return

@@ -1093,3 +1093,16 @@ def test_a_name_ending_in_a_word_of_a_place_is_no_person(nlp, place):
     doc = nlp(f"Fishermen were attacked near {place} on Monday. He said Hanoi had protested.")
     assert not [m for m in doc._.gpol_mentions if m.kind == "Person"], \
         [(m.text, m.key) for m in doc._.gpol_mentions]
+
+
+@pytest.mark.parametrize("title, affiliation", [
+    # whom an envoy's office is for is not whose it is (the parser hangs the name on that phrase)
+    ("The African Union's envoy for Sudan", "african-union"),
+    ("An envoy for Sudan", None),
+    # a spokesman for a body speaks for it
+    ("A spokesman for the Arab League", "arab-league"),
+])
+def test_an_office_for_someone_is_not_theirs(extractor, title, affiliation):
+    x = extract(extractor, f"NAIROBI - Talks resumed on Monday. {title}, Peter Okonjo, said he had invited the "
+                           "negotiators to Addis Ababa.")
+    assert x.actors["peter-okonjo"].affiliation == affiliation, x.actors["peter-okonjo"]
