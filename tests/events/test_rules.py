@@ -61,6 +61,9 @@ GIVES = [
                                   'Bolivia condemned the decision.', ('Condemn', ['bolivia'], ['peru'])),
     (verbs.bare_noun_refers_back, 'Israel struck Syria. Turkey condemned the strike.',
      ('Condemn', ['turkey'], ['israel'])),
+    # (a day is no owner of the act)
+    (verbs.bare_noun_refers_back, "Israel struck Syria on Sunday. Turkey condemned Sunday's strike as an attack "
+                                  "on the Syrian state.", ('Condemn', ['turkey'], ['israel'])),
     (verbs.content_clause, 'Algeria threatened to cut gas supplies to Spain.',
      ('Threaten', ['algeria'], ['spain'])),
     (verbs.condition_names_target, 'Turkey warned it would act if Greece did not withdraw.',

@@ -698,7 +698,9 @@ def bare_noun_refers_back(ex: EventExtractor, cand: Candidate, st: DocState):
     dobj, idx = cand.dobj, st.idx
     if not cand.recipients and dobj is not None and dobj.dep_ == "dobj":
         noun = ex.event_noun(dobj)
-        named = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in idx)
+        # (a day is no owner: "condemned Sunday's strike" is as bare as "the strike")
+        named = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")
+                 or (c.dep_ in ("compound", "amod") and c.i in idx)
                  or (c.dep_ == "prep" and any(o.i in idx for o in c.children))] if noun is not None else None
         if noun is not None and not named:
             cand.refers_to = ex.lex.noun(noun.lemma_.lower())[0].cls
