@@ -164,10 +164,28 @@ def _backers(doc: Doc, party) -> list[int]:
     >>> [doc[i].text for i in _backers(doc, lambda tok: tok.lower_ == "group")]
     ['Iran']
     """
-    backing = word_list("backing_participles")
+    return _hyphened_to(doc, word_list("backing_participles"), party)
+
+
+def _makers(doc: Doc) -> list[int]:
+    """Tokens of a name hyphened to a participle of making before a noun
+    (``data/syntax/maker_participles.txt``): who made or supplied the thing, no party to what is
+    done with it ("fired Iranian-made drones at Kyiv" is aimed at no one Iranian).
+
+    >>> from kg.nlp import load_pipeline
+    >>> doc = load_pipeline(coder="rules")("Russia fired Iranian-made drones at Kyiv.")
+    >>> [doc[i].text for i in _makers(doc)]
+    ['Iranian']
+    """
+    return _hyphened_to(doc, word_list("maker_participles"), lambda tok: True)
+
+
+def _hyphened_to(doc: Doc, participles: set, noun) -> list[int]:
+    """Tokens of a name hyphened to one of ``participles`` before a noun ``noun`` accepts."""
+    backing = participles
     out = []
     for tok in doc:
-        if not (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and party(tok.head)):
+        if not (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and noun(tok.head)):
             continue
         if tok.lower_ in backing and tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
                 and not doc[tok.i - 2].whitespace_ and doc[tok.i - 1].ent_iob_ != "I":
@@ -721,7 +739,8 @@ class ActorRecognizer:
                 taken[i] = True
         for i in _clock_zones(doc):  # "12:50 CAT -": a live page's timestamp
             taken[i] = True
-        backers = set(_backers(doc, self._party_noun))  # "the Iran-backed group": a backer, not the group
+        # "the Iran-backed group": a backer, not the group; "Iranian-made drones": no one's act
+        backers = set(_backers(doc, self._party_noun)) | set(_makers(doc))
         for i in backers:
             taken[i] = True
         ents = list(doc.ents)

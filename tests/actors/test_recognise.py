@@ -1106,3 +1106,14 @@ def test_an_office_for_someone_is_not_theirs(extractor, title, affiliation):
     x = extract(extractor, f"NAIROBI - Talks resumed on Monday. {title}, Peter Okonjo, said he had invited the "
                            "negotiators to Addis Ababa.")
     assert x.actors["peter-okonjo"].affiliation == affiliation, x.actors["peter-okonjo"]
+
+
+@pytest.mark.parametrize("text, target", [
+    # the maker of the weapons is no target of the attack made with them
+    ("Russia fired Iranian-made drones at Kyiv on Monday.", "ukraine"),
+    ("Israel struck Gaza with US-supplied bombs on Monday.", "palestine"),
+])
+def test_a_maker_hyphened_to_a_thing_is_no_party_to_what_is_done_with_it(extractor, text, target):
+    x = extract(extractor, text)
+    attacks = [e for e in x.events if top_of(e.type) == "Assault"]
+    assert attacks and all(e.recipients == [target] for e in attacks), x.events
