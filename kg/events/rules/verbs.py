@@ -128,6 +128,8 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
     [('Accuse', ['israel'], ['hamas'])]
     >>> show("Serbia described the threat of sanctions as blackmail unworthy of a partner.")
     [('Condemn', ['serbia'], [])]
+    >>> show('Chile called the attack "a war crime aimed at civilians".')
+    [('Condemn', ['chile'], [])]
     """
     v = cand.tok
     kids = list(v.children)  # (read once: each pass over v.children makes new token objects)
@@ -143,6 +145,11 @@ def object_predicate(ex: EventExtractor, cand: Candidate, st: DocState):
               for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i]
     slots += [("dobj:", c) for c in kids if c.dep_ == "ccomp" and c.pos_ == "ADJ"
               and any(g.dep_ == "nsubj" for g in c.children)]
+    # ('called the attack "a war crime aimed at civilians"': a label in quotes the parser sets
+    # beside the object)
+    slots += [("dobj:", g) for c in kids if c.dep_ == "dobj"
+              for g in c.children if g.dep_ == "appos" and g.pos_ == "NOUN" and g.i > c.i
+              and any(t.is_quote for t in g.doc[c.i + 1:g.left_edge.i])]
     holders = [v, *(c for c in kids if c.dep_ == "dobj")]
     slots += [("prep:as:", o) for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
               for o in p.children if o.dep_ in ("pobj", "amod", "acomp") and o.pos_ in ("NOUN", "ADJ")]
