@@ -2048,7 +2048,10 @@ class ActorRecognizer:
                 if add(min(t.i for t in (*mod_tokens, tok)), tok.i + 1, holder.key, "Person", "title"):
                     continue
             ref = _head_match(tok, mod_tokens, by_head)
-            home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents")
+            # ("the air force": a compound and its noun)
+            compounded = " ".join([c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [low])
+            home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents") \
+                or compounded in word_list("home_agents")
             org_type = getattr(self.gaz.get(ref.key), "org_type", None) if ref is not None else None
             if ref is not None and home_agent and (org_type == "armed_group" or org_type is None and home is not None):
                 # "the army", "the military" after "the Karen National Liberation Army": the story's

@@ -1117,3 +1117,10 @@ def test_a_maker_hyphened_to_a_thing_is_no_party_to_what_is_done_with_it(extract
     x = extract(extractor, text)
     attacks = [e for e in x.events if top_of(e.type) == "Assault"]
     assert attacks and all(e.recipients == [target] for e in attacks), x.events
+
+
+def test_the_air_force_with_no_owner_is_the_storys_state(extractor):
+    x = extract(extractor, "ABUJA, June 4 — Nigerian troops struck camps near Baga. Amnesty International accused the air "
+                           "force of killing 23 civilians. The air force denied the accusation.")
+    assert any(top_of(e.type) == "Accuse" and e.recipients == ["nigeria"] for e in x.events), x.events
+    assert any(top_of(e.type) == "Reject" and e.actors == ["nigeria"] for e in x.events), x.events
