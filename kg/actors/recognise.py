@@ -182,18 +182,17 @@ def _makers(doc: Doc) -> list[int]:
 
 def _hyphened_to(doc: Doc, participles: set, noun) -> list[int]:
     """Tokens of a name hyphened to one of ``participles`` before a noun ``noun`` accepts."""
-    backing = participles
     out = []
     for tok in doc:
         if not (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and noun(tok.head)):
             continue
-        if tok.lower_ in backing and tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+        if tok.lower_ in participles and tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
                 and not doc[tok.i - 2].whitespace_ and doc[tok.i - 1].ent_iob_ != "I":
             start = tok.i - 2
             while start > 0 and doc[start].ent_iob_ == "I":
                 start -= 1  # (back to the first word of the name: "South Korea-backed")
             out += range(start, tok.i - 1)
-        elif "-" in tok.text and tok.text[:1].isupper() and tok.text.rsplit("-", 1)[1].lower() in backing:
+        elif "-" in tok.text and tok.text[:1].isupper() and tok.text.rsplit("-", 1)[1].lower() in participles:
             out.append(tok.i)  # ("U.S.-backed": one token)
     return out
 
@@ -1366,13 +1365,21 @@ class ActorRecognizer:
             if not 2 <= len(words) <= 4 or end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" \
                     or not (role.dep_ == "compound" and words.start <= role.head.i < words.end):
                 continue
-            text = words.text
-            if self.gaz.lookup(text) or _POLITICAL_ORG.search(text) or non_person_kind(text, self.gaz) \
-                    or any(t.lower_ in name_words("place_words", "last") or t.lower_ in name_words("place_words", "first")
-                           or t.lower_ in org_heads() or self.gaz.lookup(t.text) for t in words):
+            if not self._plain_name(words, strict=True):
                 continue
             out.append(words)
         return out
+
+    def _plain_name(self, words, strict: bool = False) -> bool:
+        """Whether the capitalised ``words`` can be a person's name: unknown to the gazetteer as a
+        whole, no word of a place, body or outlet (:func:`non_person_kind` tells outlets,
+        programmes, parties and places by their first or last word), and no word the gazetteer
+        knows as anything but a person (with ``strict``, as anything at all)."""
+        text = " ".join(t.text for t in words)
+        return not (self.gaz.lookup(text) or _POLITICAL_ORG.search(text) or non_person_kind(text, self.gaz)
+                    or any(t.lower_ in name_words("place_words", "last") or t.lower_ in name_words("place_words", "first")
+                           or t.lower_ in org_heads() for t in words)
+                    or any(e.kind != "Person" or strict for t in words for e in self.gaz.lookup(t.text)))
 
     def _mislabelled_persons(self, doc: Doc, ents, persons: list[Span]) -> list[Span]:
         """Names of people the model tagged as something else ("María Corina Machado" as an
@@ -1391,12 +1398,7 @@ class ActorRecognizer:
                                          or 0 < k < len(words) - 1 and t.lower_ in _NAME_PARTICLES
                                          for k, t in enumerate(words)):
                 continue  # ("Staffan de Mistura": a particle inside the name)
-            text = " ".join(t.text for t in words)
-            # (non_person_kind tells outlets, programmes, parties and places by their first or last word)
-            if self.gaz.lookup(text) or _POLITICAL_ORG.search(text) or non_person_kind(text, self.gaz) \
-                    or any(t.lower_ in name_words("place_words", "last") or t.lower_ in name_words("place_words", "first")
-                           or t.lower_ in org_heads() for t in words) \
-                    or any(e.kind != "Person" for t in words for e in self.gaz.lookup(t.text)):
+            if not self._plain_name(words):
                 continue
             names = {t.text for t in words if t.is_title}
             same = {i for e in ents if e.text == span.text for i in range(e.start, e.end)}
