@@ -184,6 +184,8 @@ def _hyphened_to(doc: Doc, participles: set, noun) -> list[int]:
     """Tokens of a name hyphened to one of ``participles`` before a noun ``noun`` accepts."""
     out = []
     for tok in doc:
+        if tok.lower_ not in participles and "-" not in tok.text:
+            continue  # (most words: no need to look at the parse)
         if not (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and noun(tok.head)):
             continue
         if tok.lower_ in participles and tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
@@ -404,6 +406,11 @@ def _argument_of_clause(doc: Doc, m: Mention) -> bool:
     """Whether the mention ``m`` is the subject or object of a clause (its phrase's noun is), not
     a name a phrase only mentions ("a visit to Lima", "by the Bolivian minister")."""
     return _phrase_noun(_mention_head(doc, m)).dep_ in _ARG_DEPS
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tokens ``start:end`` lie in a named entity that runs beyond them."""
+    return doc[start].ent_iob_ == "I" or end < len(doc) and doc[end].ent_iob_ == "I"
 
 
 def _mention_head(doc: Doc, m: Mention) -> Token:
@@ -1521,13 +1528,12 @@ class ActorRecognizer:
                 text = _strip_possessive(doc[idx[j]:idx[j] + n].text)
                 if not text or not text[0].isupper():
                     continue
-                # (a body's name inside a longer name is not that body: "a spokesman for the
-                # Philippine National Security Council" is no one's of the UN's "Security Council")
-                ent = next((x for x in doc.ents if x.start <= idx[j] < x.end), None)
-                inside = ent is not None and (ent.start < idx[j] or ent.end > idx[j] + n)
-                e = (self.gaz.state_for_demonym(text)
-                     or self._lookup(text, ("State",) if inside else ("State", "Organization"))
-                     or self.gaz.state_for_metonym(text))
+                e = self.gaz.state_for_demonym(text) or self._lookup(text, ("State", "Organization"))
+                if e is not None and e.kind == "Organization" and _inside_longer_name(doc, idx[j], idx[j] + n):
+                    # (a body's name inside a longer name is not that body: "a spokesman for the
+                    # Philippine National Security Council" is no one's of the UN's "Security Council")
+                    e = self._lookup(text, ("State",))
+                e = e or self.gaz.state_for_metonym(text)
                 if e:
                     return e
         return None
