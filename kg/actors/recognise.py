@@ -1653,6 +1653,9 @@ class ActorRecognizer:
         owned_agents: dict[str, str] = {}  # a state agency's sector -> the state last named as its owner
         owned_heads: dict[str, tuple[str, int]] = {}  # an agency's noun -> (its owner, where) when last named
         quoted = _quoted(doc)
+        agent_words = word_list("home_agents")
+        # (the last words of the agencies named by two words: "air force")
+        agent_heads = {w.rsplit(" ", 1)[1] for w in agent_words if " " in w}
         gender: dict[str, str] = {}  # a person -> "m" or "f", from the pronouns that have stood for them
         person_seen: dict[str, int] = {}  # a person -> the last sentence that named them or stood for them
         for tok in toks:
@@ -1869,21 +1872,21 @@ class ActorRecognizer:
                     if pm is not None:
                         pm.also = tuple(dict.fromkeys([*ref.also, *others]))
                 continue
-            bare_two = tok.pos_ == "NUM" and tok.lower_ == "two" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+            bare_pair = tok.pos_ == "NUM" and tok.lower_ == "two" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
                 or tok.lower_ == "both" and tok.pos_ in ("PRON", "DET") and tok.dep_ in ("dobj", "pobj") \
                 and not any(c.dep_ == "prep" for c in tok.children)  # "called on both to ...", not "both of them"
             # (not "two diplomats said": new people, whom no article or owner points back to)
-            definite = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those")
-                           for c in tok.children)
-            if bare_two or tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
-                    and any(c.lower_ == "both" or c.lower_ == "two" and definite for c in tok.children):
+            points_back = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                              for c in tok.children)
+            if bare_pair or tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
+                    and any(c.lower_ == "both" or c.lower_ == "two" and points_back for c in tok.children):
                 # "both sides": the last two states or organisations named; "the two countries": the
                 # last two states; "the two leaders": the last two people; "the two agreed": the last
                 # two of the kind named last
                 kinds = ("Person",) if tok.lemma_.lower() in word_list("plural_persons") else \
                     ("State", "Organization") if tok.lemma_.lower() in ("side", "party") else ("State",)
-                if bare_two:
+                if bare_pair:
                     last = _latest_before(mentions, tok.i, lambda mm: mm.how not in ("pronoun", "plural")
                                           and mm.kind in ("Person", "State"))
                     if last is None:
@@ -2056,10 +2059,9 @@ class ActorRecognizer:
                 if add(min(t.i for t in (*mod_tokens, tok)), tok.i + 1, holder.key, "Person", "title"):
                     continue
             ref = _head_match(tok, mod_tokens, by_head)
-            # ("the air force": a compound and its noun)
-            compounded = " ".join([c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [low])
-            home_agent = tok.lemma_.lower() in word_list("home_agents") or low in word_list("home_agents") \
-                or compounded in word_list("home_agents")
+            # ("the air force": a compound and its noun, looked at only for the last word of such an agency)
+            home_agent = tok.lemma_.lower() in agent_words or low in agent_words or low in agent_heads and " ".join(
+                [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [low]) in agent_words
             org_type = getattr(self.gaz.get(ref.key), "org_type", None) if ref is not None else None
             if ref is not None and home_agent and (org_type == "armed_group" or org_type is None and home is not None):
                 # "the army", "the military" after "the Karen National Liberation Army": the story's

@@ -511,10 +511,9 @@ class Arguments:
                         if e is not None:
                             out.append((e.key, None))
                     elif o.dep_ == "pobj" and not self.is_place(o, st):
-                        if o.i not in idx and c.lower_ == "at" and (held := self.lex.noun(o.lemma_.lower())) \
-                                and top_of(held[0].cls) == "Consult":
-                            continue  # "At a meeting of the Security Council, Russia accused X": the setting
-                        if o.i not in idx and self.lex.noun(o.lemma_.lower()):
+                        if o.i not in idx and (held := self.lex.noun(o.lemma_.lower())):
+                            if c.lower_ == "at" and top_of(held[0].cls) == "Consult":
+                                continue  # "At a meeting of the Security Council, Russia accused X": the setting
                             out.extend(self.event_owners(o, st))  # "opposed to French mediation"
                         else:
                             out.extend(self.actors_of(o, st))
