@@ -191,7 +191,9 @@ class Gazetteer:
         self.folder = folder
         self._entries = {e.key: e for e in entries}
         self._agents = agents
+        self._sector_of: dict[str, str | None] = {}  # (each word's sector, read once)
         self._roles = roles
+        self._role_of: dict[str, str | None] = {}  # (each title's role, read once)
         self._short = short_names
         self._by_name: dict[str, list[Entry]] = {}
         self._by_iso3: dict[str, Entry] = {}
@@ -218,7 +220,7 @@ class Gazetteer:
     @classmethod
     def load(cls, folder: Path | None = None) -> "Gazetteer":
         """Load the tables from ``folder`` (default ``data/gazetteer``); cached per folder."""
-        return _load(Path(folder).resolve() if folder else data_path("gazetteer").resolve())
+        return _load(Path(folder).resolve()) if folder else _load_default()
 
     # ------------------------------------------------------------------ queries
     def get(self, key: str) -> Entry | None:
@@ -338,11 +340,12 @@ class Gazetteer:
 
     def sector(self, noun: str) -> str | None:
         """The sector of an agent noun, singular or plural ("troops" -> "military")."""
+        if noun in self._sector_of:
+            return self._sector_of[noun]
         n = re.sub(r"\s+", " ", unidecode(noun).casefold().strip())
-        for cand in _plural_lemmas(n):
-            if cand in self._agents:
-                return self._agents[cand]
-        return None
+        found = next((self._agents[c] for c in _plural_lemmas(n) if c in self._agents), None)
+        self._sector_of[noun] = found
+        return found
 
     def sector_group(self, sector: str | None) -> str | None:
         """The label of the group a sector's members form when they act neither as their state nor
@@ -394,8 +397,10 @@ class Gazetteer:
 
     def role(self, title: str) -> str | None:
         """The normalised role for an office title ("foreign minister" -> "Foreign Minister")."""
-        t = re.sub(r"\s+", " ", unidecode(title).casefold().strip())
-        return self._roles.get(t) or self._roles.get(t.replace("-", " "))
+        if title not in self._role_of:
+            t = re.sub(r"\s+", " ", unidecode(title).casefold().strip())
+            self._role_of[title] = self._roles.get(t) or self._roles.get(t.replace("-", " "))
+        return self._role_of[title]
 
     def phrase_patterns(self) -> list[dict]:
         """spaCy EntityRuler patterns for every name, case-sensitive as written.
@@ -452,6 +457,11 @@ _BUILDINGS = {"kremlin", "white house", "pentagon", "downing street", "whitehall
 
 def _is_building(name: str) -> bool:
     return normalize_name(name) in _BUILDINGS
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Gazetteer:
+    return _load(data_path("gazetteer").resolve())
 
 
 @lru_cache(maxsize=4)

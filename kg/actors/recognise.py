@@ -267,6 +267,7 @@ def _capital_of_the_sentence(span: Span) -> bool:
     return bool(rest) and first.is_title and all(t.is_lower for t in rest)
 
 
+@lru_cache(maxsize=8192)
 def _strip_possessive(text: str) -> str:
     return re.sub(r"[’']s?$", "", text.strip()).strip()
 
@@ -395,6 +396,12 @@ def _quoted(doc: Doc) -> list[bool]:
         if "\n" in t.whitespace_:
             inside = False
     return out
+
+
+def _points_back(tok: Token) -> bool:
+    """Whether a noun's article or owner points back to ones named before ("the two", "their
+    two", not "two diplomats": new people)."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
 
 
 def _latest_before(mentions: list, i: int, ok) -> "Mention | None":
@@ -1877,10 +1884,8 @@ class ActorRecognizer:
                 or tok.lower_ == "both" and tok.pos_ in ("PRON", "DET") and tok.dep_ in ("dobj", "pobj") \
                 and not any(c.dep_ == "prep" for c in tok.children)  # "called on both to ...", not "both of them"
             # (not "two diplomats said": new people, whom no article or owner points back to)
-            points_back = any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those")
-                              for c in tok.children)
             if bare_pair or tok.pos_ == "NOUN" and tok.lemma_.lower() in plural_words and tok.tag_ == "NNS" \
-                    and any(c.lower_ == "both" or c.lower_ == "two" and points_back for c in tok.children):
+                    and any(c.lower_ == "both" or c.lower_ == "two" and _points_back(tok) for c in tok.children):
                 # "both sides": the last two states or organisations named; "the two countries": the
                 # last two states; "the two leaders": the last two people; "the two agreed": the last
                 # two of the kind named last

@@ -46,6 +46,8 @@ class DocState:
     anchor: Date | None
     #: the doc's DATE entities (``doc.ents`` makes new Spans on every access: read once)
     dates: list[Span]
+    #: the root token index of each of ``dates`` (a Span finds its root anew on every access)
+    date_roots: list[int] = field(default_factory=list)
     #: the events found so far, in the order they were told
     events: list[Event] = field(default_factory=list)
     #: tokens whose event is told by another one (a demand's content, a reaction's object)
@@ -77,4 +79,5 @@ class DocState:
         anchor = doc._.gpol_anchor
         if anchor is None:
             anchor = find_anchor(e.text for e in dates)
-        return cls(doc=doc, idx=mention_index(doc), anchor=anchor, dates=dates)
+        return cls(doc=doc, idx=mention_index(doc), anchor=anchor, dates=dates,
+                   date_roots=[e.root.i for e in dates])

@@ -222,7 +222,7 @@ class Telling:
         doc = v.doc
         clause = {t.i for t in clause_tokens(v)}  # once, not once per entity of the doc
         all_dates = st.dates
-        dates = [e for e in all_dates if e.root.i in clause]
+        dates = [e for e, root in zip(all_dates, st.date_roots) if root in clause]
         if not dates:
             sent = v.sent  # what Span.ents gives: the entities wholly inside the sentence
             # (only a date of a clause that holds this one or is coordinated with it, "freed them and

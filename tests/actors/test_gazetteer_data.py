@@ -127,8 +127,9 @@ def test_no_state_name_points_to_two_states(gaz):
 
 
 def test_loads_fast():
-    from kg.actors.gazetteer import _load
+    from kg.actors.gazetteer import _load, _load_default
     _load.cache_clear()
+    _load_default.cache_clear()
     t = time.perf_counter()
     Gazetteer.load()
     assert time.perf_counter() - t < 0.5
