@@ -187,6 +187,7 @@ def _get(name: str) -> EventClass:
             name=name, choices=", ".join(classes))) from None
 
 
+@lru_cache(maxsize=1024)
 def top_of(name: str) -> str:
     """The top class of an event class: ``top_of("Meet") == "Consult"``."""
     return _get(name).top

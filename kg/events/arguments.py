@@ -297,7 +297,8 @@ class Arguments:
                         out.extend(a for a in self.actors_of(ap, st) if a not in out)
                 # "The UN envoy for Western Sahara, Staffan de Mistura, visited": the parser hangs the
                 # appositive person off the last word of the subject's phrase
-                late = next(t for t in reversed(list(s.subtree)) if not t.is_punct or t.i == s.i)
+                late = next(t for t in reversed(list(s.subtree)) if not t.is_punct or t.i == s.i) \
+                    if s.pos_ == "NOUN" else s
                 if late.dep_ == "appos" and late.i in idx and idx[late.i].kind == "Person" \
                         and late.head.i != s.i and late.head.dep_ == "pobj" and s.pos_ == "NOUN" \
                         and late.left_edge.i > 0 and s.doc[late.left_edge.i - 1].text == ",":

@@ -116,10 +116,13 @@ class EventExtractor(Arguments, Telling):
 
     def __call__(self, doc: Doc) -> Doc:
         st = DocState.of(doc)
+        token_rules = [(rule, rules.TOKEN_POS.get(rule)) for rule in rules.TOKEN_RULES]
         for sent in doc.sents:
             for tok in sent:
-                for rule in rules.TOKEN_RULES:
-                    rule(self, tok, st, sent)
+                pos = tok.pos_
+                for rule, reads in token_rules:
+                    if reads is None or pos in reads:
+                        rule(self, tok, st, sent)
         events = st.events
         for rule in rules.DOCUMENT_RULES:
             events = rule(events, st)

@@ -315,3 +315,23 @@ def test_a_label_the_parser_reads_as_a_clause_is_the_labellers_act_and_no_act_of
                    "sanctions as blackmail unworthy of a partner.")
     assert ('Condemn', ['serbia'], []) in found
     assert not any(e[0] == "Coerce" for e in found), found
+
+
+@pytest.mark.parametrize("rule", list(registry.TOKEN_POS), ids=lambda r: r.__name__)
+def test_a_token_rule_tells_nothing_on_a_part_of_speech_it_does_not_read(nlp, rule):
+    """The extractor calls a token rule only on the parts of speech ``TOKEN_POS`` lists for it:
+    on any other token of the examples, called directly, it tells and suppresses nothing."""
+    from kg.events.state import DocState
+
+    ex = nlp.get_pipe("gpol_events")
+    called = 0
+    for text in sorted({row[1] for row in GIVES + STOPS}):
+        doc = nlp(text)
+        st = DocState.of(doc)
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.pos_ not in registry.TOKEN_POS[rule]:
+                    rule(ex, tok, st, sent)
+                    called += 1
+        assert st.events == [] and not st.suppressed, (rule.__name__, text)
+    assert called > 500

@@ -3,7 +3,8 @@
 The ``gpol_events`` component (:class:`kg.events.extract.EventExtractor`) reads a document in two
 passes:
 
-1. every token of every sentence goes through :data:`TOKEN_RULES`: a stated readiness to act
+1. every token of every sentence goes through the :data:`TOKEN_RULES` that read its part of
+   speech (:data:`TOKEN_POS`): a stated readiness to act
    (an intent adjective), a verb (read by :data:`VERB_READING` and :data:`VERB_RULES`), an event noun (read by
    :data:`NOUN_RULES`); each of those lists runs on one :class:`~kg.events.candidate.Candidate`
    in order, and the first rule that returns :data:`~kg.events.candidate.STOP` ends it with no
@@ -30,7 +31,7 @@ from . import nouns, recipients, statements, verbs
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["TOKEN_RULES", "VERB_READING", "VERB_RULES", "NOUN_RULES", "DOCUMENT_RULES", "read_verb", "read_noun"]
+__all__ = ["TOKEN_RULES", "TOKEN_POS", "VERB_READING", "VERB_RULES", "NOUN_RULES", "DOCUMENT_RULES", "read_verb", "read_noun"]
 
 
 def read_verb(ex: EventExtractor, v: Token, st: DocState, sent: Span):
@@ -84,6 +85,15 @@ TOKEN_RULES = [
     read_verb,
     read_noun,
 ]
+
+#: the parts of speech a token rule reads: it is not called on other tokens (a rule not listed here
+#: is called on every token)
+TOKEN_POS = {
+    statements.stated_intent: frozenset({"ADJ"}),
+    statements.expected_arrival: frozenset({"ADJ", "VERB"}),
+    read_verb: frozenset({"VERB"}),
+    read_noun: frozenset({"NOUN"}),
+}
 
 #: the rules that find a verb's reading, in order (:mod:`kg.events.rules.verbs`)
 VERB_READING = [
