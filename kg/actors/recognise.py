@@ -22,6 +22,7 @@ product or organisation) are repaired from the names seen elsewhere in the same 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
@@ -180,12 +181,26 @@ def _makers(doc: Doc) -> list[int]:
     return _hyphened_to(doc, word_list("maker_participles"), lambda tok: True)
 
 
+def _near_hyphens(doc: Doc) -> list[Token]:
+    """The tokens that hold a hyphen or follow one, in order (found in the text: most words of a
+    document are neither, and need no look at their parse)."""
+    text = doc.text
+    if "-" not in text:
+        return []
+    starts = [t.idx for t in doc] if len(doc) < 64 else doc.to_array("IDX").tolist()
+    found: set[int] = set()
+    for match in re.finditer("-", text):
+        k = bisect_right(starts, match.start()) - 1
+        found.update(i for i in (k, k + 1) if 0 <= i < len(doc))
+    return [doc[i] for i in sorted(found)]
+
+
 def _hyphened_to(doc: Doc, participles: set, noun) -> list[int]:
     """Tokens of a name hyphened to one of ``participles`` before a noun ``noun`` accepts."""
     out = []
-    for tok in doc:
+    for tok in _near_hyphens(doc):
         if tok.lower_ not in participles and "-" not in tok.text:
-            continue  # (most words: no need to look at the parse)
+            continue
         if not (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and noun(tok.head)):
             continue
         if tok.lower_ in participles and tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
@@ -1443,9 +1458,12 @@ class ActorRecognizer:
         pairs = [(a, b) for a, b in pairs if a.dep_ == "compound" and a.head.i == b.i and a.i not in taken
                  and b.i not in taken and a.is_title and b.is_title and b.pos_ == "PROPN"
                  and b.ent_type_ in ("", "PERSON")]
+        # (a word the text holds once is never also alone: no need to read the document for it)
+        pairs = [(a, b) for a, b in pairs if doc.text.count(b.text) > 1]
         if not pairs:
             return []
-        alone = {t.text for t in doc if t.pos_ == "PROPN" and t.is_title
+        wanted = {b.text for _, b in pairs}
+        alone = {t.text for t in doc if t.text in wanted and t.pos_ == "PROPN" and t.is_title
                  and not (t.i > 0 and doc[t.i - 1].ent_type_ in ("GPE", "LOC", "NORP") and doc[t.i - 1].head.i == t.i)}
         out = []
         for a, b in pairs:
