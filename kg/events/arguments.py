@@ -176,6 +176,10 @@ class Arguments:
             if listed:
                 out.extend(listed)
                 continue
+            if t.lower_ in ("we", "us") and t.pos_ == "PRON" and t.i not in idx:
+                side = self.speakers_side(t, st)
+                out.extend([(side, None)] if side else [])
+                continue
             m = idx.get(t.i)
             if m is not None:
                 out.append((m.key, m.sector))
@@ -231,7 +235,13 @@ class Arguments:
             # "the Kursk region of Russia"? no: only the phrase's own owner: poss / compound / amod
             mods = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
             mods += [cc for c in mods if c.dep_ == "amod" for cc in c.children if cc.dep_ in ("amod", "npadvmod")]
+            # ("NATO's secretary-general": the parser heads the phrase with "general" and hangs the
+            # owner off "secretary")
+            mods += [cc for c in mods if c.dep_ == "compound" for cc in c.children if cc.dep_ == "poss"]
             for c in mods:  # ("Iranian nuclear and military sites": the owner hangs off an adjective)
+                if c.lower_ == "our" and c.dep_ == "poss" and c.i not in idx and (side := self.speakers_side(c, st)):
+                    out.append((side, None))  # '"Our military will respond," the spokesman said'
+                    break
                 if c.i in idx:
                     mm = idx[c.i]
                     if mm.kind in ("State", "Organization") or t.pos_ == "PROPN":
@@ -492,6 +502,10 @@ class Arguments:
                 # (not the target of an act reacted to: "rejected the EU's sanctions against Russia"
                 # is aimed at the EU)
                 reacted = top in ADDRESSED_TOPS and self.event_noun(c) is not None and c.i not in idx
+                # (nor at what a thing its owner is blamed for concerns: "condemned Ethiopia's
+                # disregard for Somalia's sovereignty" is aimed at Ethiopia)
+                reacted = reacted or top in ADDRESSED_TOPS and c.i not in idx \
+                    and any(o.dep_ == "poss" and o.i in idx for o in c.children)
                 for p in [cc for h in (c, *amounts) for cc in h.children] if not reacted else ():
                     if p.dep_ == "prep" and recipient_prep(p.lower_, top, own_act, _object_lemma(p)):
                         for o in p.children:
@@ -576,6 +590,31 @@ class Arguments:
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
             return []
         return [s for s in v.head.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+    def speakers_side(self, tok: Token, st: DocState) -> str | None:
+        """Whom "we", "us" or "our" in reported speech stands for: the speaker, or the body a person
+        speaking acts for ('"We urge North Korea to stop," the ministry's spokesperson Koo said':
+        South Korea); None when no speaker is told or a person speaks for no body.
+
+        >>> from kg.nlp import load_pipeline
+        >>> nlp = load_pipeline(coder="rules")
+        >>> [(e.type, e.actors, e.recipients) for e in nlp('"We condemn Russia," Ukraine said.')._.gpol_events]
+        [('Condemn', ['ukraine'], ['russia'])]
+        """
+        if tok.i in st.speaking:
+            return None  # (a speaker looked for through the same word: "we" who say it of "we")
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        st.speaking.add(tok.i)
+        try:
+            speaker = self.claimed_by(verb, st)
+        finally:
+            st.speaking.discard(tok.i)
+        actor = (tok.doc._.gpol_actors or {}).get(speaker) if speaker else None
+        if actor is None:
+            return None
+        return actor.affiliation if actor.kind == "Person" else speaker
 
     def state_of_actor(self, key: str, doc) -> str | None:
         """The state an actor belongs to: itself if a state, else the state of the body or party

@@ -69,6 +69,8 @@ class DocState:
     denials: set[int] = field(default_factory=set)
     #: ids of open events that are dropped when the story gives no target (aid, sanctions)
     tentative: set[int] = field(default_factory=set)
+    #: first-person words whose speaker is being looked for (a speaker found through them is none)
+    speaking: set[int] = field(default_factory=set)
     #: the trigger token index of each event, by the event's id
     trigger_of: dict[int, int] = field(default_factory=dict)
 

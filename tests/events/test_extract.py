@@ -2034,3 +2034,39 @@ def test_a_name_set_off_after_an_opening_phrase_is_the_subject_the_parser_missed
 def test_a_free_relative_object_stands_for_the_noun_its_labelling_verb_names(extractor, text, recipient):
     x = extractor.extract(Article(id="t", text=text, published=PUBLISHED))
     assert any(e.recipients == [recipient] and not e.recipient_inferred for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Ghana ordered a counsellor at the Nigerian embassy to leave the country within 48 hours.", "nigeria"),
+    ("Bolivia told an emissary of the Peruvian government to leave the country.", "peru"),
+])
+def test_ordering_any_rank_of_diplomat_to_leave_is_an_expulsion(extractor, text, recipient):
+    evs, _ = events(extractor, text)
+    assert ("Sanction", evs[0][1], (recipient,), "Asserted") in evs, evs
+
+
+@pytest.mark.parametrize("text, target, not_target", [
+    ("Qatar condemned Israel's contempt for Lebanon's borders.", "israel", "lebanon"),
+    ("Turkey criticised Greece's indifference to Cyprus's security.", "greece", "cyprus"),
+])
+def test_blame_for_what_an_owner_did_is_aimed_at_the_owner_not_at_whom_it_concerns(extractor, text, target,
+                                                                                  not_target):
+    evs, _ = events(extractor, text)
+    aimed = {r for t, _, rs, _ in evs if t == "Accuse" for r in rs}
+    assert target in aimed and not_target not in aimed, evs
+
+
+def test_an_owner_hung_off_the_first_word_of_a_hyphened_title_is_the_titles(extractor):
+    # (the parser heads "secretary-general" with "general" and hangs "the OSCE's" off "secretary")
+    evs, _ = events(extractor, "The OSCE's secretary-general will travel to Tbilisi next week.")
+    assert any(a == ("osce",) and r == ("georgia",) for _, a, r, _ in evs), evs
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ('"We call on Azerbaijan to withdraw its troops," the Armenian foreign ministry said.', "armenia", "azerbaijan"),
+    ('Chile said on Monday: "We reject Bolivia\'s claim outright."', "chile", "bolivia"),
+])
+def test_we_in_reported_speech_is_the_speakers_side(extractor, text, actor, recipient):
+    evs, _ = events(extractor, text)
+    assert any(a == (actor,) and recipient in r for _, a, r, _ in evs), evs
+
