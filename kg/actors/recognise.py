@@ -523,18 +523,33 @@ def _previous_root_subject(doc: Doc, tok: Token) -> Token | None:
     return _root_subject(doc[tok.sent.start - 1].sent)
 
 
-def _previous_government(doc: Doc, tok: Token, mentions: list, home: str | None = None) -> str | None:
+def _previous_government(doc: Doc, tok: Token, mentions: list, home: str | None = None,
+                         title_words: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The state that (or whose government or another of its bodies) is the main subject of the
     sentence before ``tok``'s in its paragraph: "The government in Pristina rejected the criticism.
     Deputy Prime Minister Luan Berisha said ..." (Kosovo's, in a story from Belgrade); "Iran ...
-    said it was following events. Foreign Ministry spokesman Hossein Rezaei-Far said ..."."""
-    subj = _previous_root_subject(doc, tok)
+    said it was following events. Foreign Ministry spokesman Hossein Rezaei-Far said ...".
+
+    A ministry the title names too (``title_words``, the title's modifiers) is that state's even in
+    the paragraph before, and even when that sentence also names the story's own state:
+    "Venezuela's foreign ministry rejected the Guyanese note. / Anibal Contreras, a deputy foreign
+    minister, accused Guyana ..." (Venezuela's, in a story from Georgetown)."""
+    k = tok.sent.start - 1
+    while k >= 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1  # (the break between two paragraphs, a closing quotation mark the parser set apart)
+    if k < 0:
+        return None
+    prev = doc[k].sent
+    subj = _root_subject(prev)
+    same_body = subj is not None and subj.lemma_.lower() in word_list("home_agents") and bool(
+        set(title_words) & {c.lemma_.lower() for c in subj.children if c.dep_ in ("amod", "compound")})
+    if prev.start < _paragraph_start(tok) and not same_body:
+        return None
     found = _mention_at(mentions, subj, lambda m: m.kind == "State" and m.how != "pronoun"
                         and (m.how != "group" or m.sector in STATE_AGENT_SECTORS))
     if found is None:
         return None
-    prev = doc[tok.sent.start - 1].sent
-    if home is not None and found.key != home and any(
+    if home is not None and found.key != home and not same_body and any(
             m.key == home and m.how not in ("pronoun", "plural") for m in mentions if prev.start <= m.start < prev.end):
         return None  # ("Beijing lodged a protest with Jakarta. Foreign Minister Retno Marsudi ...": either's)
     return found.key
@@ -1115,7 +1130,10 @@ class ActorRecognizer:
                 named = any(t.ent_type_ and t.lemma_.lower() not in agencies and self.gaz.role(t.lemma_.lower()) is None
                             for t in before)
                 fallback = home if not named else None
-                state = where.key if where is not None else _previous_government(doc, root, mentions, home) or fallback
+                # (the title's own modifiers: "a deputy foreign minister")
+                told = words | {c.lemma_.lower() for t in before for c in t.children if c.dep_ in ("amod", "compound")}
+                state = where.key if where is not None else \
+                    _previous_government(doc, root, mentions, home, told) or fallback
             elif words & mouthpieces and not any(t.i in by_start for t in before):
                 # "The Chinese foreign ministry gave a different account. Spokesperson Zhao Minghui
                 # said ...": a bare spokesman's title speaks for the state whose body the sentence

@@ -2070,3 +2070,13 @@ def test_we_in_reported_speech_is_the_speakers_side(extractor, text, actor, reci
     evs, _ = events(extractor, text)
     assert any(a == (actor,) and recipient in r for _, a, r, _ in evs), evs
 
+
+def test_a_minister_of_the_ministry_the_paragraph_before_named_is_of_its_state(extractor):
+    # (a story from Lima: "a deputy foreign minister" with no state is Peru's only when nothing
+    # says otherwise; the paragraph before ended with a quotation the parser sets apart)
+    text = ("LIMA, May 3 — Peru sent a note to Ecuador on Friday.\n\n"
+            'In Quito, Ecuador\'s foreign ministry rejected the Peruvian note as "baseless and hostile."\n\n'
+            "Maria Torres, a deputy foreign minister, accused Peru of stirring up the border provinces.")
+    x = extractor.extract(Article(id="t", text=text, published=PUBLISHED))
+    assert x.actors["maria-torres"].affiliation == "ecuador"
+    assert any(e.actors == ["maria-torres"] and e.recipients == ["peru"] for e in x.events), x.events
