@@ -1127,8 +1127,10 @@ class ActorRecognizer:
                 # (a title the small model tags as a name is the story's state's only on more evidence
                 # than the story naming it most; not a tagged word that is itself an agency's or a
                 # title's: "Army spokesman Colonel X")
-                named = any(t.ent_type_ and t.lemma_.lower() not in agencies and self.gaz.role(t.lemma_.lower()) is None
-                            for t in before)
+                # (but a ministry's own name is no one else's: "Unification Ministry spokesperson X")
+                ministry = any(t.ent_type_ == "ORG" and t.lemma_.lower() in ("ministry", "department") for t in before)
+                named = not ministry and any(t.ent_type_ and t.lemma_.lower() not in agencies
+                                             and self.gaz.role(t.lemma_.lower()) is None for t in before)
                 fallback = home if not named else None
                 # (the title's own modifiers: "a deputy foreign minister")
                 told = words | {c.lemma_.lower() for t in before for c in t.children if c.dep_ in ("amod", "compound")}

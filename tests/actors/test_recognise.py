@@ -1124,3 +1124,15 @@ def test_the_air_force_with_no_owner_is_the_storys_state(extractor):
                            "force of killing 23 civilians. The air force denied the accusation.")
     assert any(top_of(e.type) == "Accuse" and e.recipients == ["nigeria"] for e in x.events), x.events
     assert any(top_of(e.type) == "Reject" and e.actors == ["nigeria"] for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, person, state", [
+    ("TAIPEI, May 2 — The session opened on Friday.\n\nForeign Ministry spokesperson Lin Chia-hao said "
+     "the visit was cancelled.", "lin-chia-hao", "taiwan"),
+    ("CAIRO, May 2 — The session opened on Friday.\n\nCulture Ministry spokesperson Ahmed Fathy said "
+     "the exhibition would open.", "ahmed-fathy", "egypt"),
+])
+def test_a_ministry_the_model_tags_as_a_name_is_still_the_story_states(extractor, text, person, state):
+    # (the small model tags "Foreign Ministry" as an organisation: a ministry's own name, no owner)
+    x = extract(extractor, text)
+    assert x.actors[person].affiliation == state
