@@ -1128,7 +1128,7 @@ class ActorRecognizer:
                 # than the story naming it most; not a tagged word that is itself an agency's or a
                 # title's: "Army spokesman Colonel X")
                 # (but a ministry's own name is no one else's: "Unification Ministry spokesperson X")
-                ministry = any(t.ent_type_ == "ORG" and t.lemma_.lower() in ("ministry", "department") for t in before)
+                ministry = any(t.ent_type_ == "ORG" and t.lemma_.lower() in word_list("ministry_nouns") for t in before)
                 named = not ministry and any(t.ent_type_ and t.lemma_.lower() not in agencies
                                              and self.gaz.role(t.lemma_.lower()) is None for t in before)
                 fallback = home if not named else None
@@ -2060,6 +2060,14 @@ class ActorRecognizer:
                                     else doc[tok.left_edge.i:tok.right_edge.i + 1].text)
                     if is_crowd and crowd_group is None:
                         crowd_group = (where, sector)
+                    continue
+            if tok.lemma_.lower() in word_list("office_nouns") and tok.tag_ == "NN" and tok.dep_ == "nsubj" \
+                    and tok.head.lemma_.lower() not in word_list("speech_verbs"):
+                # "Netanyahu's office accused Iran": the person whose office acts (not the place,
+                # "occupied his office"; nor a speaker, whose words are told as said)
+                speaker = _mention_at(mentions, next((c for c in tok.children if c.dep_ == "poss"), None),
+                                      lambda mm: mm.kind == "Person")
+                if speaker is not None and add(tok.i, tok.i + 1, speaker.key, speaker.kind, "title"):
                     continue
             if tok.lemma_.lower() in word_list("mouthpiece_nouns") and tok.tag_ == "NN" \
                     and not any(c.dep_ == "appos" for c in tok.children):  # (not "his spokesman, Yehia Rasool")

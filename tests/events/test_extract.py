@@ -2080,3 +2080,17 @@ def test_a_minister_of_the_ministry_the_paragraph_before_named_is_of_its_state(e
     x = extractor.extract(Article(id="t", text=text, published=PUBLISHED))
     assert x.actors["maria-torres"].affiliation == "ecuador"
     assert any(e.actors == ["maria-torres"] and e.recipients == ["peru"] for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Viktor Orban's office accused Ukraine of meddling in the vote.", "viktor-orban", "ukraine"),
+    ("Trump's campaign accused Iran of hacking its servers.", "donald-trump", "iran"),
+])
+def test_a_persons_office_speaks_for_the_person(extractor, text, actor, recipient):
+    evs, _ = events(extractor, text)
+    assert ("Accuse", (actor,), (recipient,), "Asserted") in evs, evs
+
+
+def test_a_person_of_an_embassy_ordered_to_leave_is_an_expelled_diplomat(extractor):
+    evs, _ = events(extractor, "Mali ordered an Algerian embassy first secretary to leave within 48 hours.")
+    assert ("Sanction", ("mali",), ("algeria",), "Asserted") in evs, evs

@@ -235,7 +235,10 @@ def diplomats_told_to_leave(ex: EventExtractor, cand: Candidate, st: DocState):
     v = cand.tok
     if cand.lemma not in ex.command_verbs | {"give", "ask"}:
         return
-    told = [c for c in v.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in ex.diplomat_nouns]
+    # (any rank, when the phrase names the post: "a Russian embassy second secretary")
+    told = [c for c in v.children if c.dep_ in ("dobj", "dative") and (
+        c.lemma_.lower() in ex.diplomat_nouns
+        or any(m.dep_ in ("compound", "nmod") and m.lemma_.lower() in word_list("mission_nouns") for m in c.children))]
     leave = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ex.leaving
              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if told and leave:
