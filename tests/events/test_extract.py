@@ -2094,3 +2094,12 @@ def test_a_persons_office_speaks_for_the_person(extractor, text, actor, recipien
 def test_a_person_of_an_embassy_ordered_to_leave_is_an_expelled_diplomat(extractor):
     evs, _ = events(extractor, "Mali ordered an Algerian embassy first secretary to leave within 48 hours.")
     assert ("Sanction", ("mali",), ("algeria",), "Asserted") in evs, evs
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Armenia said it had moved additional mechanised units to the border.", "armenia"),
+    ("Serbia's army moved armoured units toward Kosovo.", "serbia"),
+])
+def test_moving_military_units_is_a_deployment(extractor, text, actor):
+    evs, _ = events(extractor, text)
+    assert any(t == "Mobilize" and a == (actor,) for t, a, _, _ in evs), evs
