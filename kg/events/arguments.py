@@ -237,7 +237,9 @@ class Arguments:
             mods += [cc for c in mods if c.dep_ == "amod" for cc in c.children if cc.dep_ in ("amod", "npadvmod")]
             # ("NATO's secretary-general": the parser heads the phrase with "general" and hangs the
             # owner off "secretary")
-            mods += [cc for c in mods if c.dep_ == "compound" for cc in c.children if cc.dep_ == "poss"]
+            # ("the Malaysian ceasefire proposal": the owner hangs off the compound)
+            mods += [cc for c in mods if c.dep_ == "compound" for cc in c.children
+                     if cc.dep_ == "poss" or cc.dep_ == "amod" and cc.i in idx]
             for c in mods:  # ("Iranian nuclear and military sites": the owner hangs off an adjective)
                 if c.lower_ == "our" and c.dep_ == "poss" and c.i not in idx and (side := self.speakers_side(c, st)):
                     out.append((side, None))  # '"Our military will respond," the spokesman said'

@@ -2103,3 +2103,9 @@ def test_a_person_of_an_embassy_ordered_to_leave_is_an_expelled_diplomat(extract
 def test_moving_military_units_is_a_deployment(extractor, text, actor):
     evs, _ = events(extractor, text)
     assert any(t == "Mobilize" and a == (actor,) for t, a, _, _ in evs), evs
+
+
+def test_an_owner_of_a_compound_is_the_owner_of_the_phrase(extractor):
+    # (the parser hangs "Malaysian" off "ceasefire", not off "plan")
+    x = extractor.extract(Article(id="t", text="Thailand rejected the Malaysian ceasefire plan.", published=PUBLISHED))
+    assert any(e.type == "Reject" and e.recipients == ["malaysia"] and not e.recipient_inferred for e in x.events), x.events

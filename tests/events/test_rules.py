@@ -140,6 +140,7 @@ GIVES = [
 
 # (rule, sentence, an event the rule stops: told only without the rule)
 STOPS = [
+    (nouns.content_of_a_policy, 'Peru rejected the Chilean ceasefire plan.', ('Ceasefire', ['chile'], [])),
     (verbs.anonymity_is_no_event, 'A Kenyan minister, who asked not to be quoted, said talks had stalled.',
      ('Request', ['kenya'], [])),
     (verbs.an_order_for_a_thing_is_no_demand, 'Guinea ordered schools closed.', ('Request', ['guinea'], [])),

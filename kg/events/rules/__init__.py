@@ -155,6 +155,7 @@ VERB_RULES = [
 #: the rules that read an event noun's event, in order (:mod:`kg.events.rules.nouns`)
 NOUN_RULES = [
     verbs.told_elsewhere,
+    nouns.content_of_a_policy,
     nouns.event_frame,
     nouns.a_call_for_something_is_an_appeal,
     # the noun's own phrases

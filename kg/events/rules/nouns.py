@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ...taxonomy import event_classes, top_of
-from ..candidate import Candidate
+from ..candidate import STOP, Candidate
 from ..modality import word_list
 from ..state import DocState
 from ..syntax import RECIPIENT_PREPS, SETTING_PREPS, TOPIC_PREPS
@@ -24,10 +24,24 @@ from .example import events as show  # noqa: F401  (the examples of the docstrin
 if TYPE_CHECKING:
     from ..extract import EventExtractor
 
-__all__ = ["event_frame", "a_call_for_something_is_an_appeal", "is_appeal", "noun_arguments", "participle_agent",
+__all__ = ["content_of_a_policy", "event_frame", "a_call_for_something_is_an_appeal", "is_appeal", "noun_arguments", "participle_agent",
            "modifiers_refine_class", "in_talks", "light_verb_subject", "partitive_of_light_verb", "light_verb_recipient",
            "answered_noun_aims_at_who_answers", "compound_names_party", "doers_sector_refines_class",
            "place_of_light_verb"]
+
+
+def content_of_a_policy(ex: EventExtractor, cand: Candidate, st: DocState):
+    """An event noun compounded with a plan, a proposal or another policy (``policy_nouns``)
+    names what it plans or proposes, no act of its own: what is done is done to the policy.
+
+    >>> show("Cambodia accepted the Malaysian ceasefire proposal.")
+    [('Agree', ['cambodia'], ['malaysia'])]
+    >>> show("Cambodia accepted the Malaysian ceasefire proposal.", without=content_of_a_policy)
+    [('Agree', ['cambodia'], ['malaysia']), ('Ceasefire', ['malaysia'], [])]
+    """
+    n = cand.tok
+    if n.dep_ == "compound" and n.head.i > n.i and n.head.lemma_.lower() in ex.policy_nouns:
+        return STOP
 
 
 def event_frame(ex: EventExtractor, cand: Candidate, st: DocState):
