@@ -241,7 +241,9 @@ def diplomats_told_to_leave(ex: EventExtractor, cand: Candidate, st: DocState):
         or any(m.dep_ in ("compound", "nmod") and m.lemma_.lower() in word_list("mission_nouns") for m in c.children))]
     leave = [c for c in v.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ex.leaving
              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-    if told and leave:
+    # (not its own: "ordered its embassy staff to leave" brings them home)
+    own = told and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in told[0].children)
+    if told and leave and not own:
         cand.entry = LexEntry(cand.lemma, f"dobj:{told[0].lemma_.lower()}", "161", "SANCTION", "BreakRelations", "rule")
         for c in leave:
             st.suppressed.add(c.i)  # (the leaving is the expulsion, no act of the diplomat's)
