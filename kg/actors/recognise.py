@@ -2173,12 +2173,13 @@ class ActorRecognizer:
                     # three Armenian soldiers ... the soldiers crossed": the ones its paragraph (or the
                     # sentence before) named
                     whose = before[0]
+                set_in = False  # (whether the place the clause is set in says whose)
                 if home_agent and tok.dep_ in ("nsubj", "nsubjpass"):
                     # "In Guatemala, police detained ...": the agents of the state the clause is set in
                     where = self._setting_state(_verb_of(tok), mentions, places)
                     if where is not None:
                         self._ensure(actors, where.key, "State", where.label)
-                        whose = where.key
+                        whose, set_in = where.key, True
                 if home_agent and argument and tok.dep_ not in ("nsubj", "nsubjpass"):
                     # "Opposition leader Kilicdaroglu accused the government": the government of the
                     # state the speaking person belongs to, in a story that names another state most
@@ -2191,7 +2192,8 @@ class ActorRecognizer:
                 if placed is not None and placed.kind == "State" and not any(c.dep_ == "poss" for c in tok.children):
                     # "the foreign ministry in Mogadishu", "authorities in Croatia": the state of the place
                     self._ensure(actors, placed.key, "State", placed.label)
-                    add(tok.i, tok.i + 1, placed.key, "State", "group", sector=sector or "government")
+                    if add(tok.i, tok.i + 1, placed.key, "State", "group", sector=sector or "government"):
+                        owned_heads[tok.lemma_.lower()] = (placed.key, tok.i)
                 elif home_agent and whose and argument and not any(c.dep_ == "poss" for c in tok.children) \
                         and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
                                     and any(g.dep_ == "pobj" and not self._portfolio(c, g, mentions)
@@ -2199,7 +2201,9 @@ class ActorRecognizer:
                     # (not "authorities in Croatia", "forces of the interim government": the phrase
                     # says whose; but "accused the police of killing protesters" says what they did,
                     # and "the ministry of foreign affairs" its portfolio)
-                    add(tok.i, tok.i + 1, whose, "State", "group", sector=sector or "government")
+                    if add(tok.i, tok.i + 1, whose, "State", "group", sector=sector or "government") and set_in:
+                        # ("In Tehran, the foreign ministry condemned ... A ministry spokesman said")
+                        owned_heads[tok.lemma_.lower()] = (whose, tok.i)
                 elif tok.lemma_.lower() in word_list("organisation_anaphors") and orgs_seen \
                         and any(c.lower_ == "the" for c in tok.children) \
                         and (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) \

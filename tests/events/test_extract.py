@@ -2109,3 +2109,10 @@ def test_an_owner_of_a_compound_is_the_owner_of_the_phrase(extractor):
     # (the parser hangs "Malaysian" off "ceasefire", not off "plan")
     x = extractor.extract(Article(id="t", text="Thailand rejected the Malaysian ceasefire plan.", published=PUBLISHED))
     assert any(e.type == "Reject" and e.recipients == ["malaysia"] and not e.recipient_inferred for e in x.events), x.events
+
+
+def test_a_ministry_spokesman_after_a_ministry_set_in_a_capital_is_of_that_capitals_state(extractor):
+    text = ("BAGHDAD, May 2 — Iraq said little on Friday. In Ankara, the foreign ministry condemned the strikes. "
+            "A ministry spokesman also accused Greece of arming the militias.")
+    evs, _ = events(extractor, text)
+    assert ("Accuse", ("turkey",), ("greece",), "Asserted") in evs, evs
