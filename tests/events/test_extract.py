@@ -2116,3 +2116,13 @@ def test_a_ministry_spokesman_after_a_ministry_set_in_a_capital_is_of_that_capit
             "A ministry spokesman also accused Greece of arming the militias.")
     evs, _ = events(extractor, text)
     assert ("Accuse", ("turkey",), ("greece",), "Asserted") in evs, evs
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Greece lifted its veto on the accession talks.", "greece"),
+    ("Bulgaria dropped its veto on the talks with North Macedonia.", "bulgaria"),
+])
+def test_lifting_a_veto_is_a_concession_and_no_veto(extractor, text, actor):
+    evs, _ = events(extractor, text)
+    assert any(t == "Concede" and a == (actor,) for t, a, _, _ in evs), evs
+    assert not any(t == "Reject" for t, _, _, _ in evs), evs

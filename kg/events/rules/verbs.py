@@ -1017,7 +1017,8 @@ def reacted_object_told_here(ex: EventExtractor, cand: Candidate, st: DocState):
     # (and an acceptance's: "accepted an invitation from Spain" tells Spain's invitation too)
     owned = noun is not None and top_of(cand.cls) in REACTING_TOPS | ANSWERED_TOPS and any(
         c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from") for c in noun.children)
-    if noun is not None and not owned:
+    if noun is not None and (not owned or cand.lemma in ex.easing):
+        # ("Turkey lifted its veto": the veto ended is no act of its own)
         st.suppressed.add(noun.i)
     elif owned and (top_of(cand.cls) in ANSWERED_TOPS or top_of(cand.cls) == "Reject" and (
             {"Request"} if is_appeal(noun) else {top_of(e.cls) for e in ex.lex.noun(noun.lemma_.lower())}) & PUT_TO_TOPS):
