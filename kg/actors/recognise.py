@@ -187,7 +187,7 @@ def _near_hyphens(doc: Doc) -> list[Token]:
     text = doc.text
     if "-" not in text:
         return []
-    starts = [t.idx for t in doc] if len(doc) < 64 else doc.to_array("IDX").tolist()
+    starts = doc.to_array("IDX").tolist()
     found: set[int] = set()
     for match in re.finditer("-", text):
         k = bisect_right(starts, match.start()) - 1
